@@ -1,0 +1,483 @@
+//! The checks of SPEC §4 that compare values with one another: references, ranges,
+//! which rows a unit may have, and the sums of the scheme. [`analyze`] runs everything
+//! (load, these checks, scoring) on the text of a file.
+
+use crate::problem::{Problem, ProblemKind, RefKind, has_errors};
+use crate::project::{self, Project, Row, TomlPath, UnitKind};
+use crate::scoring::{self, Scoreboard};
+use rust_decimal::Decimal;
+use std::collections::{HashMap, HashSet};
+
+/// Everything known about a file's text: the project, every problem (located in the
+/// text where possible) and, when there are no errors, the scores.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    pub project: Option<Project>,
+    pub problems: Vec<Problem>,
+    pub board: Option<Scoreboard>,
+}
+
+impl Analysis {
+    pub fn has_errors(&self) -> bool {
+        has_errors(&self.problems)
+    }
+}
+
+/// Loads, checks and (when there are no errors) scores the text of a project file.
+pub fn analyze(text: &str) -> Analysis {
+    let loaded = project::load(text);
+    let mut problems = loaded.problems;
+    let Some(project) = loaded.project else {
+        return Analysis {
+            project: None,
+            problems,
+            board: None,
+        };
+    };
+    let (more, board) = check_and_score(&project);
+    problems.extend(more);
+    locate_all(text, &mut problems);
+    Analysis {
+        project: Some(project),
+        problems,
+        board,
+    }
+}
+
+/// The checks of a typed project plus scoring: the problems found, and the scoreboard
+/// unless there is an error (the loader's errors are the caller's to add).
+pub fn check_and_score(project: &Project) -> (Vec<Problem>, Option<Scoreboard>) {
+    let mut problems = check(project);
+    if has_errors(&problems) {
+        return (problems, None);
+    }
+    match scoring::score(project) {
+        Ok(board) => {
+            problems.extend(board.cut_ties.iter().map(|tie| {
+                Problem::new(
+                    ProblemKind::TieAtCut {
+                        cut: tie.cut.clone(),
+                        places: tie.places,
+                        winners: tie
+                            .winners
+                            .iter()
+                            .map(|id| project.name_of(id).to_string())
+                            .collect(),
+                    },
+                    tie.path.clone(),
+                )
+            }));
+            (problems, Some(board))
+        }
+        Err(overflow) => {
+            let mut path = TomlPath::keys(&["scores", &overflow.unit]);
+            if let Some(indicator) = &overflow.indicator {
+                path = path.key("indicators").key(indicator);
+            }
+            problems.push(Problem::new(
+                ProblemKind::NotDecimal {
+                    text: overflow.unit.clone(),
+                    reason: project::DecimalError::TooManyDigits,
+                },
+                path,
+            ));
+            (problems, None)
+        }
+    }
+}
+
+/// Fills in the place of every problem that has none, from its TOML path.
+pub fn locate_all(text: &str, problems: &mut [Problem]) {
+    if problems.iter().all(|p| p.at.is_some()) {
+        return;
+    }
+    let Ok(doc) = toml_edit::Document::parse(text) else {
+        return;
+    };
+    for problem in problems.iter_mut().filter(|p| p.at.is_none()) {
+        problem.at = project::locate(&doc, &problem.path);
+    }
+}
+
+/// All checks of a typed project that do not need its scores: errors first, then
+/// warnings, each in file order.
+pub fn check(project: &Project) -> Vec<Problem> {
+    let mut c = Checker {
+        project,
+        problems: Vec::new(),
+    };
+    c.duplicate_ids();
+    c.references();
+    c.score_sheets();
+    c.scheme_sums();
+    c.responsibilities();
+    c.pending();
+    let mut problems = c.problems;
+    // A stable sort keeps file order within each severity.
+    problems.sort_by_key(Problem::severity);
+    problems
+}
+
+struct Checker<'p> {
+    project: &'p Project,
+    problems: Vec<Problem>,
+}
+
+fn path(keys: &[&str]) -> TomlPath {
+    TomlPath::keys(keys)
+}
+
+fn element(list: &str, index: usize, key: &str) -> TomlPath {
+    TomlPath::root().key(list).index(index).key(key)
+}
+
+impl Checker<'_> {
+    fn report(&mut self, kind: ProblemKind, path: TomlPath) {
+        self.problems.push(Problem::new(kind, path));
+    }
+
+    /// Ids unique within their kind; units and departments share one namespace.
+    fn duplicate_ids(&mut self) {
+        let p = self.project;
+        let scored = p
+            .units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| ("units", i, u.id.as_str()))
+            .chain(
+                p.departments
+                    .iter()
+                    .enumerate()
+                    .map(|(i, d)| ("departments", i, d.id.as_str())),
+            );
+        let lists: Vec<Vec<(&str, usize, &str)>> = vec![
+            scored.collect(),
+            ids("organization", p.organization.iter().map(|o| o.id.as_str())),
+            ids("areas", p.areas.iter().map(|a| a.id.as_str())),
+            ids("indicators", p.indicators.iter().map(|i| i.id.as_str())),
+            ids("awards", p.awards.iter().map(|a| a.id.as_str())),
+        ];
+        for list in lists {
+            let mut seen = HashSet::new();
+            for (key, index, id) in list {
+                // An empty id was a missing or bad one, reported by the loader.
+                if !id.is_empty() && !seen.insert(id) {
+                    self.report(
+                        ProblemKind::DuplicateId { id: id.to_string() },
+                        element(key, index, "id"),
+                    );
+                }
+            }
+        }
+    }
+
+    fn references(&mut self) {
+        let p = self.project;
+        let departments: HashSet<&str> = p.departments.iter().map(|d| d.id.as_str()).collect();
+        let units: HashSet<&str> = p.units.iter().map(|u| u.id.as_str()).collect();
+        let areas: HashSet<&str> = p.areas.iter().map(|a| a.id.as_str()).collect();
+        let org: HashSet<&str> = p.organization.iter().map(|o| o.id.as_str()).collect();
+        for (i, ind) in p.indicators.iter().enumerate() {
+            if !ind.area.is_empty() {
+                self.reference(RefKind::Area, &areas, &ind.area, element("indicators", i, "area"));
+            }
+            if let Some(lead) = &ind.lead {
+                self.reference(RefKind::Department, &departments, lead, element("indicators", i, "lead"));
+            }
+            self.references_in(RefKind::Department, &departments, &ind.responsible, element("indicators", i, "responsible"));
+            self.references_in(RefKind::Department, &departments, &ind.co, element("indicators", i, "co"));
+            if let Some(list) = &ind.units {
+                self.references_in(RefKind::Unit, &units, list, element("indicators", i, "units"));
+            }
+            if let Some(list) = &ind.pilot {
+                self.references_in(RefKind::Unit, &units, list, element("indicators", i, "pilot"));
+            }
+        }
+        for (i, award) in p.awards.iter().enumerate() {
+            self.references_in(RefKind::Area, &areas, &award.areas, element("awards", i, "areas"));
+            if let Some(lead) = &award.lead {
+                self.reference(RefKind::Department, &departments, lead, element("awards", i, "lead"));
+            }
+            self.references_in(RefKind::OrgItem, &org, &award.organization, element("awards", i, "organization"));
+            if award.areas.is_empty() && award.lead.is_none() && award.organization.is_empty() {
+                self.report(
+                    ProblemKind::AwardSelectsNothing { award: award.name.clone() },
+                    TomlPath::root().key("awards").index(i),
+                );
+            }
+        }
+        for id in p.scores.keys() {
+            if !units.contains(id.as_str()) && !departments.contains(id.as_str()) {
+                self.report(
+                    ProblemKind::UnknownRef { kind: RefKind::Scored, id: id.clone() },
+                    path(&["scores", id]),
+                );
+            }
+        }
+    }
+
+    fn reference(&mut self, kind: RefKind, known: &HashSet<&str>, id: &str, at: TomlPath) {
+        if !known.contains(id) {
+            self.report(ProblemKind::UnknownRef { kind, id: id.to_string() }, at);
+        }
+    }
+
+    fn references_in(&mut self, kind: RefKind, known: &HashSet<&str>, ids: &[String], at: TomlPath) {
+        for (i, id) in ids.iter().enumerate() {
+            self.reference(kind, known, id, at.index(i));
+        }
+    }
+
+    /// Every value of every `[scores.<id>]`: known ids, ranges, which rows the unit may have.
+    fn score_sheets(&mut self) {
+        let p = self.project;
+        let policy = &p.policy;
+        for (id, sheet) in &p.scores {
+            let kind = match (p.unit(id), p.department(id)) {
+                (Some(unit), _) => unit.kind,
+                (None, Some(_)) => UnitKind::Department,
+                (None, None) => continue,
+            };
+            let base = path(&["scores", id]);
+            if let Some(survey) = sheet.survey {
+                self.in_range(survey, p.sections.survey, base.key("survey"));
+            }
+            for (item, value) in &sheet.organization {
+                let at = base.key("organization").key(item);
+                match p.org_item(item) {
+                    Some(org) => self.in_range(*value, org.max, at),
+                    None => self.report(
+                        ProblemKind::UnknownRef { kind: RefKind::OrgItem, id: item.clone() },
+                        at,
+                    ),
+                }
+            }
+            for (i, penalty) in sheet.penalties.iter().enumerate() {
+                if let project::PenaltyKind::Points(points) = penalty.kind
+                    && points < Decimal::ZERO
+                {
+                    self.report(
+                        ProblemKind::Negative { value: points },
+                        base.key("penalties").index(i).key("points"),
+                    );
+                }
+            }
+            for (ind_id, row) in &sheet.indicators {
+                let at = base.key("indicators").key(ind_id);
+                let Some(ind) = p.indicator(ind_id) else {
+                    self.report(
+                        ProblemKind::UnknownRef { kind: RefKind::Indicator, id: ind_id.clone() },
+                        at,
+                    );
+                    continue;
+                };
+                let is_department = kind == UnitKind::Department;
+                if !is_department && !ind.applies_to(id) {
+                    self.report(
+                        ProblemKind::RowNotApplicable {
+                            indicator: ind.name.clone(),
+                            unit: p.name_of(id).to_string(),
+                        },
+                        at,
+                    );
+                    continue;
+                }
+                if is_department && ind.role_of(id).is_none() {
+                    self.report(
+                        ProblemKind::DepartmentRowWithoutRole {
+                            department: p.name_of(id).to_string(),
+                            indicator: ind.name.clone(),
+                        },
+                        at.clone(),
+                    );
+                }
+                // Departments are always scored on completion.
+                let pilot = is_department || ind.is_pilot(id);
+                match *row {
+                    Row::Quantitative { target, actual } => {
+                        if !pilot && (target.is_some() || actual.is_some()) {
+                            self.report(
+                                ProblemKind::CompletionOffPilot { indicator: ind.name.clone() },
+                                at.clone(),
+                            );
+                        }
+                        if let Some(t) = target.filter(|t| *t <= Decimal::ZERO) {
+                            self.report(ProblemKind::TargetNotPositive { value: t }, at.key("target"));
+                        }
+                        if let Some(a) = actual.filter(|a| *a < Decimal::ZERO) {
+                            self.report(ProblemKind::ActualNegative { value: a }, at.key("actual"));
+                        }
+                    }
+                    Row::Qualitative { deduction, .. } => {
+                        if !pilot {
+                            self.report(
+                                ProblemKind::CompletionOffPilot { indicator: ind.name.clone() },
+                                at.clone(),
+                            );
+                        }
+                        if let Some(value) = deduction {
+                            let cap = policy.deduction_cap * ind.base;
+                            if value < Decimal::ZERO || value > cap {
+                                self.report(
+                                    ProblemKind::DeductionOutOfRange {
+                                        value,
+                                        cap_share: policy.deduction_cap,
+                                        base: ind.base,
+                                        cap,
+                                    },
+                                    at.key("deduction"),
+                                );
+                            }
+                        }
+                    }
+                    Row::Preparation { prep } => {
+                        if is_department {
+                            self.report(ProblemKind::PrepForDepartment, at.key("prep"));
+                        } else if pilot {
+                            self.report(
+                                ProblemKind::PrepOnPilot { indicator: ind.name.clone() },
+                                at.key("prep"),
+                            );
+                        } else if prep < Decimal::ZERO || prep > ind.base {
+                            self.report(
+                                ProblemKind::PrepOutOfRange { value: prep, base: ind.base },
+                                at.key("prep"),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn in_range(&mut self, value: Decimal, max: Decimal, at: TomlPath) {
+        if value < Decimal::ZERO || value > max {
+            self.report(ProblemKind::ScoreOutOfRange { value, max }, at);
+        }
+    }
+
+    /// The scheme's declared maxima against their parts (the regulation's own numbers do
+    /// not add up: the template shows that on purpose).
+    fn scheme_sums(&mut self) {
+        let p = self.project;
+        let org_sum: Decimal = p.organization.iter().map(|o| o.max).sum();
+        if let Some(declared) = p.sections.organization
+            && org_sum != declared
+        {
+            self.report(
+                ProblemKind::OrganizationSum { sum: org_sum.normalize(), declared },
+                path(&["sections", "organization"]),
+            );
+        }
+        let area_sum: Decimal = p.areas.iter().map(|a| a.max).sum();
+        if !p.areas.is_empty() && area_sum != p.sections.task {
+            self.report(
+                ProblemKind::AreasSum { sum: area_sum.normalize(), task: p.sections.task },
+                path(&["sections", "task"]),
+            );
+        }
+        let mut bases: HashMap<&str, Decimal> = HashMap::new();
+        for ind in &p.indicators {
+            *bases.entry(ind.area.as_str()).or_default() += ind.base;
+        }
+        for (i, area) in p.areas.iter().enumerate() {
+            let sum = bases.get(area.id.as_str()).copied().unwrap_or_default();
+            if sum != area.max {
+                self.report(
+                    ProblemKind::AreaBasesSum { area: area.name.clone(), sum: sum.normalize(), max: area.max },
+                    element("areas", i, "max"),
+                );
+            }
+        }
+        let sections_sum = p.organization_max() + p.sections.survey + p.sections.task;
+        if sections_sum != p.sections.total {
+            self.report(
+                ProblemKind::SectionsSum { sum: sections_sum.normalize(), total: p.sections.total },
+                path(&["sections", "total"]),
+            );
+        }
+    }
+
+    /// An area with no lead department; an indicator with no responsible department.
+    fn responsibilities(&mut self) {
+        let p = self.project;
+        for (i, area) in p.areas.iter().enumerate() {
+            let led = p
+                .indicators
+                .iter()
+                .any(|ind| ind.area == area.id && ind.lead.is_some());
+            if !led {
+                self.report(
+                    ProblemKind::AreaWithoutLead { area: area.name.clone() },
+                    TomlPath::root().key("areas").index(i),
+                );
+            }
+        }
+        for (i, ind) in p.indicators.iter().enumerate() {
+            if ind.responsible.is_empty() {
+                self.report(
+                    ProblemKind::IndicatorWithoutResponsible { indicator: ind.name.clone() },
+                    TomlPath::root().key("indicators").index(i),
+                );
+            }
+        }
+    }
+
+    /// One warning per unit that still has something to enter.
+    fn pending(&mut self) {
+        let p = self.project;
+        let empty = project::UnitScores::default();
+        let scored = p
+            .units
+            .iter()
+            .map(|u| (u.id.as_str(), false))
+            .chain(
+                p.departments
+                    .iter()
+                    .filter(|d| p.scores.contains_key(&d.id))
+                    .map(|d| (d.id.as_str(), true)),
+            );
+        for (id, is_department) in scored {
+            let sheet = p.scores.get(id).unwrap_or(&empty);
+            let survey = sheet.survey.is_none();
+            let organization = p
+                .organization
+                .iter()
+                .filter(|o| !sheet.organization.contains_key(&o.id))
+                .count();
+            let rows = if is_department {
+                sheet
+                    .indicators
+                    .values()
+                    .filter(|r| is_pending(r))
+                    .count()
+            } else {
+                p.indicators
+                    .iter()
+                    .filter(|i| i.applies_to(id))
+                    .filter(|i| sheet.indicators.get(&i.id).is_none_or(is_pending))
+                    .count()
+            };
+            if survey || organization > 0 || rows > 0 {
+                self.report(
+                    ProblemKind::Pending {
+                        unit: p.name_of(id).to_string(),
+                        survey,
+                        organization,
+                        rows,
+                    },
+                    path(&["scores", id]),
+                );
+            }
+        }
+    }
+}
+
+/// A row with nothing (or only part of a quantitative row) entered.
+fn is_pending(row: &Row) -> bool {
+    matches!(row, Row::Quantitative { target, actual } if target.is_none() || actual.is_none())
+}
+
+fn ids<'a>(key: &'a str, ids: impl Iterator<Item = &'a str>) -> Vec<(&'a str, usize, &'a str)> {
+    ids.enumerate().map(|(i, id)| (key, i, id)).collect()
+}

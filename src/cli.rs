@@ -1,0 +1,243 @@
+//! The command line (SPEC §5): argument definitions and the non-interactive subcommands.
+//! Exit codes: 0 success, 1 the file has errors, 2 usage or I/O error.
+
+use crate::check::{Analysis, analyze};
+use crate::i18n::Lang;
+use crate::problem::{Problem, render};
+use crate::report::{RankInput, rank_csv, rank_json, rank_markdown, rank_table};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The built-in scheme: the regulation's sections, areas, indicators and awards, no scores.
+pub const TEMPLATE: &str = include_str!("../assets/template.toml");
+/// The template filled in for six units and the departments.
+pub const DEMO: &str = include_str!("../assets/demo.toml");
+
+/// Files larger than this are refused (a 2,000-unit × 300-indicator project is ~40 MB).
+pub const MAX_FILE_BYTES: u64 = 128 * 1024 * 1024;
+
+pub const EXIT_OK: i32 = 0;
+pub const EXIT_FILE_ERRORS: i32 = 1;
+pub const EXIT_USAGE: i32 = 2;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "kaoping",
+    version,
+    about = "考评 kaoping: the annual evaluation of livelihood projects (民生工程), in one TOML file",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// Language of messages: zh or en (default: from LANG)
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
+    /// Open a scratch copy of the filled-in demo
+    #[arg(long)]
+    pub demo: bool,
+    /// View only; reload when the file changes on disk
+    #[arg(long)]
+    pub read_only: bool,
+    /// The project file to open (default: your default project)
+    pub file: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    Zh,
+    En,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RankFormat {
+    Table,
+    Json,
+    Csv,
+    Markdown,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write the regulation's template (or the filled demo) to FILE
+    New {
+        file: PathBuf,
+        /// Write the filled-in demo instead of the empty template
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Print errors and warnings; exit 0 = no errors, 1 = errors
+    Check { file: PathBuf },
+    /// Print the ranking
+    Rank {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = RankFormat::Table)]
+        format: RankFormat,
+    },
+}
+
+impl Cli {
+    pub fn lang(&self) -> Lang {
+        match self.lang {
+            Some(LangArg::Zh) => Lang::Zh,
+            Some(LangArg::En) => Lang::En,
+            None => Lang::from_env(),
+        }
+    }
+}
+
+/// A failure that is not the file's content: exit 2.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error("{path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{0}")]
+    Usage(String),
+}
+
+/// Reads a project file's text, refusing what is too large or not UTF-8 (exit 1 as a
+/// file error, with the reason) and what cannot be read (exit 2).
+pub fn read_project(path: &Path, lang: Lang) -> Result<Result<String, String>, CliError> {
+    let io = |source| CliError::Io {
+        path: path.display().to_string(),
+        source,
+    };
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > MAX_FILE_BYTES {
+        let problem = Problem::new(
+            crate::problem::ProblemKind::TooLarge {
+                bytes: size,
+                limit: MAX_FILE_BYTES,
+            },
+            crate::project::TomlPath::root(),
+        );
+        return Ok(Err(render(&problem, &path.display().to_string(), None, lang)));
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Ok(text)),
+        Err(err) => {
+            let at = err.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(err.as_bytes());
+            let (line, col) = crate::problem::line_col(&text, at);
+            let message = lang.pick("文件不是 UTF-8 编码", "the file is not UTF-8");
+            let word = crate::i18n::severity(crate::problem::Severity::Error, lang);
+            Ok(Err(format!("{}:{line}:{col}: {word}: {message}", path.display())))
+        }
+    }
+}
+
+/// Runs a subcommand, writing to the given streams; returns the exit code.
+pub fn run(command: &Command, lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let result = match command {
+        Command::New { file, demo } => new(file, *demo, lang, out),
+        Command::Check { file } => check(file, lang, out, err),
+        Command::Rank { file, format } => rank(file, *format, lang, out, err),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            let _ = writeln!(err, "kaoping: {e}");
+            EXIT_USAGE
+        }
+    }
+}
+
+fn new(file: &Path, demo: bool, lang: Lang, out: &mut dyn Write) -> Result<i32, CliError> {
+    let text = if demo { DEMO } else { TEMPLATE };
+    let io = |source| CliError::Io {
+        path: file.display().to_string(),
+        source,
+    };
+    // `create_new` refuses to replace an existing file: never lose someone's work.
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(file)
+        .map_err(io)?;
+    f.write_all(text.as_bytes()).map_err(io)?;
+    f.sync_all().map_err(io)?;
+    let _ = writeln!(
+        out,
+        "{} {}",
+        lang.pick("已写入", "wrote"),
+        file.display()
+    );
+    Ok(EXIT_OK)
+}
+
+/// Loads and analyses a file; `Err` carries the exit code after printing why.
+fn analyze_file(file: &Path, lang: Lang, err: &mut dyn Write) -> Result<(String, Analysis), Result<i32, CliError>> {
+    let text = match read_project(file, lang) {
+        Ok(Ok(text)) => text,
+        Ok(Err(message)) => {
+            let _ = writeln!(err, "{message}");
+            return Err(Ok(EXIT_FILE_ERRORS));
+        }
+        Err(e) => return Err(Err(e)),
+    };
+    let analysis = analyze(&text);
+    Ok((text, analysis))
+}
+
+fn print_problems(file: &Path, text: &str, problems: &[Problem], lang: Lang, err: &mut dyn Write) {
+    let name = file.display().to_string();
+    for p in problems {
+        let _ = writeln!(err, "{}", render(p, &name, Some(text), lang));
+    }
+}
+
+fn check(file: &Path, lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, CliError> {
+    let (text, analysis) = match analyze_file(file, lang, err) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    print_problems(file, &text, &analysis.problems, lang, err);
+    let errors = analysis.problems.iter().filter(|p| p.is_error()).count();
+    let warnings = analysis.problems.len() - errors;
+    let _ = match lang {
+        Lang::Zh => writeln!(out, "{}：{errors} 个错误，{warnings} 个警告", file.display()),
+        Lang::En => writeln!(out, "{}: {errors} error(s), {warnings} warning(s)", file.display()),
+    };
+    Ok(if errors > 0 { EXIT_FILE_ERRORS } else { EXIT_OK })
+}
+
+fn rank(
+    file: &Path,
+    format: RankFormat,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<i32, CliError> {
+    let (text, analysis) = match analyze_file(file, lang, err) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    let (Some(project), Some(board)) = (&analysis.project, &analysis.board) else {
+        let errors: Vec<Problem> = analysis.problems.iter().filter(|p| p.is_error()).cloned().collect();
+        print_problems(file, &text, &errors, lang, err);
+        return Ok(EXIT_FILE_ERRORS);
+    };
+    print_problems(file, &text, &analysis.problems, lang, err);
+    let input = RankInput {
+        project,
+        board,
+        warnings: &analysis.problems,
+        lang,
+    };
+    let rendered = match format {
+        RankFormat::Table => rank_table(&input),
+        RankFormat::Json => rank_json(&input),
+        RankFormat::Csv => rank_csv(&input),
+        RankFormat::Markdown => rank_markdown(&input),
+    };
+    out.write_all(rendered.as_bytes()).map_err(|source| CliError::Io {
+        path: "<stdout>".into(),
+        source,
+    })?;
+    Ok(EXIT_OK)
+}

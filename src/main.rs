@@ -1,0 +1,22 @@
+//! The `kaoping` binary: parses arguments and hands over to the command line or the
+//! terminal program. Nothing else lives here.
+
+use clap::Parser;
+use kaoping::cli::{self, Cli};
+
+fn main() {
+    let args = Cli::parse();
+    let lang = args.lang();
+    let code = match &args.command {
+        Some(command) => {
+            let stdout = std::io::stdout();
+            let stderr = std::io::stderr();
+            cli::run(command, lang, &mut stdout.lock(), &mut stderr.lock())
+        }
+        None => {
+            eprintln!("kaoping: the terminal program is not built yet; use check or rank");
+            cli::EXIT_USAGE
+        }
+    };
+    std::process::exit(code);
+}

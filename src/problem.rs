@@ -1,0 +1,254 @@
+//! Errors and warnings about a project file, each with the TOML path of the value it
+//! concerns and, where the text is at hand, its place (`file:line:col`), printed like a
+//! compiler (SPEC §4).
+
+use crate::project::{DecimalError, TomlPath};
+use rust_decimal::Decimal;
+
+/// An error stops the file from being scored; a warning is shown but scored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// What a reference names, for "no such …" errors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RefKind {
+    Department,
+    /// A county or the zone.
+    Unit,
+    /// A unit or a department (the key of `[scores.<id>]`).
+    Scored,
+    Area,
+    Indicator,
+    OrgItem,
+}
+
+/// Which comprehensive or single-item award a tie at the cut concerns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cut {
+    /// Comprehensive advanced among counties and the zone.
+    Comprehensive,
+    /// Comprehensive advanced among city departments.
+    Departments,
+    /// Last place.
+    LastPlace,
+    /// A single-item award, by name.
+    Award(String),
+}
+
+/// One thing wrong with (or worth knowing about) a project. The text of each kind, in
+/// both languages, is in [`crate::i18n`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum ProblemKind {
+    // ---- errors -------------------------------------------------------------
+    /// The file is not TOML.
+    Syntax { message: String },
+    /// The file is larger than kaoping will read.
+    TooLarge { bytes: u64, limit: u64 },
+    /// A key kaoping does not know (a typo would otherwise lose data).
+    UnknownKey {
+        key: String,
+        suggestion: Option<&'static str>,
+    },
+    MissingKey { key: &'static str },
+    WrongType {
+        expected: Expected,
+        found: &'static str,
+    },
+    NotDecimal { text: String, reason: DecimalError },
+    NotWholeNumber { text: String },
+    BadId { id: String },
+    DuplicateId { id: String },
+    UnknownRef { kind: RefKind, id: String },
+    /// `format` names a format this version does not read.
+    UnsupportedFormat { found: String, newer: bool },
+    BadChoice {
+        value: String,
+        allowed: &'static [&'static str],
+    },
+    TargetNotPositive { value: Decimal },
+    ActualNegative { value: Decimal },
+    /// An organisation item or the survey outside `[0, max]`.
+    ScoreOutOfRange { value: Decimal, max: Decimal },
+    /// A qualitative deduction outside `[0, cap × base]`.
+    DeductionOutOfRange {
+        value: Decimal,
+        cap_share: Decimal,
+        base: Decimal,
+        cap: Decimal,
+    },
+    /// A preparation score outside `[0, base]`.
+    PrepOutOfRange { value: Decimal, base: Decimal },
+    /// A preparation score for a unit that is scored on completion.
+    PrepOnPilot { indicator: String },
+    /// A completion row for a unit outside the indicator's pilot list.
+    CompletionOffPilot { indicator: String },
+    /// Departments are scored on completion only.
+    PrepForDepartment,
+    /// A row with keys of more than one kind (quantitative, qualitative, preparation).
+    MixedRow { keys: Vec<String> },
+    /// A row for an indicator that does not apply to the unit (`units = [...]`).
+    RowNotApplicable { indicator: String, unit: String },
+    /// A deduction on a row marked complete.
+    DeductionWhenComplete,
+    /// A penalty with both `level` and `points`, or neither.
+    PenaltyLevelOrPoints,
+    /// A value that must not be negative (a base, a maximum, points).
+    Negative { value: Decimal },
+    /// A number outside its sensible range (a policy share, a count, a score of more
+    /// than [`crate::project::MAX_SCORE`] points).
+    OutOfRange { value: String, range: &'static str },
+
+    // ---- warnings -----------------------------------------------------------
+    OrganizationSum { sum: Decimal, declared: Decimal },
+    AreasSum { sum: Decimal, task: Decimal },
+    AreaBasesSum {
+        area: String,
+        sum: Decimal,
+        max: Decimal,
+    },
+    SectionsSum { sum: Decimal, total: Decimal },
+    AreaWithoutLead { area: String },
+    IndicatorWithoutResponsible { indicator: String },
+    Pending {
+        unit: String,
+        survey: bool,
+        organization: usize,
+        rows: usize,
+    },
+    TieAtCut {
+        cut: Cut,
+        places: u32,
+        winners: Vec<String>,
+    },
+    AwardSelectsNothing { award: String },
+    DepartmentRowWithoutRole {
+        department: String,
+        indicator: String,
+    },
+}
+
+/// The TOML type a key should have had.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    String,
+    Decimal,
+    WholeNumber,
+    Bool,
+    Table,
+    ArrayOfTables,
+    ArrayOfStrings,
+}
+
+impl ProblemKind {
+    pub fn severity(&self) -> Severity {
+        use ProblemKind::*;
+        match self {
+            OrganizationSum { .. }
+            | AreasSum { .. }
+            | AreaBasesSum { .. }
+            | SectionsSum { .. }
+            | AreaWithoutLead { .. }
+            | IndicatorWithoutResponsible { .. }
+            | Pending { .. }
+            | TieAtCut { .. }
+            | AwardSelectsNothing { .. }
+            | DepartmentRowWithoutRole { .. } => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+}
+
+/// A problem at a place in the file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub kind: ProblemKind,
+    /// The TOML path of the value (or table) concerned; the root for whole-file problems.
+    pub path: TomlPath,
+    /// Byte offset into the text, where known.
+    pub at: Option<usize>,
+}
+
+impl Problem {
+    pub fn new(kind: ProblemKind, path: TomlPath) -> Self {
+        Problem {
+            kind,
+            path,
+            at: None,
+        }
+    }
+
+    pub fn at(mut self, at: Option<usize>) -> Self {
+        self.at = at;
+        self
+    }
+
+    pub fn severity(&self) -> Severity {
+        self.kind.severity()
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity() == Severity::Error
+    }
+}
+
+/// Line and column (both from 1, the column in characters) of a byte offset.
+pub fn line_col(text: &str, at: usize) -> (usize, usize) {
+    let at = floor_char_boundary(text, at.min(text.len()));
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let col = text[line_start..at].chars().count() + 1;
+    (line, col)
+}
+
+fn floor_char_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// A problem printed like a compiler: `file:line:col: error: path: message` (the place
+/// and path left out where unknown).
+pub fn render(problem: &Problem, file: &str, text: Option<&str>, lang: crate::i18n::Lang) -> String {
+    let place = match (problem.at, text) {
+        (Some(at), Some(text)) => {
+            let (line, col) = line_col(text, at);
+            format!("{file}:{line}:{col}")
+        }
+        _ => file.to_string(),
+    };
+    let severity = crate::i18n::severity(problem.severity(), lang);
+    let message = crate::i18n::problem_message(&problem.kind, lang);
+    if problem.path.is_root() {
+        format!("{place}: {severity}: {message}")
+    } else {
+        format!("{place}: {severity}: {}: {message}", problem.path)
+    }
+}
+
+/// Whether any of the problems is an error.
+pub fn has_errors(problems: &[Problem]) -> bool {
+    problems.iter().any(Problem::is_error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters() {
+        let text = "a = 1\n名 = \"x\"\n";
+        assert_eq!(line_col(text, 0), (1, 1));
+        assert_eq!(line_col(text, 4), (1, 5));
+        assert_eq!(line_col(text, 6), (2, 1));
+        // After "名 " (3 bytes + 1): column 3.
+        assert_eq!(line_col(text, 10), (2, 3));
+        // Past the end, or inside a character, stays in range.
+        assert_eq!(line_col(text, 999), (3, 1));
+        assert_eq!(line_col(text, 7), (2, 1));
+    }
+}

@@ -1,0 +1,120 @@
+//! Exact decimals from the literal text of a TOML value (SPEC §2): a float literal is
+//! read from its characters, never through `f64`, so `10000000000000000.01` stays exact.
+
+use rust_decimal::Decimal;
+
+/// Why a literal is not a decimal kaoping can hold.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DecimalError {
+    #[error("an exponent is not allowed (write the digits out)")]
+    Exponent,
+    #[error("nan and inf are not numbers")]
+    NotFinite,
+    #[error("more than 28 significant digits")]
+    TooManyDigits,
+    #[error("not a number")]
+    Malformed,
+}
+
+/// The most significant digits a `rust_decimal::Decimal` holds for every value.
+const MAX_DIGITS: usize = 28;
+
+/// Parses the text of a TOML integer or float literal, or of a string meant as a number:
+/// an optional sign, digits (TOML's `_` separators allowed between digits in literals),
+/// an optional fraction. Exponents, `nan`, `inf` and more than 28 significant digits are
+/// refused rather than rounded.
+pub fn parse_decimal_text(text: &str) -> Result<Decimal, DecimalError> {
+    let text = text.trim();
+    let lower = text.to_ascii_lowercase();
+    if lower.contains("nan") || lower.contains("inf") {
+        return Err(DecimalError::NotFinite);
+    }
+    let unsigned = text.strip_prefix(['+', '-']).unwrap_or(text);
+    if unsigned.is_empty() {
+        return Err(DecimalError::Malformed);
+    }
+    if unsigned.contains(['e', 'E']) {
+        return Err(DecimalError::Exponent);
+    }
+    let (int_part, frac_part) = match unsigned.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (unsigned, None),
+    };
+    if !is_digit_group(int_part) || frac_part.is_some_and(|f| !is_digit_group(f)) {
+        return Err(DecimalError::Malformed);
+    }
+    let digits: String = text.chars().filter(|c| *c != '_').collect();
+    let significant = digits
+        .chars()
+        .filter(char::is_ascii_digit)
+        .skip_while(|c| *c == '0')
+        .count();
+    // Trailing zeros of the fraction are significant to `Decimal` (they set its scale),
+    // so they count too; leading zeros do not.
+    if significant > MAX_DIGITS {
+        return Err(DecimalError::TooManyDigits);
+    }
+    // More than 28 places after the point cannot be held without rounding either.
+    Decimal::from_str_exact(&digits).map_err(|_| DecimalError::TooManyDigits)
+}
+
+/// Digits, optionally separated by single underscores between digits.
+fn is_digit_group(s: &str) -> bool {
+    !s.is_empty()
+        && !s.starts_with('_')
+        && !s.ends_with('_')
+        && !s.contains("__")
+        && s.chars().all(|c| c.is_ascii_digit() || c == '_')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn reads_literals_exactly() {
+        assert_eq!(parse_decimal_text("5"), Ok(d("5")));
+        assert_eq!(parse_decimal_text("5.6"), Ok(d("5.6")));
+        assert_eq!(parse_decimal_text("-0.25"), Ok(d("-0.25")));
+        assert_eq!(parse_decimal_text("+3"), Ok(d("3")));
+        assert_eq!(parse_decimal_text("1_000.5"), Ok(d("1000.5")));
+        let big = parse_decimal_text("10000000000000000.01").unwrap();
+        assert_eq!(big.to_string(), "10000000000000000.01");
+        // 0.1 + 0.2 is 0.3 here, not 0.30000000000000004.
+        assert_eq!(
+            parse_decimal_text("0.1").unwrap() + parse_decimal_text("0.2").unwrap(),
+            d("0.3")
+        );
+    }
+
+    #[test]
+    fn refuses_what_a_decimal_cannot_hold() {
+        assert_eq!(parse_decimal_text("1e5"), Err(DecimalError::Exponent));
+        assert_eq!(parse_decimal_text("1.5E-3"), Err(DecimalError::Exponent));
+        assert_eq!(parse_decimal_text("nan"), Err(DecimalError::NotFinite));
+        assert_eq!(parse_decimal_text("-inf"), Err(DecimalError::NotFinite));
+        assert_eq!(
+            parse_decimal_text("12345678901234567890123456789"),
+            Err(DecimalError::TooManyDigits)
+        );
+        assert_eq!(
+            parse_decimal_text("0.12345678901234567890123456789"),
+            Err(DecimalError::TooManyDigits)
+        );
+        // 28 digits fit.
+        assert!(parse_decimal_text("1234567890123456789012345678").is_ok());
+        assert!(parse_decimal_text("0.0000000000000000000000000001").is_ok());
+        assert_eq!(
+            parse_decimal_text("0.00000000000000000000000000001"),
+            Err(DecimalError::TooManyDigits)
+        );
+        for bad in ["", "-", "abc", "1.", ".5", "1..2", "1,5", "1__0", "_1", "1_"] {
+            assert_eq!(parse_decimal_text(bad), Err(DecimalError::Malformed), "{bad:?}");
+        }
+    }
+}

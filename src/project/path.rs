@@ -1,0 +1,97 @@
+//! A TOML path such as `scores.jia.indicators.new-jobs.target` or `indicators[2].base`,
+//! the name every problem carries so the user can find the value.
+
+use std::fmt;
+
+/// One step of a [`TomlPath`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum PathSeg {
+    Key(String),
+    /// An element of an array (of tables), counted from 0.
+    Index(usize),
+}
+
+/// Where a value sits in the document.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct TomlPath(pub Vec<PathSeg>);
+
+impl TomlPath {
+    pub fn root() -> Self {
+        TomlPath(Vec::new())
+    }
+
+    /// This path with a key appended.
+    pub fn key(&self, key: &str) -> Self {
+        let mut segs = self.0.clone();
+        segs.push(PathSeg::Key(key.to_string()));
+        TomlPath(segs)
+    }
+
+    /// This path with an array index appended.
+    pub fn index(&self, index: usize) -> Self {
+        let mut segs = self.0.clone();
+        segs.push(PathSeg::Index(index));
+        TomlPath(segs)
+    }
+
+    /// Builds a path of keys only: `TomlPath::keys(&["scores", "jia", "survey"])`.
+    pub fn keys(keys: &[&str]) -> Self {
+        TomlPath(keys.iter().map(|k| PathSeg::Key(k.to_string())).collect())
+    }
+
+    pub fn is_root(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The last key of the path, if it ends in one.
+    pub fn last_key(&self) -> Option<&str> {
+        match self.0.last() {
+            Some(PathSeg::Key(k)) => Some(k),
+            _ => None,
+        }
+    }
+}
+
+/// A key that TOML lets stand bare; any other is written quoted.
+fn is_bare_key(key: &str) -> bool {
+    !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+}
+
+impl fmt::Display for TomlPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, seg) in self.0.iter().enumerate() {
+            match seg {
+                PathSeg::Key(k) => {
+                    if i > 0 {
+                        f.write_str(".")?;
+                    }
+                    if is_bare_key(k) {
+                        f.write_str(k)?;
+                    } else {
+                        write!(f, "{k:?}")?;
+                    }
+                }
+                PathSeg::Index(n) => write!(f, "[{n}]")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn displays_like_a_toml_path() {
+        let p = TomlPath::keys(&["scores", "jia", "indicators", "new-jobs", "target"]);
+        assert_eq!(p.to_string(), "scores.jia.indicators.new-jobs.target");
+        let p = TomlPath::root().key("indicators").index(2).key("base");
+        assert_eq!(p.to_string(), "indicators[2].base");
+        let p = TomlPath::keys(&["scores", "甲县"]);
+        assert_eq!(p.to_string(), "scores.\"甲县\"");
+    }
+}

@@ -1,0 +1,77 @@
+//! The ranking rendered for people and for programs: an aligned table, JSON
+//! (`kaoping-rank/1`, SPEC §5), CSV and Markdown. Renderers only read a scoreboard.
+
+mod csv;
+mod json;
+mod table;
+
+pub use csv::rank_csv;
+pub use json::rank_json;
+pub use table::{rank_markdown, rank_table};
+
+use crate::i18n::{Lang, T};
+use crate::problem::Problem;
+use crate::project::Project;
+use crate::scoring::{Scoreboard, UnitResult};
+use rust_decimal::Decimal;
+
+/// What every ranking report is made from.
+pub struct RankInput<'a> {
+    pub project: &'a Project,
+    pub board: &'a Scoreboard,
+    /// The warnings to list (errors stop a ranking before it is drawn).
+    pub warnings: &'a [Problem],
+    pub lang: Lang,
+}
+
+/// A score with exactly `decimals` places: `5.5` → `"5.50"`.
+pub fn score_text(value: Decimal, decimals: u32) -> String {
+    let mut v = value.round_dp_with_strategy(decimals, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    v.rescale(decimals);
+    v.to_string()
+}
+
+/// The flags of a ranked unit in words: comprehensive, veto (with the failed indicators'
+/// names), last place, awards, tie, pending.
+pub fn flags(project: &Project, unit: &UnitResult, lang: Lang) -> Vec<String> {
+    let mut flags = Vec::new();
+    if unit.comprehensive {
+        flags.push(format!("★ {}", T::Comprehensive.get(lang)));
+    }
+    if unit.vetoed() {
+        let names: Vec<&str> = unit
+            .failed
+            .iter()
+            .map(|id| project.indicator(id).map_or(id.as_str(), |i| i.name.as_str()))
+            .collect();
+        flags.push(format!("✗ {} ({})", T::Vetoed.get(lang), names.join(lang.pick("、", ", "))));
+    }
+    if unit.last_place {
+        flags.push(format!("▼ {}", T::LastPlace.get(lang)));
+    }
+    for award in &unit.awards {
+        let name = project
+            .awards
+            .iter()
+            .find(|a| &a.id == award)
+            .map_or(award.as_str(), |a| a.name.as_str());
+        flags.push(format!("◆ {}", name));
+    }
+    if unit.tied {
+        flags.push(format!("= {}", T::Tied.get(lang)));
+    }
+    if unit.pending.any() {
+        flags.push(format!("… {}", T::PendingMark.get(lang)));
+    }
+    flags
+}
+
+/// A warning as one line: `path: message`.
+pub fn warning_line(problem: &Problem, lang: Lang) -> String {
+    let message = crate::i18n::problem_message(&problem.kind, lang);
+    if problem.path.is_root() {
+        message
+    } else {
+        format!("{}: {message}", problem.path)
+    }
+}

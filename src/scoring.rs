@@ -1,0 +1,815 @@
+//! The regulation's scoring rules (SPEC §3) as pure functions: a [`Project`] in, a
+//! [`Scoreboard`] out. No I/O, no terminal.
+//!
+//! Exactness: every input is an exact `Decimal`. A score that needs a division (a
+//! completion ratio, a share of the top over-completion, a number of shortfall steps) is
+//! written as one fraction `N / D` of exact products and divided once, so the only
+//! inexact step is that last division to 28 significant digits; the half-up rounding to
+//! `score_decimals` that follows is then exact for any realistic input (a value would
+//! have to lie within 10⁻²⁶ of a rounding midpoint without being on it). Arithmetic is
+//! checked: numbers too large to compute give [`Overflow`] instead of a panic.
+
+use crate::problem::Cut;
+use crate::project::TomlPath;
+use crate::project::{
+    Direction, Indicator, PenaltyKind, Policy, Project, Row, ShortfallMode, UnitKind,
+    UnitScores,
+};
+use indexmap::IndexMap;
+use rust_decimal::{Decimal, RoundingStrategy};
+use std::collections::HashMap;
+
+/// The scores, ranks and awards of every unit.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Scoreboard {
+    /// Counties and the zone, in rank order (ties by id).
+    pub units: Vec<UnitResult>,
+    /// City departments that have a `[scores.<id>]` table, in rank order.
+    pub departments: Vec<UnitResult>,
+    /// Single-item awards, in the project's order.
+    pub awards: Vec<AwardResult>,
+    /// Ties across an award cut (each raises a warning).
+    pub cut_ties: Vec<CutTie>,
+}
+
+/// A tie that gave an award to more units than it has places.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CutTie {
+    pub cut: Cut,
+    /// Where the number of places is set (`policy.comprehensive_awards`, `awards[3].count`).
+    pub path: TomlPath,
+    pub places: u32,
+    pub winners: Vec<String>,
+}
+
+/// One unit's (or department's) scores and standing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitResult {
+    pub id: String,
+    pub name: String,
+    pub kind: UnitKind,
+    /// Competition rank: equal totals share a rank (1, 2, 2, 4).
+    pub rank: u32,
+    /// Shares its total with another unit of its group.
+    pub tied: bool,
+    pub organization: Decimal,
+    pub survey: Decimal,
+    pub task: Decimal,
+    pub penalty: Decimal,
+    pub total: Decimal,
+    /// Σ earned per area, in the project's area order (areas it has no rows in: 0).
+    pub areas: IndexMap<String, Decimal>,
+    /// Every indicator it is scored on, in the project's indicator order.
+    pub items: Vec<ItemResult>,
+    /// Departments: Σ earned and Σ base behind the scaled task score.
+    pub task_earned: Decimal,
+    pub task_base: Decimal,
+    /// Indicators it failed (一票否决): empty unless vetoed.
+    pub failed: Vec<String>,
+    pub pending: Pending,
+    pub comprehensive: bool,
+    pub last_place: bool,
+    /// Ids of the single-item awards it won.
+    pub awards: Vec<String>,
+}
+
+impl UnitResult {
+    /// Failed at least one indicator: not eligible for comprehensive advanced.
+    pub fn vetoed(&self) -> bool {
+        !self.failed.is_empty()
+    }
+
+    pub fn item(&self, indicator: &str) -> Option<&ItemResult> {
+        self.items.iter().find(|i| i.indicator == indicator)
+    }
+}
+
+/// What is still missing from a unit's sheet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Pending {
+    pub survey: bool,
+    pub organization: usize,
+    pub rows: usize,
+}
+
+impl Pending {
+    pub fn any(&self) -> bool {
+        self.survey || self.organization > 0 || self.rows > 0
+    }
+}
+
+/// One indicator row, scored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ItemResult {
+    pub indicator: String,
+    pub base: Decimal,
+    /// Rounded to `score_decimals`.
+    pub earned: Decimal,
+    pub outcome: Outcome,
+}
+
+/// How a row's earned score came about (what an explanation shows).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// Quantitative, target met: `base + bonus`.
+    Completed {
+        target: Decimal,
+        actual: Decimal,
+        /// Over-completion `o = d >= 0`, as a decimal for display.
+        over: Decimal,
+        /// The group's largest over-completion on this indicator (0 when nobody over-completed).
+        top_over: Decimal,
+        /// Exact bonus before rounding (0 for a non-bonus indicator).
+        bonus: Decimal,
+        bonus_indicator: bool,
+    },
+    /// Quantitative, target missed: `base - deduction`, and the unit is vetoed.
+    Short {
+        target: Decimal,
+        actual: Decimal,
+        /// Shortfall `s = -d`.
+        shortfall: Decimal,
+        /// `s / step`, floored or ceiled per the policy.
+        steps: Decimal,
+        /// Exact deduction before rounding.
+        deduction: Decimal,
+        /// The deduction hit `deduction_cap × base`.
+        capped: bool,
+    },
+    /// Qualitative, complete: the base.
+    Met,
+    /// Qualitative, incomplete: the base less the evaluator's deduction; vetoes.
+    NotMet { deduction: Decimal },
+    /// A non-pilot unit's preparation score.
+    Preparation { prep: Decimal },
+    /// Nothing entered yet: earns 0.
+    Pending,
+}
+
+impl Outcome {
+    /// Whether this row vetoes the unit.
+    pub fn fails(&self) -> bool {
+        matches!(self, Outcome::Short { .. } | Outcome::NotMet { .. })
+    }
+
+    /// Completion `A / T` of a quantitative row, for display.
+    pub fn completion(&self) -> Option<Decimal> {
+        match self {
+            Outcome::Completed { target, actual, .. } | Outcome::Short { target, actual, .. } => {
+                actual.checked_div(*target)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// A single-item award's standings and winners.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AwardResult {
+    pub id: String,
+    pub name: String,
+    pub count: u32,
+    /// The eligible units (after 名次顺移) by award score, highest first.
+    pub standings: Vec<(String, Decimal)>,
+    pub winners: Vec<String>,
+}
+
+/// A computation whose numbers are too large for an exact decimal (28 digits).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("numbers too large to compute exactly for {unit}")]
+pub struct Overflow {
+    /// The unit (or department) id, and the indicator id if the overflow was in a row.
+    pub unit: String,
+    pub indicator: Option<String>,
+}
+
+/// An exact fraction `num / den` with `den > 0`, kept unevaluated so that it can be
+/// compared and combined without rounding.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Fraction {
+    pub num: Decimal,
+    pub den: Decimal,
+}
+
+impl Fraction {
+    fn value(self) -> Option<Decimal> {
+        self.num.checked_div(self.den)
+    }
+
+    /// `self > other`, by cross-multiplication (both denominators are positive).
+    fn greater(self, other: Fraction) -> Option<bool> {
+        Some(self.num.checked_mul(other.den)? > other.num.checked_mul(self.den)?)
+    }
+}
+
+/// Rounds an earned, entered or scaled score half-up (四舍五入) to `score_decimals`.
+///
+/// SPEC §3: "Each earned score is computed exactly and then rounded half-up (四舍五入) to
+/// `score_decimals`. So are organisation items and the survey score as entered."
+pub fn round_score(value: Decimal, policy: &Policy) -> Decimal {
+    let mut rounded =
+        value.round_dp_with_strategy(policy.score_decimals, RoundingStrategy::MidpointAwayFromZero);
+    rounded.rescale(policy.score_decimals);
+    rounded
+}
+
+/// The deviation from the target in the good direction, relative to it.
+///
+/// SPEC §3: "`d = (A - T) / T` for `at_least` indicators, `d = (T - A) / T` for `at_most`
+/// ones."
+pub fn deviation(direction: Direction, target: Decimal, actual: Decimal) -> Option<Fraction> {
+    let num = match direction {
+        Direction::AtLeast => actual.checked_sub(target)?,
+        Direction::AtMost => target.checked_sub(actual)?,
+    };
+    Some(Fraction { num, den: target })
+}
+
+/// The bonus of a bonus indicator (加分指标) for an over-completion `over`, when the
+/// group's highest is `top`.
+///
+/// Regulation: "the unit with the highest over-completion ratio gets +20% of the base
+/// score; every other unit that over-completes gets (its over-completion ratio / the
+/// highest over-completion ratio) × 20% × base." SPEC: `bonus = bonus_share × b × o / o_max`
+/// when `o > 0`.
+pub fn bonus(policy: &Policy, base: Decimal, over: Fraction, top: Fraction) -> Option<Decimal> {
+    if over.num <= Decimal::ZERO || top.num <= Decimal::ZERO {
+        return Some(Decimal::ZERO);
+    }
+    // bonus_share × b × (o.num / o.den) / (top.num / top.den), divided once.
+    let num = policy
+        .bonus_share
+        .checked_mul(base)?
+        .checked_mul(over.num)?
+        .checked_mul(top.den)?;
+    let den = over.den.checked_mul(top.num)?;
+    num.checked_div(den)
+}
+
+/// The deduction for a shortfall `s` (a fraction of the target), and the steps counted.
+///
+/// Regulation: "every 2% short deducts 5% of the base score … a deduction never exceeds
+/// 60% of the base score". SPEC: `steps = s / shortfall_step` (`proportional`),
+/// `floor(...)` (`full_steps`) or `ceil(...)` (`started_steps`);
+/// `deduction = min(deduction_cap × b, steps × shortfall_rate × b)`.
+/// Returns `(steps, deduction, capped)`.
+pub fn shortfall_deduction(
+    policy: &Policy,
+    base: Decimal,
+    shortfall: Fraction,
+) -> Option<(Decimal, Decimal, bool)> {
+    let cap = policy.deduction_cap.checked_mul(base)?;
+    let step_den = shortfall.den.checked_mul(policy.shortfall_step)?;
+    let exact_steps = shortfall.num.checked_div(step_den);
+    let steps = match (policy.shortfall_mode, exact_steps) {
+        (_, None) => return Some((Decimal::MAX, cap, true)),
+        (ShortfallMode::Proportional, Some(s)) => s,
+        (ShortfallMode::FullSteps, Some(s)) => s.floor(),
+        (ShortfallMode::StartedSteps, Some(s)) => s.ceil(),
+    };
+    let uncapped = match policy.shortfall_mode {
+        // Divide once: s.num × rate × b / (s.den × step).
+        ShortfallMode::Proportional => shortfall
+            .num
+            .checked_mul(policy.shortfall_rate)
+            .and_then(|n| n.checked_mul(base))
+            .and_then(|n| n.checked_div(step_den)),
+        _ => steps
+            .checked_mul(policy.shortfall_rate)
+            .and_then(|n| n.checked_mul(base)),
+    };
+    Some(match uncapped {
+        Some(d) if d <= cap => (steps, d, false),
+        _ => (steps, cap, true),
+    })
+}
+
+/// Scores one row of one unit.
+///
+/// SPEC §3: quantitative `d >= 0` earns `b + bonus`; `d < 0` earns `b - deduction` and
+/// vetoes; qualitative complete earns `b`, incomplete `b - deduction` and vetoes;
+/// preparation earns `prep`; pending earns 0.
+pub fn score_row(
+    policy: &Policy,
+    indicator: &Indicator,
+    row: &Row,
+    top: Option<Fraction>,
+) -> Option<ItemResult> {
+    let base = indicator.base;
+    let (earned, outcome) = match *row {
+        Row::Quantitative {
+            target: Some(target),
+            actual: Some(actual),
+        } if target > Decimal::ZERO && actual >= Decimal::ZERO => {
+            let d = deviation(indicator.direction, target, actual)?;
+            if d.num >= Decimal::ZERO {
+                let top = top.unwrap_or(d);
+                let bonus = if indicator.bonus {
+                    bonus(policy, base, d, top)?
+                } else {
+                    Decimal::ZERO
+                };
+                let outcome = Outcome::Completed {
+                    target,
+                    actual,
+                    over: d.value()?,
+                    top_over: top.value()?,
+                    bonus,
+                    bonus_indicator: indicator.bonus,
+                };
+                (base.checked_add(bonus)?, outcome)
+            } else {
+                let shortfall = Fraction {
+                    num: -d.num,
+                    den: d.den,
+                };
+                let (steps, deduction, capped) = shortfall_deduction(policy, base, shortfall)?;
+                let outcome = Outcome::Short {
+                    target,
+                    actual,
+                    shortfall: shortfall.value().unwrap_or(Decimal::MAX),
+                    steps,
+                    deduction,
+                    capped,
+                };
+                (base.checked_sub(deduction)?, outcome)
+            }
+        }
+        Row::Qualitative { complete: true, .. } => (base, Outcome::Met),
+        Row::Qualitative {
+            complete: false,
+            deduction,
+        } => {
+            let deduction = deduction.unwrap_or(Decimal::ZERO);
+            (base.checked_sub(deduction)?, Outcome::NotMet { deduction })
+        }
+        Row::Preparation { prep } => (prep, Outcome::Preparation { prep }),
+        Row::Quantitative { .. } => (Decimal::ZERO, Outcome::Pending),
+    };
+    Some(ItemResult {
+        indicator: indicator.id.clone(),
+        base,
+        earned: round_score(earned, policy),
+        outcome,
+    })
+}
+
+/// The indicators a unit vetoes itself on.
+///
+/// Regulation: "a county, the zone or a department that failed to complete **any one**
+/// indicator is not up to standard and loses its eligibility for comprehensive advanced"
+/// (一票否决).
+pub fn veto(items: &[ItemResult]) -> Vec<String> {
+    items
+        .iter()
+        .filter(|i| i.outcome.fails())
+        .map(|i| i.indicator.clone())
+        .collect()
+}
+
+/// A department's task score: its earned scores scaled to the section.
+///
+/// SPEC §3: "`task = sections.task × Σ earned / Σ base` over the indicators they have
+/// rows for, rounded like an earned score".
+pub fn department_task(
+    policy: &Policy,
+    section_task: Decimal,
+    earned: Decimal,
+    base: Decimal,
+) -> Option<Decimal> {
+    if base <= Decimal::ZERO {
+        return Some(Decimal::ZERO);
+    }
+    Some(round_score(
+        section_task.checked_mul(earned)?.checked_div(base)?,
+        policy,
+    ))
+}
+
+/// Competition ranks of values sorted highest first: equal values share a rank (1, 2, 2,
+/// 4). Returns each position's rank and whether it is tied.
+pub fn competition_ranks(sorted_desc: &[Decimal]) -> Vec<(u32, bool)> {
+    let mut out = Vec::with_capacity(sorted_desc.len());
+    for (i, value) in sorted_desc.iter().enumerate() {
+        let rank = if i > 0 && sorted_desc[i - 1] == *value {
+            out.last().map_or(1, |(r, _): &(u32, bool)| *r)
+        } else {
+            i as u32 + 1
+        };
+        let tied = (i > 0 && sorted_desc[i - 1] == *value)
+            || sorted_desc.get(i + 1).is_some_and(|next| next == value);
+        out.push((rank, tied));
+    }
+    out
+}
+
+/// The units within `places` by `value` (highest first, ties by id), all of a tie that
+/// straddles the cut included; and whether such a tie widened the list. Units whose
+/// value is not above `floor` never win.
+fn top_places(
+    candidates: &mut [(String, Decimal)],
+    places: u32,
+    floor: Option<Decimal>,
+) -> (Vec<String>, bool) {
+    candidates.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let values: Vec<Decimal> = candidates.iter().map(|c| c.1).collect();
+    let winners: Vec<String> = competition_ranks(&values)
+        .into_iter()
+        .zip(candidates.iter())
+        .filter(|((rank, _), (_, value))| *rank <= places && floor.is_none_or(|f| *value > f))
+        .map(|(_, (id, _))| id.clone())
+        .collect();
+    let widened = winners.len() > places as usize;
+    (winners, widened)
+}
+
+/// Comprehensive advanced (综合先进): the top `places` among the units that are not vetoed.
+///
+/// Regulation: "comprehensive advanced: **among units that met every target**, by score,
+/// top 3". SPEC: "those whose rank among them is `<= comprehensive_awards`. A tie across
+/// the cut gives the award to every tied unit and raises a warning."
+/// Like a single-item award, a total of 0 (nothing entered yet) wins nothing.
+pub fn comprehensive_awards(group: &[UnitResult], places: u32) -> (Vec<String>, bool) {
+    let mut eligible: Vec<(String, Decimal)> = group
+        .iter()
+        .filter(|u| !u.vetoed())
+        .map(|u| (u.id.clone(), u.total))
+        .collect();
+    top_places(&mut eligible, places, Some(Decimal::ZERO))
+}
+
+/// Last place (末位): the unit(s) with the lowest total — but only when someone failed.
+///
+/// Regulation: "last place: by score, the lowest one — but where every county and the
+/// zone completed all the targets the city set … (then there is no last place)".
+pub fn last_place(group: &[UnitResult], enabled: bool) -> Vec<String> {
+    if !enabled || !group.iter().any(UnitResult::vetoed) {
+        return Vec::new();
+    }
+    let Some(lowest) = group.iter().map(|u| u.total).min() else {
+        return Vec::new();
+    };
+    group
+        .iter()
+        .filter(|u| u.total == lowest)
+        .map(|u| u.id.clone())
+        .collect()
+}
+
+/// A unit's score for a single-item award: its earned scores on the indicators the award
+/// selects, plus the organisation items it names.
+pub fn award_score(
+    project: &Project,
+    award: &crate::project::Award,
+    unit: &UnitResult,
+    scores: Option<&UnitScores>,
+) -> Option<Decimal> {
+    let mut sum = Decimal::ZERO;
+    for item in &unit.items {
+        if project
+            .indicator(&item.indicator)
+            .is_some_and(|i| award.selects(i))
+        {
+            sum = sum.checked_add(item.earned)?;
+        }
+    }
+    for org in &award.organization {
+        if let Some(value) = scores.and_then(|s| s.organization.get(org)) {
+            sum = sum.checked_add(round_score(*value, &project.policy))?;
+        }
+    }
+    Some(sum)
+}
+
+/// Single-item awards (单项先进) with roll-down (名次顺移).
+///
+/// Regulation: "single-item advanced: by the score of that work, first place; **a unit
+/// that is already comprehensive advanced is not also given a single-item award — the
+/// next unit moves up**". SPEC: vetoed units are left out too when
+/// `veto_blocks_single_item`; ties across the cut: all of them, and a warning; a unit
+/// whose award score is 0 wins nothing.
+pub fn single_item_awards(
+    project: &Project,
+    group: &[UnitResult],
+) -> Option<(Vec<AwardResult>, Vec<CutTie>)> {
+    let mut results = Vec::with_capacity(project.awards.len());
+    let mut ties = Vec::new();
+    for (index, award) in project.awards.iter().enumerate() {
+        let mut standings = Vec::new();
+        for unit in group {
+            let blocked =
+                unit.comprehensive || (project.policy.veto_blocks_single_item && unit.vetoed());
+            if !blocked {
+                let score = award_score(project, award, unit, project.scores.get(&unit.id))?;
+                standings.push((unit.id.clone(), score));
+            }
+        }
+        let (winners, widened) = top_places(&mut standings, award.count, Some(Decimal::ZERO));
+        if widened {
+            ties.push(CutTie {
+                cut: Cut::Award(award.name.clone()),
+                path: TomlPath::root().key("awards").index(index).key("count"),
+                places: award.count,
+                winners: winners.clone(),
+            });
+        }
+        results.push(AwardResult {
+            id: award.id.clone(),
+            name: award.name.clone(),
+            count: award.count,
+            standings,
+            winners,
+        });
+    }
+    Some((results, ties))
+}
+
+/// The largest over-completion on each indicator among a group's quantitative rows.
+///
+/// SPEC §3: "`o_max` the largest `o` among the units of the group scored quantitatively
+/// on `i`".
+fn top_over_completions<'a>(
+    project: &Project,
+    sheets: impl Iterator<Item = (&'a str, &'a UnitScores)>,
+) -> Result<HashMap<&'a str, Fraction>, Overflow> {
+    let mut top: HashMap<&str, Fraction> = HashMap::new();
+    for (unit, sheet) in sheets {
+        for (indicator_id, row) in &sheet.indicators {
+            let Row::Quantitative {
+                target: Some(t),
+                actual: Some(a),
+            } = *row
+            else {
+                continue;
+            };
+            let Some(indicator) = project.indicator(indicator_id) else {
+                continue;
+            };
+            if t <= Decimal::ZERO || a < Decimal::ZERO {
+                continue;
+            }
+            let overflow = || Overflow {
+                unit: unit.to_string(),
+                indicator: Some(indicator_id.clone()),
+            };
+            let d = deviation(indicator.direction, t, a).ok_or_else(overflow)?;
+            let better = match top.get(indicator_id.as_str()) {
+                None => true,
+                Some(best) => d.greater(*best).ok_or_else(overflow)?,
+            };
+            if better {
+                top.insert(indicator_id.as_str(), d);
+            }
+        }
+    }
+    Ok(top)
+}
+
+/// Scores every unit and department of a project, ranks both groups and gives out the
+/// awards.
+pub fn score(project: &Project) -> Result<Scoreboard, Overflow> {
+    let empty = UnitScores::default();
+    let policy = &project.policy;
+
+    // Counties and the zone: every indicator that applies to them; a row missing is pending.
+    let unit_sheets = project.units.iter().map(|u| {
+        let sheet = project.scores.get(&u.id).unwrap_or(&empty);
+        (u.id.as_str(), sheet)
+    });
+    let top = top_over_completions(project, unit_sheets)?;
+    let mut units = Vec::with_capacity(project.units.len());
+    for unit in &project.units {
+        let sheet = project.scores.get(&unit.id).unwrap_or(&empty);
+        let overflow = |indicator: Option<&str>| Overflow {
+            unit: unit.id.clone(),
+            indicator: indicator.map(str::to_string),
+        };
+        let mut items = Vec::new();
+        let mut pending_rows = 0;
+        for indicator in project.indicators.iter().filter(|i| i.applies_to(&unit.id)) {
+            let row = sheet.indicators.get(&indicator.id);
+            let row = match row {
+                Some(row) => row.clone(),
+                None => Row::pending(),
+            };
+            let item = score_row(policy, indicator, &row, top.get(indicator.id.as_str()).copied())
+                .ok_or_else(|| overflow(Some(&indicator.id)))?;
+            if item.outcome == Outcome::Pending {
+                pending_rows += 1;
+            }
+            items.push(item);
+        }
+        let task = items
+            .iter()
+            .try_fold(Decimal::ZERO, |acc, i| acc.checked_add(i.earned))
+            .ok_or_else(|| overflow(None))?;
+        let result = sheet_result(project, &unit.id, &unit.name, unit.kind, sheet, items, pending_rows, task, Decimal::ZERO)
+            .ok_or_else(|| overflow(None))?;
+        units.push(result);
+    }
+
+    // City departments with a score sheet: exactly the rows they have.
+    let dept_sheets: Vec<(&str, &UnitScores)> = project
+        .departments
+        .iter()
+        .filter_map(|d| project.scores.get(&d.id).map(|s| (d.id.as_str(), s)))
+        .collect();
+    let dept_top = top_over_completions(project, dept_sheets.iter().copied())?;
+    let mut departments = Vec::with_capacity(dept_sheets.len());
+    for (id, sheet) in &dept_sheets {
+        let name = project.name_of(id);
+        let overflow = |indicator: Option<&str>| Overflow {
+            unit: id.to_string(),
+            indicator: indicator.map(str::to_string),
+        };
+        let mut items = Vec::new();
+        let mut pending_rows = 0;
+        let (mut earned, mut base) = (Decimal::ZERO, Decimal::ZERO);
+        for indicator in &project.indicators {
+            let Some(row) = sheet.indicators.get(&indicator.id) else {
+                continue;
+            };
+            let item = score_row(policy, indicator, row, dept_top.get(indicator.id.as_str()).copied())
+                .ok_or_else(|| overflow(Some(&indicator.id)))?;
+            if item.outcome == Outcome::Pending {
+                pending_rows += 1;
+            }
+            earned = earned.checked_add(item.earned).ok_or_else(|| overflow(None))?;
+            base = base.checked_add(item.base).ok_or_else(|| overflow(None))?;
+            items.push(item);
+        }
+        let task = department_task(policy, project.sections.task, earned, base)
+            .ok_or_else(|| overflow(None))?;
+        let result = sheet_result(project, id, name, UnitKind::Department, sheet, items, pending_rows, task, base)
+            .ok_or_else(|| overflow(None))?;
+        let mut result = result;
+        result.task_earned = earned;
+        departments.push(result);
+    }
+
+    let mut cut_ties = Vec::new();
+    rank_group(&mut units);
+    let (winners, widened) = comprehensive_awards(&units, policy.comprehensive_awards);
+    mark(&mut units, &winners, |u| u.comprehensive = true);
+    if widened {
+        cut_ties.push(CutTie {
+            cut: Cut::Comprehensive,
+            path: TomlPath::keys(&["policy", "comprehensive_awards"]),
+            places: policy.comprehensive_awards,
+            winners,
+        });
+    }
+    let last = last_place(&units, policy.last_place);
+    if last.len() > 1 {
+        cut_ties.push(CutTie {
+            cut: Cut::LastPlace,
+            path: TomlPath::keys(&["policy", "last_place"]),
+            places: 1,
+            winners: last.clone(),
+        });
+    }
+    mark(&mut units, &last, |u| u.last_place = true);
+    let (awards, award_ties) = single_item_awards(project, &units).ok_or_else(|| Overflow {
+        unit: String::new(),
+        indicator: None,
+    })?;
+    cut_ties.extend(award_ties);
+    for award in &awards {
+        mark(&mut units, &award.winners, |u| u.awards.push(award.id.clone()));
+    }
+
+    rank_group(&mut departments);
+    let (winners, widened) = comprehensive_awards(&departments, policy.department_awards);
+    mark(&mut departments, &winners, |u| u.comprehensive = true);
+    if widened {
+        cut_ties.push(CutTie {
+            cut: Cut::Departments,
+            path: TomlPath::keys(&["policy", "department_awards"]),
+            places: policy.department_awards,
+            winners,
+        });
+    }
+
+    Ok(Scoreboard {
+        units,
+        departments,
+        awards,
+        cut_ties,
+    })
+}
+
+/// Organisation, survey, penalty and total around an already scored task section.
+#[allow(clippy::too_many_arguments)]
+fn sheet_result(
+    project: &Project,
+    id: &str,
+    name: &str,
+    kind: UnitKind,
+    sheet: &UnitScores,
+    items: Vec<ItemResult>,
+    pending_rows: usize,
+    task: Decimal,
+    task_base: Decimal,
+) -> Option<UnitResult> {
+    let policy = &project.policy;
+    let mut organization = Decimal::ZERO;
+    let mut missing_org = 0;
+    for item in &project.organization {
+        match sheet.organization.get(&item.id) {
+            Some(value) => organization = organization.checked_add(round_score(*value, policy))?,
+            None => missing_org += 1,
+        }
+    }
+    let survey = sheet.survey.map(|s| round_score(s, policy));
+    let penalty = penalty_points(policy, sheet)?;
+    let survey_value = survey.unwrap_or(Decimal::ZERO);
+    let total = organization
+        .checked_add(survey_value)?
+        .checked_add(task)?
+        .checked_sub(penalty)?;
+    let mut areas: IndexMap<String, Decimal> =
+        project.areas.iter().map(|a| (a.id.clone(), Decimal::ZERO)).collect();
+    for item in &items {
+        if let Some(area) = project.indicator(&item.indicator).map(|i| &i.area)
+            && let Some(sum) = areas.get_mut(area)
+        {
+            *sum = sum.checked_add(item.earned)?;
+        }
+    }
+    Some(UnitResult {
+        id: id.to_string(),
+        name: name.to_string(),
+        kind,
+        rank: 0,
+        tied: false,
+        organization,
+        survey: survey_value,
+        task,
+        penalty,
+        total,
+        areas,
+        failed: veto(&items),
+        items,
+        task_earned: task,
+        task_base,
+        pending: Pending {
+            survey: survey.is_none(),
+            organization: missing_org,
+            rows: pending_rows,
+        },
+        comprehensive: false,
+        last_place: false,
+        awards: Vec::new(),
+    })
+}
+
+/// Σ penalties (处分扣分).
+///
+/// Regulation: "criticised in a circular by the provincial party committee / provincial
+/// government / national ministries: −2 points each; by the city party committee / city
+/// government / provincial departments: −1 point each." SPEC: `provincial` →
+/// `penalty_provincial`, `municipal` → `penalty_municipal`, or explicit `points`, rounded
+/// like an entered score.
+pub fn penalty_points(policy: &Policy, sheet: &UnitScores) -> Option<Decimal> {
+    sheet.penalties.iter().try_fold(Decimal::ZERO, |acc, p| {
+        let points = match p.kind {
+            PenaltyKind::Provincial => policy.penalty_provincial,
+            PenaltyKind::Municipal => policy.penalty_municipal,
+            PenaltyKind::Points(points) => points,
+        };
+        acc.checked_add(round_score(points, policy))
+    })
+}
+
+/// Orders a group by total, highest first (ties by id), and sets ranks and tie flags.
+///
+/// SPEC §3: "Units are ordered by total, highest first. Equal totals share a rank
+/// (1, 2, 2, 4) and are flagged as tied; the order between them is by id."
+pub fn rank_group(group: &mut [UnitResult]) {
+    group.sort_by(|a, b| b.total.cmp(&a.total).then_with(|| a.id.cmp(&b.id)));
+    let totals: Vec<Decimal> = group.iter().map(|u| u.total).collect();
+    for (unit, (rank, tied)) in group.iter_mut().zip(competition_ranks(&totals)) {
+        unit.rank = rank;
+        unit.tied = tied;
+    }
+}
+
+fn mark(group: &mut [UnitResult], ids: &[String], set: impl Fn(&mut UnitResult)) {
+    for unit in group.iter_mut().filter(|u| ids.contains(&u.id)) {
+        set(unit);
+    }
+}
+
+impl Scoreboard {
+    /// A unit's or department's result by id.
+    pub fn find(&self, id: &str) -> Option<&UnitResult> {
+        self.units
+            .iter()
+            .chain(&self.departments)
+            .find(|u| u.id == id)
+    }
+
+    pub fn award(&self, id: &str) -> Option<&AwardResult> {
+        self.awards.iter().find(|a| a.id == id)
+    }
+}
