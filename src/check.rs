@@ -25,20 +25,31 @@ impl Analysis {
 
 /// Loads, checks and (when there are no errors) scores the text of a project file.
 pub fn analyze(text: &str) -> Analysis {
-    let loaded = project::load(text);
-    let mut problems = loaded.problems;
-    let Some(project) = loaded.project else {
-        return Analysis {
-            project: None,
-            problems,
-            board: None,
-        };
+    let doc = match project::parse(text) {
+        Ok(doc) => doc,
+        Err(problem) => {
+            return Analysis {
+                project: None,
+                problems: vec![problem],
+                board: None,
+            };
+        }
     };
-    let (more, board) = check_and_score(&project);
-    problems.extend(more);
-    locate_all(text, &mut problems);
+    let loaded = project::load_document(&doc);
+    let mut problems = loaded.problems;
+    // Shape errors first: the cross-checks of a half-read project would only add noise.
+    let project = loaded.project.filter(|_| !has_errors(&problems));
+    let board = match &project {
+        Some(project) => {
+            let (more, board) = check_and_score(project);
+            problems.extend(more);
+            board
+        }
+        None => None,
+    };
+    locate_all(&doc, &mut problems);
     Analysis {
-        project: Some(project),
+        project,
         problems,
         board,
     }
@@ -87,15 +98,9 @@ pub fn check_and_score(project: &Project) -> (Vec<Problem>, Option<Scoreboard>) 
 }
 
 /// Fills in the place of every problem that has none, from its TOML path.
-pub fn locate_all(text: &str, problems: &mut [Problem]) {
-    if problems.iter().all(|p| p.at.is_some()) {
-        return;
-    }
-    let Ok(doc) = toml_edit::Document::parse(text) else {
-        return;
-    };
+pub fn locate_all(doc: &toml_edit::Document<&str>, problems: &mut [Problem]) {
     for problem in problems.iter_mut().filter(|p| p.at.is_none()) {
-        problem.at = project::locate(&doc, &problem.path);
+        problem.at = project::locate(doc, &problem.path);
     }
 }
 
@@ -139,16 +144,17 @@ impl Checker<'_> {
     /// Ids unique within their kind; units and departments share one namespace.
     fn duplicate_ids(&mut self) {
         let p = self.project;
+        // Departments come before units in the SPEC's layout, so the unit is the repeat.
         let scored = p
-            .units
+            .departments
             .iter()
             .enumerate()
-            .map(|(i, u)| ("units", i, u.id.as_str()))
+            .map(|(i, d)| ("departments", i, d.id.as_str()))
             .chain(
-                p.departments
+                p.units
                     .iter()
                     .enumerate()
-                    .map(|(i, d)| ("departments", i, d.id.as_str())),
+                    .map(|(i, u)| ("units", i, u.id.as_str())),
             );
         let lists: Vec<Vec<(&str, usize, &str)>> = vec![
             scored.collect(),
@@ -179,29 +185,76 @@ impl Checker<'_> {
         let org: HashSet<&str> = p.organization.iter().map(|o| o.id.as_str()).collect();
         for (i, ind) in p.indicators.iter().enumerate() {
             if !ind.area.is_empty() {
-                self.reference(RefKind::Area, &areas, &ind.area, element("indicators", i, "area"));
+                self.reference(
+                    RefKind::Area,
+                    &areas,
+                    &ind.area,
+                    element("indicators", i, "area"),
+                );
             }
             if let Some(lead) = &ind.lead {
-                self.reference(RefKind::Department, &departments, lead, element("indicators", i, "lead"));
+                self.reference(
+                    RefKind::Department,
+                    &departments,
+                    lead,
+                    element("indicators", i, "lead"),
+                );
             }
-            self.references_in(RefKind::Department, &departments, &ind.responsible, element("indicators", i, "responsible"));
-            self.references_in(RefKind::Department, &departments, &ind.co, element("indicators", i, "co"));
+            self.references_in(
+                RefKind::Department,
+                &departments,
+                &ind.responsible,
+                element("indicators", i, "responsible"),
+            );
+            self.references_in(
+                RefKind::Department,
+                &departments,
+                &ind.co,
+                element("indicators", i, "co"),
+            );
             if let Some(list) = &ind.units {
-                self.references_in(RefKind::Unit, &units, list, element("indicators", i, "units"));
+                self.references_in(
+                    RefKind::Unit,
+                    &units,
+                    list,
+                    element("indicators", i, "units"),
+                );
             }
             if let Some(list) = &ind.pilot {
-                self.references_in(RefKind::Unit, &units, list, element("indicators", i, "pilot"));
+                self.references_in(
+                    RefKind::Unit,
+                    &units,
+                    list,
+                    element("indicators", i, "pilot"),
+                );
             }
         }
         for (i, award) in p.awards.iter().enumerate() {
-            self.references_in(RefKind::Area, &areas, &award.areas, element("awards", i, "areas"));
+            self.references_in(
+                RefKind::Area,
+                &areas,
+                &award.areas,
+                element("awards", i, "areas"),
+            );
             if let Some(lead) = &award.lead {
-                self.reference(RefKind::Department, &departments, lead, element("awards", i, "lead"));
+                self.reference(
+                    RefKind::Department,
+                    &departments,
+                    lead,
+                    element("awards", i, "lead"),
+                );
             }
-            self.references_in(RefKind::OrgItem, &org, &award.organization, element("awards", i, "organization"));
+            self.references_in(
+                RefKind::OrgItem,
+                &org,
+                &award.organization,
+                element("awards", i, "organization"),
+            );
             if award.areas.is_empty() && award.lead.is_none() && award.organization.is_empty() {
                 self.report(
-                    ProblemKind::AwardSelectsNothing { award: award.name.clone() },
+                    ProblemKind::AwardSelectsNothing {
+                        award: award.name.clone(),
+                    },
                     TomlPath::root().key("awards").index(i),
                 );
             }
@@ -209,7 +262,10 @@ impl Checker<'_> {
         for id in p.scores.keys() {
             if !units.contains(id.as_str()) && !departments.contains(id.as_str()) {
                 self.report(
-                    ProblemKind::UnknownRef { kind: RefKind::Scored, id: id.clone() },
+                    ProblemKind::UnknownRef {
+                        kind: RefKind::Scored,
+                        id: id.clone(),
+                    },
                     path(&["scores", id]),
                 );
             }
@@ -218,11 +274,23 @@ impl Checker<'_> {
 
     fn reference(&mut self, kind: RefKind, known: &HashSet<&str>, id: &str, at: TomlPath) {
         if !known.contains(id) {
-            self.report(ProblemKind::UnknownRef { kind, id: id.to_string() }, at);
+            self.report(
+                ProblemKind::UnknownRef {
+                    kind,
+                    id: id.to_string(),
+                },
+                at,
+            );
         }
     }
 
-    fn references_in(&mut self, kind: RefKind, known: &HashSet<&str>, ids: &[String], at: TomlPath) {
+    fn references_in(
+        &mut self,
+        kind: RefKind,
+        known: &HashSet<&str>,
+        ids: &[String],
+        at: TomlPath,
+    ) {
         for (i, id) in ids.iter().enumerate() {
             self.reference(kind, known, id, at.index(i));
         }
@@ -232,11 +300,21 @@ impl Checker<'_> {
     fn score_sheets(&mut self) {
         let p = self.project;
         let policy = &p.policy;
+        let indicators: HashMap<&str, &project::Indicator> =
+            p.indicators.iter().map(|i| (i.id.as_str(), i)).collect();
+        let kinds: HashMap<&str, UnitKind> = p
+            .units
+            .iter()
+            .map(|u| (u.id.as_str(), u.kind))
+            .chain(
+                p.departments
+                    .iter()
+                    .map(|d| (d.id.as_str(), UnitKind::Department)),
+            )
+            .collect();
         for (id, sheet) in &p.scores {
-            let kind = match (p.unit(id), p.department(id)) {
-                (Some(unit), _) => unit.kind,
-                (None, Some(_)) => UnitKind::Department,
-                (None, None) => continue,
+            let Some(&kind) = kinds.get(id.as_str()) else {
+                continue;
             };
             let base = path(&["scores", id]);
             if let Some(survey) = sheet.survey {
@@ -247,7 +325,10 @@ impl Checker<'_> {
                 match p.org_item(item) {
                     Some(org) => self.in_range(*value, org.max, at),
                     None => self.report(
-                        ProblemKind::UnknownRef { kind: RefKind::OrgItem, id: item.clone() },
+                        ProblemKind::UnknownRef {
+                            kind: RefKind::OrgItem,
+                            id: item.clone(),
+                        },
                         at,
                     ),
                 }
@@ -262,12 +343,17 @@ impl Checker<'_> {
                     );
                 }
             }
+            let rows = base.key("indicators");
             for (ind_id, row) in &sheet.indicators {
-                let at = base.key("indicators").key(ind_id);
-                let Some(ind) = p.indicator(ind_id) else {
+                // Built only for a problem: most rows have none.
+                let at = || rows.key(ind_id);
+                let Some(ind) = indicators.get(ind_id.as_str()) else {
                     self.report(
-                        ProblemKind::UnknownRef { kind: RefKind::Indicator, id: ind_id.clone() },
-                        at,
+                        ProblemKind::UnknownRef {
+                            kind: RefKind::Indicator,
+                            id: ind_id.clone(),
+                        },
+                        at(),
                     );
                     continue;
                 };
@@ -278,7 +364,7 @@ impl Checker<'_> {
                             indicator: ind.name.clone(),
                             unit: p.name_of(id).to_string(),
                         },
-                        at,
+                        at(),
                     );
                     continue;
                 }
@@ -288,7 +374,7 @@ impl Checker<'_> {
                             department: p.name_of(id).to_string(),
                             indicator: ind.name.clone(),
                         },
-                        at.clone(),
+                        at(),
                     );
                 }
                 // Departments are always scored on completion.
@@ -297,22 +383,32 @@ impl Checker<'_> {
                     Row::Quantitative { target, actual } => {
                         if !pilot && (target.is_some() || actual.is_some()) {
                             self.report(
-                                ProblemKind::CompletionOffPilot { indicator: ind.name.clone() },
-                                at.clone(),
+                                ProblemKind::CompletionOffPilot {
+                                    indicator: ind.name.clone(),
+                                },
+                                at(),
                             );
                         }
                         if let Some(t) = target.filter(|t| *t <= Decimal::ZERO) {
-                            self.report(ProblemKind::TargetNotPositive { value: t }, at.key("target"));
+                            self.report(
+                                ProblemKind::TargetNotPositive { value: t },
+                                at().key("target"),
+                            );
                         }
                         if let Some(a) = actual.filter(|a| *a < Decimal::ZERO) {
-                            self.report(ProblemKind::ActualNegative { value: a }, at.key("actual"));
+                            self.report(
+                                ProblemKind::ActualNegative { value: a },
+                                at().key("actual"),
+                            );
                         }
                     }
                     Row::Qualitative { deduction, .. } => {
                         if !pilot {
                             self.report(
-                                ProblemKind::CompletionOffPilot { indicator: ind.name.clone() },
-                                at.clone(),
+                                ProblemKind::CompletionOffPilot {
+                                    indicator: ind.name.clone(),
+                                },
+                                at(),
                             );
                         }
                         if let Some(value) = deduction {
@@ -325,23 +421,28 @@ impl Checker<'_> {
                                         base: ind.base,
                                         cap,
                                     },
-                                    at.key("deduction"),
+                                    at().key("deduction"),
                                 );
                             }
                         }
                     }
                     Row::Preparation { prep } => {
                         if is_department {
-                            self.report(ProblemKind::PrepForDepartment, at.key("prep"));
+                            self.report(ProblemKind::PrepForDepartment, at().key("prep"));
                         } else if pilot {
                             self.report(
-                                ProblemKind::PrepOnPilot { indicator: ind.name.clone() },
-                                at.key("prep"),
+                                ProblemKind::PrepOnPilot {
+                                    indicator: ind.name.clone(),
+                                },
+                                at().key("prep"),
                             );
                         } else if prep < Decimal::ZERO || prep > ind.base {
                             self.report(
-                                ProblemKind::PrepOutOfRange { value: prep, base: ind.base },
-                                at.key("prep"),
+                                ProblemKind::PrepOutOfRange {
+                                    value: prep,
+                                    base: ind.base,
+                                },
+                                at().key("prep"),
                             );
                         }
                     }
@@ -365,14 +466,20 @@ impl Checker<'_> {
             && org_sum != declared
         {
             self.report(
-                ProblemKind::OrganizationSum { sum: org_sum.normalize(), declared },
+                ProblemKind::OrganizationSum {
+                    sum: org_sum.normalize(),
+                    declared,
+                },
                 path(&["sections", "organization"]),
             );
         }
         let area_sum: Decimal = p.areas.iter().map(|a| a.max).sum();
         if !p.areas.is_empty() && area_sum != p.sections.task {
             self.report(
-                ProblemKind::AreasSum { sum: area_sum.normalize(), task: p.sections.task },
+                ProblemKind::AreasSum {
+                    sum: area_sum.normalize(),
+                    task: p.sections.task,
+                },
                 path(&["sections", "task"]),
             );
         }
@@ -384,7 +491,11 @@ impl Checker<'_> {
             let sum = bases.get(area.id.as_str()).copied().unwrap_or_default();
             if sum != area.max {
                 self.report(
-                    ProblemKind::AreaBasesSum { area: area.name.clone(), sum: sum.normalize(), max: area.max },
+                    ProblemKind::AreaBasesSum {
+                        area: area.name.clone(),
+                        sum: sum.normalize(),
+                        max: area.max,
+                    },
                     element("areas", i, "max"),
                 );
             }
@@ -392,7 +503,10 @@ impl Checker<'_> {
         let sections_sum = p.organization_max() + p.sections.survey + p.sections.task;
         if sections_sum != p.sections.total {
             self.report(
-                ProblemKind::SectionsSum { sum: sections_sum.normalize(), total: p.sections.total },
+                ProblemKind::SectionsSum {
+                    sum: sections_sum.normalize(),
+                    total: p.sections.total,
+                },
                 path(&["sections", "total"]),
             );
         }
@@ -408,7 +522,9 @@ impl Checker<'_> {
                 .any(|ind| ind.area == area.id && ind.lead.is_some());
             if !led {
                 self.report(
-                    ProblemKind::AreaWithoutLead { area: area.name.clone() },
+                    ProblemKind::AreaWithoutLead {
+                        area: area.name.clone(),
+                    },
                     TomlPath::root().key("areas").index(i),
                 );
             }
@@ -416,7 +532,9 @@ impl Checker<'_> {
         for (i, ind) in p.indicators.iter().enumerate() {
             if ind.responsible.is_empty() {
                 self.report(
-                    ProblemKind::IndicatorWithoutResponsible { indicator: ind.name.clone() },
+                    ProblemKind::IndicatorWithoutResponsible {
+                        indicator: ind.name.clone(),
+                    },
                     TomlPath::root().key("indicators").index(i),
                 );
             }
@@ -427,16 +545,12 @@ impl Checker<'_> {
     fn pending(&mut self) {
         let p = self.project;
         let empty = project::UnitScores::default();
-        let scored = p
-            .units
-            .iter()
-            .map(|u| (u.id.as_str(), false))
-            .chain(
-                p.departments
-                    .iter()
-                    .filter(|d| p.scores.contains_key(&d.id))
-                    .map(|d| (d.id.as_str(), true)),
-            );
+        let scored = p.units.iter().map(|u| (u.id.as_str(), false)).chain(
+            p.departments
+                .iter()
+                .filter(|d| p.scores.contains_key(&d.id))
+                .map(|d| (d.id.as_str(), true)),
+        );
         for (id, is_department) in scored {
             let sheet = p.scores.get(id).unwrap_or(&empty);
             let survey = sheet.survey.is_none();
@@ -446,11 +560,7 @@ impl Checker<'_> {
                 .filter(|o| !sheet.organization.contains_key(&o.id))
                 .count();
             let rows = if is_department {
-                sheet
-                    .indicators
-                    .values()
-                    .filter(|r| is_pending(r))
-                    .count()
+                sheet.indicators.values().filter(|r| is_pending(r)).count()
             } else {
                 p.indicators
                     .iter()

@@ -115,7 +115,12 @@ pub fn read_project(path: &Path, lang: Lang) -> Result<Result<String, String>, C
             },
             crate::project::TomlPath::root(),
         );
-        return Ok(Err(render(&problem, &path.display().to_string(), None, lang)));
+        return Ok(Err(render(
+            &problem,
+            &path.display().to_string(),
+            None,
+            lang,
+        )));
     }
     let bytes = std::fs::read(path).map_err(io)?;
     match String::from_utf8(bytes) {
@@ -126,7 +131,10 @@ pub fn read_project(path: &Path, lang: Lang) -> Result<Result<String, String>, C
             let (line, col) = crate::problem::line_col(&text, at);
             let message = lang.pick("文件不是 UTF-8 编码", "the file is not UTF-8");
             let word = crate::i18n::severity(crate::problem::Severity::Error, lang);
-            Ok(Err(format!("{}:{line}:{col}: {word}: {message}", path.display())))
+            Ok(Err(format!(
+                "{}:{line}:{col}: {word}: {message}",
+                path.display()
+            )))
         }
     }
 }
@@ -161,17 +169,16 @@ fn new(file: &Path, demo: bool, lang: Lang, out: &mut dyn Write) -> Result<i32, 
         .map_err(io)?;
     f.write_all(text.as_bytes()).map_err(io)?;
     f.sync_all().map_err(io)?;
-    let _ = writeln!(
-        out,
-        "{} {}",
-        lang.pick("已写入", "wrote"),
-        file.display()
-    );
+    let _ = writeln!(out, "{} {}", lang.pick("已写入", "wrote"), file.display());
     Ok(EXIT_OK)
 }
 
 /// Loads and analyses a file; `Err` carries the exit code after printing why.
-fn analyze_file(file: &Path, lang: Lang, err: &mut dyn Write) -> Result<(String, Analysis), Result<i32, CliError>> {
+fn analyze_file(
+    file: &Path,
+    lang: Lang,
+    err: &mut dyn Write,
+) -> Result<(String, Analysis), Result<i32, CliError>> {
     let text = match read_project(file, lang) {
         Ok(Ok(text)) => text,
         Ok(Err(message)) => {
@@ -191,7 +198,12 @@ fn print_problems(file: &Path, text: &str, problems: &[Problem], lang: Lang, err
     }
 }
 
-fn check(file: &Path, lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, CliError> {
+fn check(
+    file: &Path,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<i32, CliError> {
     let (text, analysis) = match analyze_file(file, lang, err) {
         Ok(x) => x,
         Err(code) => return code,
@@ -200,10 +212,22 @@ fn check(file: &Path, lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> R
     let errors = analysis.problems.iter().filter(|p| p.is_error()).count();
     let warnings = analysis.problems.len() - errors;
     let _ = match lang {
-        Lang::Zh => writeln!(out, "{}：{errors} 个错误，{warnings} 个警告", file.display()),
-        Lang::En => writeln!(out, "{}: {errors} error(s), {warnings} warning(s)", file.display()),
+        Lang::Zh => writeln!(
+            out,
+            "{}：{errors} 个错误，{warnings} 个警告",
+            file.display()
+        ),
+        Lang::En => writeln!(
+            out,
+            "{}: {errors} error(s), {warnings} warning(s)",
+            file.display()
+        ),
     };
-    Ok(if errors > 0 { EXIT_FILE_ERRORS } else { EXIT_OK })
+    Ok(if errors > 0 {
+        EXIT_FILE_ERRORS
+    } else {
+        EXIT_OK
+    })
 }
 
 fn rank(
@@ -218,7 +242,12 @@ fn rank(
         Err(code) => return code,
     };
     let (Some(project), Some(board)) = (&analysis.project, &analysis.board) else {
-        let errors: Vec<Problem> = analysis.problems.iter().filter(|p| p.is_error()).cloned().collect();
+        let errors: Vec<Problem> = analysis
+            .problems
+            .iter()
+            .filter(|p| p.is_error())
+            .cloned()
+            .collect();
         print_problems(file, &text, &errors, lang, err);
         return Ok(EXIT_FILE_ERRORS);
     };
@@ -235,9 +264,10 @@ fn rank(
         RankFormat::Csv => rank_csv(&input),
         RankFormat::Markdown => rank_markdown(&input),
     };
-    out.write_all(rendered.as_bytes()).map_err(|source| CliError::Io {
-        path: "<stdout>".into(),
-        source,
-    })?;
+    out.write_all(rendered.as_bytes())
+        .map_err(|source| CliError::Io {
+            path: "<stdout>".into(),
+            source,
+        })?;
     Ok(EXIT_OK)
 }

@@ -44,34 +44,63 @@ pub enum Cut {
 pub enum ProblemKind {
     // ---- errors -------------------------------------------------------------
     /// The file is not TOML.
-    Syntax { message: String },
+    Syntax {
+        message: String,
+    },
     /// The file is larger than kaoping will read.
-    TooLarge { bytes: u64, limit: u64 },
+    TooLarge {
+        bytes: u64,
+        limit: u64,
+    },
     /// A key kaoping does not know (a typo would otherwise lose data).
     UnknownKey {
         key: String,
         suggestion: Option<&'static str>,
     },
-    MissingKey { key: &'static str },
+    MissingKey {
+        key: &'static str,
+    },
     WrongType {
         expected: Expected,
         found: &'static str,
     },
-    NotDecimal { text: String, reason: DecimalError },
-    NotWholeNumber { text: String },
-    BadId { id: String },
-    DuplicateId { id: String },
-    UnknownRef { kind: RefKind, id: String },
+    NotDecimal {
+        text: String,
+        reason: DecimalError,
+    },
+    NotWholeNumber {
+        text: String,
+    },
+    BadId {
+        id: String,
+    },
+    DuplicateId {
+        id: String,
+    },
+    UnknownRef {
+        kind: RefKind,
+        id: String,
+    },
     /// `format` names a format this version does not read.
-    UnsupportedFormat { found: String, newer: bool },
+    UnsupportedFormat {
+        found: String,
+        newer: bool,
+    },
     BadChoice {
         value: String,
         allowed: &'static [&'static str],
     },
-    TargetNotPositive { value: Decimal },
-    ActualNegative { value: Decimal },
+    TargetNotPositive {
+        value: Decimal,
+    },
+    ActualNegative {
+        value: Decimal,
+    },
     /// An organisation item or the survey outside `[0, max]`.
-    ScoreOutOfRange { value: Decimal, max: Decimal },
+    ScoreOutOfRange {
+        value: Decimal,
+        max: Decimal,
+    },
     /// A qualitative deduction outside `[0, cap × base]`.
     DeductionOutOfRange {
         value: Decimal,
@@ -80,38 +109,68 @@ pub enum ProblemKind {
         cap: Decimal,
     },
     /// A preparation score outside `[0, base]`.
-    PrepOutOfRange { value: Decimal, base: Decimal },
+    PrepOutOfRange {
+        value: Decimal,
+        base: Decimal,
+    },
     /// A preparation score for a unit that is scored on completion.
-    PrepOnPilot { indicator: String },
+    PrepOnPilot {
+        indicator: String,
+    },
     /// A completion row for a unit outside the indicator's pilot list.
-    CompletionOffPilot { indicator: String },
+    CompletionOffPilot {
+        indicator: String,
+    },
     /// Departments are scored on completion only.
     PrepForDepartment,
     /// A row with keys of more than one kind (quantitative, qualitative, preparation).
-    MixedRow { keys: Vec<String> },
+    MixedRow {
+        keys: Vec<String>,
+    },
     /// A row for an indicator that does not apply to the unit (`units = [...]`).
-    RowNotApplicable { indicator: String, unit: String },
+    RowNotApplicable {
+        indicator: String,
+        unit: String,
+    },
     /// A deduction on a row marked complete.
     DeductionWhenComplete,
     /// A penalty with both `level` and `points`, or neither.
     PenaltyLevelOrPoints,
     /// A value that must not be negative (a base, a maximum, points).
-    Negative { value: Decimal },
+    Negative {
+        value: Decimal,
+    },
     /// A number outside its sensible range (a policy share, a count, a score of more
     /// than [`crate::project::MAX_SCORE`] points).
-    OutOfRange { value: String, range: &'static str },
+    OutOfRange {
+        value: String,
+        range: &'static str,
+    },
 
     // ---- warnings -----------------------------------------------------------
-    OrganizationSum { sum: Decimal, declared: Decimal },
-    AreasSum { sum: Decimal, task: Decimal },
+    OrganizationSum {
+        sum: Decimal,
+        declared: Decimal,
+    },
+    AreasSum {
+        sum: Decimal,
+        task: Decimal,
+    },
     AreaBasesSum {
         area: String,
         sum: Decimal,
         max: Decimal,
     },
-    SectionsSum { sum: Decimal, total: Decimal },
-    AreaWithoutLead { area: String },
-    IndicatorWithoutResponsible { indicator: String },
+    SectionsSum {
+        sum: Decimal,
+        total: Decimal,
+    },
+    AreaWithoutLead {
+        area: String,
+    },
+    IndicatorWithoutResponsible {
+        indicator: String,
+    },
     Pending {
         unit: String,
         survey: bool,
@@ -123,7 +182,9 @@ pub enum ProblemKind {
         places: u32,
         winners: Vec<String>,
     },
-    AwardSelectsNothing { award: String },
+    AwardSelectsNothing {
+        award: String,
+    },
     DepartmentRowWithoutRole {
         department: String,
         indicator: String,
@@ -213,7 +274,12 @@ fn floor_char_boundary(text: &str, mut at: usize) -> usize {
 
 /// A problem printed like a compiler: `file:line:col: error: path: message` (the place
 /// and path left out where unknown).
-pub fn render(problem: &Problem, file: &str, text: Option<&str>, lang: crate::i18n::Lang) -> String {
+pub fn render(
+    problem: &Problem,
+    file: &str,
+    text: Option<&str>,
+    lang: crate::i18n::Lang,
+) -> String {
     let place = match (problem.at, text) {
         (Some(at), Some(text)) => {
             let (line, col) = line_col(text, at);

@@ -12,12 +12,11 @@
 use crate::problem::Cut;
 use crate::project::TomlPath;
 use crate::project::{
-    Direction, Indicator, PenaltyKind, Policy, Project, Row, ShortfallMode, UnitKind,
-    UnitScores,
+    Direction, Indicator, PenaltyKind, Policy, Project, Row, ShortfallMode, UnitKind, UnitScores,
 };
 use indexmap::IndexMap;
 use rust_decimal::{Decimal, RoundingStrategy};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// The scores, ranks and awards of every unit.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -207,8 +206,10 @@ impl Fraction {
 /// SPEC §3: "Each earned score is computed exactly and then rounded half-up (四舍五入) to
 /// `score_decimals`. So are organisation items and the survey score as entered."
 pub fn round_score(value: Decimal, policy: &Policy) -> Decimal {
-    let mut rounded =
-        value.round_dp_with_strategy(policy.score_decimals, RoundingStrategy::MidpointAwayFromZero);
+    let mut rounded = value.round_dp_with_strategy(
+        policy.score_decimals,
+        RoundingStrategy::MidpointAwayFromZero,
+    );
     rounded.rescale(policy.score_decimals);
     rounded
 }
@@ -457,19 +458,17 @@ pub fn last_place(group: &[UnitResult], enabled: bool) -> Vec<String> {
 }
 
 /// A unit's score for a single-item award: its earned scores on the indicators the award
-/// selects, plus the organisation items it names.
+/// selects (`selected`, by indicator id), plus the organisation items it names.
 pub fn award_score(
     project: &Project,
     award: &crate::project::Award,
+    selected: &HashSet<&str>,
     unit: &UnitResult,
     scores: Option<&UnitScores>,
 ) -> Option<Decimal> {
     let mut sum = Decimal::ZERO;
     for item in &unit.items {
-        if project
-            .indicator(&item.indicator)
-            .is_some_and(|i| award.selects(i))
-        {
+        if selected.contains(item.indicator.as_str()) {
             sum = sum.checked_add(item.earned)?;
         }
     }
@@ -495,12 +494,24 @@ pub fn single_item_awards(
     let mut results = Vec::with_capacity(project.awards.len());
     let mut ties = Vec::new();
     for (index, award) in project.awards.iter().enumerate() {
+        let selected: HashSet<&str> = project
+            .indicators
+            .iter()
+            .filter(|i| award.selects(i))
+            .map(|i| i.id.as_str())
+            .collect();
         let mut standings = Vec::new();
         for unit in group {
             let blocked =
                 unit.comprehensive || (project.policy.veto_blocks_single_item && unit.vetoed());
             if !blocked {
-                let score = award_score(project, award, unit, project.scores.get(&unit.id))?;
+                let score = award_score(
+                    project,
+                    award,
+                    &selected,
+                    unit,
+                    project.scores.get(&unit.id),
+                )?;
                 standings.push((unit.id.clone(), score));
             }
         }
@@ -529,7 +540,7 @@ pub fn single_item_awards(
 /// SPEC §3: "`o_max` the largest `o` among the units of the group scored quantitatively
 /// on `i`".
 fn top_over_completions<'a>(
-    project: &Project,
+    indicators: &HashMap<&str, &Indicator>,
     sheets: impl Iterator<Item = (&'a str, &'a UnitScores)>,
 ) -> Result<HashMap<&'a str, Fraction>, Overflow> {
     let mut top: HashMap<&str, Fraction> = HashMap::new();
@@ -542,7 +553,7 @@ fn top_over_completions<'a>(
             else {
                 continue;
             };
-            let Some(indicator) = project.indicator(indicator_id) else {
+            let Some(indicator) = indicators.get(indicator_id.as_str()) else {
                 continue;
             };
             if t <= Decimal::ZERO || a < Decimal::ZERO {
@@ -565,47 +576,45 @@ fn top_over_completions<'a>(
     Ok(top)
 }
 
+/// What scoring one group needs to look up, built once per project.
+struct Lookup<'p> {
+    project: &'p Project,
+    /// The area of each indicator id.
+    area_of: HashMap<&'p str, &'p str>,
+}
+
 /// Scores every unit and department of a project, ranks both groups and gives out the
 /// awards.
 pub fn score(project: &Project) -> Result<Scoreboard, Overflow> {
     let empty = UnitScores::default();
     let policy = &project.policy;
+    let by_id: HashMap<&str, &Indicator> = project
+        .indicators
+        .iter()
+        .map(|i| (i.id.as_str(), i))
+        .collect();
+    let lookup = Lookup {
+        project,
+        area_of: project
+            .indicators
+            .iter()
+            .map(|i| (i.id.as_str(), i.area.as_str()))
+            .collect(),
+    };
 
     // Counties and the zone: every indicator that applies to them; a row missing is pending.
-    let unit_sheets = project.units.iter().map(|u| {
-        let sheet = project.scores.get(&u.id).unwrap_or(&empty);
-        (u.id.as_str(), sheet)
-    });
-    let top = top_over_completions(project, unit_sheets)?;
+    let unit_sheets: Vec<(&str, &UnitScores)> = project
+        .units
+        .iter()
+        .map(|u| (u.id.as_str(), project.scores.get(&u.id).unwrap_or(&empty)))
+        .collect();
+    let top = top_over_completions(&by_id, unit_sheets.iter().copied())?;
     let mut units = Vec::with_capacity(project.units.len());
-    for unit in &project.units {
-        let sheet = project.scores.get(&unit.id).unwrap_or(&empty);
-        let overflow = |indicator: Option<&str>| Overflow {
-            unit: unit.id.clone(),
-            indicator: indicator.map(str::to_string),
-        };
-        let mut items = Vec::new();
-        let mut pending_rows = 0;
-        for indicator in project.indicators.iter().filter(|i| i.applies_to(&unit.id)) {
-            let row = sheet.indicators.get(&indicator.id);
-            let row = match row {
-                Some(row) => row.clone(),
-                None => Row::pending(),
-            };
-            let item = score_row(policy, indicator, &row, top.get(indicator.id.as_str()).copied())
-                .ok_or_else(|| overflow(Some(&indicator.id)))?;
-            if item.outcome == Outcome::Pending {
-                pending_rows += 1;
-            }
-            items.push(item);
-        }
-        let task = items
-            .iter()
-            .try_fold(Decimal::ZERO, |acc, i| acc.checked_add(i.earned))
-            .ok_or_else(|| overflow(None))?;
-        let result = sheet_result(project, &unit.id, &unit.name, unit.kind, sheet, items, pending_rows, task, Decimal::ZERO)
-            .ok_or_else(|| overflow(None))?;
-        units.push(result);
+    for (unit, (_, sheet)) in project.units.iter().zip(&unit_sheets) {
+        let applicable = project.indicators.iter().filter(|i| i.applies_to(&unit.id));
+        units.push(score_sheet(
+            &lookup, &unit.id, &unit.name, unit.kind, sheet, applicable, &top,
+        )?);
     }
 
     // City departments with a score sheet: exactly the rows they have.
@@ -614,37 +623,23 @@ pub fn score(project: &Project) -> Result<Scoreboard, Overflow> {
         .iter()
         .filter_map(|d| project.scores.get(&d.id).map(|s| (d.id.as_str(), s)))
         .collect();
-    let dept_top = top_over_completions(project, dept_sheets.iter().copied())?;
+    let dept_top = top_over_completions(&by_id, dept_sheets.iter().copied())?;
     let mut departments = Vec::with_capacity(dept_sheets.len());
     for (id, sheet) in &dept_sheets {
+        let with_rows = project
+            .indicators
+            .iter()
+            .filter(|i| sheet.indicators.contains_key(&i.id));
         let name = project.name_of(id);
-        let overflow = |indicator: Option<&str>| Overflow {
-            unit: id.to_string(),
-            indicator: indicator.map(str::to_string),
-        };
-        let mut items = Vec::new();
-        let mut pending_rows = 0;
-        let (mut earned, mut base) = (Decimal::ZERO, Decimal::ZERO);
-        for indicator in &project.indicators {
-            let Some(row) = sheet.indicators.get(&indicator.id) else {
-                continue;
-            };
-            let item = score_row(policy, indicator, row, dept_top.get(indicator.id.as_str()).copied())
-                .ok_or_else(|| overflow(Some(&indicator.id)))?;
-            if item.outcome == Outcome::Pending {
-                pending_rows += 1;
-            }
-            earned = earned.checked_add(item.earned).ok_or_else(|| overflow(None))?;
-            base = base.checked_add(item.base).ok_or_else(|| overflow(None))?;
-            items.push(item);
-        }
-        let task = department_task(policy, project.sections.task, earned, base)
-            .ok_or_else(|| overflow(None))?;
-        let result = sheet_result(project, id, name, UnitKind::Department, sheet, items, pending_rows, task, base)
-            .ok_or_else(|| overflow(None))?;
-        let mut result = result;
-        result.task_earned = earned;
-        departments.push(result);
+        departments.push(score_sheet(
+            &lookup,
+            id,
+            name,
+            UnitKind::Department,
+            sheet,
+            with_rows,
+            &dept_top,
+        )?);
     }
 
     let mut cut_ties = Vec::new();
@@ -675,7 +670,9 @@ pub fn score(project: &Project) -> Result<Scoreboard, Overflow> {
     })?;
     cut_ties.extend(award_ties);
     for award in &awards {
-        mark(&mut units, &award.winners, |u| u.awards.push(award.id.clone()));
+        mark(&mut units, &award.winners, |u| {
+            u.awards.push(award.id.clone())
+        });
     }
 
     rank_group(&mut departments);
@@ -698,19 +695,64 @@ pub fn score(project: &Project) -> Result<Scoreboard, Overflow> {
     })
 }
 
-/// Organisation, survey, penalty and total around an already scored task section.
-#[allow(clippy::too_many_arguments)]
+/// Scores one sheet on the given indicators: every row, then organisation, survey,
+/// task, penalty and total. A county's task is the sum of its rows; a department's is
+/// scaled to the section.
+fn score_sheet<'a>(
+    lookup: &Lookup,
+    id: &str,
+    name: &str,
+    kind: UnitKind,
+    sheet: &UnitScores,
+    indicators: impl Iterator<Item = &'a Indicator>,
+    top: &HashMap<&str, Fraction>,
+) -> Result<UnitResult, Overflow> {
+    let project = lookup.project;
+    let policy = &project.policy;
+    let overflow = |indicator: Option<&str>| Overflow {
+        unit: id.to_string(),
+        indicator: indicator.map(str::to_string),
+    };
+    let pending = Row::pending();
+    let mut items = Vec::new();
+    let (mut earned, mut base) = (Decimal::ZERO, Decimal::ZERO);
+    for indicator in indicators {
+        let row = sheet.indicators.get(&indicator.id).unwrap_or(&pending);
+        let item = score_row(
+            policy,
+            indicator,
+            row,
+            top.get(indicator.id.as_str()).copied(),
+        )
+        .ok_or_else(|| overflow(Some(&indicator.id)))?;
+        earned = earned
+            .checked_add(item.earned)
+            .ok_or_else(|| overflow(None))?;
+        base = base.checked_add(item.base).ok_or_else(|| overflow(None))?;
+        items.push(item);
+    }
+    let task = if kind == UnitKind::Department {
+        department_task(policy, project.sections.task, earned, base)
+            .ok_or_else(|| overflow(None))?
+    } else {
+        earned
+    };
+    sheet_result(lookup, id, name, kind, sheet, items, (task, earned, base))
+        .ok_or_else(|| overflow(None))
+}
+
+/// Organisation, survey, penalty and total around an already scored task section
+/// (`task` = (the section's score, Σ earned, Σ base)).
 fn sheet_result(
-    project: &Project,
+    lookup: &Lookup,
     id: &str,
     name: &str,
     kind: UnitKind,
     sheet: &UnitScores,
     items: Vec<ItemResult>,
-    pending_rows: usize,
-    task: Decimal,
-    task_base: Decimal,
+    (task, task_earned, task_base): (Decimal, Decimal, Decimal),
 ) -> Option<UnitResult> {
+    let project = lookup.project;
     let policy = &project.policy;
     let mut organization = Decimal::ZERO;
     let mut missing_org = 0;
@@ -727,15 +769,22 @@ fn sheet_result(
         .checked_add(survey_value)?
         .checked_add(task)?
         .checked_sub(penalty)?;
-    let mut areas: IndexMap<String, Decimal> =
-        project.areas.iter().map(|a| (a.id.clone(), Decimal::ZERO)).collect();
+    let mut areas: IndexMap<String, Decimal> = project
+        .areas
+        .iter()
+        .map(|a| (a.id.clone(), Decimal::ZERO))
+        .collect();
     for item in &items {
-        if let Some(area) = project.indicator(&item.indicator).map(|i| &i.area)
-            && let Some(sum) = areas.get_mut(area)
+        if let Some(area) = lookup.area_of.get(item.indicator.as_str())
+            && let Some(sum) = areas.get_mut(*area)
         {
             *sum = sum.checked_add(item.earned)?;
         }
     }
+    let pending_rows = items
+        .iter()
+        .filter(|i| i.outcome == Outcome::Pending)
+        .count();
     Some(UnitResult {
         id: id.to_string(),
         name: name.to_string(),
@@ -750,7 +799,7 @@ fn sheet_result(
         areas,
         failed: veto(&items),
         items,
-        task_earned: task,
+        task_earned,
         task_base,
         pending: Pending {
             survey: survey.is_none(),

@@ -113,8 +113,14 @@ mod tests {
             parse_decimal_text("0.00000000000000000000000000001"),
             Err(DecimalError::TooManyDigits)
         );
-        for bad in ["", "-", "abc", "1.", ".5", "1..2", "1,5", "1__0", "_1", "1_"] {
-            assert_eq!(parse_decimal_text(bad), Err(DecimalError::Malformed), "{bad:?}");
+        for bad in [
+            "", "-", "abc", "1.", ".5", "1..2", "1,5", "1__0", "_1", "1_",
+        ] {
+            assert_eq!(
+                parse_decimal_text(bad),
+                Err(DecimalError::Malformed),
+                "{bad:?}"
+            );
         }
     }
 }

@@ -21,20 +21,28 @@ pub struct LoadOutcome {
 
 /// Reads a project from the text of a file.
 pub fn load(text: &str) -> LoadOutcome {
-    let doc = match Document::parse(text) {
-        Ok(doc) => doc,
-        Err(err) => {
-            let message = err.message().trim().to_string();
-            let problem = Problem::new(ProblemKind::Syntax { message }, TomlPath::root())
-                .at(err.span().map(|s| s.start));
-            return LoadOutcome {
-                project: None,
-                problems: vec![problem],
-            };
-        }
-    };
+    match parse(text) {
+        Ok(doc) => load_document(&doc),
+        Err(problem) => LoadOutcome {
+            project: None,
+            problems: vec![problem],
+        },
+    }
+}
+
+/// Parses the text as TOML, keeping every value's place; a syntax error as a problem.
+pub fn parse(text: &str) -> Result<Document<&str>, Problem> {
+    Document::parse(text).map_err(|err| {
+        let message = err.message().trim().to_string();
+        Problem::new(ProblemKind::Syntax { message }, TomlPath::root())
+            .at(err.span().map(|s| s.start))
+    })
+}
+
+/// Reads a project from a parsed document.
+pub fn load_document(doc: &Document<&str>) -> LoadOutcome {
     let mut loader = Loader {
-        text,
+        text: doc.raw(),
         problems: Vec::new(),
     };
     let project = loader.project(doc.as_table());
@@ -52,15 +60,15 @@ pub fn locate(doc: &Document<&str>, path: &TomlPath) -> Option<usize> {
     for seg in &path.0 {
         let next = match seg {
             PathSeg::Key(k) => {
-                let table = item.as_table_like()?;
+                let Some(table) = item.as_table_like() else {
+                    break;
+                };
                 if let Some(key_at) = table.key(k).and_then(|key| key.span()) {
                     best = Some(key_at.start);
                 }
                 table.get(k)
             }
-            PathSeg::Index(n) => match item {
-                _ => item.get(*n),
-            },
+            PathSeg::Index(n) => item.get(*n),
         };
         match next {
             Some(next) => {
@@ -105,13 +113,28 @@ struct Loader<'t> {
 }
 
 /// A table being read: remembers its path so that every problem can name it.
-struct Obj<'d> {
+struct Obj<'d, 'p> {
     table: &'d dyn TableLike,
-    path: TomlPath,
+    path: PathRef<'p>,
     at: Option<usize>,
 }
 
-impl<'d> Obj<'d> {
+/// A table's path, built only when a problem needs it (a file has hundreds of thousands
+/// of rows and, mostly, no problems).
+enum PathRef<'p> {
+    Owned(TomlPath),
+    /// The parent's path and this table's key.
+    Child(&'p TomlPath, &'p str),
+}
+
+impl<'d> Obj<'d, '_> {
+    fn path(&self) -> TomlPath {
+        match &self.path {
+            PathRef::Owned(path) => path.clone(),
+            PathRef::Child(parent, key) => parent.key(key),
+        }
+    }
+
     fn get(&self, key: &str) -> Option<&'d Item> {
         self.table.get(key).filter(|item| !item.is_none())
     }
@@ -181,9 +204,6 @@ const INDICATOR_KEYS: &[&str] = &[
 const AWARD_KEYS: &[&str] = &["id", "name", "count", "areas", "lead", "organization"];
 const SCORE_KEYS: &[&str] = &["survey", "organization", "penalties", "indicators"];
 const PENALTY_KEYS: &[&str] = &["level", "points", "note"];
-const QUANTITATIVE_KEYS: &[&str] = &["target", "actual"];
-const QUALITATIVE_KEYS: &[&str] = &["status", "deduction"];
-const PREPARATION_KEYS: &[&str] = &["prep"];
 const ROW_KEYS: &[&str] = &["target", "actual", "status", "deduction", "prep"];
 /// [`MAX_SCORE`] as a range, for messages.
 const SCORE_RANGE: &str = "[0, 1000000000]";
@@ -198,7 +218,7 @@ impl<'t> Loader<'t> {
     fn project(&mut self, root: &toml_edit::Table) -> Option<Project> {
         let root = Obj {
             table: root,
-            path: TomlPath::root(),
+            path: PathRef::Owned(TomlPath::root()),
             at: Some(0),
         };
         self.check_keys(&root, ROOT_KEYS);
@@ -366,7 +386,7 @@ impl<'t> Loader<'t> {
     fn scores(&mut self, obj: &Obj) -> IndexMap<String, UnitScores> {
         let mut scores = IndexMap::new();
         for (id, item) in obj.table.iter() {
-            let path = obj.path.key(id);
+            let path = obj.path().key(id);
             if !is_valid_id(id) {
                 self.report(ProblemKind::BadId { id: id.into() }, path, obj.key_at(id));
                 continue;
@@ -386,7 +406,7 @@ impl<'t> Loader<'t> {
         if let Some(org) = self.sub_table(obj, "organization") {
             for (id, _) in org.table.iter() {
                 if !is_valid_id(id) {
-                    let path = org.path.key(id);
+                    let path = org.path().key(id);
                     self.report(ProblemKind::BadId { id: id.into() }, path, org.key_at(id));
                 } else if let Some(value) = self.decimal(&org, id) {
                     organization.insert(id.to_string(), value);
@@ -396,14 +416,25 @@ impl<'t> Loader<'t> {
         let penalties = self.list(obj, "penalties", PENALTY_KEYS, |l, o| l.penalty(o));
         let mut indicators = IndexMap::new();
         if let Some(rows) = self.sub_table(obj, "indicators") {
+            let rows_path = rows.path();
             for (id, item) in rows.table.iter() {
-                let path = rows.path.key(id);
                 if !is_valid_id(id) {
+                    let path = rows_path.key(id);
                     self.report(ProblemKind::BadId { id: id.into() }, path, rows.key_at(id));
                     continue;
                 }
-                if let Some(row) = self.as_obj(item, path, rows.key_at(id)) {
-                    indicators.insert(id.to_string(), self.row(&row));
+                match item.as_table_like() {
+                    Some(table) => {
+                        let row = Obj {
+                            table,
+                            path: PathRef::Child(&rows_path, id),
+                            at: item.span().map(|s| s.start).or(rows.key_at(id)),
+                        };
+                        indicators.insert(id.to_string(), self.row(&row));
+                    }
+                    None => {
+                        self.wrong_type(Expected::Table, item, rows_path.key(id), rows.key_at(id))
+                    }
                 }
             }
         }
@@ -428,11 +459,7 @@ impl<'t> Loader<'t> {
             _ => {
                 // Both, or neither, or a bad level already reported by `choice`.
                 if has_points == obj.get("level").is_some() {
-                    self.report(
-                        ProblemKind::PenaltyLevelOrPoints,
-                        obj.path.clone(),
-                        obj.at,
-                    );
+                    self.report(ProblemKind::PenaltyLevelOrPoints, obj.path(), obj.at);
                 }
                 PenaltyKind::Points(Decimal::ZERO)
             }
@@ -441,13 +468,36 @@ impl<'t> Loader<'t> {
     }
 
     /// One indicator row: its kind is given by its keys; keys of two kinds are an error.
+    /// Read in one pass over its keys (a file can have hundreds of thousands of rows).
     fn row(&mut self, obj: &Obj) -> Row {
-        self.check_keys(obj, ROW_KEYS);
-        let present = |keys: &[&str]| keys.iter().any(|k| obj.get(k).is_some());
+        let (mut target, mut actual, mut status, mut deduction, mut prep) =
+            (None, None, None, None, None);
+        for (key, item) in obj.table.iter() {
+            let slot = match key {
+                "target" => &mut target,
+                "actual" => &mut actual,
+                "status" => &mut status,
+                "deduction" => &mut deduction,
+                "prep" => &mut prep,
+                _ => {
+                    let suggestion = nearest(key, ROW_KEYS);
+                    self.report(
+                        ProblemKind::UnknownKey {
+                            key: key.to_string(),
+                            suggestion,
+                        },
+                        obj.path().key(key),
+                        obj.key_at(key),
+                    );
+                    continue;
+                }
+            };
+            *slot = Some(item).filter(|item| !item.is_none());
+        }
         let kinds = [
-            present(QUANTITATIVE_KEYS),
-            present(QUALITATIVE_KEYS),
-            present(PREPARATION_KEYS),
+            target.is_some() || actual.is_some(),
+            status.is_some() || deduction.is_some(),
+            prep.is_some(),
         ];
         if kinds.iter().filter(|k| **k).count() > 1 {
             let keys = obj
@@ -456,7 +506,7 @@ impl<'t> Loader<'t> {
                 .map(|(k, _)| k.to_string())
                 .filter(|k| ROW_KEYS.contains(&k.as_str()))
                 .collect();
-            self.report(ProblemKind::MixedRow { keys }, obj.path.clone(), obj.at);
+            self.report(ProblemKind::MixedRow { keys }, obj.path(), obj.at);
             return Row::pending();
         }
         if kinds[1] {
@@ -465,13 +515,11 @@ impl<'t> Loader<'t> {
                 Some(_) => false,
                 None => return Row::pending(),
             };
-            let deduction = obj
-                .get("deduction")
-                .and_then(|_| self.decimal(obj, "deduction"));
+            let deduction = deduction.and_then(|item| self.decimal_of(obj, "deduction", item));
             if complete && deduction.is_some() {
                 self.report(
                     ProblemKind::DeductionWhenComplete,
-                    obj.path.key("deduction"),
+                    obj.path().key("deduction"),
                     obj.key_at("deduction"),
                 );
             }
@@ -480,15 +528,15 @@ impl<'t> Loader<'t> {
                 deduction,
             };
         }
-        if kinds[2] {
-            return match self.decimal(obj, "prep") {
+        if let Some(item) = prep {
+            return match self.decimal_of(obj, "prep", item) {
                 Some(prep) => Row::Preparation { prep },
                 None => Row::pending(),
             };
         }
         Row::Quantitative {
-            target: obj.get("target").and_then(|_| self.decimal(obj, "target")),
-            actual: obj.get("actual").and_then(|_| self.decimal(obj, "actual")),
+            target: target.and_then(|item| self.decimal_of(obj, "target", item)),
+            actual: actual.and_then(|item| self.decimal_of(obj, "actual", item)),
         }
     }
 
@@ -504,18 +552,23 @@ impl<'t> Loader<'t> {
                         key: key.to_string(),
                         suggestion,
                     },
-                    obj.path.key(key),
+                    obj.path().key(key),
                     obj.key_at(key),
                 );
             }
         }
     }
 
-    fn as_obj<'d>(&mut self, item: &'d Item, path: TomlPath, at: Option<usize>) -> Option<Obj<'d>> {
+    fn as_obj<'d>(
+        &mut self,
+        item: &'d Item,
+        path: TomlPath,
+        at: Option<usize>,
+    ) -> Option<Obj<'d, 'static>> {
         match item.as_table_like() {
             Some(table) => Some(Obj {
                 table,
-                path,
+                path: PathRef::Owned(path),
                 at: item.span().map(|s| s.start).or(at),
             }),
             None => {
@@ -525,9 +578,9 @@ impl<'t> Loader<'t> {
         }
     }
 
-    fn sub_table<'d>(&mut self, obj: &Obj<'d>, key: &str) -> Option<Obj<'d>> {
+    fn sub_table<'d>(&mut self, obj: &Obj<'d, '_>, key: &str) -> Option<Obj<'d, 'static>> {
         let item = obj.get(key)?;
-        self.as_obj(item, obj.path.key(key), obj.key_at(key))
+        self.as_obj(item, obj.path().key(key), obj.key_at(key))
     }
 
     fn wrong_type(&mut self, expected: Expected, item: &Item, path: TomlPath, at: Option<usize>) {
@@ -549,7 +602,7 @@ impl<'t> Loader<'t> {
         let Some(item) = obj.get(key) else {
             return Vec::new();
         };
-        let path = obj.path.key(key);
+        let path = obj.path().key(key);
         let elements: Vec<&Item> = match item {
             Item::ArrayOfTables(array) => (0..array.len()).filter_map(|i| item.get(i)).collect(),
             Item::Value(Value::Array(array)) => {
@@ -567,14 +620,19 @@ impl<'t> Loader<'t> {
             let element_obj = match element.as_table_like() {
                 Some(table) => Obj {
                     table,
-                    path: element_path,
+                    path: PathRef::Owned(element_path),
                     at: element.span().map(|s| s.start).or(obj.key_at(key)),
                 },
                 None => {
-                    self.wrong_type(Expected::Table, element, element_path.clone(), obj.key_at(key));
+                    self.wrong_type(
+                        Expected::Table,
+                        element,
+                        element_path.clone(),
+                        obj.key_at(key),
+                    );
                     Obj {
                         table: &empty,
-                        path: element_path,
+                        path: PathRef::Owned(element_path),
                         at: obj.key_at(key),
                     }
                 }
@@ -586,7 +644,7 @@ impl<'t> Loader<'t> {
     }
 
     fn missing(&mut self, obj: &Obj, key: &'static str) {
-        self.report(ProblemKind::MissingKey { key }, obj.path.clone(), obj.at);
+        self.report(ProblemKind::MissingKey { key }, obj.path(), obj.at);
     }
 
     fn string(&mut self, obj: &Obj, key: &str) -> Option<String> {
@@ -594,7 +652,7 @@ impl<'t> Loader<'t> {
         match item.as_str() {
             Some(s) => Some(s.to_string()),
             None => {
-                self.wrong_type(Expected::String, item, obj.path.key(key), obj.key_at(key));
+                self.wrong_type(Expected::String, item, obj.path().key(key), obj.key_at(key));
                 None
             }
         }
@@ -615,7 +673,7 @@ impl<'t> Loader<'t> {
         match item.as_bool() {
             Some(b) => Some(b),
             None => {
-                self.wrong_type(Expected::Bool, item, obj.path.key(key), obj.key_at(key));
+                self.wrong_type(Expected::Bool, item, obj.path().key(key), obj.key_at(key));
                 None
             }
         }
@@ -641,7 +699,7 @@ impl<'t> Loader<'t> {
         } else {
             self.report(
                 ProblemKind::BadChoice { value, allowed },
-                obj.path.key(key),
+                obj.path().key(key),
                 obj.value_at(key),
             );
             None
@@ -664,7 +722,7 @@ impl<'t> Loader<'t> {
         } else {
             self.report(
                 ProblemKind::BadId { id },
-                obj.path.key(key),
+                obj.path().key(key),
                 obj.value_at(key),
             );
             None
@@ -674,7 +732,7 @@ impl<'t> Loader<'t> {
     /// An array of ids; `None` when the key is absent (or not an array).
     fn id_list(&mut self, obj: &Obj, key: &str) -> Option<Vec<String>> {
         let item = obj.get(key)?;
-        let path = obj.path.key(key);
+        let path = obj.path().key(key);
         let Some(array) = item.as_array() else {
             self.wrong_type(Expected::ArrayOfStrings, item, path, obj.key_at(key));
             return None;
@@ -701,8 +759,13 @@ impl<'t> Loader<'t> {
     /// A decimal from an integer, a float (read from its text) or a string.
     fn decimal(&mut self, obj: &Obj, key: &str) -> Option<Decimal> {
         let item = obj.get(key)?;
-        let path = obj.path.key(key);
-        let at = obj.value_at(key);
+        self.decimal_of(obj, key, item)
+    }
+
+    /// [`Self::decimal`] of an item already found under `key`.
+    fn decimal_of(&mut self, obj: &Obj, key: &str, item: &Item) -> Option<Decimal> {
+        let path = || obj.path().key(key);
+        let at = item.span().map(|s| s.start).or_else(|| obj.key_at(key));
         let parsed = match item.as_value() {
             Some(Value::Integer(i)) => Ok(Decimal::from(*i.value())),
             Some(Value::Float(f)) => {
@@ -717,14 +780,14 @@ impl<'t> Loader<'t> {
                 parse_decimal_text(s.value()).map_err(|reason| (s.value().clone(), reason))
             }
             _ => {
-                self.wrong_type(Expected::Decimal, item, path, at);
+                self.wrong_type(Expected::Decimal, item, path(), at);
                 return None;
             }
         };
         match parsed {
             Ok(value) => Some(value),
             Err((text, reason)) => {
-                self.report(ProblemKind::NotDecimal { text, reason }, path, at);
+                self.report(ProblemKind::NotDecimal { text, reason }, path(), at);
                 None
             }
         }
@@ -741,7 +804,7 @@ impl<'t> Loader<'t> {
             Some(value) if value < Decimal::ZERO => {
                 self.report(
                     ProblemKind::Negative { value },
-                    obj.path.key(key),
+                    obj.path().key(key),
                     obj.value_at(key),
                 );
                 Decimal::ZERO
@@ -752,7 +815,7 @@ impl<'t> Loader<'t> {
                         value: value.to_string(),
                         range: SCORE_RANGE,
                     },
-                    obj.path.key(key),
+                    obj.path().key(key),
                     obj.value_at(key),
                 );
                 Decimal::ZERO
@@ -779,7 +842,7 @@ impl<'t> Loader<'t> {
                         value: value.to_string(),
                         range,
                     },
-                    obj.path.key(key),
+                    obj.path().key(key),
                     obj.value_at(key),
                 );
                 default
@@ -791,7 +854,7 @@ impl<'t> Loader<'t> {
     /// An optional whole number in `[min, max]`.
     fn whole(&mut self, obj: &Obj, key: &str, min: u32, max: u32) -> Option<u32> {
         let item = obj.get(key)?;
-        let path = obj.path.key(key);
+        let path = obj.path().key(key);
         let at = obj.value_at(key);
         let Some(value) = item.as_integer() else {
             let text = match item.as_value() {

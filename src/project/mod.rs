@@ -8,10 +8,12 @@
 mod decimal;
 mod load;
 mod path;
+mod write;
 
 pub use decimal::{DecimalError, parse_decimal_text};
-pub use load::{LoadOutcome, load, locate, split_path};
+pub use load::{LoadOutcome, load, load_document, locate, parse, split_path};
 pub use path::{PathSeg, TomlPath};
+pub use write::{decimal_value, penalty_value, row_value, to_toml};
 
 use indexmap::IndexMap;
 use rust_decimal::Decimal;

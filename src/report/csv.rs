@@ -5,8 +5,23 @@ use super::{RankInput, score_text};
 use crate::scoring::UnitResult;
 
 const HEADER: [&str; 17] = [
-    "group", "rank", "id", "name", "kind", "tied", "organization", "survey", "task",
-    "penalty", "total", "vetoed", "failed", "pending", "comprehensive", "last_place", "awards",
+    "group",
+    "rank",
+    "id",
+    "name",
+    "kind",
+    "tied",
+    "organization",
+    "survey",
+    "task",
+    "penalty",
+    "total",
+    "vetoed",
+    "failed",
+    "pending",
+    "comprehensive",
+    "last_place",
+    "awards",
 ];
 
 /// The ranking as CSV.

@@ -2,49 +2,104 @@
 
 use super::{RankInput, score_text, warning_line};
 use crate::scoring::UnitResult;
-use serde_json::{Map, Value, json};
+use indexmap::IndexMap;
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct RankDoc<'a> {
+    format: &'static str,
+    title: &'a str,
+    units: Vec<UnitJson<'a>>,
+    departments: Vec<UnitJson<'a>>,
+    awards: Vec<AwardJson<'a>>,
+    warnings: Vec<String>,
+}
+
+/// One ranked unit, in the field order of SPEC §5.
+#[derive(Serialize)]
+struct UnitJson<'a> {
+    id: &'a str,
+    name: &'a str,
+    kind: &'static str,
+    rank: u32,
+    tied: bool,
+    organization: String,
+    survey: String,
+    task: String,
+    penalty: String,
+    total: String,
+    vetoed: bool,
+    failed: &'a [String],
+    pending: bool,
+    comprehensive: bool,
+    last_place: bool,
+    awards: &'a [String],
+    items: IndexMap<&'a str, String>,
+}
+
+#[derive(Serialize)]
+struct AwardJson<'a> {
+    id: &'a str,
+    name: &'a str,
+    winners: &'a [String],
+}
+
+fn unit_json<'a>(u: &'a UnitResult, dp: u32) -> UnitJson<'a> {
+    UnitJson {
+        id: &u.id,
+        name: &u.name,
+        kind: u.kind.name(),
+        rank: u.rank,
+        tied: u.tied,
+        organization: score_text(u.organization, dp),
+        survey: score_text(u.survey, dp),
+        task: score_text(u.task, dp),
+        penalty: score_text(u.penalty, dp),
+        total: score_text(u.total, dp),
+        vetoed: u.vetoed(),
+        failed: &u.failed,
+        pending: u.pending.any(),
+        comprehensive: u.comprehensive,
+        last_place: u.last_place,
+        awards: &u.awards,
+        items: u
+            .items
+            .iter()
+            .map(|i| (i.indicator.as_str(), score_text(i.earned, dp)))
+            .collect(),
+    }
+}
 
 /// The ranking as JSON, decimals as strings, units in rank order.
 pub fn rank_json(input: &RankInput) -> String {
     let dp = input.project.policy.score_decimals;
-    let unit = |u: &UnitResult| {
-        let items: Map<String, Value> = u
-            .items
+    let doc = RankDoc {
+        format: "kaoping-rank/1",
+        title: &input.project.title,
+        units: input.board.units.iter().map(|u| unit_json(u, dp)).collect(),
+        departments: input
+            .board
+            .departments
             .iter()
-            .map(|i| (i.indicator.clone(), Value::String(score_text(i.earned, dp))))
-            .collect();
-        json!({
-            "id": u.id,
-            "name": u.name,
-            "kind": u.kind.name(),
-            "rank": u.rank,
-            "tied": u.tied,
-            "organization": score_text(u.organization, dp),
-            "survey": score_text(u.survey, dp),
-            "task": score_text(u.task, dp),
-            "penalty": score_text(u.penalty, dp),
-            "total": score_text(u.total, dp),
-            "vetoed": u.vetoed(),
-            "failed": u.failed,
-            "pending": u.pending.any(),
-            "comprehensive": u.comprehensive,
-            "last_place": u.last_place,
-            "awards": u.awards,
-            "items": items,
-        })
+            .map(|u| unit_json(u, dp))
+            .collect(),
+        awards: input
+            .board
+            .awards
+            .iter()
+            .map(|a| AwardJson {
+                id: &a.id,
+                name: &a.name,
+                winners: &a.winners,
+            })
+            .collect(),
+        warnings: input
+            .warnings
+            .iter()
+            .map(|w| warning_line(w, input.lang))
+            .collect(),
     };
-    let doc = json!({
-        "format": "kaoping-rank/1",
-        "title": input.project.title,
-        "units": input.board.units.iter().map(unit).collect::<Vec<_>>(),
-        "departments": input.board.departments.iter().map(unit).collect::<Vec<_>>(),
-        "awards": input.board.awards.iter().map(|a| json!({
-            "id": a.id,
-            "name": a.name,
-            "winners": a.winners,
-        })).collect::<Vec<_>>(),
-        "warnings": input.warnings.iter().map(|w| warning_line(w, input.lang)).collect::<Vec<_>>(),
-    });
+    // Serialising plain structs of strings and numbers cannot fail.
     let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
     out.push('\n');
     out

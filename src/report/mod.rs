@@ -26,7 +26,10 @@ pub struct RankInput<'a> {
 
 /// A score with exactly `decimals` places: `5.5` → `"5.50"`.
 pub fn score_text(value: Decimal, decimals: u32) -> String {
-    let mut v = value.round_dp_with_strategy(decimals, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    let mut v = value.round_dp_with_strategy(
+        decimals,
+        rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+    );
     v.rescale(decimals);
     v.to_string()
 }
@@ -42,9 +45,17 @@ pub fn flags(project: &Project, unit: &UnitResult, lang: Lang) -> Vec<String> {
         let names: Vec<&str> = unit
             .failed
             .iter()
-            .map(|id| project.indicator(id).map_or(id.as_str(), |i| i.name.as_str()))
+            .map(|id| {
+                project
+                    .indicator(id)
+                    .map_or(id.as_str(), |i| i.name.as_str())
+            })
             .collect();
-        flags.push(format!("✗ {} ({})", T::Vetoed.get(lang), names.join(lang.pick("、", ", "))));
+        flags.push(format!(
+            "✗ {} ({})",
+            T::Vetoed.get(lang),
+            names.join(lang.pick("、", ", "))
+        ));
     }
     if unit.last_place {
         flags.push(format!("▼ {}", T::LastPlace.get(lang)));

@@ -28,10 +28,19 @@ fn cells(input: &RankInput, u: &UnitResult) -> Vec<String> {
 
 fn header(input: &RankInput) -> Vec<String> {
     let l = input.lang;
-    [T::Rank, T::Unit, T::Organization, T::Survey, T::Task, T::Penalty, T::Total, T::Flags]
-        .iter()
-        .map(|t| t.get(l).to_string())
-        .collect()
+    [
+        T::Rank,
+        T::Unit,
+        T::Organization,
+        T::Survey,
+        T::Task,
+        T::Penalty,
+        T::Total,
+        T::Flags,
+    ]
+    .iter()
+    .map(|t| t.get(l).to_string())
+    .collect()
 }
 
 /// Lays out rows so that every column is as wide as its widest cell; numbers right-aligned,
@@ -39,7 +48,13 @@ fn header(input: &RankInput) -> Vec<String> {
 fn aligned(rows: &[Vec<String>]) -> Vec<String> {
     let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
     let widths: Vec<usize> = (0..columns)
-        .map(|c| rows.iter().filter_map(|r| r.get(c)).map(|s| width(s)).max().unwrap_or(0))
+        .map(|c| {
+            rows.iter()
+                .filter_map(|r| r.get(c))
+                .map(|s| width(s))
+                .max()
+                .unwrap_or(0)
+        })
         .collect();
     rows.iter()
         .map(|row| {
@@ -121,7 +136,11 @@ pub fn rank_table(input: &RankInput) -> String {
 fn aligned_text(rows: &[Vec<String>]) -> Vec<String> {
     let w = rows.iter().map(|r| width(&r[0])).max().unwrap_or(0);
     rows.iter()
-        .map(|r| format!("{}  {}", pad_right(&r[0], w), r[1]).trim_end().to_string())
+        .map(|r| {
+            format!("{}  {}", pad_right(&r[0], w), r[1])
+                .trim_end()
+                .to_string()
+        })
         .collect()
 }
 
@@ -129,7 +148,10 @@ fn winners(input: &RankInput, ids: &[String]) -> String {
     if ids.is_empty() {
         return T::NoWinner.get(input.lang).to_string();
     }
-    let names: Vec<String> = ids.iter().map(|id| sanitize(input.project.name_of(id))).collect();
+    let names: Vec<String> = ids
+        .iter()
+        .map(|id| sanitize(input.project.name_of(id)))
+        .collect();
     names.join(input.lang.pick("、", ", "))
 }
 
@@ -158,7 +180,13 @@ pub fn rank_markdown(input: &RankInput) -> String {
         let header = header(input);
         out.push_str(&format!("| {} |\n", header.join(" | ")));
         let align: Vec<&str> = (0..header.len())
-            .map(|c| if c == 1 || c + 1 == header.len() { "---" } else { "---:" })
+            .map(|c| {
+                if c == 1 || c + 1 == header.len() {
+                    "---"
+                } else {
+                    "---:"
+                }
+            })
             .collect();
         out.push_str(&format!("| {} |\n", align.join(" | ")));
         for u in group.iter() {
@@ -169,9 +197,17 @@ pub fn rank_markdown(input: &RankInput) -> String {
     }
     if !input.board.awards.is_empty() {
         out.push_str(&format!("## {}\n\n", T::Awards.get(l)));
-        out.push_str(&format!("| {} | {} |\n| --- | --- |\n", T::Awards.get(l), T::Winners.get(l)));
+        out.push_str(&format!(
+            "| {} | {} |\n| --- | --- |\n",
+            T::Awards.get(l),
+            T::Winners.get(l)
+        ));
         for a in &input.board.awards {
-            out.push_str(&format!("| {} | {} |\n", md(&a.name), md(&winners(input, &a.winners))));
+            out.push_str(&format!(
+                "| {} | {} |\n",
+                md(&a.name),
+                md(&winners(input, &a.winners))
+            ));
         }
         out.push('\n');
     }

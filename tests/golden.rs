@@ -1,0 +1,144 @@
+//! The worked example of `shared/examples/worked.md`, computed by hand, through the real
+//! binary: `kaoping rank worked.toml --format json` must give the expected fields exactly
+//! (decimals compared numerically, `failed` and `awards` as sets).
+
+use rust_decimal::Decimal;
+use serde_json::Value;
+use std::collections::BTreeSet;
+use std::process::Command;
+
+fn kaoping(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_kaoping"))
+        .args(args)
+        .env("LANG", "C")
+        .output()
+        .expect("run kaoping")
+}
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Compares `actual` against every field of `expected` (a subset): strings that are
+/// decimals numerically, arrays named `failed`/`awards`/`winners` as sets.
+fn assert_subset(expected: &Value, actual: &Value, path: &str) {
+    match (expected, actual) {
+        (Value::Object(e), Value::Object(a)) => {
+            for (k, v) in e {
+                let sub = a.get(k).unwrap_or_else(|| panic!("{path}.{k} missing"));
+                assert_subset(v, sub, &format!("{path}.{k}"));
+            }
+        }
+        (Value::Array(e), Value::Array(a))
+            if ["failed", "awards", "winners"]
+                .iter()
+                .any(|k| path.ends_with(k))
+                && e.iter().chain(a).all(Value::is_string) =>
+        {
+            let e: BTreeSet<String> = e.iter().map(|v| v.to_string()).collect();
+            let a: BTreeSet<String> = a.iter().map(|v| v.to_string()).collect();
+            assert_eq!(e, a, "{path}");
+        }
+        (Value::Array(e), Value::Array(a)) => {
+            assert_eq!(e.len(), a.len(), "{path}: length");
+            for (i, (ev, av)) in e.iter().zip(a).enumerate() {
+                assert_subset(ev, av, &format!("{path}[{i}]"));
+            }
+        }
+        (Value::String(e), Value::String(a)) => {
+            match (e.parse::<Decimal>(), a.parse::<Decimal>()) {
+                (Ok(ed), Ok(ad)) => assert_eq!(ed, ad, "{path}"),
+                _ => assert_eq!(e, a, "{path}"),
+            }
+        }
+        _ => assert_eq!(expected, actual, "{path}"),
+    }
+}
+
+#[test]
+fn worked_example_gives_the_expected_json() {
+    let out = kaoping(&["rank", &fixture("worked.toml"), "--format", "json"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let actual: Value = serde_json::from_slice(&out.stdout).expect("rank prints JSON");
+    let expected: Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture("worked.expected.json")).unwrap())
+            .unwrap();
+    assert_subset(&expected, &actual, "");
+    // The fields the SPEC adds beyond the expected subset.
+    assert_eq!(actual["format"], "kaoping-rank/1");
+    assert_eq!(actual["units"][0]["name"], "甲县");
+    assert_eq!(actual["units"][3]["kind"], "zone");
+    // Decimals are strings with exactly the project's two places.
+    assert_eq!(actual["units"][1]["penalty"], "1.00");
+}
+
+#[test]
+fn the_fixture_is_the_shared_worked_example() {
+    // Guard against the copy drifting from shared/examples when both are present.
+    let shared = format!(
+        "{}/../shared/examples/worked.toml",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    if let Ok(original) = std::fs::read_to_string(shared) {
+        assert_eq!(
+            original,
+            std::fs::read_to_string(fixture("worked.toml")).unwrap()
+        );
+    }
+}
+
+#[test]
+fn worked_example_table_lines_up_chinese_names() {
+    let out = kaoping(&["rank", &fixture("worked.toml"), "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    // Every ranked row has its total in the same display column.
+    let rows: Vec<&str> = text
+        .lines()
+        .filter(|l| {
+            l.contains("21.80") || l.contains("20.20") || l.contains("19.70") || l.contains("18.80")
+        })
+        .collect();
+    assert_eq!(rows.len(), 4, "{text}");
+    let column = |line: &str, needle: &str| {
+        let byte = line.find(needle).unwrap();
+        unicode_width::UnicodeWidthStr::width(&line[..byte])
+    };
+    let cols: BTreeSet<usize> = rows
+        .iter()
+        .zip(["21.80", "20.20", "19.70", "18.80"])
+        .map(|(l, t)| column(l, t))
+        .collect();
+    assert_eq!(cols.len(), 1, "totals not aligned:\n{text}");
+}
+
+#[test]
+fn rank_formats_csv_and_markdown() {
+    let out = kaoping(&["rank", &fixture("worked.toml"), "--format", "csv"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 4);
+    assert_eq!(&rows[0][2], "jia");
+    assert_eq!(&rows[3][10], "18.80");
+    assert_eq!(&rows[3][12], "dibao");
+    let out = kaoping(&[
+        "rank",
+        &fixture("worked.toml"),
+        "--format",
+        "markdown",
+        "--lang",
+        "zh",
+    ]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("| 1 | 甲县 | 5.50 | 5.50 | 10.80 | 0.00 | 21.80 | ★ 综合先进 |"),
+        "{text}"
+    );
+}

@@ -1,0 +1,401 @@
+//! Property tests of the scoring invariants (SPEC §3) and of the file round trip, over
+//! generated projects.
+
+use indexmap::IndexMap;
+use kaoping::check::{analyze, check_and_score};
+use kaoping::project::{
+    self, Area, Department, Direction, Indicator, OrgItem, Penalty, PenaltyKind, Policy, Project,
+    Row, Sections, ShortfallMode, Unit, UnitKind, UnitScores,
+};
+use kaoping::scoring::{Fraction, bonus, shortfall_deduction};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+/// A decimal `n / 10^scale`.
+fn dec(range: std::ops::Range<i64>, scale: u32) -> impl Strategy<Value = Decimal> {
+    range.prop_map(move |n| Decimal::new(n, scale))
+}
+
+fn mode() -> impl Strategy<Value = ShortfallMode> {
+    prop_oneof![
+        Just(ShortfallMode::Proportional),
+        Just(ShortfallMode::FullSteps),
+        Just(ShortfallMode::StartedSteps),
+    ]
+}
+
+fn policy() -> impl Strategy<Value = Policy> {
+    (
+        mode(),
+        dec(1..1000, 3), // step 0.001 ..= 0.999
+        dec(0..1001, 3), // rate 0 ..= 1
+        dec(0..1001, 3), // cap 0 ..= 1
+        dec(0..1001, 3), // bonus share
+        0u32..4,         // score decimals
+        0u32..4,         // comprehensive places
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(
+            |(mode, step, rate, cap, share, dp, places, last, veto_blocks)| Policy {
+                shortfall_mode: mode,
+                shortfall_step: step,
+                shortfall_rate: rate,
+                deduction_cap: cap,
+                bonus_share: share,
+                score_decimals: dp,
+                comprehensive_awards: places,
+                last_place: last,
+                veto_blocks_single_item: veto_blocks,
+                ..Policy::default()
+            },
+        )
+}
+
+proptest! {
+    #[test]
+    fn a_deduction_never_exceeds_the_cap(
+        p in policy(),
+        base in dec(0..100_000, 2),
+        target in dec(1..10_000_000, 2),
+        short in dec(0..10_000_000, 2),
+    ) {
+        let shortfall = Fraction { num: short.min(target), den: target };
+        let (_, deduction, _) = shortfall_deduction(&p, base, shortfall).unwrap();
+        prop_assert!(deduction >= Decimal::ZERO);
+        prop_assert!(deduction <= p.deduction_cap * base, "{deduction} > {} × {base}", p.deduction_cap);
+    }
+
+    #[test]
+    fn a_bonus_never_exceeds_the_share_of_the_base(
+        p in policy(),
+        base in dec(0..100_000, 2),
+        t1 in dec(1..1_000_000, 2),
+        over1 in dec(0..1_000_000, 2),
+        t2 in dec(1..1_000_000, 2),
+        over2 in dec(0..1_000_000, 2),
+    ) {
+        let a = Fraction { num: over1, den: t1 };
+        let b = Fraction { num: over2, den: t2 };
+        // The top is the larger of the two over-completions.
+        let (o, top) = if over1 * t2 >= over2 * t1 { (b, a) } else { (a, b) };
+        let value = bonus(&p, base, o, top).unwrap();
+        prop_assert!(value >= Decimal::ZERO);
+        prop_assert!(value <= p.bonus_share * base);
+        prop_assert_eq!(bonus(&p, base, top, top).unwrap(), if top.num > Decimal::ZERO { p.bonus_share * base } else { Decimal::ZERO });
+    }
+}
+
+/// A row of one of every kind a unit can have for an indicator.
+fn row(pilot: bool, base: Decimal, cap: Decimal) -> BoxedStrategy<Option<Row>> {
+    if !pilot {
+        return prop_oneof![
+            Just(None),
+            (0i64..=100).prop_map(move |pct| Some(Row::Preparation {
+                prep: (base * Decimal::new(pct, 2)).trunc_with_scale(4)
+            })),
+        ]
+        .boxed();
+    }
+    prop_oneof![
+        Just(None),
+        (dec(1..100_000, 1), dec(0..200_000, 1)).prop_map(|(t, a)| Some(Row::Quantitative {
+            target: Some(t),
+            actual: Some(a)
+        })),
+        dec(1..100_000, 1).prop_map(|t| Some(Row::Quantitative {
+            target: Some(t),
+            actual: None
+        })),
+        Just(Some(Row::Qualitative {
+            complete: true,
+            deduction: None
+        })),
+        // Some share of the cap, rounded down so as to stay within it.
+        (0i64..=100).prop_map(move |pct| Some(Row::Qualitative {
+            complete: false,
+            deduction: Some((base * cap * Decimal::new(pct, 2)).trunc_with_scale(4)),
+        })),
+    ]
+    .boxed()
+}
+
+/// What the generator draws for one score sheet: survey, two organisation items,
+/// penalties and a row (or none) per indicator.
+type GeneratedSheet = (
+    Option<Decimal>,
+    Option<Decimal>,
+    Option<Decimal>,
+    Vec<PenaltyKind>,
+    Vec<Option<Row>>,
+);
+
+/// A consistent project: 1–7 counties and a zone-or-not, 1–5 indicators (some bonus,
+/// some ceilings, some with a pilot list), two organisation items, two departments with
+/// score sheets, two awards; every entered value within its range.
+fn project() -> impl Strategy<Value = Project> {
+    (policy(), 1usize..8, 1usize..6)
+        .prop_flat_map(|(policy, n_units, n_inds)| {
+            let indicators = proptest::collection::vec(
+                (dec(1..1000, 1), any::<bool>(), any::<bool>(), any::<bool>()),
+                n_inds,
+            );
+            (Just(policy), Just(n_units), indicators)
+        })
+        .prop_flat_map(|(policy, n_units, inds)| {
+            let units: Vec<Unit> = (0..n_units)
+                .map(|i| Unit {
+                    id: format!("u{i}"),
+                    name: format!("{}县", ["东", "西", "南", "北", "中", "上", "下"][i]),
+                    kind: if i == n_units - 1 && n_units > 1 {
+                        UnitKind::Zone
+                    } else {
+                        UnitKind::County
+                    },
+                })
+                .collect();
+            let indicators: Vec<Indicator> = inds
+                .iter()
+                .enumerate()
+                .map(|(i, (base, bonus, at_most, piloted))| Indicator {
+                    id: format!("i{i}"),
+                    area: format!("a{}", i % 2),
+                    name: format!("指标{i}"),
+                    base: *base,
+                    bonus: *bonus,
+                    measure: Some("人".into()),
+                    direction: if *at_most {
+                        Direction::AtMost
+                    } else {
+                        Direction::AtLeast
+                    },
+                    lead: Some("d0".into()),
+                    responsible: vec![format!("d{}", i % 2)],
+                    co: vec![],
+                    units: None,
+                    pilot: piloted.then(|| vec!["u0".to_string()]),
+                })
+                .collect();
+            let sheet = |unit: Option<&str>| {
+                let rows: Vec<_> = indicators
+                    .iter()
+                    .map(|ind| {
+                        row(
+                            unit.is_none_or(|u| ind.is_pilot(u)),
+                            ind.base,
+                            policy.deduction_cap,
+                        )
+                    })
+                    .collect();
+                (
+                    proptest::option::of(dec(0..61, 1)),
+                    proptest::option::of(dec(0..21, 1)),
+                    proptest::option::of(dec(0..11, 1)),
+                    proptest::collection::vec(
+                        prop_oneof![
+                            Just(PenaltyKind::Provincial),
+                            Just(PenaltyKind::Municipal),
+                            dec(0..30, 1).prop_map(PenaltyKind::Points),
+                        ],
+                        0..3,
+                    ),
+                    rows,
+                )
+            };
+            let unit_sheets: Vec<_> = units.iter().map(|u| sheet(Some(u.id.as_str()))).collect();
+            let dept_sheets: Vec<_> = (0..2).map(|_| sheet(None)).collect();
+            (
+                Just(policy.clone()),
+                Just(units),
+                Just(indicators),
+                unit_sheets,
+                dept_sheets,
+            )
+        })
+        .prop_map(|(policy, units, indicators, unit_sheets, dept_sheets)| {
+            let to_scores = |(survey, lead, fund, penalties, rows): GeneratedSheet,
+                             department: bool| {
+                let mut organization = IndexMap::new();
+                if let Some(v) = lead {
+                    organization.insert("leadership".to_string(), v);
+                }
+                if let Some(v) = fund {
+                    organization.insert("funding".to_string(), v);
+                }
+                let indicators = indicators
+                    .iter()
+                    .zip(rows)
+                    .filter_map(|(ind, row)| {
+                        // Departments have completion rows only.
+                        let row =
+                            row.filter(|r| !department || !matches!(r, Row::Preparation { .. }))?;
+                        Some((ind.id.clone(), row))
+                    })
+                    .collect();
+                UnitScores {
+                    survey,
+                    organization,
+                    penalties: penalties
+                        .into_iter()
+                        .map(|kind| Penalty {
+                            kind,
+                            note: "通报".into(),
+                        })
+                        .collect(),
+                    indicators,
+                }
+            };
+            let mut scores = IndexMap::new();
+            for (u, s) in units.iter().zip(unit_sheets) {
+                scores.insert(u.id.clone(), to_scores(s, false));
+            }
+            for (i, s) in dept_sheets.into_iter().enumerate() {
+                scores.insert(format!("d{i}"), to_scores(s, true));
+            }
+            Project {
+                title: "生成的项目".into(),
+                policy,
+                sections: Sections {
+                    total: Decimal::from(100),
+                    survey: Decimal::from(6),
+                    task: Decimal::from(88),
+                    organization: None,
+                },
+                organization: vec![
+                    OrgItem {
+                        id: "leadership".into(),
+                        name: "组织领导".into(),
+                        max: Decimal::from(2),
+                    },
+                    OrgItem {
+                        id: "funding".into(),
+                        name: "资金安排".into(),
+                        max: Decimal::ONE,
+                    },
+                ],
+                departments: vec![
+                    Department {
+                        id: "d0".into(),
+                        name: "市人社局".into(),
+                    },
+                    Department {
+                        id: "d1".into(),
+                        name: "市民政局".into(),
+                    },
+                ],
+                units,
+                areas: vec![
+                    Area {
+                        id: "a0".into(),
+                        name: "就业".into(),
+                        max: Decimal::from(10),
+                    },
+                    Area {
+                        id: "a1".into(),
+                        name: "救助".into(),
+                        max: Decimal::from(10),
+                    },
+                ],
+                indicators,
+                awards: vec![
+                    kaoping::project::Award {
+                        id: "w0".into(),
+                        name: "就业单项".into(),
+                        count: 1,
+                        areas: vec!["a0".into()],
+                        lead: None,
+                        organization: vec![],
+                    },
+                    kaoping::project::Award {
+                        id: "w1".into(),
+                        name: "资金单项".into(),
+                        count: 2,
+                        areas: vec![],
+                        lead: Some("d0".into()),
+                        organization: vec!["funding".into()],
+                    },
+                ],
+                scores,
+            }
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn generated_projects_have_no_errors(p in project()) {
+        let (problems, board) = check_and_score(&p);
+        let errors: Vec<_> = problems.iter().filter(|p| p.is_error()).collect();
+        prop_assert!(errors.is_empty(), "{:#?}", errors);
+        prop_assert!(board.is_some());
+    }
+
+    #[test]
+    fn totals_are_the_sum_of_their_sections(p in project()) {
+        let board = check_and_score(&p).1.unwrap();
+        for u in board.units.iter().chain(&board.departments) {
+            prop_assert_eq!(u.total, u.organization + u.survey + u.task - u.penalty, "{}", u.id);
+            if u.kind != UnitKind::Department {
+                let items: Decimal = u.items.iter().map(|i| i.earned).sum();
+                prop_assert_eq!(u.task, items);
+            }
+            prop_assert_eq!(u.vetoed(), u.items.iter().any(|i| i.outcome.fails()));
+        }
+    }
+
+    #[test]
+    fn the_ranking_is_a_permutation_ordered_by_total(p in project()) {
+        let board = check_and_score(&p).1.unwrap();
+        let mut ids: Vec<&str> = board.units.iter().map(|u| u.id.as_str()).collect();
+        ids.sort();
+        let mut expected: Vec<&str> = p.units.iter().map(|u| u.id.as_str()).collect();
+        expected.sort();
+        prop_assert_eq!(ids, expected);
+        for group in [&board.units, &board.departments] {
+            for w in group.windows(2) {
+                prop_assert!(w[0].total > w[1].total || (w[0].total == w[1].total && w[0].id < w[1].id && w[0].rank == w[1].rank && w[0].tied && w[1].tied));
+            }
+            for (i, u) in group.iter().enumerate() {
+                // Competition rank: one more than the number of strictly higher totals.
+                let higher = group.iter().filter(|o| o.total > u.total).count();
+                prop_assert_eq!(u.rank as usize, higher + 1, "position {}", i);
+            }
+        }
+    }
+
+    #[test]
+    fn no_vetoed_unit_is_comprehensive_advanced_and_the_places_hold(p in project()) {
+        let (problems, board) = check_and_score(&p);
+        let board = board.unwrap();
+        let tie_warned = problems.iter().any(|p| matches!(p.kind, kaoping::problem::ProblemKind::TieAtCut { cut: kaoping::problem::Cut::Comprehensive, .. }));
+        let winners: Vec<_> = board.units.iter().filter(|u| u.comprehensive).collect();
+        prop_assert!(winners.iter().all(|u| !u.vetoed()));
+        prop_assert!(winners.len() <= p.policy.comprehensive_awards as usize || tie_warned);
+        // Every non-vetoed unit with a higher total than a winner is a winner too.
+        for w in &winners {
+            prop_assert!(board.units.iter().filter(|u| !u.vetoed() && u.total > w.total).all(|u| u.comprehensive));
+        }
+        // Last place only when someone is vetoed.
+        let any_vetoed = board.units.iter().any(|u| u.vetoed());
+        prop_assert!(any_vetoed || board.units.iter().all(|u| !u.last_place));
+        // Single-item winners are never comprehensive (名次顺移).
+        for a in &board.awards {
+            for id in &a.winners {
+                prop_assert!(!board.find(id).unwrap().comprehensive);
+            }
+        }
+    }
+
+    #[test]
+    fn load_save_load_gives_the_same_project(p in project()) {
+        let text = project::to_toml(&p);
+        let analysis = analyze(&text);
+        let errors: Vec<_> = analysis.problems.iter().filter(|p| p.is_error()).collect();
+        prop_assert!(errors.is_empty(), "{:#?}\n{}", errors, text);
+        let loaded = analysis.project.unwrap();
+        prop_assert_eq!(&loaded, &p);
+        // And once more from the loaded copy: the text is a fixed point.
+        prop_assert_eq!(project::to_toml(&loaded), text);
+    }
+}

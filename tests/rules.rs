@@ -1,0 +1,576 @@
+//! One test per scoring rule (SPEC §3), every expected number computed by hand in the
+//! comment beside it.
+
+use kaoping::check::analyze;
+use kaoping::problem::{Cut, ProblemKind};
+use kaoping::project::{Direction, Indicator, Policy, Row, ShortfallMode};
+use kaoping::scoring::{
+    Fraction, Outcome, Scoreboard, UnitResult, bonus, competition_ranks, department_task,
+    round_score, score_row, shortfall_deduction,
+};
+use rust_decimal::Decimal;
+
+fn d(s: &str) -> Decimal {
+    s.parse().unwrap()
+}
+
+fn frac(num: &str, den: &str) -> Fraction {
+    Fraction {
+        num: d(num),
+        den: d(den),
+    }
+}
+
+fn policy(mode: ShortfallMode) -> Policy {
+    Policy {
+        shortfall_mode: mode,
+        ..Policy::default()
+    }
+}
+
+fn indicator(base: &str, bonus: bool, direction: Direction) -> Indicator {
+    Indicator {
+        id: "i".into(),
+        area: "a".into(),
+        name: "i".into(),
+        base: d(base),
+        bonus,
+        measure: None,
+        direction,
+        lead: None,
+        responsible: vec![],
+        co: vec![],
+        units: None,
+        pilot: None,
+    }
+}
+
+fn quant(t: &str, a: &str) -> Row {
+    Row::Quantitative {
+        target: Some(d(t)),
+        actual: Some(d(a)),
+    }
+}
+
+// ---- rounding ---------------------------------------------------------------------
+
+#[test]
+fn rounding_is_half_up_to_score_decimals() {
+    let p = Policy::default();
+    assert_eq!(round_score(d("4.445"), &p).to_string(), "4.45");
+    assert_eq!(round_score(d("4.4449"), &p).to_string(), "4.44");
+    assert_eq!(round_score(d("5.5"), &p).to_string(), "5.50");
+    assert_eq!(round_score(d("2.675"), &p).to_string(), "2.68"); // f64 would give 2.67
+    let p0 = Policy {
+        score_decimals: 0,
+        ..Policy::default()
+    };
+    assert_eq!(round_score(d("2.5"), &p0).to_string(), "3");
+    assert_eq!(round_score(d("3.5"), &p0).to_string(), "4"); // half-up, not half-even
+}
+
+// ---- bonus ------------------------------------------------------------------------
+
+#[test]
+fn bonus_is_a_share_of_the_top_over_completion() {
+    let p = Policy::default();
+    // worked.md: 乙县 o = 0.10, top 0.20: 0.10 / 0.20 × 20% × 4 = 0.40.
+    assert_eq!(
+        bonus(&p, d("4"), frac("80", "800"), frac("200", "1000")),
+        Some(d("0.4"))
+    );
+    // The top one itself: 20% × 4 = 0.80.
+    let top = frac("200", "1000");
+    assert_eq!(bonus(&p, d("4"), top, top), Some(d("0.8")));
+    // No over-completion, no bonus.
+    assert_eq!(bonus(&p, d("4"), frac("0", "1000"), top), Some(d("0")));
+}
+
+#[test]
+fn bonus_is_exact_where_the_ratios_do_not_terminate() {
+    // o = 1/3 (4 of 3), top = 2/3 (5 of 3): o / top = 1/2 exactly.
+    // base 0.05: bonus = 20% × 0.05 × 1/2 = 0.005, earned 0.055 → 0.06 (half-up).
+    // Dividing 0.333… by 0.666… first would give 0.0549999… → 0.05.
+    let p = Policy::default();
+    let b = bonus(&p, d("0.05"), frac("1", "3"), frac("2", "3")).unwrap();
+    assert_eq!(b, d("0.005"));
+    let ind = indicator("0.05", true, Direction::AtLeast);
+    let item = score_row(&p, &ind, &quant("3", "4"), Some(frac("2", "3"))).unwrap();
+    assert_eq!(item.earned.to_string(), "0.06");
+}
+
+// ---- shortfall deduction ------------------------------------------------------------
+
+/// (actual of a target of 1000, proportional, full_steps, started_steps) deductions on a
+/// base of 4: each step of 2% short costs 5% × 4 = 0.20.
+#[test]
+fn shortfall_deduction_in_each_mode_at_and_around_a_step_boundary() {
+    let cases = [
+        // 4.0% short = 2 steps exactly: 0.40 in every mode.
+        ("960", "0.40", "0.40", "0.40"),
+        // 3.9% short = 1.95 steps: 0.39 | 1 step 0.20 | 2 steps 0.40.
+        ("961", "0.39", "0.20", "0.40"),
+        // 4.1% short = 2.05 steps: 0.41 | 2 steps 0.40 | 3 steps 0.60.
+        ("959", "0.41", "0.40", "0.60"),
+        // 5% short = 2.5 steps (worked.md 丙县): 0.50 | 0.40 | 0.60.
+        ("950", "0.50", "0.40", "0.60"),
+        // 0.1% short = 0.05 steps: 0.01 | 0 steps 0.00 | 1 step 0.20.
+        ("999", "0.01", "0.00", "0.20"),
+    ];
+    for (actual, prop, full, started) in cases {
+        let shortfall = frac(&(1000 - actual.parse::<i64>().unwrap()).to_string(), "1000");
+        for (mode, expected) in [
+            (ShortfallMode::Proportional, prop),
+            (ShortfallMode::FullSteps, full),
+            (ShortfallMode::StartedSteps, started),
+        ] {
+            let (_, deduction, _) = shortfall_deduction(&policy(mode), d("4"), shortfall).unwrap();
+            assert_eq!(
+                round_score(deduction, &Policy::default()).to_string(),
+                expected,
+                "actual {actual}, {mode:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn shortfall_deduction_is_capped_at_sixty_percent_of_the_base() {
+    let p = Policy::default();
+    // The cap is 60% × 4 = 2.40, reached at 12 steps = 24% short.
+    let (steps, ded, capped) = shortfall_deduction(&p, d("4"), frac("240", "1000")).unwrap();
+    assert_eq!((steps, ded, capped), (d("12"), d("2.4"), false));
+    // 25% short = 12.5 steps would be 2.50: capped to 2.40.
+    let (_, ded, capped) = shortfall_deduction(&p, d("4"), frac("250", "1000")).unwrap();
+    assert_eq!((ded, capped), (d("2.4"), true));
+    // Nothing done at all: 50 steps, still 2.40.
+    let (_, ded, capped) = shortfall_deduction(&p, d("4"), frac("1000", "1000")).unwrap();
+    assert_eq!((ded, capped), (d("2.4"), true));
+    // In started_steps mode 23.9% short is 12 steps: 2.40, not capped.
+    let (steps, ded, _) = shortfall_deduction(
+        &policy(ShortfallMode::StartedSteps),
+        d("4"),
+        frac("239", "1000"),
+    )
+    .unwrap();
+    assert_eq!((steps, ded), (d("12"), d("2.4")));
+}
+
+#[test]
+fn a_shortfall_vetoes_and_earns_the_base_less_the_deduction() {
+    let p = Policy::default();
+    let ind = indicator("4", true, Direction::AtLeast);
+    let item = score_row(&p, &ind, &quant("1000", "950"), None).unwrap();
+    assert_eq!(item.earned.to_string(), "3.50");
+    assert!(item.outcome.fails());
+    assert!(matches!(item.outcome, Outcome::Short { steps, .. } if steps == d("2.5")));
+}
+
+#[test]
+fn at_most_indicators_count_the_deviation_below_the_ceiling() {
+    let p = Policy::default();
+    let ind = indicator("3", false, Direction::AtMost);
+    // Ceiling 4.6, actual 4.1: completed, base 3.00.
+    let item = score_row(&p, &ind, &quant("4.6", "4.1"), None).unwrap();
+    assert_eq!(item.earned.to_string(), "3.00");
+    assert!(!item.outcome.fails());
+    // Actual 4.83 = 0.23 over a ceiling of 4.6 = 5% short = 2.5 steps × 5% × 3 = 0.375
+    // deducted: 2.625 → 2.63.
+    let item = score_row(&p, &ind, &quant("4.6", "4.83"), None).unwrap();
+    assert_eq!(item.earned.to_string(), "2.63");
+    assert!(item.outcome.fails());
+}
+
+#[test]
+fn a_non_bonus_indicator_earns_its_base_however_far_it_is_exceeded() {
+    let p = Policy::default();
+    let ind = indicator("2", false, Direction::AtLeast);
+    let item = score_row(&p, &ind, &quant("200", "230"), Some(frac("30", "200"))).unwrap();
+    assert_eq!(item.earned.to_string(), "2.00");
+}
+
+// ---- qualitative, preparation, pending ------------------------------------------------
+
+#[test]
+fn qualitative_rows() {
+    let p = Policy::default();
+    let ind = indicator("4", false, Direction::AtLeast);
+    let met = Row::Qualitative {
+        complete: true,
+        deduction: None,
+    };
+    let item = score_row(&p, &ind, &met, None).unwrap();
+    assert_eq!(
+        (item.earned.to_string(), item.outcome.fails()),
+        ("4.00".into(), false)
+    );
+    // worked.md: the zone's dibao, incomplete with 0.8 deducted: 3.20, vetoed.
+    let not_met = Row::Qualitative {
+        complete: false,
+        deduction: Some(d("0.8")),
+    };
+    let item = score_row(&p, &ind, &not_met, None).unwrap();
+    assert_eq!(
+        (item.earned.to_string(), item.outcome.fails()),
+        ("3.20".into(), true)
+    );
+    // Incomplete without a deduction still vetoes; it earns the base.
+    let not_met = Row::Qualitative {
+        complete: false,
+        deduction: None,
+    };
+    let item = score_row(&p, &ind, &not_met, None).unwrap();
+    assert_eq!(
+        (item.earned.to_string(), item.outcome.fails()),
+        ("4.00".into(), true)
+    );
+}
+
+#[test]
+fn preparation_and_pending_rows_never_veto() {
+    let p = Policy::default();
+    let ind = indicator("3", true, Direction::AtLeast);
+    let item = score_row(&p, &ind, &Row::Preparation { prep: d("2.5") }, None).unwrap();
+    assert_eq!(
+        (item.earned.to_string(), item.outcome.fails()),
+        ("2.50".into(), false)
+    );
+    let item = score_row(&p, &ind, &Row::pending(), None).unwrap();
+    assert_eq!(item.earned.to_string(), "0.00");
+    assert_eq!(item.outcome, Outcome::Pending);
+    // A target without an actual yet is pending too.
+    let half = Row::Quantitative {
+        target: Some(d("100")),
+        actual: None,
+    };
+    assert_eq!(
+        score_row(&p, &ind, &half, None).unwrap().outcome,
+        Outcome::Pending
+    );
+}
+
+// ---- departments, ranks -------------------------------------------------------------
+
+#[test]
+fn department_task_is_scaled_to_the_section() {
+    let p = Policy::default();
+    // 88 × 7.5 / 8 = 82.5.
+    assert_eq!(
+        department_task(&p, d("88"), d("7.5"), d("8"))
+            .unwrap()
+            .to_string(),
+        "82.50"
+    );
+    // 88 × 10 / 12 = 73.333… → 73.33.
+    assert_eq!(
+        department_task(&p, d("88"), d("10"), d("12"))
+            .unwrap()
+            .to_string(),
+        "73.33"
+    );
+    // 88 × 11 / 12 = 80.666… → 80.67.
+    assert_eq!(
+        department_task(&p, d("88"), d("11"), d("12"))
+            .unwrap()
+            .to_string(),
+        "80.67"
+    );
+    // No rows: 0.
+    assert_eq!(
+        department_task(&p, d("88"), d("0"), d("0")).unwrap(),
+        Decimal::ZERO
+    );
+}
+
+#[test]
+fn equal_totals_share_a_rank() {
+    let ranks = competition_ranks(&[d("10"), d("9"), d("9"), d("8"), d("7"), d("7")]);
+    assert_eq!(
+        ranks,
+        vec![
+            (1, false),
+            (2, true),
+            (2, true),
+            (4, false),
+            (5, true),
+            (5, true)
+        ]
+    );
+}
+
+// ---- whole projects -------------------------------------------------------------------
+
+/// A project of counties with one bonus indicator `q` (base 4, target 100 each) and one
+/// organisation item `f` (max 4); `rows` gives each unit's actual and organisation score.
+fn project(policy: &str, units: &[(&str, &str, &str)], awards: &str) -> String {
+    let mut text = format!(
+        "format = \"kaoping/1\"\ntitle = \"t\"\n[policy]\n{policy}\n[sections]\ntotal = 8\nsurvey = 0\ntask = 4\n\
+         [[organization]]\nid = \"f\"\nname = \"资金\"\nmax = 4\n\
+         [[departments]]\nid = \"dept\"\nname = \"市局\"\n\
+         [[areas]]\nid = \"a\"\nname = \"领域\"\nmax = 4\n\
+         [[indicators]]\nid = \"q\"\narea = \"a\"\nname = \"指标\"\nbase = 4\nbonus = true\nlead = \"dept\"\nresponsible = [\"dept\"]\n{awards}\n"
+    );
+    for (id, _, _) in units {
+        text.push_str(&format!(
+            "[[units]]\nid = \"{id}\"\nname = \"{id}县\"\nkind = \"county\"\n"
+        ));
+    }
+    for (id, actual, org) in units {
+        text.push_str(&format!(
+            "[scores.{id}]\nsurvey = 0\norganization = {{ f = {org} }}\n[scores.{id}.indicators]\nq = {{ target = 100, actual = {actual} }}\n"
+        ));
+    }
+    text
+}
+
+fn board_of(text: &str) -> (Scoreboard, Vec<ProblemKind>) {
+    let a = analyze(text);
+    let errors: Vec<_> = a.problems.iter().filter(|p| p.is_error()).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    (
+        a.board.unwrap(),
+        a.problems.into_iter().map(|p| p.kind).collect(),
+    )
+}
+
+fn unit<'a>(board: &'a Scoreboard, id: &str) -> &'a UnitResult {
+    board.find(id).unwrap()
+}
+
+fn ids(units: &[UnitResult], pred: impl Fn(&UnitResult) -> bool) -> Vec<&str> {
+    units
+        .iter()
+        .filter(|u| pred(u))
+        .map(|u| u.id.as_str())
+        .collect()
+}
+
+#[test]
+fn totals_and_the_bonus_race() {
+    // q: a 120 (o = 0.2, top) → 4 + 0.8 = 4.80; b 110 → 4 + 0.1/0.2 × 0.8 = 4.40;
+    // c 100 → 4.00; d 95 → 5% short → 4 − 0.5 = 3.50, vetoed.
+    let text = project(
+        "",
+        &[
+            ("a", "120", "1"),
+            ("b", "110", "2"),
+            ("c", "100", "3"),
+            ("d", "95", "4"),
+        ],
+        "",
+    );
+    let (board, _) = board_of(&text);
+    let totals: Vec<(&str, String)> = board
+        .units
+        .iter()
+        .map(|u| (u.id.as_str(), u.total.to_string()))
+        .collect();
+    // Totals = organisation + task: a 5.80, b 6.40, c 7.00, d 7.50.
+    assert_eq!(
+        totals,
+        vec![
+            ("d", "7.50".into()),
+            ("c", "7.00".into()),
+            ("b", "6.40".into()),
+            ("a", "5.80".into())
+        ]
+    );
+    assert_eq!(unit(&board, "a").task.to_string(), "4.80");
+    assert_eq!(unit(&board, "b").task.to_string(), "4.40");
+    assert_eq!(unit(&board, "d").failed, vec!["q"]);
+}
+
+#[test]
+fn comprehensive_awards_go_to_the_top_non_vetoed_units() {
+    // d is first by total but vetoed: c, b, a are the top three among the rest.
+    let text = project(
+        "",
+        &[
+            ("a", "120", "1"),
+            ("b", "110", "2"),
+            ("c", "100", "3"),
+            ("d", "95", "4"),
+        ],
+        "",
+    );
+    let (board, _) = board_of(&text);
+    assert_eq!(ids(&board.units, |u| u.comprehensive), vec!["c", "b", "a"]);
+    assert!(!unit(&board, "d").comprehensive);
+}
+
+#[test]
+fn a_tie_at_the_comprehensive_cut_gives_every_tied_unit_the_award_and_warns() {
+    // One place; totals: a 4.80+1 = 5.80, b 4.40+1.4 = 5.80, c 4.00+1 = 5.00.
+    let text = project(
+        "comprehensive_awards = 1",
+        &[("a", "120", "1"), ("b", "110", "1.4"), ("c", "100", "1")],
+        "",
+    );
+    let (board, problems) = board_of(&text);
+    assert_eq!(ids(&board.units, |u| u.comprehensive), vec!["a", "b"]);
+    assert!(unit(&board, "a").tied && unit(&board, "b").tied && !unit(&board, "c").tied);
+    assert_eq!(
+        (
+            unit(&board, "a").rank,
+            unit(&board, "b").rank,
+            unit(&board, "c").rank
+        ),
+        (1, 1, 3)
+    );
+    assert!(problems.iter().any(|p| matches!(p, ProblemKind::TieAtCut { cut: Cut::Comprehensive, places: 1, winners } if winners.len() == 2)));
+}
+
+#[test]
+fn nobody_vetoed_means_no_last_place() {
+    let text = project(
+        "",
+        &[("a", "120", "1"), ("b", "110", "2"), ("c", "100", "3")],
+        "",
+    );
+    let (board, _) = board_of(&text);
+    assert!(ids(&board.units, |u| u.last_place).is_empty());
+}
+
+#[test]
+fn last_place_is_the_lowest_total_once_someone_is_vetoed_and_a_tie_shares_it() {
+    // d is vetoed (95); the lowest totals are a 4.80+1 = 5.80 and c 4.00+1.8 = 5.80: both last.
+    let text = project(
+        "",
+        &[
+            ("a", "120", "1"),
+            ("b", "110", "2"),
+            ("c", "100", "1.8"),
+            ("d", "95", "4"),
+        ],
+        "",
+    );
+    let (board, problems) = board_of(&text);
+    assert_eq!(ids(&board.units, |u| u.last_place), vec!["a", "c"]);
+    assert!(problems.iter().any(|p| matches!(
+        p,
+        ProblemKind::TieAtCut {
+            cut: Cut::LastPlace,
+            ..
+        }
+    )));
+    // last_place = false: nobody.
+    let text = project(
+        "last_place = false",
+        &[("a", "120", "1"), ("d", "95", "4")],
+        "",
+    );
+    assert!(ids(&board_of(&text).0.units, |u| u.last_place).is_empty());
+}
+
+const AWARD_ON_Q: &str = "[[awards]]\nid = \"qa\"\nname = \"单项\"\ncount = 1\nareas = [\"a\"]\n";
+
+#[test]
+fn single_item_awards_roll_down_past_comprehensive_winners() {
+    // One comprehensive place. Totals: a 4.80+3 = 7.80 (comprehensive), b 4.40+1 = 5.40,
+    // c 4.00+1 = 5.00. Award on q: a 4.80 is left out (名次顺移), so b 4.40 wins.
+    let text = project(
+        "comprehensive_awards = 1",
+        &[("a", "120", "3"), ("b", "110", "1"), ("c", "100", "1")],
+        AWARD_ON_Q,
+    );
+    let (board, _) = board_of(&text);
+    assert_eq!(ids(&board.units, |u| u.comprehensive), vec!["a"]);
+    assert_eq!(board.award("qa").unwrap().winners, vec!["b"]);
+    assert_eq!(unit(&board, "b").awards, vec!["qa"]);
+}
+
+#[test]
+fn veto_blocks_single_item_only_when_the_policy_says_so() {
+    // No comprehensive places. d is vetoed with q = 3.50; a has 4.80, b 4.40.
+    // Award on organisation item f: d 4 is the best.
+    let award = "[[awards]]\nid = \"fa\"\nname = \"资金单项\"\ncount = 1\norganization = [\"f\"]\n";
+    let rows = [("a", "120", "1"), ("b", "110", "2"), ("d", "95", "4")];
+    let (board, _) = board_of(&project("comprehensive_awards = 0", &rows, award));
+    assert_eq!(board.award("fa").unwrap().winners, vec!["d"]);
+    let (board, _) = board_of(&project(
+        "comprehensive_awards = 0\nveto_blocks_single_item = true",
+        &rows,
+        award,
+    ));
+    assert_eq!(board.award("fa").unwrap().winners, vec!["b"]);
+}
+
+#[test]
+fn a_tie_at_a_single_item_cut_gives_all_and_warns_and_zero_wins_nothing() {
+    // Award on f, no comprehensive places: a and b both have f = 2 → both win, a warning.
+    let award = "[[awards]]\nid = \"fa\"\nname = \"资金单项\"\ncount = 1\norganization = [\"f\"]\n";
+    let (board, problems) = board_of(&project(
+        "comprehensive_awards = 0",
+        &[("a", "100", "2"), ("b", "100", "2"), ("c", "100", "1")],
+        award,
+    ));
+    assert_eq!(board.award("fa").unwrap().winners, vec!["a", "b"]);
+    assert!(problems.iter().any(|p| matches!(
+        p,
+        ProblemKind::TieAtCut {
+            cut: Cut::Award(_),
+            ..
+        }
+    )));
+    // Everyone at 0: nobody wins.
+    let (board, _) = board_of(&project(
+        "comprehensive_awards = 0",
+        &[("a", "100", "0"), ("b", "100", "0")],
+        award,
+    ));
+    assert!(board.award("fa").unwrap().winners.is_empty());
+}
+
+#[test]
+fn penalties_are_subtracted_from_the_total() {
+    // provincial 2 + municipal 1 + 0.5 points = 3.50; total = 1 + 0 + 4.00 − 3.50 = 1.50.
+    let mut text = project("", &[("a", "100", "1")], "");
+    text = text.replace(
+        "[scores.a]\n",
+        "[scores.a]\npenalties = [ { level = \"provincial\", note = \"省通报\" }, { level = \"municipal\", note = \"市通报\" }, { points = 0.5, note = \"x\" } ]\n",
+    );
+    let (board, _) = board_of(&text);
+    let a = unit(&board, "a");
+    assert_eq!(
+        (a.penalty.to_string(), a.total.to_string()),
+        ("3.50".into(), "1.50".into())
+    );
+    assert_eq!(a.total, a.organization + a.survey + a.task - a.penalty);
+}
+
+#[test]
+fn departments_form_their_own_group_with_a_scaled_task() {
+    // The department's rows: q 110 of 100 (its own bonus race: the top, 4.80).
+    // Σ earned 4.80 / Σ base 4 × task section 4 = 4.80; + organisation 2 = 6.80.
+    let mut text = project("department_awards = 1", &[("a", "120", "1")], "");
+    text.push_str("[scores.dept]\nsurvey = 0\norganization = { f = 2 }\n[scores.dept.indicators]\nq = { target = 100, actual = 110 }\n");
+    let (board, _) = board_of(&text);
+    assert_eq!(board.departments.len(), 1);
+    let dept = &board.departments[0];
+    assert_eq!(
+        (dept.task.to_string(), dept.total.to_string()),
+        ("4.80".into(), "6.80".into())
+    );
+    assert!(dept.comprehensive);
+    assert_eq!(dept.rank, 1);
+    // The county's bonus is not affected by the department's result: still the top, 4.80.
+    assert_eq!(unit(&board, "a").task.to_string(), "4.80");
+}
+
+#[test]
+fn pending_units_are_flagged_and_scored_zero_where_missing() {
+    let text = project("", &[("a", "100", "1")], "").replace(
+        "[[units]]\nid = \"a\"",
+        "[[units]]\nid = \"b\"\nname = \"b县\"\nkind = \"zone\"\n[[units]]\nid = \"a\"",
+    );
+    let (board, problems) = board_of(&text);
+    let b = unit(&board, "b");
+    assert!(b.pending.survey && b.pending.organization == 1 && b.pending.rows == 1);
+    assert_eq!(b.total, Decimal::ZERO);
+    assert!(!b.vetoed());
+    assert!(
+        problems
+            .iter()
+            .any(|p| matches!(p, ProblemKind::Pending { rows: 1, .. }))
+    );
+}
