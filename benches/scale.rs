@@ -241,6 +241,7 @@ fn stages(text: &str, runs: usize) {
     });
     for (name, (med, _, _)) in [
         ("load", load),
+        ("  of which TOML parse", parse),
         ("check", check),
         ("score", score),
         ("json", json),
