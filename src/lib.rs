@@ -10,6 +10,7 @@
 
 pub mod check;
 pub mod cli;
+pub mod edit;
 pub mod i18n;
 pub mod problem;
 pub mod project;

@@ -114,10 +114,11 @@ pub enum Outcome {
     Completed {
         target: Decimal,
         actual: Decimal,
-        /// Over-completion `o = d >= 0`, as a decimal for display.
-        over: Decimal,
-        /// The group's largest over-completion on this indicator (0 when nobody over-completed).
-        top_over: Decimal,
+        /// Over-completion `o = d >= 0`, exact ([`Fraction::value`] for display).
+        over: Fraction,
+        /// The group's largest over-completion on this indicator (≤ 0 when nobody
+        /// over-completed).
+        top_over: Fraction,
         /// Exact bonus before rounding (0 for a non-bonus indicator).
         bonus: Decimal,
         bonus_indicator: bool,
@@ -191,7 +192,8 @@ pub struct Fraction {
 }
 
 impl Fraction {
-    fn value(self) -> Option<Decimal> {
+    /// The fraction as a decimal (28 significant digits), for display.
+    pub fn value(self) -> Option<Decimal> {
         self.num.checked_div(self.den)
     }
 
@@ -313,8 +315,8 @@ pub fn score_row(
                 let outcome = Outcome::Completed {
                     target,
                     actual,
-                    over: d.value()?,
-                    top_over: top.value()?,
+                    over: d,
+                    top_over: top,
                     bonus,
                     bonus_indicator: indicator.bonus,
                 };
