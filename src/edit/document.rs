@@ -1,0 +1,833 @@
+//! [`Edit`]s applied to the format-preserving document. Every step mirrors one in
+//! [`super::model`]; the scheme (which units, indicators, ... exist) is read from the
+//! document itself, the way the loader reads it.
+//!
+//! Layouts: the lists (`[[units]]`, ...) may be arrays of tables or arrays of inline
+//! tables; `scores`, a sheet, its `organization` and `indicators`, and each row may be
+//! standard, dotted or inline tables; `penalties` may be an array of inline tables or
+//! `[[scores.<id>.penalties]]`. Anything else where a table belongs is left alone.
+
+use super::syntax::{
+    List, NewTable, Place, Tab, array_insert, each_table, has_header, keep_visible, raw,
+};
+use super::{
+    AWARD_KEYS, ENTITY_KEYS, Edit, INDICATOR_KEYS, IndicatorField, PENALTY_KEYS, ROOT_KEYS,
+    ROW_KEYS, SHEET_KEYS, indicator_slot, with_role,
+};
+use crate::project::{
+    Direction, Indicator, Penalty, PenaltyKind, Row, decimal_value, is_valid_id, penalty_value,
+    row_value,
+};
+use toml_edit::{Array, ArrayOfTables, DocumentMut, InlineTable, Item, Table, Value};
+
+pub(super) fn apply(doc: &mut DocumentMut, edit: &Edit) {
+    let root = doc.as_table_mut();
+    change(root, edit);
+    match edit {
+        Edit::SetRow {
+            unit, indicator, ..
+        } => settle(root, unit, Some(indicator)),
+        Edit::SetSurvey { unit, .. }
+        | Edit::SetOrg { unit, .. }
+        | Edit::AddPenalty { unit, .. }
+        | Edit::SetPenalty { unit, .. }
+        | Edit::RemovePenalty { unit, .. } => settle(root, unit, None),
+        Edit::RemoveIndicator { .. } | Edit::RemoveArea { .. } => {
+            let sheets = root.get_mut("scores").and_then(Tab::of).map(|s| s.keys());
+            for unit in sheets.unwrap_or_default() {
+                settle(root, &unit, None);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Keeps a sheet, the tables in it and the row that was edited printed after they were
+/// emptied (see [`keep_visible`]).
+fn settle(root: &mut Table, unit: &str, row: Option<&str>) {
+    let Some(mut scores) = root.get_mut("scores").and_then(Tab::of) else {
+        return;
+    };
+    if let Some(mut sheet) = scores.child(unit) {
+        if let Some(row) = row
+            && let Some(mut rows) = sheet.child("indicators")
+            && let Some(item) = rows.get_mut(row)
+        {
+            keep_visible(item);
+        }
+        for key in ["organization", "indicators"] {
+            if let Some(item) = sheet.get_mut(key) {
+                keep_visible(item);
+            }
+        }
+    }
+    if let Some(item) = scores.get_mut(unit) {
+        keep_visible(item);
+    }
+}
+
+fn change(root: &mut Table, edit: &Edit) {
+    match edit {
+        Edit::SetSurvey { unit, value } => match value {
+            Some(v) => {
+                if let Some(mut sheet) = sheet(root, unit, true) {
+                    sheet.set("survey", decimal_value(*v), Place::Keys(SHEET_KEYS));
+                }
+            }
+            None => {
+                if let Some(mut sheet) = sheet(root, unit, false) {
+                    sheet.remove("survey");
+                }
+            }
+        },
+        Edit::SetOrg { unit, item, value } => {
+            let order = ids(root, "organization");
+            if !order.contains(item) {
+                return;
+            }
+            match value {
+                Some(v) => {
+                    if let Some(mut org) = sheet(root, unit, true).and_then(|s| {
+                        s.into_child_or_new(
+                            "organization",
+                            Place::Keys(SHEET_KEYS),
+                            NewTable::Inline,
+                        )
+                    }) {
+                        org.set(item, decimal_value(*v), Place::Ids(&order));
+                    }
+                }
+                None => {
+                    if let Some(mut org) =
+                        sheet(root, unit, false).and_then(|s| s.into_child("organization"))
+                    {
+                        org.remove(item);
+                    }
+                }
+            }
+        }
+        Edit::SetRow {
+            unit,
+            indicator,
+            row,
+        } => set_row(root, unit, indicator, row.as_ref()),
+        Edit::AddPenalty { unit, penalty } => add_penalty(root, unit, penalty),
+        Edit::SetPenalty {
+            unit,
+            index,
+            penalty,
+        } => set_penalty(root, unit, *index, penalty),
+        Edit::RemovePenalty { unit, index } => {
+            let Some(mut sheet) = sheet(root, unit, false) else {
+                return;
+            };
+            let emptied = match sheet.get_mut("penalties").and_then(List::of) {
+                Some(mut list) => list.remove(*index).is_some() && list.len() == 0,
+                None => false,
+            };
+            if emptied {
+                sheet.remove("penalties");
+            }
+        }
+        Edit::SetTitle { title } => {
+            Tab::Std(root).set("title", Value::from(title.as_str()), Place::Keys(ROOT_KEYS));
+        }
+        Edit::SetRole {
+            indicator,
+            department,
+            role,
+        } => {
+            if !ids(root, "departments").contains(department) {
+                return;
+            }
+            let Some(at) = find(root, "indicators", indicator) else {
+                return;
+            };
+            let Some(mut t) = element(root, "indicators", at) else {
+                return;
+            };
+            let lead = t.id("lead");
+            let responsible = t.ids("responsible").unwrap_or_default();
+            let co = t.ids("co").unwrap_or_default();
+            let (new_lead, new_responsible, new_co) = with_role(
+                lead.clone(),
+                responsible.clone(),
+                co.clone(),
+                department,
+                *role,
+            );
+            let place = Place::Keys(INDICATOR_KEYS);
+            if new_lead != lead {
+                t.set_str("lead", new_lead.as_deref(), place);
+            }
+            if new_responsible != responsible {
+                t.set_ids("responsible", &new_responsible, true, place);
+            }
+            if new_co != co {
+                t.set_ids("co", &new_co, true, place);
+            }
+        }
+        Edit::SetIndicator { id, field } => set_indicator(root, id, field),
+        Edit::AddIndicator { indicator } => {
+            if find(root, "indicators", &indicator.id).is_some() {
+                return;
+            }
+            let areas = field(root, "indicators", "area");
+            let at = indicator_slot(areas.iter().map(String::as_str), &indicator.area);
+            add_element(root, "indicators", at, indicator_pairs(indicator));
+        }
+        Edit::RemoveIndicator { id } => {
+            if let Some(at) = find(root, "indicators", id) {
+                remove_element(root, "indicators", at);
+                remove_rows(root, std::slice::from_ref(id));
+            }
+        }
+        Edit::AddArea { area } => {
+            if find(root, "areas", &area.id).is_none() {
+                let pairs = vec![
+                    ("id", Value::from(area.id.as_str())),
+                    ("name", Value::from(area.name.as_str())),
+                    ("max", decimal_value(area.max)),
+                ];
+                add_element(root, "areas", usize::MAX, pairs);
+            }
+        }
+        Edit::SetAreaName { id, name } => {
+            set_field(root, "areas", id, "name", Value::from(name.as_str()));
+        }
+        Edit::SetAreaMax { id, max } => set_field(root, "areas", id, "max", decimal_value(*max)),
+        Edit::RemoveArea { id } => remove_area(root, id),
+        Edit::AddDepartment { department } => {
+            if !taken(root, &department.id) {
+                let pairs = vec![
+                    ("id", Value::from(department.id.as_str())),
+                    ("name", Value::from(department.name.as_str())),
+                ];
+                add_element(root, "departments", usize::MAX, pairs);
+            }
+        }
+        Edit::RenameDepartment { id, name } => {
+            set_field(root, "departments", id, "name", Value::from(name.as_str()));
+        }
+        Edit::RemoveDepartment { id } => remove_department(root, id),
+        Edit::AddUnit { unit } => {
+            if !taken(root, &unit.id) {
+                let pairs = vec![
+                    ("id", Value::from(unit.id.as_str())),
+                    ("name", Value::from(unit.name.as_str())),
+                    ("kind", Value::from(unit.kind.name())),
+                ];
+                add_element(root, "units", usize::MAX, pairs);
+            }
+        }
+        Edit::RenameUnit { id, name } => {
+            set_field(root, "units", id, "name", Value::from(name.as_str()));
+        }
+        Edit::SetUnitKind { id, kind } => {
+            set_field(root, "units", id, "kind", Value::from(kind.name()));
+        }
+        Edit::RemoveUnit { id } => remove_unit(root, id),
+    }
+}
+
+// ---- the scheme, read from the document --------------------------------------------
+
+/// The `key` of every element of a root list, as the loader reads an id: "" when missing,
+/// not a string or not a valid id (so that indices stay those of the list).
+fn field(root: &Table, list: &str, key: &str) -> Vec<String> {
+    let read = |t: Option<&dyn toml_edit::TableLike>| {
+        t.and_then(|t| t.get(key))
+            .and_then(Item::as_str)
+            .filter(|s| is_valid_id(s))
+            .unwrap_or("")
+            .to_string()
+    };
+    match root.get(list) {
+        Some(Item::ArrayOfTables(a)) => a
+            .iter()
+            .map(|t| read(Some(t as &dyn toml_edit::TableLike)))
+            .collect(),
+        Some(Item::Value(Value::Array(a))) => a
+            .iter()
+            .map(|v| read(v.as_inline_table().map(|t| t as &dyn toml_edit::TableLike)))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn ids(root: &Table, list: &str) -> Vec<String> {
+    field(root, list, "id")
+}
+
+fn find(root: &Table, list: &str, id: &str) -> Option<usize> {
+    ids(root, list).iter().position(|i| i == id)
+}
+
+/// Whether a unit or a department has this id (one namespace).
+fn taken(root: &Table, id: &str) -> bool {
+    find(root, "units", id).is_some() || find(root, "departments", id).is_some()
+}
+
+fn element<'a>(root: &'a mut Table, list: &str, index: usize) -> Option<Tab<'a>> {
+    let item = root.get_mut(list)?;
+    match item {
+        Item::ArrayOfTables(a) => a.get_mut(index).map(Tab::Std),
+        Item::Value(Value::Array(a)) => a
+            .get_mut(index)
+            .and_then(Value::as_inline_table_mut)
+            .map(Tab::Inline),
+        _ => None,
+    }
+}
+
+/// Every element of a root list, in turn.
+fn each_element(root: &mut Table, list: &str, mut f: impl FnMut(&mut Tab)) {
+    let Some(mut list) = root.get_mut(list).and_then(List::of) else {
+        return;
+    };
+    for i in 0..list.len() {
+        if let Some(mut t) = list.get_mut(i) {
+            f(&mut t);
+        }
+    }
+}
+
+fn set_field(root: &mut Table, list: &str, id: &str, key: &str, value: Value) {
+    if let Some(at) = find(root, list, id)
+        && let Some(mut t) = element(root, list, at)
+    {
+        let order = if list == "indicators" {
+            INDICATOR_KEYS
+        } else {
+            ENTITY_KEYS
+        };
+        t.set(key, value, Place::Keys(order));
+    }
+}
+
+/// Inserts a new element at `index` (clamped to the end) of a root list, creating the
+/// list (as `[[list]]` tables, after those of the lists before it) when there is none.
+fn add_element(root: &mut Table, list: &str, index: usize, pairs: Vec<(&str, Value)>) {
+    match root.get_mut(list) {
+        Some(item) => {
+            if let Some(mut l) = List::of(item) {
+                l.insert(index, pairs);
+            }
+        }
+        None => {
+            let mut t = Table::new();
+            for (k, v) in pairs {
+                t.insert(k, Item::Value(v));
+            }
+            let mut tables = ArrayOfTables::new();
+            tables.push(t);
+            let mut root = Tab::Std(root);
+            let at = root.place(list, Place::Keys(ROOT_KEYS));
+            root.insert_at(list, Item::ArrayOfTables(tables), at);
+        }
+    }
+}
+
+/// Removes an element of a root list; a comment block above a removed `[[list]]` table
+/// is handed down to the next one.
+fn remove_element(root: &mut Table, list: &str, index: usize) {
+    let next = next_sibling(root, &[(list.to_string(), Some(index))]).map(|mut path| {
+        // The next element moves up by one.
+        if let Some((_, Some(i))) = path.last_mut() {
+            *i = i.saturating_sub(1);
+        }
+        path
+    });
+    let removed = root
+        .get_mut(list)
+        .and_then(List::of)
+        .and_then(|mut l| l.remove(index));
+    if let Some(Item::Table(t)) = removed {
+        hand_down(root, &t, next, index == 0);
+    }
+}
+
+/// Where a table is: the keys from the root, with the index of an element of `[[...]]`.
+type TablePath = Vec<(String, Option<usize>)>;
+
+/// The tables that print a `[header]`, in the order they are printed (the order
+/// `toml_edit` uses: by document position, a table without one right after the table
+/// visited before it).
+fn printed(root: &Table) -> Vec<TablePath> {
+    fn walk(t: &Table, path: &mut TablePath, last: &mut isize, out: &mut Vec<(isize, TablePath)>) {
+        for (key, item) in t.iter() {
+            let tables: Vec<(Option<usize>, &Table)> = match item {
+                Item::Table(sub) => vec![(None, sub)],
+                Item::ArrayOfTables(a) => a.iter().enumerate().map(|(i, t)| (Some(i), t)).collect(),
+                _ => continue,
+            };
+            for (index, sub) in tables {
+                path.push((key.to_string(), index));
+                if !sub.is_dotted() {
+                    if let Some(p) = sub.position() {
+                        *last = p;
+                    }
+                    if has_header(sub) {
+                        out.push((*last, path.clone()));
+                    }
+                }
+                walk(sub, path, last, out);
+                path.pop();
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let mut last = root.position().unwrap_or(0);
+    walk(root, &mut Vec::new(), &mut last, &mut out);
+    out.sort_by_key(|(position, _)| *position);
+    out.into_iter().map(|(_, path)| path).collect()
+}
+
+/// The table printed right after the one at `path` (and what is inside it), if that is
+/// one of the same kind: the next `[[list]]` element, or another sheet.
+fn next_sibling(root: &Table, path: &[(String, Option<usize>)]) -> Option<TablePath> {
+    let order = printed(root);
+    let at = order.iter().position(|p| p == path)?;
+    let next = order[at + 1..].iter().find(|p| !p.starts_with(path))?;
+    let (last, parent) = path.split_last()?;
+    let (next_last, next_parent) = next.split_last()?;
+    let same_kind = match (last, next_last) {
+        ((key, Some(_)), (next_key, Some(_))) => key == next_key,
+        ((_, None), (_, None)) => true,
+        _ => false,
+    };
+    (parent == next_parent && same_kind).then(|| next.clone())
+}
+
+fn table_at<'a>(root: &'a mut Table, path: &[(String, Option<usize>)]) -> Option<&'a mut Table> {
+    let mut t = root;
+    for (key, index) in path {
+        let item = t.get_mut(key)?;
+        t = match index {
+            Some(i) => item.as_array_of_tables_mut()?.get_mut(*i)?,
+            None => item.as_table_mut()?,
+        };
+    }
+    Some(t)
+}
+
+/// Gives the comment block (and blank lines) above a removed table to `next`, the table
+/// of the same kind that now follows it: in place of its blank lines if it has no
+/// comment; before its own if the removed table was the first of its kind (its block
+/// usually heads them all: `# ---- indicators ...`). Otherwise the block was the removed
+/// table's own and goes with it.
+fn hand_down(root: &mut Table, removed: &Table, next: Option<TablePath>, first: bool) {
+    // A table made by an edit has the default decor (a blank line): nothing to hand down.
+    let Some(prefix) = removed.decor().prefix().map(|p| raw(Some(p))) else {
+        return;
+    };
+    let Some(t) = next.and_then(|path| table_at(root, &path)) else {
+        return;
+    };
+    let own = raw(t.decor().prefix());
+    if !own.contains('#') {
+        // Also the blank lines: the gap before the removed table stays as it was.
+        t.decor_mut().set_prefix(prefix.to_string());
+    } else if first && prefix.contains('#') {
+        let merged = format!("{prefix}{own}");
+        t.decor_mut().set_prefix(merged);
+    }
+}
+
+// ---- score sheets ---------------------------------------------------------------------
+
+/// The `[scores.<id>]` table of a unit or department; when missing and `create`, a new
+/// one at the end of the document. `None` when the id names neither, or when what is
+/// there is not a table.
+fn sheet<'a>(root: &'a mut Table, id: &str, create: bool) -> Option<Tab<'a>> {
+    if !taken(root, id) {
+        return None;
+    }
+    let exists = root
+        .get("scores")
+        .and_then(Item::as_table_like)
+        .is_some_and(|scores| scores.contains_key(id));
+    if !create || exists {
+        return Tab::Std(root).into_child("scores")?.into_child(id);
+    }
+    let mut last = None;
+    each_table(root, &mut |t| {
+        if let Some(p) = t.position() {
+            last = Some(last.map_or(p, |l: isize| l.max(p)));
+        }
+    });
+    let scores = Tab::Std(root).into_child_or_new(
+        "scores",
+        Place::Keys(ROOT_KEYS),
+        NewTable::Standard {
+            position: None,
+            implicit: true,
+        },
+    )?;
+    scores.into_child_or_new(
+        id,
+        Place::End,
+        NewTable::Standard {
+            position: Some(last.map_or(0, |l| l.saturating_add(1))),
+            implicit: false,
+        },
+    )
+}
+
+fn set_row(root: &mut Table, unit: &str, indicator: &str, row: Option<&Row>) {
+    let order = ids(root, "indicators");
+    if !order.iter().any(|i| i == indicator) {
+        return;
+    }
+    let Some(row) = row else {
+        if let Some(mut rows) = sheet(root, unit, false).and_then(|s| s.into_child("indicators")) {
+            rows.remove(indicator);
+        }
+        return;
+    };
+    let Some(mut rows) = sheet(root, unit, true).and_then(|s| {
+        s.into_child_or_new(
+            "indicators",
+            Place::Keys(SHEET_KEYS),
+            NewTable::Standard {
+                position: None,
+                implicit: false,
+            },
+        )
+    }) else {
+        return;
+    };
+    let new = row_value(row);
+    if let Some(item) = rows.get_mut(indicator) {
+        update_row(item, row, new);
+        return;
+    }
+    // A new row: a `[scores.<id>.indicators.<row>]` table if the others are, else inline.
+    let as_tables = match &rows {
+        Tab::Std(t) => {
+            !t.is_dotted()
+                && t.iter()
+                    .any(|(_, item)| item.as_table().is_some_and(|r| !r.is_dotted()))
+        }
+        Tab::Inline(_) => false,
+    };
+    let item = if as_tables {
+        let mut t = Table::new();
+        for (k, v) in new.iter() {
+            t.insert(k, Item::Value(bare(v)));
+        }
+        Item::Table(t)
+    } else {
+        Item::Value(Value::InlineTable(new))
+    };
+    let at = rows.place(indicator, Place::Ids(&order));
+    rows.insert_at(indicator, item, at);
+}
+
+/// A value without the decor it had where it came from.
+fn bare(v: &Value) -> Value {
+    let mut v = v.clone();
+    v.decor_mut().clear();
+    v
+}
+
+/// The keys of a row's kind.
+fn row_kind(row: &Row) -> &'static [&'static str] {
+    match row {
+        Row::Quantitative { .. } => &["target", "actual"],
+        Row::Qualitative { .. } => &["status", "deduction"],
+        Row::Preparation { .. } => &["prep"],
+    }
+}
+
+/// Makes an existing row read as `row`. An inline row of the same kind is changed value
+/// by value; one of another kind gets new contents in the same place (its key, spacing
+/// and trailing comment stay). A row table is changed key by key.
+fn update_row(item: &mut Item, row: &Row, new: InlineTable) {
+    let kind = row_kind(row);
+    match item {
+        Item::Value(Value::InlineTable(t)) => {
+            let present: Vec<String> = t
+                .iter()
+                .map(|(k, _)| k.to_string())
+                .filter(|k| ROW_KEYS.contains(&k.as_str()))
+                .collect();
+            let same_kind = !present.is_empty()
+                && !new.is_empty()
+                && present.iter().all(|k| kind.contains(&k.as_str()));
+            if same_kind {
+                sync(&mut Tab::Inline(t), &new, ROW_KEYS);
+            } else {
+                let decor = t.decor().clone();
+                *t = new;
+                *t.decor_mut() = decor;
+            }
+        }
+        Item::Table(t) => sync(&mut Tab::Std(t), &new, ROW_KEYS),
+        other => {
+            let mut value = Value::InlineTable(new);
+            if let Some(old) = other.as_value() {
+                *value.decor_mut() = old.decor().clone();
+            }
+            *other = Item::Value(value);
+        }
+    }
+}
+
+/// Makes the `keys` of a table read as in `new`: set where `new` has them, removed where
+/// it does not; other keys stay.
+fn sync(t: &mut Tab, new: &InlineTable, keys: &[&str]) {
+    for key in keys {
+        match new.get(key) {
+            Some(v) => t.set(key, bare(v), Place::Keys(keys)),
+            None => {
+                t.remove(key);
+            }
+        }
+    }
+}
+
+fn add_penalty(root: &mut Table, unit: &str, penalty: &Penalty) {
+    let Some(mut sheet) = sheet(root, unit, true) else {
+        return;
+    };
+    let new = penalty_value(penalty);
+    match sheet.get_mut("penalties") {
+        None => {
+            let mut array = Array::new();
+            array_insert(&mut array, 0, Value::InlineTable(new));
+            sheet.set("penalties", Value::Array(array), Place::Keys(SHEET_KEYS));
+        }
+        Some(item) => {
+            if let Some(mut list) = List::of(item) {
+                let pairs = new.iter().map(|(k, v)| (k, bare(v))).collect();
+                let end = list.len();
+                list.insert(end, pairs);
+            }
+        }
+    }
+}
+
+fn set_penalty(root: &mut Table, unit: &str, index: usize, penalty: &Penalty) {
+    let Some(mut sheet) = sheet(root, unit, false) else {
+        return;
+    };
+    let Some(item) = sheet.get_mut("penalties") else {
+        return;
+    };
+    let new = penalty_value(penalty);
+    match item {
+        Item::ArrayOfTables(a) => {
+            if let Some(t) = a.get_mut(index) {
+                sync(&mut Tab::Std(t), &new, PENALTY_KEYS);
+            }
+        }
+        Item::Value(Value::Array(a)) => {
+            let Some(old) = a.get_mut(index) else {
+                return;
+            };
+            let is_points = matches!(penalty.kind, PenaltyKind::Points(_));
+            match old {
+                Value::InlineTable(t)
+                    if t.contains_key("points") == is_points
+                        && t.contains_key("level") != is_points =>
+                {
+                    sync(&mut Tab::Inline(t), &new, PENALTY_KEYS);
+                }
+                _ => {
+                    let decor = old.decor().clone();
+                    *old = Value::InlineTable(new);
+                    *old.decor_mut() = decor;
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Removes the rows of these indicators from every sheet.
+fn remove_rows(root: &mut Table, indicators: &[String]) {
+    let Some(mut scores) = root.get_mut("scores").and_then(Tab::of) else {
+        return;
+    };
+    for id in scores.keys() {
+        if let Some(mut rows) = scores.child(&id).and_then(|s| s.into_child("indicators")) {
+            for indicator in indicators {
+                rows.remove(indicator);
+            }
+        }
+    }
+}
+
+fn remove_sheet(root: &mut Table, id: &str) {
+    let next = next_sibling(root, &[(s("scores"), None), (s(id), None)]);
+    let removed = root
+        .get_mut("scores")
+        .and_then(Tab::of)
+        .and_then(|mut scores| {
+            let first = scores.keys().first().is_some_and(|k| k == id);
+            scores.remove(id).map(|item| (item, first))
+        });
+    if let Some((Item::Table(t), first)) = removed {
+        hand_down(root, &t, next, first);
+    }
+}
+
+fn s(text: &str) -> String {
+    text.to_string()
+}
+
+// ---- the scheme -------------------------------------------------------------------------
+
+fn set_indicator(root: &mut Table, id: &str, field: &IndicatorField) {
+    if let IndicatorField::Area(area) = field
+        && find(root, "areas", area).is_none()
+    {
+        return;
+    }
+    let Some(at) = find(root, "indicators", id) else {
+        return;
+    };
+    let Some(mut t) = element(root, "indicators", at) else {
+        return;
+    };
+    let place = Place::Keys(INDICATOR_KEYS);
+    match field {
+        IndicatorField::Name(name) => t.set("name", Value::from(name.as_str()), place),
+        IndicatorField::Base(base) => t.set("base", decimal_value(*base), place),
+        IndicatorField::Bonus(bonus) => {
+            if *bonus || t.get("bonus").is_some() {
+                t.set("bonus", Value::from(*bonus), place);
+            }
+        }
+        IndicatorField::Area(area) => t.set("area", Value::from(area.as_str()), place),
+        IndicatorField::Measure(measure) => t.set_str("measure", measure.as_deref(), place),
+        IndicatorField::Direction(direction) => {
+            if *direction != Direction::AtLeast || t.get("direction").is_some() {
+                t.set("direction", Value::from(direction.name()), place);
+            }
+        }
+        IndicatorField::Units(list) | IndicatorField::Pilot(list) => {
+            let key = if matches!(field, IndicatorField::Units(_)) {
+                "units"
+            } else {
+                "pilot"
+            };
+            match list {
+                Some(list) => {
+                    if t.ids(key).as_ref() != Some(list) {
+                        t.set_ids(key, list, false, place);
+                    }
+                }
+                None => {
+                    t.remove(key);
+                }
+            }
+        }
+    }
+}
+
+/// A new indicator's keys, in the order of SPEC §2, without those that say the default.
+fn indicator_pairs(i: &Indicator) -> Vec<(&'static str, Value)> {
+    let list = |ids: &[String]| Value::Array(ids.iter().map(String::as_str).collect());
+    let mut pairs = vec![
+        ("id", Value::from(i.id.as_str())),
+        ("area", Value::from(i.area.as_str())),
+        ("name", Value::from(i.name.as_str())),
+        ("base", decimal_value(i.base)),
+    ];
+    if i.bonus {
+        pairs.push(("bonus", Value::from(true)));
+    }
+    if let Some(measure) = &i.measure {
+        pairs.push(("measure", Value::from(measure.as_str())));
+    }
+    if i.direction != Direction::AtLeast {
+        pairs.push(("direction", Value::from(i.direction.name())));
+    }
+    if let Some(lead) = &i.lead {
+        pairs.push(("lead", Value::from(lead.as_str())));
+    }
+    if !i.responsible.is_empty() {
+        pairs.push(("responsible", list(&i.responsible)));
+    }
+    if !i.co.is_empty() {
+        pairs.push(("co", list(&i.co)));
+    }
+    if let Some(units) = &i.units {
+        pairs.push(("units", list(units)));
+    }
+    if let Some(pilot) = &i.pilot {
+        pairs.push(("pilot", list(pilot)));
+    }
+    pairs
+}
+
+fn remove_area(root: &mut Table, id: &str) {
+    let Some(at) = find(root, "areas", id) else {
+        return;
+    };
+    remove_element(root, "areas", at);
+    let indicators = ids(root, "indicators");
+    let areas = field(root, "indicators", "area");
+    let mut removed = Vec::new();
+    for i in (0..areas.len()).rev() {
+        if areas[i] == id {
+            remove_element(root, "indicators", i);
+            removed.push(indicators[i].clone());
+        }
+    }
+    remove_rows(root, &removed);
+    each_element(root, "awards", |t| {
+        if let Some(areas) = t.ids("areas")
+            && areas.iter().any(|a| a == id)
+        {
+            let kept: Vec<String> = areas.into_iter().filter(|a| a != id).collect();
+            t.set_ids("areas", &kept, true, Place::Keys(AWARD_KEYS));
+        }
+    });
+}
+
+fn remove_department(root: &mut Table, id: &str) {
+    let Some(at) = find(root, "departments", id) else {
+        return;
+    };
+    remove_element(root, "departments", at);
+    each_element(root, "indicators", |t| {
+        if t.id("lead").as_deref() == Some(id) {
+            t.remove("lead");
+        }
+        for key in ["responsible", "co"] {
+            if let Some(list) = t.ids(key)
+                && list.iter().any(|d| d == id)
+            {
+                let kept: Vec<String> = list.into_iter().filter(|d| d != id).collect();
+                t.set_ids(key, &kept, true, Place::Keys(INDICATOR_KEYS));
+            }
+        }
+    });
+    each_element(root, "awards", |t| {
+        if t.id("lead").as_deref() == Some(id) {
+            t.remove("lead");
+        }
+    });
+    remove_sheet(root, id);
+}
+
+fn remove_unit(root: &mut Table, id: &str) {
+    let Some(at) = find(root, "units", id) else {
+        return;
+    };
+    remove_element(root, "units", at);
+    remove_sheet(root, id);
+    each_element(root, "indicators", |t| {
+        for key in ["units", "pilot"] {
+            if let Some(list) = t.ids(key)
+                && list.iter().any(|u| u == id)
+            {
+                let kept: Vec<String> = list.into_iter().filter(|u| u != id).collect();
+                t.set_ids(key, &kept, false, Place::Keys(INDICATOR_KEYS));
+            }
+        }
+    });
+}

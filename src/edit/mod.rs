@@ -1,0 +1,400 @@
+//! Every change a user can make to a project, as data ([`Edit`]), applied two ways that
+//! must agree: to the typed [`Project`] (what the screen shows at once) and to the
+//! format-preserving [`DocumentMut`] (what is written to the file, keeping the user's
+//! comments, blank lines, key order and number formatting).
+//!
+//! The agreement is tested: for any edit, loading the edited document gives the edited
+//! project (`tests/edit.rs`).
+//!
+//! Rules both appliers follow:
+//! - An edit that is not [well formed](Edit::is_well_formed) (a bad id, a maximum, base or
+//!   penalty out of range, a decimal the file cannot hold exactly, a unit of kind
+//!   `Department`) changes nothing.
+//! - An edit that names something that does not exist (a unit or department, an indicator,
+//!   an area, an organisation item, a penalty index) changes nothing; neither does adding
+//!   an id that is already taken (units and departments share one namespace).
+//! - Score sheets: `[scores.<unit>]` is created (at the end of the file) when a value is
+//!   set on a unit that has none; a new row or organisation item goes after the nearest
+//!   one that precedes it in the scheme's order. Emptied sheets, `organization = {}` and
+//!   `[scores.<unit>.indicators]` stay; an emptied `penalties` list is removed.
+//! - Role lists: a department is appended to `responsible` / `co`; an emptied
+//!   `responsible`, `co` or award `areas` list is removed (both read as empty). An emptied
+//!   `units` or `pilot` list stays `[]`: it means "none", not "all".
+//! - `bonus` and `direction` are written only when they differ from the default or the key
+//!   is already there; a new indicator is written without its defaults, after the last
+//!   indicator of its area; other new `[[...]]` entries after the last of their kind.
+//! - A value is replaced in place, keeping its spacing and trailing comment, and only when
+//!   it does not already read the same (`"5.6"`, `1_000` and `5.50` stay as written).
+//! - Removing something that starts with a comment block (a group heading such as
+//!   `# 就业和创业 employment`) hands the block down to the next entry of the same kind when
+//!   that one has no comment of its own, or puts it above that one's when the removed
+//!   entry was the first of its list (whose block usually heads the whole list).
+//!
+//! The document side reads the scheme from the document itself, so a file that does not
+//! load cleanly can make the two sides differ; neither ever panics. Layouts handled: the
+//! lists as `[[...]]` tables or arrays of inline tables; `scores`, a sheet, its
+//! `organization` and `indicators` and each row as standard, dotted or inline tables;
+//! `penalties` as an array of inline tables or `[[scores.<id>.penalties]]`.
+
+mod document;
+mod model;
+mod syntax;
+
+use crate::project::{
+    Area, Department, Direction, Indicator, MAX_SCORE, Penalty, PenaltyKind, Project, Role, Row,
+    Unit, UnitKind, decimal_value, is_valid_id, parse_decimal_text,
+};
+use rust_decimal::Decimal;
+use toml_edit::DocumentMut;
+
+/// One change to a project.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
+    // ---- score sheets (`[scores.<unit>]`; created when missing) ---------------------
+    /// The survey score; `None` removes it (pending).
+    SetSurvey {
+        unit: String,
+        value: Option<Decimal>,
+    },
+    /// One organisation item; `None` removes it (pending).
+    SetOrg {
+        unit: String,
+        item: String,
+        value: Option<Decimal>,
+    },
+    /// One indicator row; `None` removes the row (pending).
+    SetRow {
+        unit: String,
+        indicator: String,
+        row: Option<Row>,
+    },
+    AddPenalty {
+        unit: String,
+        penalty: Penalty,
+    },
+    SetPenalty {
+        unit: String,
+        index: usize,
+        penalty: Penalty,
+    },
+    RemovePenalty {
+        unit: String,
+        index: usize,
+    },
+
+    // ---- the scheme ---------------------------------------------------------------
+    SetTitle {
+        title: String,
+    },
+    /// A department's role in an indicator. `Some(Lead)` makes it the lead (replacing
+    /// any other lead) and removes it from `responsible` and `co`; `Some(Responsible)` /
+    /// `Some(Co)` puts it in that list only (and clears `lead` if it was the lead);
+    /// `None` removes it from all three.
+    SetRole {
+        indicator: String,
+        department: String,
+        role: Option<Role>,
+    },
+    SetIndicator {
+        id: String,
+        field: IndicatorField,
+    },
+    /// Appends an indicator (after the last indicator of its area, or at the end).
+    AddIndicator {
+        indicator: Indicator,
+    },
+    /// Removes an indicator and every score row for it.
+    RemoveIndicator {
+        id: String,
+    },
+    AddArea {
+        area: Area,
+    },
+    SetAreaName {
+        id: String,
+        name: String,
+    },
+    SetAreaMax {
+        id: String,
+        max: Decimal,
+    },
+    /// Removes an area, its indicators, their score rows, and the area from every
+    /// award's `areas`.
+    RemoveArea {
+        id: String,
+    },
+    AddDepartment {
+        department: Department,
+    },
+    RenameDepartment {
+        id: String,
+        name: String,
+    },
+    /// Removes a department: from every indicator's roles, every award's `lead`, and
+    /// its own `[scores.<id>]` table.
+    RemoveDepartment {
+        id: String,
+    },
+    AddUnit {
+        unit: Unit,
+    },
+    RenameUnit {
+        id: String,
+        name: String,
+    },
+    SetUnitKind {
+        id: String,
+        kind: UnitKind,
+    },
+    /// Removes a county or the zone: its `[scores.<id>]` table and its id from every
+    /// indicator's `units` and `pilot` lists.
+    RemoveUnit {
+        id: String,
+    },
+}
+
+/// One editable field of an indicator.
+#[derive(Debug, Clone, PartialEq)]
+pub enum IndicatorField {
+    Name(String),
+    Base(Decimal),
+    Bonus(bool),
+    Area(String),
+    Measure(Option<String>),
+    Direction(Direction),
+    /// `None` removes the key (all units).
+    Units(Option<Vec<String>>),
+    /// `None` removes the key (no pilot list).
+    Pilot(Option<Vec<String>>),
+}
+
+/// Applies an edit to the typed project.
+pub fn apply_to_project(project: &mut Project, edit: &Edit) {
+    if edit.is_well_formed() {
+        model::apply(project, edit);
+    }
+}
+
+/// Applies an edit to the document, changing only what the edit concerns.
+pub fn apply_to_document(doc: &mut DocumentMut, edit: &Edit) {
+    if edit.is_well_formed() {
+        document::apply(doc, edit);
+    }
+}
+
+impl Edit {
+    /// Whether the edit's own data can be written to a file and read back unchanged: every
+    /// id is an ASCII slug, every decimal is one the file holds exactly, maxima, bases and
+    /// penalty points lie in `[0, MAX_SCORE]`, and a unit is a county or the zone. Both
+    /// appliers ignore an edit that is not.
+    pub fn is_well_formed(&self) -> bool {
+        match self {
+            Edit::SetSurvey { unit, value } => is_valid_id(unit) && value.is_none_or(holds),
+            Edit::SetOrg { unit, item, value } => {
+                is_valid_id(unit) && is_valid_id(item) && value.is_none_or(holds)
+            }
+            Edit::SetRow {
+                unit,
+                indicator,
+                row,
+            } => is_valid_id(unit) && is_valid_id(indicator) && row.as_ref().is_none_or(row_ok),
+            Edit::AddPenalty { unit, penalty } | Edit::SetPenalty { unit, penalty, .. } => {
+                is_valid_id(unit) && penalty_ok(penalty)
+            }
+            Edit::RemovePenalty { unit, .. } => is_valid_id(unit),
+            Edit::SetTitle { .. } => true,
+            Edit::SetRole {
+                indicator,
+                department,
+                ..
+            } => is_valid_id(indicator) && is_valid_id(department),
+            Edit::SetIndicator { id, field } => is_valid_id(id) && field_ok(field),
+            Edit::AddIndicator { indicator } => indicator_ok(indicator),
+            Edit::AddArea { area } => is_valid_id(&area.id) && points(area.max),
+            Edit::SetAreaMax { id, max } => is_valid_id(id) && points(*max),
+            Edit::AddDepartment { department } => is_valid_id(&department.id),
+            Edit::AddUnit { unit } => is_valid_id(&unit.id) && unit.kind != UnitKind::Department,
+            Edit::SetUnitKind { id, kind } => is_valid_id(id) && *kind != UnitKind::Department,
+            Edit::RemoveIndicator { id }
+            | Edit::SetAreaName { id, .. }
+            | Edit::RemoveArea { id }
+            | Edit::RenameDepartment { id, .. }
+            | Edit::RemoveDepartment { id }
+            | Edit::RenameUnit { id, .. }
+            | Edit::RemoveUnit { id } => is_valid_id(id),
+        }
+    }
+}
+
+/// Whether a decimal written with [`decimal_value`] reads back as itself.
+fn holds(d: Decimal) -> bool {
+    parse_decimal_text(decimal_value(d).to_string().trim()).is_ok_and(|back| back == d)
+}
+
+/// A maximum, base or number of points: exact and in `[0, MAX_SCORE]`.
+fn points(d: Decimal) -> bool {
+    holds(d) && d >= Decimal::ZERO && d <= MAX_SCORE
+}
+
+fn row_ok(row: &Row) -> bool {
+    match row {
+        Row::Quantitative { target, actual } => {
+            target.is_none_or(holds) && actual.is_none_or(holds)
+        }
+        Row::Qualitative { deduction, .. } => deduction.is_none_or(holds),
+        Row::Preparation { prep } => holds(*prep),
+    }
+}
+
+fn penalty_ok(penalty: &Penalty) -> bool {
+    match penalty.kind {
+        PenaltyKind::Points(p) => points(p),
+        PenaltyKind::Provincial | PenaltyKind::Municipal => true,
+    }
+}
+
+fn ids_ok(ids: &[String]) -> bool {
+    ids.iter().all(|id| is_valid_id(id))
+}
+
+fn field_ok(field: &IndicatorField) -> bool {
+    match field {
+        IndicatorField::Base(base) => points(*base),
+        IndicatorField::Area(area) => is_valid_id(area),
+        IndicatorField::Units(ids) | IndicatorField::Pilot(ids) => {
+            ids.as_deref().is_none_or(ids_ok)
+        }
+        IndicatorField::Name(_)
+        | IndicatorField::Bonus(_)
+        | IndicatorField::Measure(_)
+        | IndicatorField::Direction(_) => true,
+    }
+}
+
+fn indicator_ok(i: &Indicator) -> bool {
+    is_valid_id(&i.id)
+        && is_valid_id(&i.area)
+        && points(i.base)
+        && i.lead.as_deref().is_none_or(is_valid_id)
+        && ids_ok(&i.responsible)
+        && ids_ok(&i.co)
+        && i.units.as_deref().is_none_or(ids_ok)
+        && i.pilot.as_deref().is_none_or(ids_ok)
+}
+
+// ---- what both appliers share ------------------------------------------------------
+
+/// The keys of a `[scores.<id>]` table, in the order new ones are placed.
+const SHEET_KEYS: &[&str] = &["survey", "organization", "penalties", "indicators"];
+/// The keys of an `[[indicators]]` table, in the order new ones are placed.
+const INDICATOR_KEYS: &[&str] = &[
+    "id",
+    "area",
+    "name",
+    "base",
+    "bonus",
+    "measure",
+    "direction",
+    "lead",
+    "responsible",
+    "co",
+    "units",
+    "pilot",
+];
+const AWARD_KEYS: &[&str] = &["id", "name", "count", "areas", "lead", "organization"];
+const ENTITY_KEYS: &[&str] = &["id", "name", "kind", "max"];
+const ROOT_KEYS: &[&str] = &[
+    "format",
+    "title",
+    "policy",
+    "sections",
+    "organization",
+    "departments",
+    "units",
+    "areas",
+    "indicators",
+    "awards",
+    "scores",
+];
+const ROW_KEYS: &[&str] = &["target", "actual", "status", "deduction", "prep"];
+const PENALTY_KEYS: &[&str] = &["level", "points", "note"];
+
+/// Where a new entry goes among `keys`, given each key's place in an order (`None`: not in
+/// it): after the last key that comes before it, else before the first that comes after
+/// it, else at the end.
+fn insertion_index<'k>(
+    keys: impl IntoIterator<Item = &'k str>,
+    rank: impl Fn(&str) -> Option<usize>,
+    new_rank: usize,
+) -> usize {
+    let mut after_last_before = None;
+    let mut first_after = None;
+    let mut len = 0;
+    for (i, key) in keys.into_iter().enumerate() {
+        len = i + 1;
+        match rank(key) {
+            Some(r) if r < new_rank => after_last_before = Some(i + 1),
+            Some(r) if r > new_rank && first_after.is_none() => first_after = Some(i),
+            _ => {}
+        }
+    }
+    after_last_before.or(first_after).unwrap_or(len)
+}
+
+/// The place of `key` in a fixed list of keys.
+fn rank_in(order: &[&str], key: &str) -> Option<usize> {
+    order.iter().position(|k| *k == key)
+}
+
+/// The place of `id` in a list of ids.
+fn rank_of_id(order: &[String], id: &str) -> Option<usize> {
+    order.iter().position(|k| k == id)
+}
+
+/// Where a new indicator of `area` goes among indicators whose areas are `areas`: after
+/// the last one of the same area, else at the end.
+fn indicator_slot<'a>(
+    areas: impl DoubleEndedIterator<Item = &'a str> + ExactSizeIterator,
+    area: &str,
+) -> usize {
+    let len = areas.len();
+    areas
+        .rev()
+        .position(|a| a == area)
+        .map_or(len, |from_end| len - from_end)
+}
+
+/// A department's roles after `SetRole`: `(lead, responsible, co)`.
+fn with_role(
+    lead: Option<String>,
+    mut responsible: Vec<String>,
+    mut co: Vec<String>,
+    department: &str,
+    role: Option<Role>,
+) -> (Option<String>, Vec<String>, Vec<String>) {
+    let mut lead = lead.filter(|l| l != department);
+    match role {
+        Some(Role::Lead) => {
+            lead = Some(department.to_string());
+            responsible.retain(|d| d != department);
+            co.retain(|d| d != department);
+        }
+        Some(Role::Responsible) => {
+            co.retain(|d| d != department);
+            if !responsible.iter().any(|d| d == department) {
+                responsible.push(department.to_string());
+            }
+        }
+        Some(Role::Co) => {
+            responsible.retain(|d| d != department);
+            if !co.iter().any(|d| d == department) {
+                co.push(department.to_string());
+            }
+        }
+        None => {
+            responsible.retain(|d| d != department);
+            co.retain(|d| d != department);
+        }
+    }
+    (lead, responsible, co)
+}
