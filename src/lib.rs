@@ -11,6 +11,7 @@
 pub mod check;
 pub mod cli;
 pub mod edit;
+pub mod explain;
 pub mod i18n;
 pub mod problem;
 pub mod project;

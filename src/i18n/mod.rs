@@ -4,8 +4,10 @@
 
 use crate::problem::Severity;
 
+mod explain;
 mod problems;
 
+pub use explain::{BonusText, ExplainText, StandingText, StepsText};
 pub use problems::problem_message;
 
 /// The language of the user interface.
