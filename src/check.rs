@@ -64,20 +64,7 @@ pub fn check_and_score(project: &Project) -> (Vec<Problem>, Option<Scoreboard>) 
     }
     match scoring::score(project) {
         Ok(board) => {
-            problems.extend(board.cut_ties.iter().map(|tie| {
-                Problem::new(
-                    ProblemKind::TieAtCut {
-                        cut: tie.cut.clone(),
-                        places: tie.places,
-                        winners: tie
-                            .winners
-                            .iter()
-                            .map(|id| project.name_of(id).to_string())
-                            .collect(),
-                    },
-                    tie.path.clone(),
-                )
-            }));
+            problems.extend(tie_problems(project, &board));
             (problems, Some(board))
         }
         Err(overflow) => {
@@ -97,6 +84,40 @@ pub fn check_and_score(project: &Project) -> (Vec<Problem>, Option<Scoreboard>) 
     }
 }
 
+/// The warnings about ties across an award cut, from the scores.
+pub fn tie_problems(project: &Project, board: &Scoreboard) -> Vec<Problem> {
+    board
+        .cut_ties
+        .iter()
+        .map(|tie| {
+            Problem::new(
+                ProblemKind::TieAtCut {
+                    cut: tie.cut.clone(),
+                    places: tie.places,
+                    winners: tie
+                        .winners
+                        .iter()
+                        .map(|id| project.name_of(id).to_string())
+                        .collect(),
+                },
+                tie.path.clone(),
+            )
+        })
+        .collect()
+}
+
+/// The errors in one unit's score sheet (what an edit of that sheet alone can cause):
+/// the same checks as [`check`], on that sheet only.
+pub fn sheet_errors(project: &Project, unit: &str) -> Vec<Problem> {
+    let mut c = Checker {
+        project,
+        problems: Vec::new(),
+    };
+    c.score_sheets(Some(unit));
+    c.problems.retain(Problem::is_error);
+    c.problems
+}
+
 /// Fills in the place of every problem that has none, from its TOML path.
 pub fn locate_all(doc: &toml_edit::Document<&str>, problems: &mut [Problem]) {
     for problem in problems.iter_mut().filter(|p| p.at.is_none()) {
@@ -113,7 +134,7 @@ pub fn check(project: &Project) -> Vec<Problem> {
     };
     c.duplicate_ids();
     c.references();
-    c.score_sheets();
+    c.score_sheets(None);
     c.scheme_sums();
     c.responsibilities();
     c.pending();
@@ -297,7 +318,8 @@ impl Checker<'_> {
     }
 
     /// Every value of every `[scores.<id>]`: known ids, ranges, which rows the unit may have.
-    fn score_sheets(&mut self) {
+    /// Every sheet's values, or only `only`'s.
+    fn score_sheets(&mut self, only: Option<&str>) {
         let p = self.project;
         let policy = &p.policy;
         let indicators: HashMap<&str, &project::Indicator> =
@@ -313,6 +335,9 @@ impl Checker<'_> {
             )
             .collect();
         for (id, sheet) in &p.scores {
+            if only.is_some_and(|only| only != id) {
+                continue;
+            }
             let Some(&kind) = kinds.get(id.as_str()) else {
                 continue;
             };

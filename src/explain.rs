@@ -906,11 +906,7 @@ impl<'a> Ctx<'a> {
             .collect();
         let mut terms = Vec::new();
         let mut sum = Decimal::ZERO;
-        for item in u
-            .items
-            .iter()
-            .filter(|i| selected.contains(i.indicator.as_str()))
-        {
+        for item in u.items.iter().filter(|i| selected.contains(&*i.indicator)) {
             terms.push(self.score(item.earned));
             sum = sum.checked_add(item.earned).unwrap_or(sum);
         }

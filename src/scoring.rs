@@ -16,7 +16,8 @@ use crate::project::{
 };
 use indexmap::IndexMap;
 use rust_decimal::{Decimal, RoundingStrategy};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+use std::sync::Arc;
 
 /// The scores, ranks and awards of every unit.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -79,7 +80,7 @@ impl UnitResult {
     }
 
     pub fn item(&self, indicator: &str) -> Option<&ItemResult> {
-        self.items.iter().find(|i| i.indicator == indicator)
+        self.items.iter().find(|i| &*i.indicator == indicator)
     }
 }
 
@@ -100,7 +101,10 @@ impl Pending {
 /// One indicator row, scored.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ItemResult {
-    pub indicator: String,
+    /// The indicator's id (shared: a scoreboard has one per row).
+    pub indicator: Arc<str>,
+    /// The indicator's position in `Project::indicators`.
+    pub position: usize,
     pub base: Decimal,
     /// Rounded to `score_decimals`.
     pub earned: Decimal,
@@ -152,12 +156,13 @@ impl Outcome {
         matches!(self, Outcome::Short { .. } | Outcome::NotMet { .. })
     }
 
-    /// Completion `A / T` of a quantitative row, for display.
+    /// Completion of a quantitative row, for display: `1 + d`, so that 100% means the
+    /// target was just met in either direction (`A / T` for `at_least`; for a ceiling,
+    /// 4.0 against 4.6 is 113.0%).
     pub fn completion(&self) -> Option<Decimal> {
         match self {
-            Outcome::Completed { target, actual, .. } | Outcome::Short { target, actual, .. } => {
-                actual.checked_div(*target)
-            }
+            Outcome::Completed { over, .. } => over.value().map(|d| Decimal::ONE + d),
+            Outcome::Short { shortfall, .. } => Some(Decimal::ONE - *shortfall),
             _ => None,
         }
     }
@@ -298,6 +303,23 @@ pub fn score_row(
     row: &Row,
     top: Option<Fraction>,
 ) -> Option<ItemResult> {
+    score_row_as(
+        policy,
+        indicator,
+        Arc::from(indicator.id.as_str()),
+        row,
+        top,
+    )
+}
+
+/// [`score_row`] with the indicator's id already shared (a scoreboard clones it per row).
+fn score_row_as(
+    policy: &Policy,
+    indicator: &Indicator,
+    id: Arc<str>,
+    row: &Row,
+    top: Option<Fraction>,
+) -> Option<ItemResult> {
     let base = indicator.base;
     let (earned, outcome) = match *row {
         Row::Quantitative {
@@ -350,7 +372,8 @@ pub fn score_row(
         Row::Quantitative { .. } => (Decimal::ZERO, Outcome::Pending),
     };
     Some(ItemResult {
-        indicator: indicator.id.clone(),
+        indicator: id,
+        position: 0,
         base,
         earned: round_score(earned, policy),
         outcome,
@@ -366,7 +389,7 @@ pub fn veto(items: &[ItemResult]) -> Vec<String> {
     items
         .iter()
         .filter(|i| i.outcome.fails())
-        .map(|i| i.indicator.clone())
+        .map(|i| i.indicator.to_string())
         .collect()
 }
 
@@ -460,17 +483,17 @@ pub fn last_place(group: &[UnitResult], enabled: bool) -> Vec<String> {
 }
 
 /// A unit's score for a single-item award: its earned scores on the indicators the award
-/// selects (`selected`, by indicator id), plus the organisation items it names.
+/// selects (`selected`, by indicator position), plus the organisation items it names.
 pub fn award_score(
     project: &Project,
     award: &crate::project::Award,
-    selected: &HashSet<&str>,
+    selected: &[bool],
     unit: &UnitResult,
     scores: Option<&UnitScores>,
 ) -> Option<Decimal> {
     let mut sum = Decimal::ZERO;
     for item in &unit.items {
-        if selected.contains(item.indicator.as_str()) {
+        if selected.get(item.position).copied().unwrap_or(false) {
             sum = sum.checked_add(item.earned)?;
         }
     }
@@ -496,11 +519,10 @@ pub fn single_item_awards(
     let mut results = Vec::with_capacity(project.awards.len());
     let mut ties = Vec::new();
     for (index, award) in project.awards.iter().enumerate() {
-        let selected: HashSet<&str> = project
+        let selected: Vec<bool> = project
             .indicators
             .iter()
-            .filter(|i| award.selects(i))
-            .map(|i| i.id.as_str())
+            .map(|i| award.selects(i))
             .collect();
         let mut standings = Vec::new();
         for unit in group {
@@ -537,52 +559,76 @@ pub fn single_item_awards(
     Some((results, ties))
 }
 
-/// The largest over-completion on each indicator among a group's quantitative rows.
+/// The largest over-completion on each indicator (by position) among a group's
+/// quantitative rows.
 ///
 /// SPEC §3: "`o_max` the largest `o` among the units of the group scored quantitatively
 /// on `i`".
-fn top_over_completions<'a>(
-    indicators: &HashMap<&str, &Indicator>,
-    sheets: impl Iterator<Item = (&'a str, &'a UnitScores)>,
-) -> Result<HashMap<&'a str, Fraction>, Overflow> {
-    let mut top: HashMap<&str, Fraction> = HashMap::new();
-    for (unit, sheet) in sheets {
-        for (indicator_id, row) in &sheet.indicators {
-            let Row::Quantitative {
+fn top_over_completions(
+    project: &Project,
+    sheets: &[Sheet],
+) -> Result<Vec<Option<Fraction>>, Overflow> {
+    let mut top: Vec<Option<Fraction>> = vec![None; project.indicators.len()];
+    for sheet in sheets {
+        for ((best, indicator), row) in top.iter_mut().zip(&project.indicators).zip(&sheet.rows) {
+            let Some(Row::Quantitative {
                 target: Some(t),
                 actual: Some(a),
-            } = *row
+            }) = row
             else {
                 continue;
             };
-            let Some(indicator) = indicators.get(indicator_id.as_str()) else {
-                continue;
-            };
-            if t <= Decimal::ZERO || a < Decimal::ZERO {
+            if *t <= Decimal::ZERO || *a < Decimal::ZERO {
                 continue;
             }
             let overflow = || Overflow {
-                unit: unit.to_string(),
-                indicator: Some(indicator_id.clone()),
+                unit: sheet.id.to_string(),
+                indicator: Some(indicator.id.clone()),
             };
-            let d = deviation(indicator.direction, t, a).ok_or_else(overflow)?;
-            let better = match top.get(indicator_id.as_str()) {
+            let d = deviation(indicator.direction, *t, *a).ok_or_else(overflow)?;
+            let better = match best {
                 None => true,
-                Some(best) => d.greater(*best).ok_or_else(overflow)?,
+                Some(b) => d.greater(*b).ok_or_else(overflow)?,
             };
             if better {
-                top.insert(indicator_id.as_str(), d);
+                *best = Some(d);
             }
         }
     }
     Ok(top)
 }
 
+/// A unit's score sheet with its rows laid out by indicator position (looked up once).
+struct Sheet<'p> {
+    id: &'p str,
+    scores: &'p UnitScores,
+    rows: Vec<Option<&'p Row>>,
+}
+
+impl<'p> Sheet<'p> {
+    fn new(
+        id: &'p str,
+        scores: &'p UnitScores,
+        position: &HashMap<&str, usize>,
+        len: usize,
+    ) -> Self {
+        let mut rows = vec![None; len];
+        for (indicator, row) in &scores.indicators {
+            if let Some(&at) = position.get(indicator.as_str()) {
+                rows[at] = Some(row);
+            }
+        }
+        Sheet { id, scores, rows }
+    }
+}
+
 /// What scoring one group needs to look up, built once per project.
 struct Lookup<'p> {
     project: &'p Project,
-    /// The area of each indicator id.
-    area_of: HashMap<&'p str, &'p str>,
+    /// The area (its position in `Project::areas`) of each indicator, by position.
+    area_of: Vec<Option<usize>>,
+    /// Each indicator's id, shared by every row that names it.
+    ids: Vec<Arc<str>>,
 }
 
 /// Scores every unit and department of a project, ranks both groups and gives out the
@@ -590,52 +636,82 @@ struct Lookup<'p> {
 pub fn score(project: &Project) -> Result<Scoreboard, Overflow> {
     let empty = UnitScores::default();
     let policy = &project.policy;
-    let by_id: HashMap<&str, &Indicator> = project
-        .indicators
+    let areas: HashMap<&str, usize> = project
+        .areas
         .iter()
-        .map(|i| (i.id.as_str(), i))
+        .enumerate()
+        .map(|(n, a)| (a.id.as_str(), n))
         .collect();
     let lookup = Lookup {
         project,
         area_of: project
             .indicators
             .iter()
-            .map(|i| (i.id.as_str(), i.area.as_str()))
+            .map(|i| areas.get(i.area.as_str()).copied())
+            .collect(),
+        ids: project
+            .indicators
+            .iter()
+            .map(|i| Arc::from(i.id.as_str()))
             .collect(),
     };
 
     // Counties and the zone: every indicator that applies to them; a row missing is pending.
-    let unit_sheets: Vec<(&str, &UnitScores)> = project
+    let position: HashMap<&str, usize> = project
+        .indicators
+        .iter()
+        .enumerate()
+        .map(|(n, i)| (i.id.as_str(), n))
+        .collect();
+    let len = project.indicators.len();
+    let unit_sheets: Vec<Sheet> = project
         .units
         .iter()
-        .map(|u| (u.id.as_str(), project.scores.get(&u.id).unwrap_or(&empty)))
+        .map(|u| {
+            Sheet::new(
+                &u.id,
+                project.scores.get(&u.id).unwrap_or(&empty),
+                &position,
+                len,
+            )
+        })
         .collect();
-    let top = top_over_completions(&by_id, unit_sheets.iter().copied())?;
+    let top = top_over_completions(project, &unit_sheets)?;
     let mut units = Vec::with_capacity(project.units.len());
-    for (unit, (_, sheet)) in project.units.iter().zip(&unit_sheets) {
-        let applicable = project.indicators.iter().filter(|i| i.applies_to(&unit.id));
+    for (unit, sheet) in project.units.iter().zip(&unit_sheets) {
+        let applicable = project
+            .indicators
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| i.applies_to(&unit.id))
+            .map(|(n, i)| (n, i, sheet.rows[n]));
         units.push(score_sheet(
-            &lookup, &unit.id, &unit.name, unit.kind, sheet, applicable, &top,
+            &lookup, &unit.name, unit.kind, sheet, applicable, &top,
         )?);
     }
 
     // City departments with a score sheet: exactly the rows they have.
-    let dept_sheets: Vec<(&str, &UnitScores)> = project
+    let dept_sheets: Vec<Sheet> = project
         .departments
         .iter()
-        .filter_map(|d| project.scores.get(&d.id).map(|s| (d.id.as_str(), s)))
+        .filter_map(|d| {
+            project
+                .scores
+                .get(&d.id)
+                .map(|s| Sheet::new(&d.id, s, &position, len))
+        })
         .collect();
-    let dept_top = top_over_completions(&by_id, dept_sheets.iter().copied())?;
+    let dept_top = top_over_completions(project, &dept_sheets)?;
     let mut departments = Vec::with_capacity(dept_sheets.len());
-    for (id, sheet) in &dept_sheets {
+    for sheet in &dept_sheets {
         let with_rows = project
             .indicators
             .iter()
-            .filter(|i| sheet.indicators.contains_key(&i.id));
-        let name = project.name_of(id);
+            .enumerate()
+            .filter_map(|(n, i)| sheet.rows[n].map(|row| (n, i, Some(row))));
+        let name = project.name_of(sheet.id);
         departments.push(score_sheet(
             &lookup,
-            id,
             name,
             UnitKind::Department,
             sheet,
@@ -702,15 +778,15 @@ pub fn score(project: &Project) -> Result<Scoreboard, Overflow> {
 /// scaled to the section.
 fn score_sheet<'a>(
     lookup: &Lookup,
-    id: &str,
     name: &str,
     kind: UnitKind,
-    sheet: &UnitScores,
-    indicators: impl Iterator<Item = &'a Indicator>,
-    top: &HashMap<&str, Fraction>,
+    sheet: &Sheet,
+    indicators: impl Iterator<Item = (usize, &'a Indicator, Option<&'a Row>)>,
+    top: &[Option<Fraction>],
 ) -> Result<UnitResult, Overflow> {
     let project = lookup.project;
     let policy = &project.policy;
+    let id = sheet.id;
     let overflow = |indicator: Option<&str>| Overflow {
         unit: id.to_string(),
         indicator: indicator.map(str::to_string),
@@ -718,15 +794,13 @@ fn score_sheet<'a>(
     let pending = Row::pending();
     let mut items = Vec::new();
     let (mut earned, mut base) = (Decimal::ZERO, Decimal::ZERO);
-    for indicator in indicators {
-        let row = sheet.indicators.get(&indicator.id).unwrap_or(&pending);
-        let item = score_row(
-            policy,
-            indicator,
-            row,
-            top.get(indicator.id.as_str()).copied(),
-        )
-        .ok_or_else(|| overflow(Some(&indicator.id)))?;
+    for (position, indicator, row) in indicators {
+        let row = row.unwrap_or(&pending);
+        let top = top.get(position).copied().flatten();
+        let id = lookup.ids[position].clone();
+        let mut item = score_row_as(policy, indicator, id, row, top)
+            .ok_or_else(|| overflow(Some(&indicator.id)))?;
+        item.position = position;
         earned = earned
             .checked_add(item.earned)
             .ok_or_else(|| overflow(None))?;
@@ -739,8 +813,16 @@ fn score_sheet<'a>(
     } else {
         earned
     };
-    sheet_result(lookup, id, name, kind, sheet, items, (task, earned, base))
-        .ok_or_else(|| overflow(None))
+    sheet_result(
+        lookup,
+        id,
+        name,
+        kind,
+        sheet.scores,
+        items,
+        (task, earned, base),
+    )
+    .ok_or_else(|| overflow(None))
 }
 
 /// Organisation, survey, penalty and total around an already scored task section
@@ -777,8 +859,8 @@ fn sheet_result(
         .map(|a| (a.id.clone(), Decimal::ZERO))
         .collect();
     for item in &items {
-        if let Some(area) = lookup.area_of.get(item.indicator.as_str())
-            && let Some(sum) = areas.get_mut(*area)
+        if let Some(Some(area)) = lookup.area_of.get(item.position)
+            && let Some((_, sum)) = areas.get_index_mut(*area)
         {
             *sum = sum.checked_add(item.earned)?;
         }

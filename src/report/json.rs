@@ -65,7 +65,7 @@ fn unit_json<'a>(u: &'a UnitResult, dp: u32) -> UnitJson<'a> {
         items: u
             .items
             .iter()
-            .map(|i| (i.indicator.as_str(), score_text(i.earned, dp)))
+            .map(|i| (&*i.indicator, score_text(i.earned, dp)))
             .collect(),
     }
 }
