@@ -17,4 +17,7 @@ pub mod problem;
 pub mod project;
 pub mod report;
 pub mod scoring;
+pub mod session;
+pub mod store;
 pub mod text;
+pub mod tui;

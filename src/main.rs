@@ -13,10 +13,12 @@ fn main() {
             let stderr = std::io::stderr();
             cli::run(command, lang, &mut stdout.lock(), &mut stderr.lock())
         }
-        None => {
-            eprintln!("kaoping: the terminal program is not built yet; use check or rank");
-            cli::EXIT_USAGE
-        }
+        None => kaoping::tui::run(kaoping::tui::Options {
+            file: args.file.clone(),
+            demo: args.demo,
+            read_only: args.read_only,
+            lang,
+        }),
     };
     std::process::exit(code);
 }

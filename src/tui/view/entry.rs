@@ -1,0 +1,504 @@
+//! Score entry: the units on the left, the selected unit's sheet on the right —
+//! organisation items, survey, every indicator row with its completion, bonus,
+//! deduction and earned score (recomputed as you type), and the penalties.
+
+use super::{Theme, cell, theme};
+use crate::i18n::{Lang, T};
+use crate::project::{PenaltyKind, Project, Row};
+use crate::report::score_text;
+use crate::scoring::{Outcome, Scoreboard, UnitResult};
+use crate::text::{sanitize, truncate};
+use crate::tui::model::{
+    EntryUnit, Field, Line as SheetLine, Mode, Model, entry_units, line_fields, sheet_lines,
+};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use rust_decimal::Decimal;
+
+const LIST_W: usize = 15;
+const LABEL_W: usize = 8;
+const NUM_W: usize = 7;
+const RATE_W: usize = 6;
+const SMALL_W: usize = 5;
+const EARNED_W: usize = 6;
+
+/// One piece of a sheet line: text of a fixed width, and the field it shows, if any.
+struct Piece {
+    text: String,
+    width: usize,
+    right: bool,
+    style: Style,
+    field: Option<Field>,
+}
+
+fn piece(text: impl Into<String>, width: usize, right: bool, style: Style) -> Piece {
+    Piece {
+        text: text.into(),
+        width,
+        right,
+        style,
+        field: None,
+    }
+}
+
+fn field(text: impl Into<String>, width: usize, right: bool, style: Style, f: Field) -> Piece {
+    Piece {
+        text: text.into(),
+        width,
+        right,
+        style,
+        field: Some(f),
+    }
+}
+
+pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
+    let t = theme(model);
+    let units = entry_units(model.project());
+    let list_area = Rect::new(area.x, area.y, LIST_W as u16, area.height);
+    let rule_area = Rect::new(area.x + LIST_W as u16, area.y, 1, area.height);
+    let sheet_area = Rect::new(
+        area.x + LIST_W as u16 + 2,
+        area.y,
+        area.width.saturating_sub(LIST_W as u16 + 2),
+        area.height,
+    );
+    unit_list(frame, model, t, &units, list_area);
+    let rule: Vec<Line> = (0..area.height)
+        .map(|_| Line::from(Span::styled("│", t.dim())))
+        .collect();
+    frame.render_widget(Paragraph::new(rule), rule_area);
+    if let Some(unit) = units.get(model.ui.entry.unit) {
+        sheet(frame, model, t, unit, sheet_area);
+    }
+}
+
+fn unit_list(frame: &mut Frame, model: &Model, t: Theme, units: &[EntryUnit], area: Rect) {
+    let board = model.board();
+    let e = &model.ui.entry;
+    let height = usize::from(area.height);
+    let mut lines = Vec::new();
+    for (i, u) in units.iter().enumerate().skip(e.unit_top) {
+        // A rule between the counties and zone and the departments.
+        if u.department && i > 0 && !units[i - 1].department && lines.len() < height {
+            lines.push(Line::from(Span::styled("  ──", t.dim())));
+        }
+        if lines.len() >= height {
+            break;
+        }
+        let result = board.find(&u.id);
+        let flag = match result {
+            Some(r) if r.vetoed() => ("✗", t.bad()),
+            Some(r) if r.pending.any() && !u.department => ("…", t.pending()),
+            Some(r) if r.comprehensive => ("★", t.good()),
+            _ => (" ", t.plain()),
+        };
+        let selected = i == e.unit;
+        let style = match (selected, e.in_sheet) {
+            (true, false) => t.selected(),
+            (true, true) => t.plain().add_modifier(ratatui::style::Modifier::BOLD),
+            _ => t.plain(),
+        };
+        let marker = if selected { "▸ " } else { "  " };
+        let name = cell(&sanitize(&u.name), LIST_W - 4, false);
+        lines.push(Line::from(vec![
+            Span::styled(format!("{marker}{name}"), style),
+            Span::styled(format!(" {}", flag.0), flag.1),
+        ]));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// The unit's standing: total, rank, veto — and, while typing, before → after.
+fn summary(model: &Model, t: Theme, unit: &EntryUnit) -> Line<'static> {
+    let l = model.lang;
+    let dp = model.project().policy.score_decimals;
+    let now = model.session.board.find(&unit.id);
+    let shown = model.board().find(&unit.id);
+    let mut spans = vec![Span::styled(
+        format!("{}  ", sanitize(&unit.name)),
+        t.title(),
+    )];
+    let Some(shown) = shown else {
+        spans.push(Span::styled(T::NotScored.get(l), t.dim()));
+        return Line::from(spans);
+    };
+    let total = |r: &UnitResult| score_text(r.total, dp);
+    let rank = |r: &UnitResult| rank_text(r.rank, l);
+    match now {
+        Some(before) if before.total != shown.total || before.rank != shown.rank => {
+            spans.push(Span::raw(format!(
+                "{} {} → ",
+                T::Total.get(l),
+                total(before)
+            )));
+            spans.push(Span::styled(total(shown), t.title()));
+            spans.push(Span::raw(format!("  {} → ", rank(before))));
+            spans.push(Span::styled(rank(shown), t.title()));
+        }
+        _ => {
+            spans.push(Span::raw(format!(
+                "{} {}  {}",
+                T::Total.get(l),
+                total(shown),
+                rank(shown)
+            )));
+        }
+    }
+    if shown.vetoed() {
+        spans.push(Span::styled(format!("  ✗ {}", T::Vetoed.get(l)), t.bad()));
+    } else if shown.comprehensive {
+        spans.push(Span::styled(
+            format!("  ★ {}", T::Comprehensive.get(l)),
+            t.good(),
+        ));
+    }
+    if shown.last_place {
+        spans.push(Span::styled(
+            format!("  ▼ {}", T::LastPlace.get(l)),
+            t.bad(),
+        ));
+    }
+    if shown.pending.any() {
+        spans.push(Span::styled(
+            format!("  … {}", T::PendingMark.get(l)),
+            t.pending(),
+        ));
+    }
+    Line::from(spans)
+}
+
+pub fn rank_text(rank: u32, l: Lang) -> String {
+    match l {
+        Lang::Zh => format!("第{rank}名"),
+        Lang::En => format!("rank {rank}"),
+    }
+}
+
+fn sheet(frame: &mut Frame, model: &Model, t: Theme, unit: &EntryUnit, area: Rect) {
+    let l = model.lang;
+    let p = model.project();
+    let e = &model.ui.entry;
+    let total_w = usize::from(area.width);
+    let name_w = total_w
+        .saturating_sub(2 + (NUM_W + 1) * 2 + RATE_W + 1 + (SMALL_W + 1) * 2 + EARNED_W + 1 + 2)
+        .max(6);
+    let mut lines = vec![summary(model, t, unit)];
+    let head = [
+        cell(T::Indicator.get(l), name_w, false),
+        cell(T::TargetCol.get(l), NUM_W, true),
+        cell(T::ActualCol.get(l), NUM_W, true),
+        cell(T::RateCol.get(l), RATE_W, true),
+        cell(T::BonusCol.get(l), SMALL_W, true),
+        cell(T::DeductionCol.get(l), SMALL_W, true),
+        cell(T::EarnedCol.get(l), EARNED_W, true),
+    ]
+    .join(" ");
+    lines.push(Line::from(Span::styled(format!("  {head}"), t.heading())));
+    let sheet_lines = sheet_lines(p, &unit.id);
+    let board = model.board();
+    let result = board.find(&unit.id);
+    let editing = match &model.ui.mode {
+        Mode::Editing(ed) => Some(ed),
+        _ => None,
+    };
+    let height = usize::from(area.height).saturating_sub(2);
+    for (i, line) in sheet_lines.iter().enumerate().skip(e.top).take(height) {
+        let selected = e.in_sheet && i == e.line;
+        let pieces = line_pieces(model, t, unit, *line, result, name_w);
+        let fields = line_fields(p, &unit.id, *line);
+        let cursor_field = if selected {
+            fields.get(e.field).copied()
+        } else {
+            None
+        };
+        let y = area.y + 2 + (i - e.top) as u16;
+        let marker = if selected { "▸ " } else { "  " };
+        let mut spans = vec![Span::styled(
+            marker,
+            if selected { t.selected() } else { t.plain() },
+        )];
+        let mut x = 2usize;
+        for (n, pc) in pieces.iter().enumerate() {
+            let is_cursor = pc.field.is_some() && pc.field == cursor_field;
+            let typed = editing.filter(|_| is_cursor);
+            let (text, style) = match typed {
+                Some(ed) => {
+                    let caret = ed.input.caret_column().min(pc.width.saturating_sub(1));
+                    frame.set_cursor_position((area.x + (x + caret) as u16, y));
+                    (cell(ed.input.text(), pc.width, false), t.cursor())
+                }
+                None if is_cursor => (cell(&pc.text, pc.width, pc.right), t.cursor()),
+                None => (cell(&pc.text, pc.width, pc.right), pc.style),
+            };
+            spans.push(Span::styled(text, style));
+            x += pc.width;
+            if n + 1 < pieces.len() {
+                spans.push(Span::raw(" "));
+                x += 1;
+            }
+        }
+        lines.push(Line::from(spans));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// The pieces of one sheet line.
+#[allow(clippy::too_many_arguments)]
+fn line_pieces(
+    model: &Model,
+    t: Theme,
+    unit: &EntryUnit,
+    line: SheetLine,
+    result: Option<&UnitResult>,
+    name_w: usize,
+) -> Vec<Piece> {
+    let l = model.lang;
+    let p = model.project();
+    let dp = p.policy.score_decimals;
+    let sheet = p.scores.get(&unit.id);
+    let dec = |d: Option<Decimal>| d.map_or("—".to_string(), |d| d.to_string());
+    let label_w = name_w;
+    match line {
+        SheetLine::Org(i) => {
+            let Some(item) = p.organization.get(i) else {
+                return Vec::new();
+            };
+            let value = sheet.and_then(|s| s.organization.get(&item.id).copied());
+            let style = if value.is_none() {
+                t.pending()
+            } else {
+                t.plain()
+            };
+            let label = if i == 0 { T::Organization.get(l) } else { "" };
+            vec![
+                piece(
+                    format!("{} {}", cell(label, LABEL_W, false), sanitize(&item.name)),
+                    name_w,
+                    false,
+                    t.plain(),
+                ),
+                field(dec(value), NUM_W, true, style, Field::Value),
+                piece(format!("/ {}", item.max.normalize()), NUM_W, false, t.dim()),
+            ]
+        }
+        SheetLine::Survey => {
+            let value = sheet.and_then(|s| s.survey);
+            let style = if value.is_none() {
+                t.pending()
+            } else {
+                t.plain()
+            };
+            vec![
+                piece(T::Survey.get(l), label_w, false, t.plain()),
+                field(dec(value), NUM_W, true, style, Field::Value),
+                piece(
+                    format!("/ {}", p.sections.survey.normalize()),
+                    NUM_W,
+                    false,
+                    t.dim(),
+                ),
+            ]
+        }
+        SheetLine::Area(ai) => {
+            let Some(area) = p.areas.get(ai) else {
+                return Vec::new();
+            };
+            let subtotal = result
+                .and_then(|r| r.areas.get(&area.id))
+                .copied()
+                .unwrap_or_default();
+            vec![
+                piece(
+                    format!("{} ({})", sanitize(&area.name), area.max.normalize()),
+                    name_w,
+                    false,
+                    t.heading(),
+                ),
+                piece(
+                    format!("{} {}", T::Subtotal.get(l), score_text(subtotal, dp)),
+                    NUM_W * 2 + RATE_W + SMALL_W * 2 + EARNED_W + 5,
+                    true,
+                    t.heading(),
+                ),
+            ]
+        }
+        SheetLine::Row(ii) => {
+            let Some(ind) = p.indicators.get(ii) else {
+                return Vec::new();
+            };
+            let name = match &ind.measure {
+                Some(m) => format!(" {}({})", sanitize(&ind.name), sanitize(m)),
+                None => format!(" {}", sanitize(&ind.name)),
+            };
+            let row = sheet.and_then(|s| s.indicators.get(&ind.id));
+            let item = result.and_then(|r| r.item(&ind.id));
+            let mut pieces = vec![piece(name, name_w, false, t.plain())];
+            let outcome = item.map(|i| &i.outcome);
+            let pending = matches!(outcome, Some(Outcome::Pending));
+            let value_style = if pending { t.pending() } else { t.plain() };
+            match (row, line_fields(p, &unit.id, line)) {
+                (
+                    Some(Row::Qualitative {
+                        complete,
+                        deduction,
+                    }),
+                    _,
+                ) => {
+                    let (text, style) = if *complete {
+                        (T::Complete.get(l).to_string(), t.good())
+                    } else {
+                        (format!("{} ✗", T::Incomplete.get(l)), t.bad())
+                    };
+                    pieces.push(field(text, NUM_W * 2 + 1, false, style, Field::Status));
+                    pieces.push(piece("", RATE_W, true, t.plain()));
+                    pieces.push(piece("–", SMALL_W, true, t.dim()));
+                    let ded = if *complete {
+                        "–".to_string()
+                    } else {
+                        dec(*deduction)
+                    };
+                    pieces.push(field(ded, SMALL_W, true, t.plain(), Field::Deduction));
+                }
+                (_, [crate::tui::model::Field::Prep]) => {
+                    let prep = match row {
+                        Some(Row::Preparation { prep }) => Some(*prep),
+                        _ => None,
+                    };
+                    pieces.push(piece(T::PrepLabel.get(l), NUM_W, true, t.dim()));
+                    pieces.push(field(dec(prep), NUM_W, true, value_style, Field::Prep));
+                    pieces.push(piece(
+                        format!("/{}", ind.base.normalize()),
+                        RATE_W,
+                        false,
+                        t.dim(),
+                    ));
+                    pieces.push(piece("–", SMALL_W, true, t.dim()));
+                    pieces.push(piece("–", SMALL_W, true, t.dim()));
+                }
+                _ => {
+                    let (target, actual) = match row {
+                        Some(Row::Quantitative { target, actual }) => (*target, *actual),
+                        _ => (None, None),
+                    };
+                    let not_scored = unit.department && row.is_none();
+                    let style = if not_scored { t.dim() } else { value_style };
+                    pieces.push(field(dec(target), NUM_W, true, style, Field::Target));
+                    pieces.push(field(dec(actual), NUM_W, true, style, Field::Actual));
+                    let rate = outcome
+                        .and_then(Outcome::completion)
+                        .map_or(String::new(), |r| {
+                            format!("{}%", (r * Decimal::ONE_HUNDRED).round_dp(1))
+                        });
+                    pieces.push(piece(rate, RATE_W, true, t.plain()));
+                    let bonus = match outcome {
+                        Some(Outcome::Completed { bonus, .. }) if *bonus > Decimal::ZERO => {
+                            score_text(*bonus, dp)
+                        }
+                        _ => "–".into(),
+                    };
+                    pieces.push(piece(
+                        bonus,
+                        SMALL_W,
+                        true,
+                        if bonus_positive(outcome) {
+                            t.good()
+                        } else {
+                            t.dim()
+                        },
+                    ));
+                    let ded = match outcome {
+                        Some(Outcome::Short { deduction, .. }) => score_text(*deduction, dp),
+                        _ => "–".into(),
+                    };
+                    let ded_style = if ded == "–" { t.dim() } else { t.bad() };
+                    pieces.push(piece(ded, SMALL_W, true, ded_style));
+                }
+            }
+            let (earned, flag, style) = match (item, outcome) {
+                (None, _) => ("—".to_string(), "", t.dim()),
+                (_, Some(Outcome::Pending)) => ("—".to_string(), "…", t.pending()),
+                (Some(i), Some(o)) if o.fails() => (score_text(i.earned, dp), "✗", t.bad()),
+                (Some(i), _) => (score_text(i.earned, dp), "", t.plain()),
+            };
+            pieces.push(piece(earned, EARNED_W, true, style));
+            pieces.push(piece(flag, 2, false, style));
+            pieces
+        }
+        SheetLine::Penalty(i) => {
+            let Some(pen) = sheet.and_then(|s| s.penalties.get(i)) else {
+                return Vec::new();
+            };
+            let (level, points) = match pen.kind {
+                PenaltyKind::Provincial => (
+                    T::Provincial.get(l).to_string(),
+                    p.policy.penalty_provincial,
+                ),
+                PenaltyKind::Municipal => {
+                    (T::Municipal.get(l).to_string(), p.policy.penalty_municipal)
+                }
+                PenaltyKind::Points(x) => {
+                    (format!("{} {}", T::PointsLabel.get(l), x.normalize()), x)
+                }
+            };
+            let label = if i == 0 { T::Penalty.get(l) } else { "" };
+            vec![
+                piece(cell(label, LABEL_W, false), LABEL_W, false, t.plain()),
+                field(level, 12, false, t.plain(), Field::Level),
+                piece(format!("−{}", score_text(points, dp)), NUM_W, true, t.bad()),
+                field(
+                    sanitize(&pen.note),
+                    label_w.saturating_sub(LABEL_W + 12 + 2) + NUM_W * 2,
+                    false,
+                    t.plain(),
+                    Field::Note,
+                ),
+            ]
+        }
+        SheetLine::NoPenalty => vec![
+            piece(
+                cell(T::Penalty.get(l), LABEL_W, false),
+                LABEL_W,
+                false,
+                t.plain(),
+            ),
+            piece(
+                T::NoPenalties.get(l),
+                label_w.saturating_sub(LABEL_W + 1),
+                false,
+                t.dim(),
+            ),
+        ],
+    }
+}
+
+fn bonus_positive(outcome: Option<&Outcome>) -> bool {
+    matches!(outcome, Some(Outcome::Completed { bonus, .. }) if *bonus > Decimal::ZERO)
+}
+
+/// The status line: how the selected row's score comes about (with the value being
+/// typed, as it would be).
+pub fn status(model: &Model) -> String {
+    let l = model.lang;
+    let p: &Project = model.project();
+    let Some(unit) = model.entry_unit() else {
+        return String::new();
+    };
+    let board: &Scoreboard = model.board();
+    let line = sheet_lines(p, &unit.id).get(model.ui.entry.line).copied();
+    match line {
+        Some(SheetLine::Row(ii)) if model.ui.entry.in_sheet => {
+            let Some(ind) = p.indicators.get(ii) else {
+                return String::new();
+            };
+            crate::explain::explain_item_short(p, board, &unit.id, &ind.id, l)
+                .unwrap_or_else(|| truncate(&sanitize(&ind.name), 70))
+        }
+        Some(SheetLine::Penalty(_) | SheetLine::NoPenalty) if model.ui.entry.in_sheet => {
+            T::PenaltyHint.get(l).to_string()
+        }
+        _ => crate::explain::explain_unit_short(p, board, &unit.id, l).unwrap_or_default(),
+    }
+}

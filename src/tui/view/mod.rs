@@ -1,0 +1,478 @@
+//! Drawing: views only look at the model. One file per pane, plus the frame around them
+//! (header, tabs, status line, footer hints) and the overlays.
+
+mod entry;
+mod matrix;
+mod overlay;
+mod presentation;
+mod problems;
+mod ranking;
+mod totals;
+
+use super::keymap::{self, Context};
+use super::model::{Mode, Model, Pane};
+use super::update::contexts;
+use crate::i18n::{Lang, T};
+use crate::text::{pad_left, pad_right, sanitize, truncate, width};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+
+/// The smallest terminal kaoping draws in.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+/// Styles, in the 16 ANSI colours; without colour (`NO_COLOR`) only bold, dim and
+/// reverse video remain, so the selection still shows.
+#[derive(Clone, Copy)]
+pub struct Theme {
+    pub color: bool,
+}
+
+impl Theme {
+    fn fg(self, c: Color) -> Style {
+        if self.color {
+            Style::default().fg(c)
+        } else {
+            Style::default()
+        }
+    }
+    pub fn plain(self) -> Style {
+        Style::default()
+    }
+    pub fn title(self) -> Style {
+        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+    }
+    pub fn heading(self) -> Style {
+        self.fg(Color::Cyan)
+    }
+    pub fn dim(self) -> Style {
+        if self.color {
+            Style::default().fg(Color::DarkGray)
+        } else {
+            Style::default().add_modifier(Modifier::DIM)
+        }
+    }
+    pub fn selected(self) -> Style {
+        Style::default().add_modifier(Modifier::REVERSED)
+    }
+    /// The field under the cursor inside a selected line.
+    pub fn cursor(self) -> Style {
+        Style::default()
+            .add_modifier(Modifier::REVERSED)
+            .add_modifier(Modifier::BOLD)
+            .add_modifier(Modifier::UNDERLINED)
+    }
+    pub fn bad(self) -> Style {
+        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+    }
+    pub fn good(self) -> Style {
+        self.fg(Color::Green).add_modifier(Modifier::BOLD)
+    }
+    pub fn award(self) -> Style {
+        self.fg(Color::Yellow)
+    }
+    pub fn pending(self) -> Style {
+        self.fg(Color::Yellow)
+    }
+    pub fn warn(self) -> Style {
+        self.fg(Color::Yellow)
+    }
+}
+
+pub fn theme(model: &Model) -> Theme {
+    Theme { color: model.color }
+}
+
+/// A cell: text padded (or cut with `…`) to a display width.
+pub fn cell(text: &str, w: usize, right: bool) -> String {
+    if right {
+        pad_left(text, w)
+    } else {
+        pad_right(text, w)
+    }
+}
+
+/// Draws the whole screen.
+pub fn draw(frame: &mut Frame, model: &Model) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(frame, model, area);
+        return;
+    }
+    if model.ui.ranking.presenting {
+        presentation::draw(frame, model, area);
+        return;
+    }
+    let rows = split_rows(area, &[1, 1, 0, 1, 1, 1]);
+    header(frame, model, rows[0]);
+    tabs(frame, model, rows[1]);
+    match model.ui.pane.0 {
+        Pane::Matrix => matrix::draw(frame, model, rows[2]),
+        Pane::Entry => entry::draw(frame, model, rows[2]),
+        Pane::Totals => totals::draw(frame, model, rows[2]),
+        Pane::Ranking => ranking::draw(frame, model, rows[2]),
+        Pane::Problems => problems::draw(frame, model, rows[2]),
+    }
+    let t = theme(model);
+    let rule = "─".repeat(usize::from(area.width));
+    frame.render_widget(Paragraph::new(Span::styled(rule, t.dim())), rows[3]);
+    status_line(frame, model, rows[4]);
+    footer(frame, model, rows[5]);
+    overlay::draw(frame, model, area);
+}
+
+/// Splits an area into rows of the given heights; a 0 takes what is left.
+pub fn split_rows(area: Rect, heights: &[u16]) -> Vec<Rect> {
+    let fixed: u16 = heights.iter().sum();
+    let flexible = area.height.saturating_sub(fixed);
+    let mut y = area.y;
+    heights
+        .iter()
+        .map(|h| {
+            let h = if *h == 0 { flexible } else { *h };
+            let r = Rect::new(
+                area.x,
+                y,
+                area.width,
+                h.min(area.bottom().saturating_sub(y)),
+            );
+            y += h;
+            r
+        })
+        .collect()
+}
+
+fn too_small(frame: &mut Frame, model: &Model, area: Rect) {
+    let text = match model.lang {
+        Lang::Zh => format!(
+            "终端太小：需要 {MIN_WIDTH}×{MIN_HEIGHT}，现在 {}×{}",
+            area.width, area.height
+        ),
+        Lang::En => format!(
+            "Terminal too small: {MIN_WIDTH}×{MIN_HEIGHT} needed, this one is {}×{}",
+            area.width, area.height
+        ),
+    };
+    let hint = T::TooSmallHint.get(model.lang);
+    let y = area.height / 2;
+    let lines = vec![Line::from(text), Line::from(hint)];
+    let r = Rect::new(
+        area.x,
+        area.y + y.saturating_sub(1),
+        area.width,
+        2.min(area.height),
+    );
+    frame.render_widget(Paragraph::new(lines).centered(), r);
+}
+
+fn header(frame: &mut Frame, model: &Model, area: Rect) {
+    let t = theme(model);
+    let l = model.lang;
+    let s = &model.session;
+    let file = s
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let right = if s.read_only {
+        (T::ReadOnly.get(l).to_string(), t.warn())
+    } else if let Some(err) = &s.save_error {
+        (format!("{} {}", T::NotSaved.get(l), err), t.bad())
+    } else if let Some(at) = s.last_saved {
+        (
+            format!("{} {}", T::Saved.get(l), at.format("%H:%M:%S")),
+            t.dim(),
+        )
+    } else {
+        (T::NoChanges.get(l).to_string(), t.dim())
+    };
+    let left = format!(" {} {}  ", l.pick("考评", "kaoping"), "");
+    let title = sanitize(&s.project.title);
+    let width_all = usize::from(area.width);
+    let right_w = width(&right.0) + 1;
+    let room = width_all.saturating_sub(width(&left) + right_w + 2);
+    let middle = truncate(&format!("{title}  {file}"), room);
+    let fill = width_all.saturating_sub(width(&left) + width(&middle) + right_w);
+    let line = Line::from(vec![
+        Span::styled(left, t.title()),
+        Span::raw(middle),
+        Span::raw(" ".repeat(fill)),
+        Span::styled(right.0, right.1),
+        Span::raw(" "),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+fn tabs(frame: &mut Frame, model: &Model, area: Rect) {
+    let t = theme(model);
+    let l = model.lang;
+    let mut spans = vec![Span::raw(" ")];
+    for pane in Pane::ALL {
+        let label = format!("{} {}", pane.index() + 1, pane.title().get(l));
+        let style = if pane == model.ui.pane.0 {
+            t.selected().add_modifier(Modifier::BOLD)
+        } else {
+            t.plain()
+        };
+        spans.push(Span::styled(format!(" {label} "), style));
+        spans.push(Span::raw(" "));
+    }
+    let warnings = model.session.problems.len();
+    let count = match l {
+        Lang::Zh => format!("⚠ {warnings} 条警告 "),
+        Lang::En => format!("⚠ {warnings} warnings "),
+    };
+    let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+    let fill = usize::from(area.width).saturating_sub(used + width(&count));
+    spans.push(Span::raw(" ".repeat(fill)));
+    spans.push(Span::styled(
+        count,
+        if warnings > 0 { t.warn() } else { t.dim() },
+    ));
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// The line above the hints: an error, a message, what is being typed into, or an
+/// explanation of the selection.
+fn status_line(frame: &mut Frame, model: &Model, area: Rect) {
+    let t = theme(model);
+    let w = usize::from(area.width).saturating_sub(1);
+    if let Mode::Editing(e) = &model.ui.mode
+        && !in_cell(&e.target)
+    {
+        // A value with no cell of its own is typed here, the real cursor at the caret.
+        let prompt = format!(" {}: ", matrix::prompt(&e.target, model.lang));
+        let mut spans = vec![
+            Span::styled(prompt.clone(), t.heading()),
+            Span::styled(
+                e.input.text().to_string(),
+                t.plain().add_modifier(Modifier::UNDERLINED),
+            ),
+        ];
+        if let Some(err) = &e.error {
+            spans.push(Span::styled(format!("  ✗ {err}"), t.bad()));
+        }
+        frame.render_widget(Paragraph::new(Line::from(spans)), area);
+        let x = area.x + (width(&prompt) + e.input.caret_column()) as u16;
+        frame.set_cursor_position((x.min(area.right().saturating_sub(1)), area.y));
+        return;
+    }
+    let (text, style) = match (&model.ui.mode, &model.ui.status) {
+        (Mode::Editing(e), _) => match &e.error {
+            Some(err) => (format!("✗ {err}"), t.bad()),
+            None => (context_line(model), t.plain()),
+        },
+        (Mode::Finding(f), _) => (find_line(model, f), t.plain()),
+        (_, Some(status)) => (
+            status.text.clone(),
+            if status.error { t.bad() } else { t.good() },
+        ),
+        _ => (context_line(model), t.plain()),
+    };
+    let line = Line::from(Span::styled(
+        format!(" {}", truncate(&sanitize(&text), w)),
+        style,
+    ));
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+/// Whether a value is typed into its own cell (else into the status line).
+fn in_cell(target: &super::model::Target) -> bool {
+    use super::model::Target;
+    matches!(
+        target,
+        Target::Sheet { .. } | Target::IndicatorName(_) | Target::IndicatorBase(_)
+    )
+}
+
+/// What the selected thing of the pane is, in one line.
+fn context_line(model: &Model) -> String {
+    match model.ui.pane.0 {
+        Pane::Matrix => matrix::status(model),
+        Pane::Entry => entry::status(model),
+        Pane::Totals => totals::status(model),
+        Pane::Ranking => ranking::status(model),
+        Pane::Problems => problems::status(model),
+    }
+}
+
+fn find_line(model: &Model, f: &super::model::Finding) -> String {
+    let l = model.lang;
+    let p = model.project();
+    let names: Vec<String> = f
+        .matches
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let name = match m {
+                super::model::Found::Unit(id) => p.name_of(id).to_string(),
+                super::model::Found::Indicator(id) => {
+                    p.indicator(id).map_or(id.clone(), |i| i.name.clone())
+                }
+            };
+            if i == f.selected {
+                format!("[{name}]")
+            } else {
+                name
+            }
+        })
+        .collect();
+    let shown = names
+        .iter()
+        .skip(f.selected.saturating_sub(2))
+        .cloned()
+        .collect::<Vec<_>>();
+    format!(
+        "{} {}: {}",
+        T::Found.get(l),
+        f.matches.len(),
+        shown.join("  ")
+    )
+}
+
+fn footer(frame: &mut Frame, model: &Model, area: Rect) {
+    let t = theme(model);
+    let l = model.lang;
+    let mut spans = vec![Span::raw(" ")];
+    if let Mode::Finding(f) = &model.ui.mode {
+        // The search field itself lives in the footer; the real cursor sits in it.
+        let prompt = format!("/ {}", T::FindPrompt.get(l));
+        spans.push(Span::styled(prompt.clone(), t.heading()));
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(
+            f.input.text().to_string(),
+            t.plain().add_modifier(Modifier::UNDERLINED),
+        ));
+        let x = area.x + 1 + (width(&prompt) + 1 + f.input.caret_column()) as u16;
+        frame.render_widget(Paragraph::new(Line::from(spans)), area);
+        frame.set_cursor_position((x.min(area.right().saturating_sub(1)), area.y));
+        return;
+    }
+    let ctxs = match &model.ui.overlay {
+        Some(_) => contexts(model),
+        None => contexts(model),
+    };
+    let mut used = 1;
+    for binding in keymap::active(&ctxs).filter(|b| b.hint) {
+        let keys = keymap::keys_label(binding, l);
+        let text = binding.text.get(l);
+        let piece = width(&keys) + 1 + width(text) + 2;
+        if used + piece > usize::from(area.width) {
+            break;
+        }
+        used += piece;
+        spans.push(Span::styled(keys, t.heading()));
+        spans.push(Span::raw(format!(" {text}  ")));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// The help overlay's rows for the contexts under it: (keys, what they do).
+pub fn help_rows(model: &Model, ctxs: &[Context]) -> Vec<(String, String)> {
+    keymap::active(ctxs)
+        .map(|b| {
+            (
+                keymap::keys_label(b, model.lang),
+                b.text.get(model.lang).to_string(),
+            )
+        })
+        .collect()
+}
+
+/// Clears an area and draws a box with a title, returning the inside.
+pub fn boxed(frame: &mut Frame, model: &Model, area: Rect, title: &str) -> Rect {
+    use ratatui::widgets::{Block, Borders};
+    let t = theme(model);
+    frame.render_widget(Clear, area);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(Span::styled(format!(" {title} "), t.title()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    inner
+}
+
+/// A centred rectangle of at most `w`×`h` inside `area`.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+/// A bar of `value / max` of `w` columns, in eighths.
+pub fn bar(value: rust_decimal::Decimal, max: rust_decimal::Decimal, w: usize) -> String {
+    use rust_decimal::prelude::ToPrimitive;
+    if max <= rust_decimal::Decimal::ZERO || value <= rust_decimal::Decimal::ZERO {
+        return " ".repeat(w);
+    }
+    let eighths = (value * rust_decimal::Decimal::from(w * 8) / max)
+        .floor()
+        .to_usize()
+        .unwrap_or(0)
+        .min(w * 8);
+    let partial = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
+    let mut s = "█".repeat(eighths / 8);
+    s.push_str(partial[eighths % 8]);
+    let used = width(&s);
+    s.push_str(&" ".repeat(w.saturating_sub(used)));
+    s
+}
+
+/// The short name of a department for a column header: without 市 and the 局/委 ending,
+/// two characters.
+pub fn short_name(name: &str) -> String {
+    let trimmed = name.trim_start_matches('市');
+    let trimmed = trimmed
+        .trim_end_matches('局')
+        .trim_end_matches('委')
+        .trim_end_matches("办公室");
+    truncate_plain(&sanitize(trimmed), 4)
+}
+
+/// `s` cut to `w` columns without an ellipsis (for abbreviations).
+pub fn truncate_plain(s: &str, w: usize) -> String {
+    use unicode_segmentation::UnicodeSegmentation;
+    let mut out = String::new();
+    for g in s.graphemes(true) {
+        if width(&out) + width(g) > w {
+            break;
+        }
+        out.push_str(g);
+    }
+    out
+}
+
+/// Lines in a scrolled window: those from `top`, at most `height`.
+pub fn window<T: Clone>(items: &[T], top: usize, height: usize) -> Vec<T> {
+    items.iter().skip(top).take(height).cloned().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bars_fill_by_eighths() {
+        use rust_decimal::Decimal;
+        assert_eq!(bar(Decimal::from(50), Decimal::from(100), 4), "██  ");
+        assert_eq!(bar(Decimal::from(100), Decimal::from(100), 4), "████");
+        assert_eq!(width(&bar(Decimal::from(33), Decimal::from(100), 16)), 16);
+        assert_eq!(bar(Decimal::ZERO, Decimal::from(100), 3), "   ");
+    }
+
+    #[test]
+    fn department_short_names() {
+        assert_eq!(short_name("市人社局"), "人社");
+        assert_eq!(short_name("市扶贫和移民局"), "扶贫");
+        assert_eq!(short_name("市发改委"), "发改");
+        assert_eq!(short_name("市残联"), "残联");
+    }
+}

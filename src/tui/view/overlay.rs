@@ -1,0 +1,162 @@
+//! Windows over the panes: the keys of the moment (`?`), an explanation, a question.
+
+use super::{boxed, cell, centered, help_rows, theme};
+use crate::i18n::T;
+use crate::text::{sanitize, truncate, width};
+use crate::tui::model::{Model, Overlay};
+use crate::tui::update::base_contexts;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
+    let t = theme(model);
+    let l = model.lang;
+    match &model.ui.overlay {
+        None => {}
+        Some(Overlay::Help { scroll }) => {
+            let rows = help_rows(model, &base_contexts(model));
+            let keys_w = rows
+                .iter()
+                .map(|(k, _)| width(k))
+                .max()
+                .unwrap_or(0)
+                .min(24);
+            let outer = centered(area, 72, area.height.saturating_sub(2));
+            let inner = boxed(frame, model, outer, T::HelpTitle.get(l));
+            let w = usize::from(inner.width);
+            let height = usize::from(inner.height);
+            let scroll = (*scroll).min(rows.len().saturating_sub(height));
+            let lines: Vec<Line> = rows
+                .iter()
+                .skip(scroll)
+                .take(height)
+                .map(|(k, d)| {
+                    Line::from(vec![
+                        Span::styled(format!(" {} ", cell(k, keys_w, false)), t.heading()),
+                        Span::raw(truncate(d, w.saturating_sub(keys_w + 3))),
+                    ])
+                })
+                .collect();
+            frame.render_widget(Paragraph::new(lines), inner);
+        }
+        Some(Overlay::Explain {
+            title,
+            lines,
+            scroll,
+        }) => {
+            let box_w = 78.min(area.width);
+            // Long lines wrap at the box's width (by display width), continuing indented.
+            let w = usize::from(box_w).saturating_sub(3);
+            let wrapped: Vec<String> = lines
+                .iter()
+                .flat_map(|line| wrap(&sanitize(line), w))
+                .collect();
+            let box_h = (wrapped.len() as u16 + 2).min(area.height.saturating_sub(2));
+            let outer = centered(area, box_w, box_h);
+            let inner = boxed(frame, model, outer, title);
+            let height = usize::from(inner.height);
+            let scroll = (*scroll).min(wrapped.len().saturating_sub(height));
+            let shown: Vec<Line> = wrapped
+                .iter()
+                .skip(scroll)
+                .take(height)
+                .map(|s| Line::from(format!(" {s}")))
+                .collect();
+            frame.render_widget(Paragraph::new(shown), inner);
+        }
+        Some(Overlay::Confirm { lines, .. }) => {
+            let outer = centered(area, 64, lines.len() as u16 + 4);
+            let inner = boxed(frame, model, outer, T::ConfirmTitle.get(l));
+            let mut shown: Vec<Line> = lines
+                .iter()
+                .map(|s| Line::from(format!(" {}", truncate(s, usize::from(inner.width) - 1))))
+                .collect();
+            shown.push(Line::default());
+            shown.push(Line::from(vec![
+                Span::styled(" y ", t.heading()),
+                Span::raw(format!("{}   ", T::KeyYes.get(l))),
+                Span::styled("n/Esc ", t.heading()),
+                Span::raw(T::KeyNo.get(l)),
+            ]));
+            frame.render_widget(Paragraph::new(shown), inner);
+        }
+    }
+}
+
+/// Splits text into lines of at most `w` display columns, breaking after a space or
+/// between two wide (CJK) characters where it can, never inside a number or a word;
+/// continuation lines keep the first line's indent plus two.
+pub fn wrap(text: &str, w: usize) -> Vec<String> {
+    use unicode_segmentation::UnicodeSegmentation;
+    if w == 0 || width(text) <= w {
+        return vec![text.to_string()];
+    }
+    let indent = " ".repeat(text.len() - text.trim_start().len() + 2);
+    let graphemes: Vec<&str> = text.graphemes(true).collect();
+    let mut out = Vec::new();
+    let mut line = String::new();
+    let mut start = 0;
+    while start < graphemes.len() {
+        let prefix = if out.is_empty() { "" } else { indent.as_str() };
+        let room = w.saturating_sub(width(prefix)).max(1);
+        // The longest run that fits, then back off to a good break.
+        let mut end = start;
+        let mut used = 0;
+        while end < graphemes.len() && used + width(graphemes[end]) <= room {
+            used += width(graphemes[end]);
+            end += 1;
+        }
+        if end < graphemes.len() {
+            // Never start a line with closing punctuation.
+            let breakable = |i: usize| {
+                !"，。、；：）%".contains(graphemes[i])
+                    && (graphemes[i - 1] == " "
+                        || (width(graphemes[i - 1]) == 2 && width(graphemes[i]) == 2)
+                        || "，、；：）".contains(graphemes[i - 1]))
+            };
+            if let Some(b) = (start + 1..end).rev().find(|&i| breakable(i)) {
+                end = b;
+            }
+        }
+        line.push_str(prefix);
+        line.push_str(graphemes[start..end].concat().trim_end());
+        out.push(std::mem::take(&mut line));
+        start = end;
+        while start < graphemes.len() && graphemes[start] == " " {
+            start += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_at_spaces_and_between_chinese_characters_never_in_a_number() {
+        let lines = wrap(
+            "    城镇新增就业人数 3.50：差 5.0% = 2.5 个 2% × 5% × 4 = 扣 0.50 分",
+            30,
+        );
+        for l in &lines {
+            assert!(width(l) <= 30, "{l:?}");
+        }
+        assert!(
+            lines.iter().all(|l| !l.ends_with('2') || l.ends_with(" 2")),
+            "{lines:?}"
+        );
+        assert!(lines[1].starts_with("      "), "{lines:?}");
+        assert_eq!(wrap("short", 30), vec!["short"]);
+        let lines = wrap(
+            "创业培训人数 2.00：实际值 783 → 完成率 103.0%，超额 3.0%，不加分指标，得基础分 2",
+            40,
+        );
+        assert!(
+            lines.iter().all(|l| !l.trim_start().starts_with('，')),
+            "{lines:?}"
+        );
+    }
+}

@@ -1,0 +1,136 @@
+//! Totals: every unit × organisation, survey, each area, task, penalty and total, live,
+//! sortable by any column; pending cells marked.
+
+use super::{cell, theme, truncate_plain};
+use crate::i18n::T;
+use crate::report::score_text;
+use crate::text::sanitize;
+use crate::tui::model::Model;
+use crate::tui::update::{totals_columns, totals_order, totals_value};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+const NAME_W: usize = 12;
+const COL_W: usize = 7;
+
+/// The headers of the value columns.
+fn headers(model: &Model) -> Vec<String> {
+    let l = model.lang;
+    let p = model.project();
+    let mut h = vec![
+        T::OrgShort.get(l).to_string(),
+        T::SurveyShort.get(l).to_string(),
+    ];
+    // Three characters tell the areas apart (社会保险 / 社会救助).
+    h.extend(
+        p.areas
+            .iter()
+            .map(|a| truncate_plain(&crate::text::sanitize(&a.name), 6)),
+    );
+    h.push(T::TaskShort.get(l).to_string());
+    h.push(T::PenaltyShort.get(l).to_string());
+    h.push(T::Total.get(l).to_string());
+    h
+}
+
+/// The first value column shown, so that the cursor's column is visible.
+fn first_column(model: &Model, fit: usize) -> usize {
+    let col = model.ui.totals.col;
+    if col >= fit { col + 1 - fit } else { 0 }
+}
+
+pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
+    let t = theme(model);
+    let p = model.project();
+    let dp = p.policy.score_decimals;
+    let fit = (usize::from(area.width).saturating_sub(NAME_W + 4)) / (COL_W + 1);
+    let first = first_column(model, fit);
+    let columns: Vec<usize> = (first..totals_columns(p)).take(fit).collect();
+    let heads = headers(model);
+    let ts = &model.ui.totals;
+    let mut head = vec![Span::styled(
+        format!("  {}", cell(T::Unit.get(model.lang), NAME_W, false)),
+        t.heading(),
+    )];
+    for &c in &columns {
+        let arrow = match ts.sort {
+            Some((sc, true)) if sc == c => "▼",
+            Some((sc, false)) if sc == c => "▲",
+            _ => "",
+        };
+        let style = if c == ts.col {
+            t.selected()
+        } else {
+            t.heading()
+        };
+        head.push(Span::raw(" "));
+        head.push(Span::styled(
+            cell(&format!("{arrow}{}", heads[c]), COL_W, true),
+            style,
+        ));
+    }
+    let mut lines = vec![Line::from(head)];
+    let order = totals_order(model);
+    let board = model.board();
+    let height = usize::from(area.height).saturating_sub(1);
+    for (i, id) in order.iter().enumerate().skip(ts.top).take(height) {
+        let Some(u) = board.find(id) else { continue };
+        let selected = i == ts.row;
+        let row_style = if selected { t.selected() } else { t.plain() };
+        let name_style = if u.vetoed() { t.bad() } else { row_style };
+        let marker = if selected { "▸ " } else { "  " };
+        let mut spans = vec![
+            Span::styled(marker, row_style),
+            Span::styled(
+                cell(&sanitize(&u.name), NAME_W, false),
+                if selected { row_style } else { name_style },
+            ),
+        ];
+        for &c in &columns {
+            let value = totals_value(model, u, c);
+            // A pending cell: its section (or the area's rows) still has something to enter.
+            let pending = match c {
+                0 => u.pending.organization > 0,
+                1 => u.pending.survey,
+                _ if c + 3 == totals_columns(p) || c + 1 == totals_columns(p) => u.pending.any(),
+                _ => false,
+            };
+            let text = format!(
+                "{}{}",
+                score_text(value, dp),
+                if pending { "…" } else { "" }
+            );
+            let style = if pending && !selected {
+                t.pending()
+            } else {
+                row_style
+            };
+            spans.push(Span::styled(" ", row_style));
+            spans.push(Span::styled(cell(&text, COL_W, true), style));
+        }
+        lines.push(Line::from(spans));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+pub fn status(model: &Model) -> String {
+    let l = model.lang;
+    let heads = headers(model);
+    let col = heads.get(model.ui.totals.col).cloned().unwrap_or_default();
+    let sort = match model.ui.totals.sort {
+        Some((c, desc)) => format!(
+            "{} {}{}",
+            T::SortedBy.get(l),
+            heads.get(c).cloned().unwrap_or_default(),
+            if desc { " ▼" } else { " ▲" }
+        ),
+        None => T::SortedByRank.get(l).to_string(),
+    };
+    format!(
+        "{sort} · {} {col} · {}",
+        T::ColumnLabel.get(l),
+        T::PendingLegend.get(l)
+    )
+}
