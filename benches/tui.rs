@@ -1,0 +1,189 @@
+//! `cargo bench --bench tui`: the terminal program on a 100 units × 100 indicators
+//! project — keystroke → recompute → frame (median and p99), and the bytes written to the
+//! terminal for a cursor move and a pane switch. Prints figures; asserts nothing about time.
+//!
+//! Targets (issue #3): a keystroke under 5 ms (median and p99); under 1 KB per cursor move;
+//! under 8 KB per pane switch.
+
+mod generate;
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use kaoping::i18n::Lang;
+use kaoping::session::Session;
+use kaoping::tui::model::Model;
+use kaoping::tui::{message, update, view};
+use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
+use std::io::Write;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+/// A terminal that only counts the bytes written to it.
+#[derive(Clone, Default)]
+struct Counter(Arc<AtomicUsize>);
+
+impl Write for Counter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.fetch_add(buf.len(), Ordering::Relaxed);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+type Term = Terminal<CrosstermBackend<Counter>>;
+
+fn terminal(w: u16, h: u16) -> (Term, Counter) {
+    let counter = Counter::default();
+    let backend = CrosstermBackend::new(counter.clone());
+    let options = TerminalOptions {
+        viewport: Viewport::Fixed(Rect::new(0, 0, w, h)),
+    };
+    (Terminal::with_options(backend, options).unwrap(), counter)
+}
+
+fn press(model: &mut Model, code: KeyCode) {
+    if let Some(msg) = message(model, Event::Key(KeyEvent::new(code, KeyModifiers::NONE))) {
+        update::update(model, msg);
+    }
+}
+
+/// One keystroke: update, then draw. Returns the time and the bytes written.
+fn stroke(
+    model: &mut Model,
+    term: &mut Term,
+    counter: &Counter,
+    code: KeyCode,
+) -> (Duration, usize) {
+    let before = counter.0.load(Ordering::Relaxed);
+    let t = Instant::now();
+    press(model, code);
+    term.draw(|f| view::draw(f, model)).unwrap();
+    let elapsed = t.elapsed();
+    (elapsed, counter.0.load(Ordering::Relaxed) - before)
+}
+
+fn stats(mut v: Vec<Duration>) -> (f64, f64) {
+    v.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    (
+        ms(v[v.len() / 2]),
+        ms(v[(v.len() * 99 / 100).min(v.len() - 1)]),
+    )
+}
+
+fn median_bytes(mut v: Vec<usize>) -> usize {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn main() {
+    let text = generate::generate(100, 100);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bench.toml");
+    std::fs::write(&path, &text).unwrap();
+    let session = Session::open(&path, false).unwrap();
+    let mut model = Model::new(session, Lang::En);
+    model.color = std::env::var_os("NO_COLOR").is_none();
+    println!(
+        "kaoping TUI benchmark: 100 units × 100 indicators ({:.1} KB of TOML)",
+        text.len() as f64 / 1e3
+    );
+    for (w, h) in [(80u16, 24u16), (120, 40)] {
+        let (mut term, counter) = terminal(w, h);
+        update::update(&mut model, kaoping::tui::msg::Msg::Resize(w, h));
+        term.draw(|f| view::draw(f, &model)).unwrap();
+        // The entry pane, in the sheet of the first unit, on an actual value.
+        press(&mut model, KeyCode::Char('2'));
+        press(&mut model, KeyCode::Right);
+        for _ in 0..3 {
+            press(&mut model, KeyCode::Down);
+        }
+        term.draw(|f| view::draw(f, &model)).unwrap();
+
+        let (mut moves, mut move_bytes) = (Vec::new(), Vec::new());
+        for i in 0..200 {
+            let code = if i % 40 < 20 {
+                KeyCode::Down
+            } else {
+                KeyCode::Up
+            };
+            let (t, b) = stroke(&mut model, &mut term, &counter, code);
+            moves.push(t);
+            move_bytes.push(b);
+        }
+        // Typing into a field: every digit recomputes the whole scoreboard as a preview.
+        // Each round edits the actual of a quantitative row of another unit.
+        let (mut typing, mut commits, mut saves) = (Vec::new(), Vec::new(), Vec::new());
+        let mut committed = 0;
+        for i in 0..60 {
+            model.ui.entry.unit = (i * 7) % 100;
+            model.ui.entry.in_sheet = true;
+            model.ui.entry.line = 3; // the first indicator row (i0, quantitative)
+            model.ui.entry.field = 1; // its actual
+            stroke(&mut model, &mut term, &counter, KeyCode::Enter);
+            for _ in 0..6 {
+                stroke(&mut model, &mut term, &counter, KeyCode::Backspace);
+            }
+            for c in format!("{}", 3000 + i * 137).chars() {
+                typing.push(stroke(&mut model, &mut term, &counter, KeyCode::Char(c)).0);
+            }
+            // Enter commits: check, score, edit the document — then the frame.
+            let generation = model.session.generation;
+            commits.push(stroke(&mut model, &mut term, &counter, KeyCode::Enter).0);
+            if model.session.generation == generation {
+                panic!("the edit was not committed: {:?}", model.ui.status);
+            }
+            committed += 1;
+            // The write to disk happens after the frame is shown.
+            let t = Instant::now();
+            model.session.flush();
+            saves.push(t.elapsed());
+        }
+        let mut switch_bytes = Vec::new();
+        let mut switches = Vec::new();
+        for i in 0..50 {
+            let pane = ['1', '2', '3', '4', '5'][i % 5];
+            let (t, b) = stroke(&mut model, &mut term, &counter, KeyCode::Char(pane));
+            switches.push(t);
+            switch_bytes.push(b);
+        }
+        let names = ["matrix", "entry", "totals", "ranking", "problems"];
+        let per_pane: Vec<String> = (0..5)
+            .map(|p| {
+                format!(
+                    "{} {}",
+                    names[p],
+                    median_bytes(switch_bytes.iter().skip(p).step_by(5).copied().collect())
+                )
+            })
+            .collect();
+        let (m_med, m_p99) = stats(moves);
+        let (t_med, t_p99) = stats(typing);
+        let (c_med, c_p99) = stats(commits);
+        let (s_med, s_p99) = stats(saves);
+        let (p_med, p_p99) = stats(switches);
+        println!("{w}×{h}:");
+        println!(
+            "  cursor move   median {m_med:6.2} ms  p99 {m_p99:6.2} ms  {:>6} bytes (median)",
+            median_bytes(move_bytes)
+        );
+        println!("  ({committed} edits committed)");
+        println!(
+            "  typing digit  median {t_med:6.2} ms  p99 {t_p99:6.2} ms  (preview: full recompute)"
+        );
+        println!(
+            "  commit edit   median {c_med:6.2} ms  p99 {c_p99:6.2} ms  (check + score + document)"
+        );
+        println!("  write to disk median {s_med:6.2} ms  p99 {s_p99:6.2} ms  (after the frame)");
+        println!(
+            "  pane switch   median {p_med:6.2} ms  p99 {p_p99:6.2} ms  {:>6} bytes (median)",
+            median_bytes(switch_bytes)
+        );
+        println!("  bytes to switch to each pane: {}", per_pane.join(", "));
+        press(&mut model, KeyCode::Char('2'));
+    }
+}

@@ -1,0 +1,348 @@
+//! The terminal program without a terminal: insta snapshots of every pane, the help
+//! overlay and presentation mode (80×24 and 120×40, Chinese and English, with the demo's
+//! Chinese names), and key-replay tests that drive the real update loop.
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use kaoping::i18n::Lang;
+use kaoping::session::Session;
+use kaoping::tui::model::{Model, Pane};
+use kaoping::tui::{message, update, view};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::path::PathBuf;
+
+const DEMO: &str = kaoping::cli::DEMO;
+const WORKED: &str = include_str!("fixtures/worked.toml");
+
+/// A model on a copy of `text` in a temporary folder (kept alive by the returned guard).
+fn model(text: &str, name: &str, lang: Lang) -> (Model, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let path: PathBuf = dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    let session = Session::open(&path, false).unwrap_or_else(|_| panic!("{name} opens"));
+    let mut model = Model::new(session, lang);
+    model.color = false;
+    (model, dir)
+}
+
+fn screen(model: &mut Model, w: u16, h: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    update::update(model, kaoping::tui::msg::Msg::Resize(w, h));
+    terminal.draw(|f| view::draw(f, model)).unwrap();
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..h {
+        let mut line = String::new();
+        let mut x = 0;
+        while x < w {
+            let symbol = buffer[(x, y)].symbol();
+            line.push_str(symbol);
+            // A wide character covers the next cell too.
+            x += kaoping::text::width(symbol).max(1) as u16;
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn key(model: &mut Model, code: KeyCode) {
+    key_mod(model, code, KeyModifiers::NONE);
+}
+
+fn key_mod(model: &mut Model, code: KeyCode, modifiers: KeyModifiers) {
+    if let Some(msg) = message(model, Event::Key(KeyEvent::new(code, modifiers))) {
+        update::update(model, msg);
+    }
+}
+
+fn keys(model: &mut Model, text: &str) {
+    for c in text.chars() {
+        key(model, KeyCode::Char(c));
+    }
+}
+
+fn lang_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "zh",
+        Lang::En => "en",
+    }
+}
+
+#[test]
+fn snapshots_of_every_pane_in_both_languages_and_sizes() {
+    for lang in [Lang::Zh, Lang::En] {
+        for (w, h) in [(80u16, 24u16), (120, 40)] {
+            for pane in Pane::ALL {
+                let (mut m, _dir) = model(DEMO, "demo.toml", lang);
+                m.ui.pane.0 = pane;
+                if pane == Pane::Entry {
+                    // The vetoed 北岭县, cursor on its failed row.
+                    key(&mut m, KeyCode::Down);
+                    key(&mut m, KeyCode::Enter);
+                    for _ in 0..6 {
+                        key(&mut m, KeyCode::Down);
+                    }
+                }
+                let name = format!(
+                    "{}_{}_{w}x{h}",
+                    format!("{pane:?}").to_lowercase(),
+                    lang_name(lang)
+                );
+                insta::assert_snapshot!(name, screen(&mut m, w, h));
+            }
+        }
+    }
+}
+
+#[test]
+fn snapshots_of_help_and_presentation() {
+    for lang in [Lang::Zh, Lang::En] {
+        for (w, h) in [(80u16, 24u16), (120, 40)] {
+            let (mut m, _dir) = model(DEMO, "demo.toml", lang);
+            key(&mut m, KeyCode::Char('2'));
+            key(&mut m, KeyCode::Char('?'));
+            insta::assert_snapshot!(
+                format!("help_{}_{w}x{h}", lang_name(lang)),
+                screen(&mut m, w, h)
+            );
+            key(&mut m, KeyCode::Char('?'));
+            key(&mut m, KeyCode::Char('4'));
+            key(&mut m, KeyCode::Char('p'));
+            insta::assert_snapshot!(
+                format!("present_{}_{w}x{h}", lang_name(lang)),
+                screen(&mut m, w, h)
+            );
+            key(&mut m, KeyCode::Down);
+            insta::assert_snapshot!(
+                format!("present_departments_{}_{w}x{h}", lang_name(lang)),
+                screen(&mut m, w, h)
+            );
+        }
+    }
+}
+
+#[test]
+fn a_small_terminal_says_so() {
+    let (mut m, _dir) = model(DEMO, "demo.toml", Lang::En);
+    let text = screen(&mut m, 60, 20);
+    assert!(
+        text.contains("Terminal too small: 80×24 needed, this one is 60×20"),
+        "{text}"
+    );
+}
+
+#[test]
+fn chinese_names_line_up_in_the_ranking() {
+    let (mut m, _dir) = model(DEMO, "demo.toml", Lang::Zh);
+    key(&mut m, KeyCode::Char('4'));
+    let text = screen(&mut m, 120, 40);
+    // Every county's total starts in the same display column.
+    let totals = ["131.30", "129.51", "128.91", "127.97", "125.78", "121.51"];
+    let columns: std::collections::BTreeSet<usize> = text
+        .lines()
+        .filter_map(|l| {
+            let total = totals.iter().find(|t| l.contains(**t))?;
+            let byte = l.find(total)?;
+            Some(kaoping::text::width(&l[..byte]))
+        })
+        .collect();
+    assert_eq!(columns.len(), 1, "{text}");
+}
+
+#[test]
+fn the_help_lists_the_keys_of_the_current_pane() {
+    let (mut m, _dir) = model(DEMO, "demo.toml", Lang::En);
+    key(&mut m, KeyCode::Char('1'));
+    key(&mut m, KeyCode::Char('?'));
+    let text = screen(&mut m, 120, 40);
+    assert!(text.contains("cycle role"), "{text}");
+    assert!(!text.contains("sort by column"), "{text}");
+    key(&mut m, KeyCode::Esc);
+    key(&mut m, KeyCode::Char('3'));
+    key(&mut m, KeyCode::Char('?'));
+    let text = screen(&mut m, 120, 40);
+    assert!(
+        text.contains("sort by column") && !text.contains("cycle role"),
+        "{text}"
+    );
+}
+
+#[test]
+fn worked_example_ranking_screen() {
+    let (mut m, _dir) = model(WORKED, "worked.toml", Lang::En);
+    key(&mut m, KeyCode::Char('4'));
+    let text = screen(&mut m, 80, 24);
+    for expected in ["甲县", "21.80", "20.20", "19.70", "18.80", "经济开发区"] {
+        assert!(text.contains(expected), "{expected} missing:\n{text}");
+    }
+    let _ = key_mod;
+    let _ = keys;
+}
+
+// ---- key replay: the real update loop, driven by keys ------------------------------------
+
+fn earned(m: &Model, unit: &str, indicator: &str) -> String {
+    m.session
+        .board
+        .find(unit)
+        .unwrap()
+        .item(indicator)
+        .unwrap()
+        .earned
+        .to_string()
+}
+
+fn total(m: &Model, unit: &str) -> String {
+    m.session.board.find(unit).unwrap().total.to_string()
+}
+
+fn rank(m: &Model, unit: &str) -> u32 {
+    m.session.board.find(unit).unwrap().rank
+}
+
+/// Opens 东城县's sheet and puts the cursor on the actual of 城镇新增就业人数 (new-jobs).
+fn to_dongcheng_new_jobs_actual(m: &mut Model) {
+    key(m, KeyCode::Char('2'));
+    key(m, KeyCode::Right); // into the sheet: organisation items, survey, the 就业 heading …
+    for _ in 0..5 {
+        key(m, KeyCode::Down); // … the heading is passed over
+    }
+    key(m, KeyCode::Right); // target → actual
+}
+
+#[test]
+fn a_shortfall_typed_for_a_county_vetoes_it_and_moves_it_down_and_undo_restores_it() {
+    let (mut m, dir) = model(DEMO, "demo.toml", Lang::En);
+    let file = dir.path().join("demo.toml");
+    assert_eq!((total(&m, "jia"), rank(&m, "jia")), ("131.30".into(), 1));
+    assert!(m.session.board.find("jia").unwrap().comprehensive);
+    to_dongcheng_new_jobs_actual(&mut m);
+    key(&mut m, KeyCode::Enter);
+    for _ in 0..4 {
+        key(&mut m, KeyCode::Backspace);
+    }
+    keys(&mut m, "5000");
+    // While typing: 1000 short of 6000 = 16.7% = 8.33 steps × 5% × 4 = 1.67 deducted,
+    // 4 − 1.67 = 2.33; total 131.30 − 4.80 + 2.33 = 128.83, shown before it is committed.
+    let preview = screen(&mut m, 80, 24);
+    assert!(preview.contains("131.30 → 128.83"), "{preview}");
+    assert_eq!(total(&m, "jia"), "131.30", "nothing committed yet");
+    key(&mut m, KeyCode::Enter);
+    assert_eq!(earned(&m, "jia", "new-jobs"), "2.33");
+    assert_eq!(total(&m, "jia"), "128.83");
+    let jia = m.session.board.find("jia").unwrap();
+    assert_eq!(jia.failed, vec!["new-jobs"]);
+    assert!(!jia.comprehensive);
+    // 北岭县 129.51 and 西山县 128.91 + 0.11 = 129.02 are now ahead.
+    assert_eq!(rank(&m, "jia"), 3);
+    assert_eq!(total(&m, "ding"), "129.02");
+    // The edit is on disk, and only that value changed.
+    m.session.flush();
+    let saved = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        saved.contains("new-jobs          = { target = 6000, actual = 5000 }"),
+        "{saved}"
+    );
+    assert_eq!(saved.lines().count(), DEMO.lines().count());
+    // Undo brings everything back, on screen and on disk.
+    key(&mut m, KeyCode::Char('u'));
+    assert_eq!((total(&m, "jia"), rank(&m, "jia")), ("131.30".into(), 1));
+    assert!(m.session.board.find("jia").unwrap().comprehensive);
+    m.session.flush();
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), DEMO);
+    // Redo (Ctrl-R) makes it again.
+    key_mod(&mut m, KeyCode::Char('r'), KeyModifiers::CONTROL);
+    assert_eq!(total(&m, "jia"), "128.83");
+}
+
+#[test]
+fn another_countys_bonus_moves_when_the_top_over_completer_changes() {
+    // new-jobs over-completion: 东城县 12% (the top), 青阳县 10%, 西山县 8%, 南湖县 6%, 开发区 3%.
+    let (mut m, _dir) = model(DEMO, "demo.toml", Lang::En);
+    // Before: 青阳县 4 + 10/12 × 20% × 4 = 4.67; 西山县 4 + 8/12 × 0.8 = 4.53.
+    assert_eq!(earned(&m, "wu", "new-jobs"), "4.67");
+    assert_eq!(earned(&m, "ding", "new-jobs"), "4.53");
+    assert_eq!(earned(&m, "zone", "new-jobs"), "4.20");
+    to_dongcheng_new_jobs_actual(&mut m);
+    key(&mut m, KeyCode::Enter);
+    for _ in 0..4 {
+        key(&mut m, KeyCode::Backspace);
+    }
+    keys(&mut m, "6000");
+    key(&mut m, KeyCode::Enter);
+    // 东城县 now exactly meets its target (no bonus); 青阳县's 10% is the top: 4.80;
+    // 西山县 4 + 8/10 × 0.8 = 4.64; the zone 4 + 3/10 × 0.8 = 4.24.
+    assert_eq!(earned(&m, "jia", "new-jobs"), "4.00");
+    assert_eq!(earned(&m, "wu", "new-jobs"), "4.80");
+    assert_eq!(earned(&m, "ding", "new-jobs"), "4.64");
+    assert_eq!(earned(&m, "zone", "new-jobs"), "4.24");
+}
+
+#[test]
+fn a_deduction_over_the_cap_is_refused_in_place_with_the_cap() {
+    let (mut m, dir) = model(DEMO, "demo.toml", Lang::En);
+    // The zone's rural-dibao: incomplete, 0.8 deducted, base 6: the cap is 60% × 6 = 3.60.
+    key(&mut m, KeyCode::Char('/'));
+    keys(&mut m, "经济开发区");
+    key(&mut m, KeyCode::Enter);
+    key(&mut m, KeyCode::Char('/'));
+    keys(&mut m, "农村居民最低");
+    key(&mut m, KeyCode::Enter);
+    key(&mut m, KeyCode::Right); // status → deduction
+    key(&mut m, KeyCode::Enter);
+    key(&mut m, KeyCode::Backspace);
+    key(&mut m, KeyCode::Backspace);
+    key(&mut m, KeyCode::Backspace);
+    keys(&mut m, "4");
+    let text = screen(&mut m, 120, 40);
+    assert!(text.contains("deduction 4 is outside [0, 3.60]"), "{text}");
+    key(&mut m, KeyCode::Enter);
+    // Still typing, nothing committed, the file untouched.
+    assert!(matches!(m.ui.mode, kaoping::tui::model::Mode::Editing(_)));
+    key(&mut m, KeyCode::Esc);
+    m.session.flush();
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("demo.toml")).unwrap(),
+        DEMO
+    );
+    assert_eq!(earned(&m, "zone", "rural-dibao"), "5.20");
+}
+
+#[test]
+fn find_takes_chinese_and_jumps_to_the_unit() {
+    let (mut m, _dir) = model(DEMO, "demo.toml", Lang::Zh);
+    key(&mut m, KeyCode::Char('4'));
+    key(&mut m, KeyCode::Char('/'));
+    keys(&mut m, "北岭");
+    let text = screen(&mut m, 80, 24);
+    assert!(text.contains("北岭县"), "{text}");
+    key(&mut m, KeyCode::Enter);
+    assert_eq!(m.ui.pane.0, Pane::Entry);
+    assert_eq!(m.entry_unit().unwrap().id, "yi");
+}
+
+#[test]
+fn a_role_cycles_in_the_matrix_and_is_saved() {
+    let (mut m, dir) = model(DEMO, "demo.toml", Lang::En);
+    key(&mut m, KeyCode::Char('1'));
+    key(&mut m, KeyCode::Down); // 城镇新增就业人数
+    for _ in 0..4 {
+        key(&mut m, KeyCode::Right); // base, bonus, 人社, 民政
+    }
+    key(&mut m, KeyCode::Char(' '));
+    assert_eq!(
+        m.session
+            .project
+            .indicator("new-jobs")
+            .unwrap()
+            .lead
+            .as_deref(),
+        Some("civil")
+    );
+    m.session.flush();
+    let saved = std::fs::read_to_string(dir.path().join("demo.toml")).unwrap();
+    assert!(saved.contains("lead = \"civil\""));
+    // The comments of the template are still there.
+    assert!(saved.contains("# One digit is unreadable in the source"));
+}
