@@ -20,28 +20,31 @@ const NUM_W: usize = 6;
 const TOTAL_W: usize = 7;
 
 /// The compact flags of a ranked unit, each with its style, in at most `room` columns:
-/// comprehensive, veto (the first failed indicator, cut to what the others leave), last
-/// place, awards, pending.
+/// comprehensive, veto (the first failed indicator), last place — these always — then
+/// the number of awards and pending, if they still fit with at least eight columns left
+/// for the failed indicator's name (the status line has the whole story).
 pub fn flag_spans(model: &Model, t: Theme, u: &UnitResult, room: usize) -> Vec<Span<'static>> {
+    const NAME_MIN: usize = 8;
     let l = model.lang;
     let p = model.project();
-    let mut others: Vec<(String, ratatui::style::Style)> = Vec::new();
-    if u.last_place {
-        others.push((format!("▼{}", T::LastShort.get(l)), t.bad()));
+    let mut fixed: Vec<(String, ratatui::style::Style)> = Vec::new();
+    if u.comprehensive {
+        fixed.push(("★".into(), t.good()));
     }
+    if u.last_place {
+        fixed.push((format!("▼{}", T::LastShort.get(l)), t.bad()));
+    }
+    let mut optional: Vec<(String, ratatui::style::Style)> = Vec::new();
     if !u.awards.is_empty() {
-        // The awards' names are in the status line and the explanation.
-        others.push((format!("◆{}", u.awards.len()), t.award()));
+        optional.push((format!("◆{}", u.awards.len()), t.award()));
     }
     if u.pending.any() {
-        others.push((format!("… {}", T::PendingMark.get(l)), t.pending()));
+        optional.push((format!("… {}", T::PendingMark.get(l)), t.pending()));
     }
-    let mut flags: Vec<(String, ratatui::style::Style)> = Vec::new();
-    if u.comprehensive {
-        flags.push(("★".into(), t.good()));
-    }
-    if u.vetoed() {
-        let reserved: usize = others.iter().map(|(s, _)| width(s) + 1).sum();
+    let span_w = |items: &[(String, ratatui::style::Style)]| {
+        items.iter().map(|(s, _)| width(s) + 1).sum::<usize>()
+    };
+    let veto = u.vetoed().then(|| {
         let first = u
             .failed
             .first()
@@ -52,10 +55,27 @@ pub fn flag_spans(model: &Model, t: Theme, u: &UnitResult, room: usize) -> Vec<S
         } else {
             String::new()
         };
-        let name_room = room.saturating_sub(reserved + 3 + width(&more)).max(4);
+        (first, more)
+    });
+    // Keep the optional flags only while the veto's name keeps its minimum.
+    while !optional.is_empty()
+        && veto.is_some()
+        && room < span_w(&fixed) + span_w(&optional) + 3 + NAME_MIN
+    {
+        optional.pop();
+    }
+    let mut flags = Vec::new();
+    if u.comprehensive {
+        flags.push(fixed.remove(0));
+    }
+    if let Some((first, more)) = veto {
+        let name_room = room
+            .saturating_sub(span_w(&fixed) + span_w(&optional) + 3 + width(&more))
+            .max(4);
         flags.push((format!("✗ {}{more}", truncate(&first, name_room)), t.bad()));
     }
-    flags.extend(others);
+    flags.extend(fixed);
+    flags.extend(optional);
     let mut spans = Vec::new();
     let mut used = 0;
     for (text, style) in flags {
