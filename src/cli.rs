@@ -14,8 +14,7 @@ pub const TEMPLATE: &str = include_str!("../assets/template.toml");
 /// The template filled in for six units and the departments.
 pub const DEMO: &str = include_str!("../assets/demo.toml");
 
-/// Files larger than this are refused (a 2,000-unit × 300-indicator project is ~40 MB).
-pub const MAX_FILE_BYTES: u64 = 128 * 1024 * 1024;
+pub use crate::store::MAX_FILE_BYTES;
 
 pub const EXIT_OK: i32 = 0;
 pub const EXIT_FILE_ERRORS: i32 = 1;
@@ -75,6 +74,15 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = RankFormat::Table)]
         format: RankFormat,
     },
+    /// Change one value (KEY a dotted TOML path), validated and saved like the TUI
+    Set {
+        file: PathBuf,
+        /// e.g. scores.jia.indicators.new-jobs.actual, or indicators[2].base
+        key: String,
+        /// a TOML value (5.6, -1, true, "text") or plain text
+        #[arg(allow_hyphen_values = true)]
+        value: String,
+    },
 }
 
 impl Cli {
@@ -106,37 +114,18 @@ pub fn read_project(path: &Path, lang: Lang) -> Result<Result<String, String>, C
         path: path.display().to_string(),
         source,
     };
+    let name = path.display().to_string();
     let size = std::fs::metadata(path).map_err(io)?.len();
     if size > MAX_FILE_BYTES {
-        let problem = Problem::new(
-            crate::problem::ProblemKind::TooLarge {
-                bytes: size,
-                limit: MAX_FILE_BYTES,
-            },
-            crate::project::TomlPath::root(),
-        );
-        return Ok(Err(render(
-            &problem,
-            &path.display().to_string(),
-            None,
-            lang,
-        )));
+        let kind = crate::problem::ProblemKind::TooLarge {
+            bytes: size,
+            limit: MAX_FILE_BYTES,
+        };
+        let problem = Problem::new(kind, crate::project::TomlPath::root());
+        return Ok(Err(render(&problem, &name, None, lang)));
     }
-    let bytes = std::fs::read(path).map_err(io)?;
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok(Ok(text)),
-        Err(err) => {
-            let at = err.utf8_error().valid_up_to();
-            let text = String::from_utf8_lossy(err.as_bytes());
-            let (line, col) = crate::problem::line_col(&text, at);
-            let message = lang.pick("文件不是 UTF-8 编码", "the file is not UTF-8");
-            let word = crate::i18n::severity(crate::problem::Severity::Error, lang);
-            Ok(Err(format!(
-                "{}:{line}:{col}: {word}: {message}",
-                path.display()
-            )))
-        }
-    }
+    let (bytes, _) = crate::store::read(path).map_err(io)?;
+    Ok(crate::store::decode(bytes).map_err(|bad| render(&bad.1, &name, Some(&bad.0), lang)))
 }
 
 /// Runs a subcommand, writing to the given streams; returns the exit code.
@@ -145,6 +134,7 @@ pub fn run(command: &Command, lang: Lang, out: &mut dyn Write, err: &mut dyn Wri
         Command::New { file, demo } => new(file, *demo, lang, out),
         Command::Check { file } => check(file, lang, out, err),
         Command::Rank { file, format } => rank(file, *format, lang, out, err),
+        Command::Set { file, key, value } => set(file, key, value, lang, out, err),
     };
     match result {
         Ok(code) => code,
@@ -270,4 +260,98 @@ fn rank(
             source,
         })?;
     Ok(EXIT_OK)
+}
+
+/// `kaoping set FILE KEY VALUE`: the same checks and the same save as an edit in the
+/// terminal program (the lock, a parse back, an atomic write, the backup). The file is
+/// left byte for byte as it was unless the new value is valid.
+fn set(
+    file: &Path,
+    key: &str,
+    value: &str,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<i32, CliError> {
+    let name = file.display().to_string();
+    let Some(path) = crate::project::TomlPath::parse(key) else {
+        return Err(CliError::Usage(format!(
+            "{}: {key}",
+            lang.pick("不是有效的键路径", "not a valid key path")
+        )));
+    };
+    let io = |source| CliError::Io {
+        path: name.clone(),
+        source,
+    };
+    let (mut store, bytes) = crate::store::Store::open(file, false).map_err(io)?;
+    if let Some(holder) = &store.holder {
+        let _ = writeln!(
+            err,
+            "kaoping: {name}: {} {holder}; {}",
+            lang.pick("文件正由他人编辑：", "the file is being edited by"),
+            lang.pick("未作修改", "nothing was changed")
+        );
+        return Ok(EXIT_USAGE);
+    }
+    let text = match crate::store::decode(bytes) {
+        Ok(text) => text,
+        Err(bad) => {
+            let _ = writeln!(err, "{}", render(&bad.1, &name, Some(&bad.0), lang));
+            return Ok(EXIT_FILE_ERRORS);
+        }
+    };
+    // The file must be valid before: a change is judged by the errors it causes.
+    let before = analyze(&text);
+    if before.has_errors() {
+        let errors: Vec<Problem> = before
+            .problems
+            .into_iter()
+            .filter(Problem::is_error)
+            .collect();
+        print_problems(file, &text, &errors, lang, err);
+        return Ok(EXIT_FILE_ERRORS);
+    }
+    let mut doc: toml_edit::DocumentMut = match text.parse() {
+        Ok(doc) => doc,
+        Err(e) => return Err(CliError::Usage(e.to_string())),
+    };
+    if let Err(e) = crate::edit::set_path(&mut doc, &path.0, crate::edit::value_of(value)) {
+        let _ = writeln!(err, "kaoping: {name}: {e}");
+        return Ok(EXIT_USAGE);
+    }
+    let new_text = doc.to_string();
+    let after = analyze(&new_text);
+    let (Some(project), false) = (&after.project, after.has_errors()) else {
+        // Refused: say why, with the path (the new text's places are not the file's).
+        for p in after.problems.iter().filter(|p| p.is_error()) {
+            let _ = writeln!(
+                err,
+                "{name}: {}: {}: {}",
+                crate::i18n::severity(crate::problem::Severity::Error, lang),
+                p.path,
+                crate::i18n::problem_message(&p.kind, lang)
+            );
+        }
+        let _ = writeln!(
+            err,
+            "kaoping: {}",
+            lang.pick("未作修改", "nothing was changed")
+        );
+        return Ok(EXIT_FILE_ERRORS);
+    };
+    match store.save(&new_text, project) {
+        Ok(()) => {
+            let _ = writeln!(out, "{name}: {path} = {}", value.trim());
+            Ok(EXIT_OK)
+        }
+        Err(e) => {
+            let _ = writeln!(
+                err,
+                "kaoping: {name}: {e}; {}",
+                lang.pick("未作修改", "nothing was changed")
+            );
+            Ok(EXIT_USAGE)
+        }
+    }
 }

@@ -52,6 +52,8 @@ pub enum ProblemKind {
         bytes: u64,
         limit: u64,
     },
+    /// The file is not UTF-8.
+    NotUtf8,
     /// A key kaoping does not know (a typo would otherwise lose data).
     UnknownKey {
         key: String,

@@ -1,7 +1,8 @@
 //! An open project: the document (for format-preserving saves), the typed project, its
 //! problems and scores, the undo history, and the file it is saved to. Every change goes
 //! through [`Session::commit`], which refuses an edit that would leave the project with
-//! an error, and every committed edit is written to the file ([`Session::flush`]).
+//! an error, and every committed edit is written to the file ([`Session::flush`]) through
+//! the [`Store`], which never overwrites a file that changed behind its back.
 
 use crate::check;
 use crate::edit::{Edit, apply_to_document, apply_to_project};
@@ -9,8 +10,9 @@ use crate::i18n::{Lang, problem_message};
 use crate::problem::Problem;
 use crate::project::{self, Project, UnitScores};
 use crate::scoring::Scoreboard;
+use crate::store::{SaveError, Store};
 use chrono::{DateTime, Local};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use toml_edit::DocumentMut;
 
 /// Why an edit was refused: the errors it would have caused.
@@ -40,6 +42,17 @@ pub enum OpenError {
     },
 }
 
+/// Why a session is read-only (besides `--read-only`), to tell the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadOnlyReason {
+    /// Asked for.
+    Asked,
+    /// Another copy holds the lock: who.
+    Locked(String),
+    /// The file names a newer format: which.
+    Newer(String),
+}
+
 /// What to restore when an edit is refused: the one score sheet it touched, or (for a
 /// change to the scheme) the whole project.
 enum Undo {
@@ -49,8 +62,9 @@ enum Undo {
 
 /// An open project.
 pub struct Session {
-    pub path: PathBuf,
-    pub read_only: bool,
+    pub store: Store,
+    /// Why no edit can be made, if none can.
+    pub read_only: Option<ReadOnlyReason>,
     doc: DocumentMut,
     /// The text of the last committed state (what is, or is about to be, on disk); `None`
     /// until it is needed (it is written out after the frame that shows the edit).
@@ -67,23 +81,45 @@ pub struct Session {
     dirty: bool,
     pub last_saved: Option<DateTime<Local>>,
     pub save_error: Option<String>,
+    /// The file changed on disk while edits were waiting to be written: nothing is
+    /// written until the user chooses (reload, overwrite, save as).
+    pub conflict: bool,
+    /// The edits committed since the last write, to apply again after a reload; `None`
+    /// once an undo or redo made them no longer a simple list.
+    unsaved: Option<Vec<Edit>>,
     /// Counts committed changes (views may cache on it).
     pub generation: u64,
 }
 
 impl Session {
-    /// Opens a file: read, parse, check, score.
+    /// Opens a file: read it (taking the lock unless `read_only`), parse, check, score.
+    /// A second copy of a locked file, or a file of a newer format, opens read-only.
     pub fn open(path: &Path, read_only: bool) -> Result<Session, OpenError> {
-        let text = std::fs::read_to_string(path).map_err(OpenError::Io)?;
-        Session::from_text(path, text, read_only)
-    }
-
-    /// A session on a text (as read from `path`).
-    pub fn from_text(path: &Path, text: String, read_only: bool) -> Result<Session, OpenError> {
-        let (doc, project, problems, board) = analyse(&text)?;
+        let (mut store, bytes) = Store::open(path, read_only).map_err(OpenError::Io)?;
+        let text = crate::store::decode(bytes).map_err(|bad| OpenError::Invalid {
+            text: bad.0,
+            problems: vec![bad.1],
+        })?;
+        let mut reason = match (&store.holder, read_only) {
+            (_, true) => Some(ReadOnlyReason::Asked),
+            (Some(holder), _) => Some(ReadOnlyReason::Locked(holder.clone())),
+            (None, false) => None,
+        };
+        let (doc, project, problems, board) = match analyse(&text, false) {
+            Ok(parts) => parts,
+            Err(OpenError::Invalid { problems, .. }) if newer_format(&problems).is_some() => {
+                // A newer format: show what this version can read, without writing.
+                let found = newer_format(&problems).unwrap_or_default();
+                let parts = analyse(&text, true)?;
+                store.make_read_only();
+                reason = Some(ReadOnlyReason::Newer(found));
+                parts
+            }
+            Err(e) => return Err(e),
+        };
         Ok(Session {
-            path: path.to_path_buf(),
-            read_only,
+            store,
+            read_only: reason,
             doc,
             text: Some(text),
             preview: None,
@@ -95,8 +131,19 @@ impl Session {
             dirty: false,
             last_saved: None,
             save_error: None,
+            conflict: false,
+            unsaved: Some(Vec::new()),
             generation: 0,
         })
+    }
+
+    /// The path of the file, as given.
+    pub fn path(&self) -> &Path {
+        &self.store.path
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        self.read_only.is_some()
     }
 
     /// The text of the current state.
@@ -129,6 +176,9 @@ impl Session {
         }
         apply_to_document(&mut self.doc, &edit);
         self.text = None;
+        if let Some(unsaved) = &mut self.unsaved {
+            unsaved.push(edit);
+        }
         self.undo.push(previous);
         self.redo.clear();
         self.changed();
@@ -185,9 +235,11 @@ impl Session {
             return false;
         };
         // Every text in the history was committed, so it loads without errors.
-        let Ok((doc, project, problems, board)) = analyse(&text) else {
+        let Ok((doc, project, problems, board)) = analyse(&text, false) else {
             return false;
         };
+        // The unsaved changes are no longer a list of edits on the file's version.
+        self.unsaved = None;
         let current = self.text().to_string();
         if back {
             self.redo.push(current);
@@ -214,19 +266,106 @@ impl Session {
     }
 
     /// Writes the committed state to the file, if it changed. A failure keeps the edit in
-    /// memory (and `save_error` says why); the next flush tries again.
+    /// memory (and `save_error` says why); the next flush tries again. If the file changed
+    /// on disk, nothing is written until the user chooses: kaoping's version is put beside
+    /// it (`NAME.toml.mine`) meanwhile, so that nothing is lost whatever happens.
     pub fn flush(&mut self) {
-        if !self.dirty || self.read_only {
+        if !self.dirty || self.is_read_only() || self.conflict {
             return;
         }
-        let text = self.text.get_or_insert_with(|| self.doc.to_string());
-        match crate::store::write_atomic(&self.path, text) {
-            Ok(()) => {
-                self.dirty = false;
-                self.save_error = None;
-                self.last_saved = Some(Local::now());
+        self.text();
+        let text = self.text.as_deref().unwrap_or_default();
+        match self.store.save(text, &self.project) {
+            Ok(()) => self.saved(),
+            Err(SaveError::ChangedOnDisk) => {
+                self.conflict = true;
+                let mine = crate::store::mine_path(self.store.target());
+                let _ = crate::store::write_atomic(&mine, text);
+                self.save_error = Some(SaveError::ChangedOnDisk.to_string());
             }
             Err(e) => self.save_error = Some(e.to_string()),
+        }
+    }
+
+    fn saved(&mut self) {
+        self.dirty = false;
+        self.conflict = false;
+        self.save_error = None;
+        self.last_saved = Some(Local::now());
+        self.unsaved = Some(Vec::new());
+    }
+
+    /// After the file changed on disk: read it again. Edits not yet written are applied
+    /// again on top when they can be (the list of those that could not is returned); the
+    /// file as kaoping had it stays in `NAME.toml.mine`.
+    pub fn reload(&mut self) -> Result<Vec<Edit>, OpenError> {
+        let bytes = self.store.reload().map_err(OpenError::Io)?;
+        let text = crate::store::decode(bytes).map_err(|bad| OpenError::Invalid {
+            text: bad.0,
+            problems: vec![bad.1],
+        })?;
+        let (doc, project, problems, board) = analyse(&text, false)?;
+        let pending = std::mem::take(&mut self.unsaved).unwrap_or_default();
+        self.doc = doc;
+        self.project = project;
+        self.problems = problems;
+        self.board = board;
+        self.text = Some(text);
+        self.undo.clear();
+        self.redo.clear();
+        self.preview = None;
+        self.dirty = false;
+        self.conflict = false;
+        self.save_error = None;
+        self.unsaved = Some(Vec::new());
+        self.generation += 1;
+        let mut failed = Vec::new();
+        for edit in pending {
+            if self.commit(edit.clone()).is_err() {
+                failed.push(edit);
+            }
+        }
+        Ok(failed)
+    }
+
+    /// Writes kaoping's version over a file that changed on disk (the user chose to).
+    pub fn overwrite(&mut self) {
+        self.text();
+        let text = self.text.as_deref().unwrap_or_default();
+        match self.store.overwrite(text, &self.project) {
+            Ok(()) => self.saved(),
+            Err(e) => self.save_error = Some(e.to_string()),
+        }
+    }
+
+    /// Writes kaoping's version to another file and goes on there.
+    pub fn save_as(&mut self, path: &Path) -> Result<(), String> {
+        self.text();
+        let text = self.text.as_deref().unwrap_or_default();
+        match self.store.save_as(path, text, &self.project) {
+            Ok(()) => {
+                self.saved();
+                Ok(())
+            }
+            Err(e) => Err(e.to_string()),
+        }
+    }
+
+    /// The file changed on disk (a notification): a read-only copy follows it; a writable
+    /// one reloads if it has nothing unsaved, and otherwise stops writing until the user
+    /// chooses. Returns what happened.
+    pub fn disk_changed(&mut self) -> DiskChange {
+        if !self.store.changed_on_disk() {
+            return DiskChange::Nothing;
+        }
+        if self.is_dirty() && !self.is_read_only() {
+            self.conflict = true;
+            return DiskChange::Conflict;
+        }
+        match self.reload() {
+            Ok(_) => DiskChange::Reloaded,
+            Err(OpenError::Invalid { problems, .. }) => DiskChange::Broken(problems),
+            Err(OpenError::Io(e)) => DiskChange::Unreadable(e.to_string()),
         }
     }
 
@@ -297,16 +436,44 @@ fn sheet_of(edit: &Edit) -> Option<&str> {
     }
 }
 
+/// What a change on disk did to a session.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DiskChange {
+    /// It was our own write, or nothing changed.
+    Nothing,
+    /// The file was read again.
+    Reloaded,
+    /// Edits wait to be written: the user must choose.
+    Conflict,
+    /// The file on disk now has errors; the last good version stays on screen.
+    Broken(Vec<Problem>),
+    Unreadable(String),
+}
+
+/// The format named by a file whose only trouble is being of a newer version.
+fn newer_format(problems: &[Problem]) -> Option<String> {
+    match problems {
+        [p] => match &p.kind {
+            crate::problem::ProblemKind::UnsupportedFormat { found, newer: true } => {
+                Some(found.clone())
+            }
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 type Analysed = (DocumentMut, Project, Vec<Problem>, Scoreboard);
 
-/// Parses, loads, checks and scores a text, keeping the document for saving.
-fn analyse(text: &str) -> Result<Analysed, OpenError> {
+/// Parses, loads, checks and scores a text, keeping the document for saving; `newer`
+/// reads a newer format as this one.
+fn analyse(text: &str, newer: bool) -> Result<Analysed, OpenError> {
     let invalid = |problems| OpenError::Invalid {
         text: text.to_string(),
         problems,
     };
     let doc = project::parse(text).map_err(|p| invalid(vec![p]))?;
-    let loaded = project::load_document(&doc);
+    let loaded = project::load_document_as(&doc, newer);
     let mut problems = loaded.problems;
     let project = match loaded.project {
         Some(p) if !crate::problem::has_errors(&problems) => p,

@@ -38,7 +38,10 @@
 
 mod document;
 mod model;
+mod set;
 mod syntax;
+
+pub use set::{SetError, set_path, value_of};
 
 use crate::project::{
     Area, Department, Direction, Indicator, MAX_SCORE, Penalty, PenaltyKind, Project, Role, Row,

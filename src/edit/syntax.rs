@@ -183,6 +183,15 @@ impl<'a> Tab<'a> {
         self.get_mut(key).and_then(Tab::of)
     }
 
+    /// The item at `key`, whatever it is.
+    pub fn into_item(self, key: &str) -> Option<&'a mut Item> {
+        match self {
+            Tab::Std(t) => t.get_mut(key),
+            Tab::Inline(t) => TableLike::get_mut(t, key),
+        }
+        .filter(|item| !item.is_none())
+    }
+
     pub fn into_child(self, key: &str) -> Option<Tab<'a>> {
         match self {
             Tab::Std(t) => t.get_mut(key).and_then(Tab::of),

@@ -82,6 +82,9 @@ pub fn problem_message(kind: &ProblemKind, lang: Lang) -> String {
                 format!("the file has {bytes} bytes, more than the limit of {limit}")
             }
         }
+        NotUtf8 => lang
+            .pick("文件不是 UTF-8 编码", "the file is not UTF-8")
+            .into(),
         UnknownKey { key, suggestion } => {
             let hint = match (suggestion, zh) {
                 (Some(s), true) => format!("（是否想写 `{s}`？）"),

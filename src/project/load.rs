@@ -41,9 +41,17 @@ pub fn parse(text: &str) -> Result<Document<&str>, Problem> {
 
 /// Reads a project from a parsed document.
 pub fn load_document(doc: &Document<&str>) -> LoadOutcome {
+    load_document_as(doc, false)
+}
+
+/// Reads a project from a parsed document; with `newer`, a file that names a newer
+/// `kaoping/N` format is read as `kaoping/1` (to show it read-only: what this version
+/// does not know still fails as unknown keys).
+pub fn load_document_as(doc: &Document<&str>, newer: bool) -> LoadOutcome {
     let mut loader = Loader {
         text: doc.raw(),
         problems: Vec::new(),
+        accept_newer: newer,
     };
     let project = loader.project(doc.as_table());
     LoadOutcome {
@@ -83,33 +91,11 @@ pub fn locate(doc: &Document<&str>, path: &TomlPath) -> Option<usize> {
     best
 }
 
-/// Splits a dotted TOML path given on the command line (`scores.jia.survey`,
-/// `scores."甲".survey`) into keys.
-pub fn split_path(dotted: &str) -> Option<Vec<String>> {
-    let mut keys = Vec::new();
-    let mut rest = dotted.trim();
-    loop {
-        let (key, tail) = if let Some(stripped) = rest.strip_prefix('"') {
-            let end = stripped.find('"')?;
-            (stripped[..end].to_string(), &stripped[end + 1..])
-        } else {
-            let end = rest.find('.').unwrap_or(rest.len());
-            (rest[..end].trim().to_string(), &rest[end..])
-        };
-        if key.is_empty() {
-            return None;
-        }
-        keys.push(key);
-        if tail.is_empty() {
-            return Some(keys);
-        }
-        rest = tail.strip_prefix('.')?;
-    }
-}
-
 struct Loader<'t> {
     text: &'t str,
     problems: Vec<Problem>,
+    /// Read a newer `kaoping/N` as if it were `kaoping/1`.
+    accept_newer: bool,
 }
 
 /// A table being read: remembers its path so that every problem can name it.
@@ -230,6 +216,9 @@ impl<'t> Loader<'t> {
             ),
             Some(found) if found != FORMAT => {
                 let newer = format_version(&found).is_some_and(|v| v > 1);
+                if newer && self.accept_newer {
+                    return self.project_body(&root);
+                }
                 self.report(
                     ProblemKind::UnsupportedFormat { found, newer },
                     TomlPath::keys(&["format"]),
@@ -240,12 +229,17 @@ impl<'t> Loader<'t> {
             }
             Some(_) => {}
         }
-        let title = self.string(&root, "title").unwrap_or_default();
-        let policy = match self.sub_table(&root, "policy") {
+        self.project_body(&root)
+    }
+
+    /// Everything but `format`.
+    fn project_body(&mut self, root: &Obj) -> Option<Project> {
+        let title = self.string(root, "title").unwrap_or_default();
+        let policy = match self.sub_table(root, "policy") {
             Some(obj) => self.policy(&obj),
             None => Policy::default(),
         };
-        let sections = match self.sub_table(&root, "sections") {
+        let sections = match self.sub_table(root, "sections") {
             Some(obj) => self.sections(&obj),
             None => {
                 self.report(
@@ -256,16 +250,16 @@ impl<'t> Loader<'t> {
                 Sections::default()
             }
         };
-        let organization = self.list(&root, "organization", ORG_KEYS, |l, o| OrgItem {
+        let organization = self.list(root, "organization", ORG_KEYS, |l, o| OrgItem {
             id: l.id(o, "id"),
             name: l.name(o),
             max: l.non_negative(o, "max"),
         });
-        let departments = self.list(&root, "departments", DEPARTMENT_KEYS, |l, o| Department {
+        let departments = self.list(root, "departments", DEPARTMENT_KEYS, |l, o| Department {
             id: l.id(o, "id"),
             name: l.name(o),
         });
-        let units = self.list(&root, "units", UNIT_KEYS, |l, o| Unit {
+        let units = self.list(root, "units", UNIT_KEYS, |l, o| Unit {
             id: l.id(o, "id"),
             name: l.name(o),
             kind: match l.choice(o, "kind", UNIT_KINDS, true).as_deref() {
@@ -273,12 +267,12 @@ impl<'t> Loader<'t> {
                 _ => UnitKind::County,
             },
         });
-        let areas = self.list(&root, "areas", AREA_KEYS, |l, o| Area {
+        let areas = self.list(root, "areas", AREA_KEYS, |l, o| Area {
             id: l.id(o, "id"),
             name: l.name(o),
             max: l.non_negative(o, "max"),
         });
-        let indicators = self.list(&root, "indicators", INDICATOR_KEYS, |l, o| Indicator {
+        let indicators = self.list(root, "indicators", INDICATOR_KEYS, |l, o| Indicator {
             id: l.id(o, "id"),
             area: l.id(o, "area"),
             name: l.name(o),
@@ -295,7 +289,7 @@ impl<'t> Loader<'t> {
             units: l.id_list(o, "units"),
             pilot: l.id_list(o, "pilot"),
         });
-        let awards = self.list(&root, "awards", AWARD_KEYS, |l, o| Award {
+        let awards = self.list(root, "awards", AWARD_KEYS, |l, o| Award {
             id: l.id(o, "id"),
             name: l.name(o),
             count: l.whole(o, "count", 1, u32::MAX).unwrap_or(1),
@@ -303,7 +297,7 @@ impl<'t> Loader<'t> {
             lead: l.opt_id(o, "lead"),
             organization: l.id_list(o, "organization").unwrap_or_default(),
         });
-        let scores = match self.sub_table(&root, "scores") {
+        let scores = match self.sub_table(root, "scores") {
             Some(obj) => self.scores(&obj),
             None => IndexMap::new(),
         };
@@ -926,20 +920,5 @@ mod tests {
         assert_eq!(edit_distance("", "abc"), 3);
         assert_eq!(nearest("acutal", ROW_KEYS), Some("actual"));
         assert_eq!(nearest("xyzzy", ROW_KEYS), None);
-    }
-
-    #[test]
-    fn splits_dotted_paths() {
-        assert_eq!(
-            split_path("scores.jia.indicators.new-jobs.actual").unwrap(),
-            vec!["scores", "jia", "indicators", "new-jobs", "actual"]
-        );
-        assert_eq!(
-            split_path("scores.\"a.b\".survey").unwrap(),
-            vec!["scores", "a.b", "survey"]
-        );
-        assert!(split_path("").is_none());
-        assert!(split_path("a..b").is_none());
-        assert!(split_path("a.").is_none());
     }
 }

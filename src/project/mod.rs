@@ -11,7 +11,7 @@ mod path;
 mod write;
 
 pub use decimal::{DecimalError, parse_decimal_text};
-pub use load::{LoadOutcome, load, load_document, locate, parse, split_path};
+pub use load::{LoadOutcome, load, load_document, load_document_as, locate, parse};
 pub use path::{PathSeg, TomlPath};
 pub use write::{decimal_value, penalty_value, row_value, to_toml};
 

@@ -39,6 +39,40 @@ impl TomlPath {
         TomlPath(keys.iter().map(|k| PathSeg::Key(k.to_string())).collect())
     }
 
+    /// Parses a path as written on the command line or shown in messages:
+    /// `scores.jia.indicators.new-jobs.actual`, `indicators[2].base`, `scores."甲".survey`.
+    pub fn parse(text: &str) -> Option<TomlPath> {
+        let mut segs = Vec::new();
+        let mut rest = text.trim();
+        let mut first = true;
+        while !rest.is_empty() {
+            if let Some(after) = rest.strip_prefix('[') {
+                let end = after.find(']')?;
+                segs.push(PathSeg::Index(after[..end].trim().parse().ok()?));
+                rest = &after[end + 1..];
+                first = false;
+                continue;
+            }
+            if !first {
+                rest = rest.strip_prefix('.')?;
+            }
+            first = false;
+            let (key, tail) = if let Some(quoted) = rest.strip_prefix('"') {
+                let end = quoted.find('"')?;
+                (quoted[..end].to_string(), &quoted[end + 1..])
+            } else {
+                let end = rest.find(['.', '[']).unwrap_or(rest.len());
+                (rest[..end].trim().to_string(), &rest[end..])
+            };
+            if key.is_empty() {
+                return None;
+            }
+            segs.push(PathSeg::Key(key));
+            rest = tail;
+        }
+        (!segs.is_empty()).then_some(TomlPath(segs))
+    }
+
     pub fn is_root(&self) -> bool {
         self.0.is_empty()
     }
@@ -93,5 +127,20 @@ mod tests {
         assert_eq!(p.to_string(), "indicators[2].base");
         let p = TomlPath::keys(&["scores", "甲县"]);
         assert_eq!(p.to_string(), "scores.\"甲县\"");
+    }
+
+    #[test]
+    fn parses_what_it_displays() {
+        for text in [
+            "scores.jia.indicators.new-jobs.actual",
+            "indicators[2].base",
+            "scores.\"甲 县\".survey",
+            "a[0][1].b",
+        ] {
+            assert_eq!(TomlPath::parse(text).unwrap().to_string(), text);
+        }
+        for bad in ["", "a..b", "a.", "a[x]", "a[1", ".a", "\"open"] {
+            assert!(TomlPath::parse(bad).is_none(), "{bad}");
+        }
     }
 }

@@ -28,6 +28,8 @@ pub enum Context {
     Help,
     Explain,
     Confirm,
+    /// The file changed on disk while edits waited to be written.
+    Conflict,
 }
 
 /// A key: a code, with or without Ctrl. Shift is part of the character (`A`, `?`).
@@ -149,7 +151,11 @@ pub const BINDINGS: &[Binding] = &[
         T::KeyClose,
         true,
     ),
-    b(C::Confirm, &[ch('y')], A::Yes, T::KeyYes, true),
+    b(C::Conflict, &[ch('r')], A::Reload, T::KeyReload, true),
+    b(C::Conflict, &[ch('o')], A::Overwrite, T::KeyOverwrite, true),
+    b(C::Conflict, &[ch('s')], A::SaveAs, T::KeySaveAs, true),
+    b(C::Conflict, &[ESC, ctrl('c')], A::Close, T::KeyLater, true),
+    b(C::Confirm, &[ch('y'), ENTER], A::Yes, T::KeyYes, true),
     b(
         C::Confirm,
         &[ch('n'), ESC, ctrl('c')],

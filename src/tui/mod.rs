@@ -2,23 +2,26 @@
 //! the model → the views draw it → committed edits are written. It redraws only on
 //! events, so an idle kaoping uses no CPU and writes nothing to the terminal.
 
+pub mod events;
 pub mod input;
 pub mod keymap;
 pub mod model;
 pub mod msg;
+pub mod recovery;
 pub mod update;
 pub mod view;
 
 use crate::cli::{DEMO, TEMPLATE};
 use crate::i18n::{Lang, T};
 use crate::problem::render;
-use crate::session::{OpenError, Session};
-use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use crate::session::{OpenError, ReadOnlyReason, Session};
+use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste, Event};
 use model::{Model, Status};
 use msg::Msg;
 use ratatui::{Terminal, backend::Backend};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::Receiver;
 
 /// How the program was started.
 pub struct Options {
@@ -87,7 +90,17 @@ fn target(options: &Options) -> Result<Target, String> {
     })
 }
 
-/// Opens the file (or reports why not, like `check`); returns the exit code.
+/// How the loop ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    Quit,
+    /// The terminal went away (a dropped SSH connection).
+    Hangup,
+    /// A signal asked kaoping to end.
+    Signal(i32),
+}
+
+/// Opens the file and runs the program; returns the exit code.
 pub fn run(options: Options) -> i32 {
     let l = options.lang;
     let target = match target(&options) {
@@ -97,89 +110,237 @@ pub fn run(options: Options) -> i32 {
             return crate::cli::EXIT_USAGE;
         }
     };
-    let session = match open(&target.path, options.read_only, l) {
-        Ok(s) => s,
-        Err(code) => return code,
-    };
-    let mut model = Model::new(session, l);
-    if let Some(note) = target.note {
-        model.ui.status = Some(Status {
-            text: note,
-            error: false,
-        });
-    }
-    match run_terminal(&mut model) {
-        Ok(()) => crate::cli::EXIT_OK,
-        Err(e) => {
-            eprintln!("kaoping: {e}");
-            crate::cli::EXIT_USAGE
-        }
-    }
-}
-
-fn open(path: &Path, read_only: bool, l: Lang) -> Result<Session, i32> {
-    match crate::cli::read_project(path, l) {
-        Ok(Ok(text)) => match Session::from_text(path, text, read_only) {
-            Ok(s) => Ok(s),
-            Err(OpenError::Invalid { text, problems }) => {
-                let name = path.display().to_string();
-                for p in problems.iter().filter(|p| p.is_error()) {
-                    eprintln!("{}", render(p, &name, Some(&text), l));
-                }
-                Err(crate::cli::EXIT_FILE_ERRORS)
-            }
-            Err(OpenError::Io(e)) => {
-                eprintln!("kaoping: {}: {e}", path.display());
-                Err(crate::cli::EXIT_USAGE)
-            }
-        },
-        Ok(Err(message)) => {
-            eprintln!("{message}");
-            Err(crate::cli::EXIT_FILE_ERRORS)
-        }
-        Err(e) => {
-            eprintln!("kaoping: {e}");
-            Err(crate::cli::EXIT_USAGE)
-        }
-    }
-}
-
-fn run_terminal(model: &mut Model) -> std::io::Result<()> {
     // `try_init` enters the alternate screen and raw mode, and installs a panic hook
-    // that restores the terminal.
-    let mut terminal = ratatui::try_init()?;
+    // that restores the terminal; ours, around it, first writes what was being typed.
+    let mut terminal = match ratatui::try_init() {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("kaoping: {e}");
+            return crate::cli::EXIT_USAGE;
+        }
+    };
+    // Only now (in raw mode) may the reader start reading the terminal.
+    let inputs = events::start(&target.path);
+    recovery::install_panic_hook();
     let _ = crossterm::execute!(std::io::stdout(), EnableBracketedPaste);
-    let result = event_loop(&mut terminal, model, event::read);
+    let code = match open(&mut terminal, &inputs, &target.path, options.read_only, l) {
+        Opened::Session(session) => {
+            let mut model = Model::new(*session, l);
+            greet(&mut model, target.note.clone());
+            match event_loop(&mut terminal, &mut model, &inputs.rx) {
+                Ok(exit) => finish(&mut model, exit),
+                Err(e) => {
+                    recovery::write_now();
+                    model.session.flush();
+                    restore();
+                    eprintln!("kaoping: {e}");
+                    crate::cli::EXIT_USAGE
+                }
+            }
+        }
+        Opened::Gone(code) => {
+            restore();
+            code
+        }
+    };
+    drop(target);
+    code
+}
+
+fn restore() {
     let _ = crossterm::execute!(std::io::stdout(), DisableBracketedPaste);
     ratatui::restore();
-    model.session.flush();
-    result
 }
 
-/// The loop: draw, write what was committed, wait for the next event. `next` blocks.
+/// Ends the program: committed edits are on disk already (written after each frame);
+/// what was being typed goes to the recovery file when kaoping did not end by choice.
+fn finish(model: &mut Model, exit: Exit) -> i32 {
+    if exit != Exit::Quit {
+        recovery::write_now();
+    }
+    model.session.flush();
+    restore();
+    if model.session.is_dirty() {
+        let mine = crate::store::mine_path(model.session.store.target());
+        eprintln!(
+            "kaoping: {}: {} {}",
+            model.session.path().display(),
+            T::UnsavedAtExit.get(model.lang),
+            mine.display()
+        );
+    }
+    match exit {
+        Exit::Quit | Exit::Hangup => crate::cli::EXIT_OK,
+        Exit::Signal(signal) => 128 + signal,
+    }
+}
+
+/// What the first screen says: where the file is, why it is read-only, and an unfinished
+/// edit left by an interrupted session.
+fn greet(model: &mut Model, note: Option<String>) {
+    let l = model.lang;
+    let reason = model.session.read_only.clone().and_then(|r| match r {
+        ReadOnlyReason::Asked => None,
+        ReadOnlyReason::Locked(holder) => Some(format!("{} {holder}", T::LockedBy.get(l))),
+        ReadOnlyReason::Newer(format) => Some(format!("{} {format}", T::NewerFormat.get(l))),
+    });
+    if let Some(text) = reason.or(note) {
+        model.ui.status = Some(Status { text, error: false });
+    }
+    if !model.session.is_read_only()
+        && let Some(unfinished) = recovery::take(model.session.store.target())
+    {
+        model.ui.overlay = Some(model::Overlay::Recover(Box::new(unfinished)));
+    }
+}
+
+enum Opened {
+    Session(Box<Session>),
+    /// The user gave up (or the terminal went away): the exit code.
+    Gone(i32),
+}
+
+/// Opens the file; while it has errors, shows them like a compiler and offers to open
+/// `$EDITOR` at the first one and try again. Never writes to a file with errors.
+fn open(
+    terminal: &mut ratatui::DefaultTerminal,
+    inputs: &events::Inputs,
+    path: &Path,
+    read_only: bool,
+    l: Lang,
+) -> Opened {
+    loop {
+        let (text, problems) = match Session::open(path, read_only) {
+            Ok(session) => return Opened::Session(Box::new(session)),
+            Err(OpenError::Io(e)) => {
+                restore();
+                eprintln!("kaoping: {}: {e}", path.display());
+                return Opened::Gone(crate::cli::EXIT_USAGE);
+            }
+            Err(OpenError::Invalid { text, problems }) => (text, problems),
+        };
+        let errors: Vec<String> = problems
+            .iter()
+            .filter(|p| p.is_error())
+            .map(|p| crate::text::sanitize(&render(p, &path.display().to_string(), Some(&text), l)))
+            .collect();
+        let first_line = problems
+            .iter()
+            .find_map(|p| p.at)
+            .map_or(1, |at| crate::problem::line_col(&text, at).0);
+        loop {
+            let _ = terminal.draw(|f| view::errors::draw(f, path, &errors, l));
+            match inputs.rx.recv() {
+                Ok(events::Input::Terminal(Event::Key(key))) => {
+                    match keymap::key_of(&key).map(|k| k.code) {
+                        Some(crossterm::event::KeyCode::Char('q'))
+                        | Some(crossterm::event::KeyCode::Esc) => {
+                            restore();
+                            for e in &errors {
+                                eprintln!("{e}");
+                            }
+                            return Opened::Gone(crate::cli::EXIT_FILE_ERRORS);
+                        }
+                        Some(crossterm::event::KeyCode::Char('r')) => break,
+                        Some(crossterm::event::KeyCode::Char('e')) => {
+                            edit_in_editor(path, first_line);
+                            let _ = terminal.clear();
+                            break;
+                        }
+                        _ => {}
+                    }
+                }
+                // Fixed in another window: try again at once.
+                Ok(events::Input::FileChanged) => break,
+                Ok(events::Input::Terminal(_)) => {}
+                Ok(events::Input::Hangup) | Ok(events::Input::Signal(_)) | Err(_) => {
+                    restore();
+                    return Opened::Gone(crate::cli::EXIT_FILE_ERRORS);
+                }
+            }
+        }
+    }
+}
+
+/// Runs `$EDITOR +LINE FILE` (vi, vim, nano, emacs, micro all take `+LINE`) with the
+/// terminal handed over, and takes it back afterwards.
+fn edit_in_editor(path: &Path, line: usize) {
+    let editor = std::env::var("VISUAL")
+        .or_else(|_| std::env::var("EDITOR"))
+        .unwrap_or_else(|_| "vi".into());
+    restore();
+    let mut parts = editor.split_whitespace();
+    if let Some(program) = parts.next() {
+        let _ = std::process::Command::new(program)
+            .args(parts)
+            .arg(format!("+{line}"))
+            .arg(path)
+            .status();
+    }
+    let _ = ratatui::try_init();
+    let _ = crossterm::execute!(std::io::stdout(), EnableBracketedPaste);
+}
+
+/// The loop: draw, write what was committed, wait for the next input. Returns why it
+/// ended.
 pub fn event_loop<B: Backend>(
     terminal: &mut Terminal<B>,
     model: &mut Model,
-    mut next: impl FnMut() -> std::io::Result<Event>,
-) -> std::io::Result<()>
+    inputs: &Receiver<events::Input>,
+) -> std::io::Result<Exit>
 where
     std::io::Error: From<B::Error>,
 {
     let size = terminal.size()?;
     model.size = (size.width, size.height);
+    // For the test that a panic restores the terminal and keeps what was being typed.
+    let panic_key = std::env::var("KAOPING_TEST_PANIC_KEY")
+        .ok()
+        .and_then(|k| k.chars().next());
+    let mut waiting = std::collections::VecDeque::new();
     loop {
         terminal.draw(|f| view::draw(f, model))?;
         if model.session.is_dirty() {
             model.session.flush();
+            if model.session.conflict && model.ui.overlay.is_none() {
+                update::update(model, Msg::FileChanged);
+            }
             // The header says when the file was written (or why it was not).
             terminal.draw(|f| view::draw(f, model))?;
         }
         if model.quit {
-            return Ok(());
+            return Ok(Exit::Quit);
         }
-        if let Some(msg) = message(model, next()?) {
-            update::update(model, msg);
+        let input = match waiting.pop_front() {
+            Some(input) => input,
+            None => inputs.recv().unwrap_or(events::Input::Hangup),
+        };
+        match input {
+            events::Input::Terminal(event) => {
+                if let (Some(k), Event::Key(key)) = (panic_key, &event)
+                    && key.code == crossterm::event::KeyCode::Char(k)
+                {
+                    panic!("KAOPING_TEST_PANIC_KEY pressed");
+                }
+                if let Some(msg) = message(model, event) {
+                    update::update(model, msg);
+                }
+            }
+            events::Input::FileChanged => {
+                // A save is several events (temporary file, rename): let them settle,
+                // keeping whatever else arrives meanwhile for its turn.
+                std::thread::sleep(std::time::Duration::from_millis(50));
+                while let Ok(input) = inputs.try_recv() {
+                    if !matches!(input, events::Input::FileChanged) {
+                        waiting.push_back(input);
+                    }
+                }
+                update::update(model, Msg::FileChanged);
+            }
+            events::Input::Hangup => return Ok(Exit::Hangup),
+            events::Input::Signal(signal) => return Ok(Exit::Signal(signal)),
         }
+        recovery::remember(model);
     }
 }
 

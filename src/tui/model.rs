@@ -156,7 +156,7 @@ pub struct Editing {
 }
 
 /// What a typed value goes into.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Target {
     /// A field of a unit's score sheet.
     Sheet {
@@ -179,10 +179,12 @@ pub enum Target {
     NewArea,
     NewDepartment,
     NewUnit,
+    /// A file name to save kaoping's version to (after a conflict).
+    SaveAs,
 }
 
 /// A field of a score sheet.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum SheetField {
     Survey,
     Org(String),
@@ -222,6 +224,10 @@ pub enum Overlay {
         lines: Vec<String>,
         edit: Box<Edit>,
     },
+    /// The file changed on disk while edits waited to be written.
+    Conflict,
+    /// An edit was being typed when kaoping was interrupted last time.
+    Recover(Box<super::recovery::Unfinished>),
 }
 
 /// A message in the status line.

@@ -69,6 +69,12 @@ pub enum Action {
     Yes,
     No,
     Close,
+    /// After a conflict: read the file again (edits applied again on top).
+    Reload,
+    /// After a conflict: write kaoping's version over the file.
+    Overwrite,
+    /// After a conflict: write kaoping's version to another file.
+    SaveAs,
 }
 
 /// A message to the program.
@@ -81,4 +87,6 @@ pub enum Msg {
     Paste(String),
     /// The terminal changed size.
     Resize(u16, u16),
+    /// The project file changed on disk.
+    FileChanged,
 }

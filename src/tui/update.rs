@@ -25,7 +25,8 @@ pub fn contexts(model: &Model) -> Vec<Context> {
         return vec![match overlay {
             Overlay::Help { .. } => Context::Help,
             Overlay::Explain { .. } => Context::Explain,
-            Overlay::Confirm { .. } => Context::Confirm,
+            Overlay::Confirm { .. } | Overlay::Recover(_) => Context::Confirm,
+            Overlay::Conflict => Context::Conflict,
         }];
     }
     base_contexts(model)
@@ -78,8 +79,35 @@ pub fn update(model: &mut Model, msg: Msg) {
             }
         }
         Msg::Act(action) => act(model, action),
+        Msg::FileChanged => file_changed(model),
     }
     clamp(model);
+}
+
+/// The file changed on disk: follow it, or ask what to do when edits wait to be written.
+fn file_changed(model: &mut Model) {
+    use crate::session::DiskChange;
+    let l = model.lang;
+    if model.session.conflict {
+        model.ui.overlay = Some(Overlay::Conflict);
+        return;
+    }
+    match model.session.disk_changed() {
+        DiskChange::Nothing => {}
+        DiskChange::Reloaded => info(model, T::Reloaded.get(l).to_string()),
+        DiskChange::Conflict => model.ui.overlay = Some(Overlay::Conflict),
+        DiskChange::Broken(problems) => {
+            let first = problems
+                .iter()
+                .find(|p| p.is_error())
+                .map(|p| format!("{}: {}", p.path, problem_message(&p.kind, l)));
+            error(
+                model,
+                format!("{} {}", T::DiskBroken.get(l), first.unwrap_or_default()),
+            );
+        }
+        DiskChange::Unreadable(e) => error(model, format!("{} {e}", T::DiskBroken.get(l))),
+    }
 }
 
 fn act(model: &mut Model, action: Action) {
@@ -143,11 +171,28 @@ fn error(model: &mut Model, text: String) {
 }
 
 fn read_only(model: &mut Model) -> bool {
-    if model.session.read_only {
-        let text = T::ReadOnlyRefused.get(model.lang).to_string();
-        error(model, text);
-    }
-    model.session.read_only
+    let reason = match &model.session.read_only {
+        None => return false,
+        Some(crate::session::ReadOnlyReason::Locked(holder)) => {
+            format!(
+                "{} {} {holder}",
+                T::ReadOnlyRefused.get(model.lang),
+                T::LockedBy.get(model.lang)
+            )
+        }
+        Some(crate::session::ReadOnlyReason::Newer(format)) => {
+            format!(
+                "{} {} {format}",
+                T::ReadOnlyRefused.get(model.lang),
+                T::NewerFormat.get(model.lang)
+            )
+        }
+        Some(crate::session::ReadOnlyReason::Asked) => {
+            T::ReadOnlyRefused.get(model.lang).to_string()
+        }
+    };
+    error(model, reason);
+    true
 }
 
 fn history(model: &mut Model, back: bool) {
@@ -1128,6 +1173,44 @@ fn overlay_action(model: &mut Model, action: Action) {
             Action::No => {}
             _ => model.ui.overlay = Some(Overlay::Confirm { lines, edit }),
         },
+        Some(Overlay::Recover(unfinished)) => match action {
+            Action::Yes => {
+                let unfinished = *unfinished;
+                start_editing(model, unfinished.target, &unfinished.text);
+            }
+            Action::No => {}
+            _ => model.ui.overlay = Some(Overlay::Recover(unfinished)),
+        },
+        Some(Overlay::Conflict) => {
+            let l = model.lang;
+            match action {
+                Action::Reload => match model.session.reload() {
+                    Ok(failed) if failed.is_empty() => {
+                        info(model, T::ReloadedReapplied.get(l).to_string())
+                    }
+                    Ok(failed) => error(
+                        model,
+                        format!("{} {}", T::ReloadedSomeFailed.get(l), failed.len()),
+                    ),
+                    Err(_) => {
+                        error(model, T::DiskBroken.get(l).to_string());
+                        model.ui.overlay = Some(Overlay::Conflict);
+                    }
+                },
+                Action::Overwrite => {
+                    model.session.overwrite();
+                    if model.session.save_error.is_none() {
+                        info(model, T::Overwritten.get(l).to_string());
+                    }
+                }
+                Action::SaveAs => {
+                    let suggestion = crate::store::mine_path(model.session.store.target());
+                    start_editing(model, Target::SaveAs, &suggestion.display().to_string());
+                }
+                Action::Close => {}
+                _ => model.ui.overlay = Some(Overlay::Conflict),
+            }
+        }
         None => {}
     }
 }
@@ -1490,6 +1573,8 @@ fn to_edit(model: &Model, target: &Target, text: &str) -> Result<Edit, String> {
                 kind: UnitKind::County,
             },
         }),
+        // Not an edit of the project: handled where it is committed.
+        Target::SaveAs => Err(String::new()),
     }
 }
 

@@ -342,6 +342,7 @@ pub fn prompt(target: &Target, l: Lang) -> &'static str {
         Target::NewArea => T::PromptNewArea.get(l),
         Target::NewDepartment => T::PromptNewDepartment.get(l),
         Target::NewUnit => T::PromptNewUnit.get(l),
+        Target::SaveAs => T::PromptSaveAs.get(l),
         Target::Sheet { .. } => T::PromptValue.get(l),
     }
 }

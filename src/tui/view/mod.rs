@@ -2,8 +2,9 @@
 //! (header, tabs, status line, footer hints) and the overlays.
 
 mod entry;
-mod matrix;
-mod overlay;
+pub mod errors;
+pub mod matrix;
+pub mod overlay;
 mod presentation;
 mod problems;
 mod ranking;
@@ -173,11 +174,11 @@ fn header(frame: &mut Frame, model: &Model, area: Rect) {
     let l = model.lang;
     let s = &model.session;
     let file = s
-        .path
+        .path()
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let right = if s.read_only {
+    let right = if s.is_read_only() {
         (T::ReadOnly.get(l).to_string(), t.warn())
     } else if let Some(err) = &s.save_error {
         (format!("{} {}", T::NotSaved.get(l), err), t.bad())

@@ -66,6 +66,58 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
                 .collect();
             frame.render_widget(Paragraph::new(shown), inner);
         }
+        Some(Overlay::Conflict) => {
+            let mine = crate::store::mine_path(model.session.store.target());
+            let lines = [
+                T::ConflictText.get(l).to_string(),
+                format!("{} {}", T::ConflictMine.get(l), mine.display()),
+            ];
+            let outer = centered(area, 70, 10);
+            let inner = boxed(frame, model, outer, T::ConflictTitle.get(l));
+            let w = usize::from(inner.width).saturating_sub(2);
+            let mut shown: Vec<Line> = lines
+                .iter()
+                .flat_map(|s| wrap(s, w))
+                .map(|s| Line::from(format!(" {s}")))
+                .collect();
+            shown.push(Line::default());
+            for (key, text) in [
+                ("r", T::KeyReload),
+                ("o", T::KeyOverwrite),
+                ("s", T::KeySaveAs),
+                ("Esc/Ctrl-C", T::KeyLater),
+            ] {
+                shown.push(Line::from(vec![
+                    Span::styled(format!(" {key} "), t.heading()),
+                    Span::raw(text.get(l)),
+                ]));
+            }
+            frame.render_widget(Paragraph::new(shown), inner);
+        }
+        Some(Overlay::Recover(unfinished)) => {
+            let lines = [
+                T::RecoverText.get(l).to_string(),
+                format!(
+                    "{} {}",
+                    crate::tui::view::matrix::prompt(&unfinished.target, l),
+                    sanitize(&unfinished.text)
+                ),
+            ];
+            let outer = centered(area, 64, 7);
+            let inner = boxed(frame, model, outer, T::RecoverTitle.get(l));
+            let mut shown: Vec<Line> = lines
+                .iter()
+                .map(|s| Line::from(format!(" {}", truncate(s, usize::from(inner.width) - 1))))
+                .collect();
+            shown.push(Line::default());
+            shown.push(Line::from(vec![
+                Span::styled(" y ", t.heading()),
+                Span::raw(format!("{}   ", T::KeyRecover.get(l))),
+                Span::styled("n/Esc ", t.heading()),
+                Span::raw(T::KeyDiscard.get(l)),
+            ]));
+            frame.render_widget(Paragraph::new(shown), inner);
+        }
         Some(Overlay::Confirm { lines, .. }) => {
             let outer = centered(area, 64, lines.len() as u16 + 4);
             let inner = boxed(frame, model, outer, T::ConfirmTitle.get(l));

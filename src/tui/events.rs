@@ -1,0 +1,171 @@
+//! Where the program's inputs come from, merged into one channel: the terminal's events,
+//! the terminal going away (a dropped SSH connection), signals (SIGHUP, SIGTERM, SIGQUIT),
+//! and the project file changing on disk.
+//!
+//! The terminal is watched directly, not only through SIGHUP: under `nohup` (or a shell
+//! that ignores SIGHUP) no signal comes, and crossterm then spins on the closed terminal
+//! instead of returning an error. A thread sleeps in `poll` on the terminal until it
+//! reports a hang-up. Every thread blocks in the OS while nothing happens.
+
+use crossterm::event::{self, Event};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+/// One input to the main loop.
+#[derive(Debug)]
+pub enum Input {
+    Terminal(Event),
+    /// The terminal is gone (hung up, or reading it failed).
+    Hangup,
+    /// A signal asking the program to end.
+    Signal(i32),
+    /// Something happened to the project file's folder entry.
+    FileChanged,
+}
+
+/// The running input sources; dropping it stops the file watcher.
+pub struct Inputs {
+    pub rx: Receiver<Input>,
+    _watcher: Option<notify::RecommendedWatcher>,
+}
+
+/// Starts the reader, signal and file-watch threads.
+pub fn start(file: &Path) -> Inputs {
+    let (tx, rx) = channel();
+    spawn_terminal_reader(tx.clone());
+    spawn_hangup_watch(tx.clone());
+    spawn_signals(tx.clone());
+    let watcher = watch(file, tx);
+    Inputs {
+        rx,
+        _watcher: watcher,
+    }
+}
+
+/// Sleeps in the OS until the terminal hangs up, then says so. crossterm 0.29 spins
+/// forever on a closed terminal (its read loop takes end-of-file for "no data yet"), so
+/// the reader thread cannot be relied on to notice.
+fn spawn_hangup_watch(tx: Sender<Input>) {
+    #[cfg(unix)]
+    std::thread::spawn(move || {
+        // The terminal crossterm reads: standard input, or /dev/tty when that is not one.
+        // SAFETY: isatty and open take no pointers we do not own.
+        let fd = unsafe {
+            if libc::isatty(libc::STDIN_FILENO) == 1 {
+                libc::STDIN_FILENO
+            } else {
+                libc::open(c"/dev/tty".as_ptr(), libc::O_RDONLY | libc::O_NOCTTY)
+            }
+        };
+        if fd < 0 {
+            return;
+        }
+        loop {
+            // No events asked for: poll reports only a hang-up or an error, and sleeps
+            // until then (an idle kaoping uses no CPU).
+            let mut pfd = libc::pollfd {
+                fd,
+                events: 0,
+                revents: 0,
+            };
+            // SAFETY: one valid pollfd.
+            let n = unsafe { libc::poll(&mut pfd, 1, -1) };
+            if n > 0 && pfd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+                let _ = tx.send(Input::Hangup);
+                return;
+            }
+            if n < 0 && std::io::Error::last_os_error().kind() != std::io::ErrorKind::Interrupted {
+                return;
+            }
+        }
+    });
+    #[cfg(not(unix))]
+    let _ = tx;
+}
+
+fn spawn_terminal_reader(tx: Sender<Input>) {
+    // Blocks in the OS between events; a hang-up is the watch's to notice.
+    std::thread::spawn(move || {
+        loop {
+            match event::read() {
+                Ok(e) => {
+                    if tx.send(Input::Terminal(e)).is_err() {
+                        return;
+                    }
+                }
+                Err(_) => {
+                    let _ = tx.send(Input::Hangup);
+                    return;
+                }
+            }
+        }
+    });
+}
+
+/// Whether a signal is ignored now (as `nohup` leaves SIGHUP): kaoping keeps it so.
+#[cfg(unix)]
+fn ignored(signal: i32) -> bool {
+    // SAFETY: querying the current action with a null new action changes nothing.
+    unsafe {
+        let mut old: libc::sigaction = std::mem::zeroed();
+        libc::sigaction(signal, std::ptr::null(), &mut old) == 0
+            && old.sa_sigaction == libc::SIG_IGN
+    }
+}
+
+fn spawn_signals(tx: Sender<Input>) {
+    #[cfg(unix)]
+    {
+        use signal_hook::consts::{SIGHUP, SIGQUIT, SIGTERM};
+        let wanted: Vec<i32> = [SIGHUP, SIGTERM, SIGQUIT]
+            .into_iter()
+            .filter(|s| !ignored(*s))
+            .collect();
+        let Ok(mut signals) = signal_hook::iterator::Signals::new(&wanted) else {
+            return;
+        };
+        std::thread::spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                let _ = tx.send(Input::Signal(signal));
+            }
+        });
+    }
+    #[cfg(not(unix))]
+    let _ = tx;
+}
+
+/// Watches the file's folder (an atomic save replaces the file, so the file itself
+/// cannot be watched) for events naming the file.
+fn watch(file: &Path, tx: Sender<Input>) -> Option<notify::RecommendedWatcher> {
+    use notify::{RecursiveMode, Watcher};
+    let target = crate::store::resolve(file);
+    let name = target.file_name()?.to_owned();
+    let folder: PathBuf = match target.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
+        use notify::EventKind;
+        use notify::event::ModifyKind;
+        // Changes only: kaoping reading the file (an access) is not one.
+        if let Ok(event) = res
+            && matches!(
+                event.kind,
+                EventKind::Create(_)
+                    | EventKind::Remove(_)
+                    | EventKind::Modify(
+                        ModifyKind::Data(_) | ModifyKind::Name(_) | ModifyKind::Any
+                    )
+            )
+            && event
+                .paths
+                .iter()
+                .any(|p| p.file_name() == Some(name.as_os_str()))
+        {
+            let _ = tx.send(Input::FileChanged);
+        }
+    })
+    .ok()?;
+    watcher.watch(&folder, RecursiveMode::NonRecursive).ok()?;
+    Some(watcher)
+}

@@ -1,0 +1,70 @@
+//! The edit being typed, kept safe when kaoping is interrupted: a dropped terminal, a
+//! signal or a panic writes it to `.NAME.toml.recover` beside the project, and the next
+//! start offers to restore it. (Committed edits are already in the file.)
+
+use super::model::{Mode, Model, Target};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// What the recovery file holds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Unfinished {
+    pub target: Target,
+    pub text: String,
+}
+
+/// The unfinished edit of the moment, and where it would go: kept current after every
+/// update so that a panic hook or a signal can write it without touching the model.
+static CURRENT: Mutex<Option<(PathBuf, String)>> = Mutex::new(None);
+
+/// Remembers what is being typed now (or that nothing is).
+pub fn remember(model: &Model) {
+    let current = match &model.ui.mode {
+        Mode::Editing(e) => {
+            let unfinished = Unfinished {
+                target: e.target.clone(),
+                text: e.input.text().to_string(),
+            };
+            toml::to_string(&unfinished).ok().map(|text| {
+                let path = crate::store::recovery_path(model.session.store.target());
+                (path, text)
+            })
+        }
+        _ => None,
+    };
+    if let Ok(mut slot) = CURRENT.lock() {
+        *slot = current;
+    }
+}
+
+/// Writes the remembered unfinished edit, if any (best effort: this runs while the
+/// program is going down).
+pub fn write_now() {
+    let current = match CURRENT.try_lock() {
+        Ok(slot) => slot.clone(),
+        Err(_) => None,
+    };
+    if let Some((path, text)) = current {
+        let _ = crate::store::write_atomic(&path, &text);
+    }
+}
+
+/// Makes a panic write the unfinished edit before the terminal is restored and the
+/// message printed.
+pub fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        write_now();
+        previous(info);
+    }));
+}
+
+/// The unfinished edit left by an interrupted session on this file, if any; the file is
+/// removed (it is offered once).
+pub fn take(target: &Path) -> Option<Unfinished> {
+    let path = crate::store::recovery_path(target);
+    let text = std::fs::read_to_string(&path).ok()?;
+    let _ = std::fs::remove_file(&path);
+    toml::from_str(&text).ok()
+}

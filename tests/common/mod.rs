@@ -1,0 +1,179 @@
+//! Shared by the tests that run kaoping in a real pseudo-terminal.
+
+#![allow(dead_code)]
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use std::io::Write;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// A running kaoping in a pseudo-terminal, its output fed to a vt100 screen.
+pub struct Pty {
+    pub screen: Arc<Mutex<vt100::Parser>>,
+    /// Every byte kaoping wrote to the terminal.
+    pub raw: Arc<Mutex<Vec<u8>>>,
+    writer: Option<Box<dyn Write + Send>>,
+    pub child: Box<dyn portable_pty::Child + Send + Sync>,
+    master: Option<Box<dyn portable_pty::MasterPty + Send>>,
+    /// Tells the reader to stop, so that the terminal can really be closed.
+    stop: Arc<std::sync::atomic::AtomicBool>,
+    reader: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Pty {
+    pub fn start(args: &[&str], envs: &[(&str, &str)]) -> Pty {
+        Pty::start_program(env!("CARGO_BIN_EXE_kaoping"), args, envs)
+    }
+
+    /// Starts kaoping with SIGHUP ignored (as under `nohup`).
+    pub fn start_ignoring_hangup(args: &[&str], envs: &[(&str, &str)]) -> Pty {
+        let mut all = vec![
+            "-c",
+            "trap '' HUP; exec \"$0\" \"$@\"",
+            env!("CARGO_BIN_EXE_kaoping"),
+        ];
+        all.extend_from_slice(args);
+        Pty::start_program("/bin/sh", &all, envs)
+    }
+
+    pub fn start_program(program: &str, args: &[&str], envs: &[(&str, &str)]) -> Pty {
+        let system = native_pty_system();
+        let pair = system
+            .openpty(PtySize {
+                rows: 24,
+                cols: 80,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pty");
+        let mut cmd = CommandBuilder::new(program);
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("LANG", "C.UTF-8");
+        for (k, v) in envs {
+            cmd.env(k, v);
+        }
+        let child = pair.slave.spawn_command(cmd).expect("spawn kaoping");
+        drop(pair.slave);
+        let writer = pair.master.take_writer().expect("writer");
+        let fd = pair.master.as_raw_fd().expect("a unix pty");
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(
+            std::num::NonZeroU16::new(24).unwrap(),
+            std::num::NonZeroU16::new(80).unwrap(),
+            0,
+        )));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let (sink, log, stopped) = (screen.clone(), raw.clone(), stop.clone());
+        // Reads the master without holding a second descriptor of it, polling so that it
+        // can stop when the terminal is to be closed.
+        let reader = std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while !stopped.load(std::sync::atomic::Ordering::SeqCst) {
+                let mut pfd = libc::pollfd {
+                    fd,
+                    events: libc::POLLIN,
+                    revents: 0,
+                };
+                // SAFETY: one valid pollfd.
+                let ready = unsafe { libc::poll(&mut pfd, 1, 50) };
+                if ready <= 0 || pfd.revents & libc::POLLIN == 0 {
+                    if pfd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+                        std::thread::sleep(Duration::from_millis(20));
+                    }
+                    continue;
+                }
+                // SAFETY: the buffer is valid for its length; fd is open until stop is set
+                // and this thread has ended.
+                let n = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) };
+                if n <= 0 {
+                    std::thread::sleep(Duration::from_millis(20));
+                    continue;
+                }
+                let n = n as usize;
+                sink.lock().unwrap().process(&buf[..n]);
+                log.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        Pty {
+            screen,
+            raw,
+            writer: Some(writer),
+            child,
+            master: Some(pair.master),
+            stop,
+            reader: Some(reader),
+        }
+    }
+
+    pub fn contents(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    /// Waits until the screen shows `text`; panics with the screen after `secs`.
+    pub fn wait_for(&self, text: &str, secs: u64) {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(secs) {
+            if self.contents().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!(
+            "timed out waiting for {text:?}; screen:\n{}",
+            self.contents()
+        );
+    }
+
+    pub fn send(&mut self, bytes: &[u8]) {
+        let writer = self.writer.as_mut().expect("terminal open");
+        writer.write_all(bytes).unwrap();
+        writer.flush().unwrap();
+        // Let kaoping read the keys one message at a time.
+        std::thread::sleep(Duration::from_millis(30));
+    }
+
+    /// Sends keys one at a time.
+    pub fn keys(&mut self, keys: &str) {
+        for c in keys.chars() {
+            let mut buf = [0u8; 4];
+            self.send(c.encode_utf8(&mut buf).as_bytes());
+        }
+    }
+
+    /// Closes the terminal under the program (a dropped SSH connection): every
+    /// descriptor of the master side goes.
+    pub fn close(&mut self) {
+        self.stop.store(true, std::sync::atomic::Ordering::SeqCst);
+        if let Some(reader) = self.reader.take() {
+            let _ = reader.join();
+        }
+        self.writer = None;
+        self.master = None;
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().unwrap_or(0)
+    }
+
+    /// Waits for the process to end; its exit code.
+    pub fn wait_exit(&mut self, secs: u64) -> Option<u32> {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(secs) {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return Some(status.exit_code());
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        None
+    }
+}
+
+impl Drop for Pty {
+    fn drop(&mut self) {
+        // Stop the reader before the master's descriptor is closed (and its number reused
+        // by another test's terminal).
+        self.close();
+        let _ = self.child.kill();
+    }
+}
