@@ -50,6 +50,14 @@ pub enum LangArg {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Xlsx,
+    Csv,
+    Markdown,
+    Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum RankFormat {
     Table,
     Json,
@@ -74,6 +82,33 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = RankFormat::Table)]
         format: RankFormat,
     },
+    /// Write the evaluation as xlsx, csv, markdown or a printable html report
+    Export {
+        file: PathBuf,
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Where to write (`-` for standard output). Default: xlsx and html to
+        /// NAME.xlsx / NAME.html in the current folder, csv and markdown to standard output
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Which table a csv holds
+        #[arg(long, value_enum, default_value_t = crate::report::CsvTable::Ranking)]
+        table: crate::report::CsvTable,
+        /// Leave out the byte-order mark that Chinese Excel needs
+        #[arg(long)]
+        no_bom: bool,
+    },
+    /// Every number of a unit's score, with its rule (UNIT: id or name)
+    Explain {
+        file: PathBuf,
+        unit: String,
+        /// Only this indicator (id or name)
+        indicator: Option<String>,
+    },
+    /// What a unit needs to leave the veto and to reach the awards
+    Whatif { file: PathBuf, unit: String },
+    /// What changed between two project files, and what it did to the ranking
+    Diff { old: PathBuf, new: PathBuf },
     /// Change one value (KEY a dotted TOML path), validated and saved like the TUI
     Set {
         file: PathBuf,
@@ -135,6 +170,29 @@ pub fn run(command: &Command, lang: Lang, out: &mut dyn Write, err: &mut dyn Wri
         Command::Check { file } => check(file, lang, out, err),
         Command::Rank { file, format } => rank(file, *format, lang, out, err),
         Command::Set { file, key, value } => set(file, key, value, lang, out, err),
+        Command::Export {
+            file,
+            format,
+            output,
+            table,
+            no_bom,
+        } => export(
+            file,
+            *format,
+            output.as_deref(),
+            *table,
+            !no_bom,
+            lang,
+            out,
+            err,
+        ),
+        Command::Explain {
+            file,
+            unit,
+            indicator,
+        } => explain(file, unit, indicator.as_deref(), lang, out, err),
+        Command::Whatif { file, unit } => whatif(file, unit, lang, out, err),
+        Command::Diff { old, new } => diff(old, new, lang, out, err),
     };
     match result {
         Ok(code) => code,
@@ -354,4 +412,205 @@ fn set(
             Ok(EXIT_USAGE)
         }
     }
+}
+
+/// A project that loads without errors, with its scores and warnings; otherwise the exit
+/// code, the errors printed.
+fn scored(file: &Path, lang: Lang, err: &mut dyn Write) -> Result<Result<Analysis, i32>, CliError> {
+    let (text, analysis) = match analyze_file(file, lang, err) {
+        Ok(x) => x,
+        Err(Ok(code)) => return Ok(Err(code)),
+        Err(Err(e)) => return Err(e),
+    };
+    if analysis.board.is_none() {
+        let errors: Vec<Problem> = analysis
+            .problems
+            .iter()
+            .filter(|p| p.is_error())
+            .cloned()
+            .collect();
+        print_problems(file, &text, &errors, lang, err);
+        return Ok(Err(EXIT_FILE_ERRORS));
+    }
+    Ok(Ok(analysis))
+}
+
+/// A unit or department by id or name.
+fn find_unit(project: &crate::project::Project, key: &str) -> Option<String> {
+    project
+        .units
+        .iter()
+        .map(|u| (&u.id, &u.name))
+        .chain(project.departments.iter().map(|d| (&d.id, &d.name)))
+        .find(|(id, name)| *id == key || *name == key)
+        .map(|(id, _)| id.clone())
+}
+
+fn no_such(what: &str, key: &str, lang: Lang) -> CliError {
+    CliError::Usage(format!(
+        "{} {what} `{key}`",
+        lang.pick("没有这个", "no such")
+    ))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn export(
+    file: &Path,
+    format: ExportFormat,
+    output: Option<&Path>,
+    table: crate::report::CsvTable,
+    bom: bool,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<i32, CliError> {
+    let analysis = match scored(file, lang, err)? {
+        Ok(a) => a,
+        Err(code) => return Ok(code),
+    };
+    let (Some(project), Some(board)) = (&analysis.project, &analysis.board) else {
+        return Ok(EXIT_FILE_ERRORS);
+    };
+    let warnings: Vec<Problem> = analysis
+        .problems
+        .iter()
+        .filter(|p| !p.is_error())
+        .cloned()
+        .collect();
+    let input = RankInput {
+        project,
+        board,
+        warnings: &warnings,
+        lang,
+    };
+    let date = chrono::Local::now().format("%Y-%m-%d").to_string();
+    let bytes = match format {
+        ExportFormat::Xlsx => crate::report::export_xlsx(&input).map_err(CliError::Usage)?,
+        ExportFormat::Csv => crate::report::export_csv(&input, table, bom).into_bytes(),
+        ExportFormat::Markdown => crate::report::export_markdown(&input).into_bytes(),
+        ExportFormat::Html => crate::report::export_html(&input, &date).into_bytes(),
+    };
+    let default_file = |ext: &str| {
+        let stem = file
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "kaoping".into());
+        PathBuf::from(format!("{stem}.{ext}"))
+    };
+    let target = match (output, format) {
+        (Some(p), _) if p == Path::new("-") => None,
+        (Some(p), _) => Some(p.to_path_buf()),
+        (None, ExportFormat::Xlsx) => Some(default_file("xlsx")),
+        (None, ExportFormat::Html) => Some(default_file("html")),
+        (None, _) => None,
+    };
+    let io = |path: &Path| {
+        let path = path.display().to_string();
+        move |source| CliError::Io { path, source }
+    };
+    match target {
+        None => out.write_all(&bytes).map_err(io(Path::new("<stdout>")))?,
+        Some(path) => {
+            write_file_atomic(&path, &bytes).map_err(io(&path))?;
+            let _ = writeln!(out, "{} {}", lang.pick("已写入", "wrote"), path.display());
+        }
+    }
+    Ok(EXIT_OK)
+}
+
+/// Writes bytes to a file through a temporary file and a rename.
+fn write_file_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+fn explain(
+    file: &Path,
+    unit: &str,
+    indicator: Option<&str>,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<i32, CliError> {
+    let analysis = match scored(file, lang, err)? {
+        Ok(a) => a,
+        Err(code) => return Ok(code),
+    };
+    let (Some(project), Some(board)) = (&analysis.project, &analysis.board) else {
+        return Ok(EXIT_FILE_ERRORS);
+    };
+    let id =
+        find_unit(project, unit).ok_or_else(|| no_such(lang.pick("单位", "unit"), unit, lang))?;
+    let lines = match indicator {
+        Some(key) => {
+            let ind = project
+                .indicators
+                .iter()
+                .find(|i| i.id == key || i.name == key)
+                .ok_or_else(|| no_such(lang.pick("指标", "indicator"), key, lang))?;
+            crate::explain::explain_item(project, board, &id, &ind.id, lang)
+                .ok_or_else(|| no_such(lang.pick("评分行", "row"), key, lang))?
+        }
+        None => crate::explain::explain_unit(project, board, &id, lang).unwrap_or_default(),
+    };
+    for line in lines {
+        let _ = writeln!(out, "{}", crate::text::sanitize(&line));
+    }
+    Ok(EXIT_OK)
+}
+
+fn whatif(
+    file: &Path,
+    unit: &str,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<i32, CliError> {
+    let analysis = match scored(file, lang, err)? {
+        Ok(a) => a,
+        Err(code) => return Ok(code),
+    };
+    let (Some(project), Some(board)) = (&analysis.project, &analysis.board) else {
+        return Ok(EXIT_FILE_ERRORS);
+    };
+    let id =
+        find_unit(project, unit).ok_or_else(|| no_such(lang.pick("单位", "unit"), unit, lang))?;
+    for line in crate::whatif::whatif_text(project, board, &id, lang).unwrap_or_default() {
+        let _ = writeln!(out, "{}", crate::text::sanitize(&line));
+    }
+    Ok(EXIT_OK)
+}
+
+fn diff(
+    old: &Path,
+    new: &Path,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<i32, CliError> {
+    let before = match scored(old, lang, err)? {
+        Ok(a) => a,
+        Err(code) => return Ok(code),
+    };
+    let after = match scored(new, lang, err)? {
+        Ok(a) => a,
+        Err(code) => return Ok(code),
+    };
+    let (Some(p0), Some(b0), Some(p1), Some(b1)) =
+        (&before.project, &before.board, &after.project, &after.board)
+    else {
+        return Ok(EXIT_FILE_ERRORS);
+    };
+    let d = crate::diff::diff(p0, b0, p1, b1);
+    for line in crate::diff::diff_text(&d, lang) {
+        let _ = writeln!(out, "{}", crate::text::sanitize(&line));
+    }
+    Ok(EXIT_OK)
 }

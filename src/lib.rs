@@ -10,6 +10,7 @@
 
 pub mod check;
 pub mod cli;
+pub mod diff;
 pub mod edit;
 pub mod explain;
 pub mod i18n;
@@ -21,3 +22,4 @@ pub mod session;
 pub mod store;
 pub mod text;
 pub mod tui;
+pub mod whatif;

@@ -68,7 +68,11 @@ fn kill_9_at_random_moments_during_200_saves_leaves_the_old_or_the_new_file() {
         start.elapsed()
     };
     let mut span = time_one() * 2;
-    assert_eq!(committed, Decimal::from(1200), "the worked example's value, set again");
+    assert_eq!(
+        committed,
+        Decimal::from(1200),
+        "the worked example's value, set again"
+    );
     for i in 0..200u32 {
         if i % 50 == 49 {
             span = time_one() * 2;
@@ -84,7 +88,9 @@ fn kill_9_at_random_moments_during_200_saves_leaves_the_old_or_the_new_file() {
         seed ^= seed << 13;
         seed ^= seed >> 7;
         seed ^= seed << 17;
-        std::thread::sleep(Duration::from_micros(seed % (span.as_micros() as u64).max(1)));
+        std::thread::sleep(Duration::from_micros(
+            seed % (span.as_micros() as u64).max(1),
+        ));
         let _ = child.kill();
         let status = child.wait().unwrap();
         let text = std::fs::read_to_string(&path).unwrap();

@@ -2,10 +2,12 @@
 //! (`kaoping-rank/1`, SPEC §5), CSV and Markdown. Renderers only read a scoreboard.
 
 mod csv;
+mod export;
 mod json;
 mod table;
 
 pub use csv::rank_csv;
+pub use export::{CsvTable, export_csv, export_html, export_markdown, export_xlsx};
 pub use json::rank_json;
 pub use table::{rank_markdown, rank_table};
 
