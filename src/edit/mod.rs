@@ -287,40 +287,12 @@ fn indicator_ok(i: &Indicator) -> bool {
 
 // ---- what both appliers share ------------------------------------------------------
 
-/// The keys of a `[scores.<id>]` table, in the order new ones are placed.
-const SHEET_KEYS: &[&str] = &["survey", "organization", "penalties", "indicators"];
-/// The keys of an `[[indicators]]` table, in the order new ones are placed.
-const INDICATOR_KEYS: &[&str] = &[
-    "id",
-    "area",
-    "name",
-    "base",
-    "bonus",
-    "measure",
-    "direction",
-    "lead",
-    "responsible",
-    "co",
-    "units",
-    "pilot",
-];
-const AWARD_KEYS: &[&str] = &["id", "name", "count", "areas", "lead", "organization"];
+pub(crate) use crate::project::keys::{
+    AWARD_KEYS, INDICATOR_KEYS, PENALTY_KEYS, ROOT_KEYS, ROW_KEYS, SCORE_KEYS as SHEET_KEYS,
+};
+/// The keys of the simple lists (organisation items, departments, units, areas), in the
+/// order new ones are placed.
 const ENTITY_KEYS: &[&str] = &["id", "name", "kind", "max"];
-const ROOT_KEYS: &[&str] = &[
-    "format",
-    "title",
-    "policy",
-    "sections",
-    "organization",
-    "departments",
-    "units",
-    "areas",
-    "indicators",
-    "awards",
-    "scores",
-];
-const ROW_KEYS: &[&str] = &["target", "actual", "status", "deduction", "prep"];
-const PENALTY_KEYS: &[&str] = &["level", "points", "note"];
 
 /// Where a new entry goes among `keys`, given each key's place in an order (`None`: not in
 /// it): after the last key that comes before it, else before the first that comes after

@@ -6,6 +6,7 @@
 //! are checked afterwards by [`crate::check`], on the typed project.
 
 use super::decimal::parse_decimal_text;
+use super::keys::*;
 use super::path::{PathSeg, TomlPath};
 use super::*;
 use crate::problem::{Expected, Problem, ProblemKind};
@@ -141,56 +142,6 @@ impl<'d> Obj<'d, '_> {
     }
 }
 
-const ROOT_KEYS: &[&str] = &[
-    "format",
-    "title",
-    "policy",
-    "sections",
-    "organization",
-    "departments",
-    "units",
-    "areas",
-    "indicators",
-    "awards",
-    "scores",
-];
-const POLICY_KEYS: &[&str] = &[
-    "score_decimals",
-    "bonus_share",
-    "shortfall_step",
-    "shortfall_rate",
-    "shortfall_mode",
-    "deduction_cap",
-    "penalty_provincial",
-    "penalty_municipal",
-    "comprehensive_awards",
-    "department_awards",
-    "last_place",
-    "veto_blocks_single_item",
-];
-const SECTIONS_KEYS: &[&str] = &["total", "survey", "task", "organization"];
-const ORG_KEYS: &[&str] = &["id", "name", "max"];
-const DEPARTMENT_KEYS: &[&str] = &["id", "name"];
-const UNIT_KEYS: &[&str] = &["id", "name", "kind"];
-const AREA_KEYS: &[&str] = &["id", "name", "max"];
-const INDICATOR_KEYS: &[&str] = &[
-    "id",
-    "area",
-    "name",
-    "base",
-    "bonus",
-    "measure",
-    "direction",
-    "lead",
-    "responsible",
-    "co",
-    "units",
-    "pilot",
-];
-const AWARD_KEYS: &[&str] = &["id", "name", "count", "areas", "lead", "organization"];
-const SCORE_KEYS: &[&str] = &["survey", "organization", "penalties", "indicators"];
-const PENALTY_KEYS: &[&str] = &["level", "points", "note"];
-const ROW_KEYS: &[&str] = &["target", "actual", "status", "deduction", "prep"];
 /// [`MAX_SCORE`] as a range, for messages.
 const SCORE_RANGE: &str = "[0, 1000000000]";
 const UNIT_KINDS: &[&str] = &["county", "zone"];

@@ -6,6 +6,7 @@
 //! hand in the text.
 
 mod decimal;
+pub mod keys;
 mod load;
 mod path;
 mod write;
