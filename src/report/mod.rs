@@ -1,10 +1,16 @@
 //! The ranking rendered for people and for programs: an aligned table, JSON
-//! (`kaoping-rank/1`, SPEC §5), CSV and Markdown. Renderers only read a scoreboard.
+//! (`kaoping-rank/1`, SPEC §5), CSV and Markdown; and the exports of `kaoping export`
+//! (a workbook, csv tables, minutes, a printable html report). Renderers only read a
+//! scoreboard.
 
 mod csv;
 mod export;
+mod html;
 mod json;
+mod markdown;
 mod table;
+mod tables;
+mod xlsx;
 
 pub use csv::rank_csv;
 pub use export::{CsvTable, export_csv, export_html, export_markdown, export_xlsx};
@@ -53,8 +59,9 @@ pub fn flags(project: &Project, unit: &UnitResult, lang: Lang) -> Vec<String> {
                     .map_or(id.as_str(), |i| i.name.as_str())
             })
             .collect();
+        let (open, close) = (lang.pick("（", " ("), lang.pick("）", ")"));
         flags.push(format!(
-            "✗ {} ({})",
+            "✗ {}{open}{}{close}",
             T::Vetoed.get(lang),
             names.join(lang.pick("、", ", "))
         ));

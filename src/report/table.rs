@@ -84,14 +84,18 @@ pub fn rank_table(input: &RankInput) -> String {
         out.push_str("\n\n");
     }
     let groups = [
-        (T::CountiesAndZone, &input.board.units),
-        (T::CityDepartments, &input.board.departments),
+        (T::CountiesAndZone, &input.board.units, T::ExportNoUnits),
+        (
+            T::CityDepartments,
+            &input.board.departments,
+            T::NoDepartments,
+        ),
     ];
-    for (heading, group) in groups {
+    for (heading, group, none) in groups {
         out.push_str(heading.get(l));
         out.push('\n');
         if group.is_empty() {
-            out.push_str(T::NoDepartments.get(l));
+            out.push_str(none.get(l));
             out.push_str("\n\n");
             continue;
         }
@@ -168,13 +172,17 @@ pub fn rank_markdown(input: &RankInput) -> String {
         out.push_str(&format!("# {}\n\n", md(&input.project.title)));
     }
     let groups = [
-        (T::CountiesAndZone, &input.board.units),
-        (T::CityDepartments, &input.board.departments),
+        (T::CountiesAndZone, &input.board.units, T::ExportNoUnits),
+        (
+            T::CityDepartments,
+            &input.board.departments,
+            T::NoDepartments,
+        ),
     ];
-    for (heading, group) in groups {
+    for (heading, group, none) in groups {
         out.push_str(&format!("## {}\n\n", heading.get(l)));
         if group.is_empty() {
-            out.push_str(&format!("{}\n\n", T::NoDepartments.get(l)));
+            out.push_str(&format!("{}\n\n", none.get(l)));
             continue;
         }
         let header = header(input);

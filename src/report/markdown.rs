@@ -1,0 +1,249 @@
+//! `kaoping export --format markdown`: what the meeting minutes record — the ranking of
+//! both groups, the awards with their winners, every vetoed unit with the indicators it
+//! failed and the numbers, and last place.
+
+use super::{RankInput, flags, score_text};
+use crate::explain::explain_item_short;
+use crate::i18n::{ExplainText, ExportText, T};
+use crate::scoring::UnitResult;
+use crate::text::sanitize;
+
+/// Text from the file made safe for Markdown: control characters replaced, and every
+/// character that Markdown (or the HTML it may hold) would read as markup escaped with
+/// a backslash.
+pub(crate) fn md(s: &str) -> String {
+    let mut out = String::new();
+    for c in sanitize(s).chars() {
+        if matches!(
+            c,
+            '\\' | '|' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '&' | '#' | '~'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `| a | b |`
+fn table_row(cells: &[String]) -> String {
+    format!("| {} |\n", cells.join(" | "))
+}
+
+fn ranking_table(input: &RankInput, group: &[UnitResult]) -> String {
+    let lang = input.lang;
+    let dp = input.project.policy.score_decimals;
+    let header: Vec<String> = [
+        T::ExportRank,
+        T::ExportUnit,
+        T::ExportOrganization,
+        T::ExportSurvey,
+        T::ExportTask,
+        T::ExportPenalty,
+        T::ExportTotal,
+        T::Flags,
+    ]
+    .iter()
+    .map(|t| t.get(lang).to_string())
+    .collect();
+    let mut out = table_row(&header);
+    let align: Vec<String> = (0..header.len())
+        .map(|c| if c == 1 || c == 7 { "---" } else { "---:" }.to_string())
+        .collect();
+    out.push_str(&table_row(&align));
+    for u in group {
+        let rank = if u.tied {
+            format!("{}=", u.rank)
+        } else {
+            u.rank.to_string()
+        };
+        let name = if u.comprehensive {
+            format!("**{}**", md(&u.name))
+        } else {
+            md(&u.name)
+        };
+        out.push_str(&table_row(&[
+            rank,
+            name,
+            score_text(u.organization, dp),
+            score_text(u.survey, dp),
+            score_text(u.task, dp),
+            score_text(u.penalty, dp),
+            score_text(u.total, dp),
+            md(&flags(input.project, u, lang).join("  ")),
+        ]));
+    }
+    out
+}
+
+/// Winners with a score each: `甲县（21.80）、乙县（20.20）`, or `（空缺）`.
+fn winners_with_scores(input: &RankInput, winners: &[(String, rust_decimal::Decimal)]) -> String {
+    let t = ExplainText(input.lang);
+    if winners.is_empty() {
+        return T::NoWinner.get(input.lang).to_string();
+    }
+    let dp = input.project.policy.score_decimals;
+    let items: Vec<String> = winners
+        .iter()
+        .map(|(id, s)| t.named_score(&md(input.project.name_of(id)), &score_text(*s, dp)))
+        .collect();
+    t.list(&items)
+}
+
+/// The minutes.
+pub fn export_markdown(input: &RankInput) -> String {
+    let lang = input.lang;
+    let text = ExportText(lang);
+    let board = input.board;
+    let dp = input.project.policy.score_decimals;
+    let mut out = String::new();
+    if !input.project.title.is_empty() {
+        out.push_str(&format!("# {}\n\n", md(&input.project.title)));
+    }
+
+    // The ranking.
+    out.push_str(&format!("## {}\n\n", T::ExportRankingHeading.get(lang)));
+    let groups = [
+        (T::CountiesAndZone, &board.units, T::ExportNoUnits),
+        (T::CityDepartments, &board.departments, T::NoDepartments),
+    ];
+    for (heading, group, empty) in groups {
+        out.push_str(&format!("### {}\n\n", heading.get(lang)));
+        if group.is_empty() {
+            out.push_str(&format!("{}\n\n", empty.get(lang)));
+        } else {
+            out.push_str(&ranking_table(input, group));
+            out.push('\n');
+        }
+    }
+    out.push_str(&format!("{}\n\n", md(T::ExportLegend.get(lang))));
+    let pending = board
+        .units
+        .iter()
+        .chain(&board.departments)
+        .filter(|u| u.pending.any())
+        .count();
+    if pending > 0 {
+        out.push_str(&format!("> {}\n\n", md(&text.pending(pending))));
+    }
+
+    // The awards.
+    out.push_str(&format!("## {}\n\n", T::ExportAwardsHeading.get(lang)));
+    let policy = &input.project.policy;
+    let mut comprehensive = vec![(
+        T::ExportComprehensiveUnits,
+        policy.comprehensive_awards,
+        &board.units,
+    )];
+    if !board.departments.is_empty() {
+        comprehensive.push((
+            T::ExportComprehensiveDepartments,
+            policy.department_awards,
+            &board.departments,
+        ));
+    }
+    for (name, places, group) in comprehensive {
+        let winners: Vec<(String, rust_decimal::Decimal)> = group
+            .iter()
+            .filter(|u| u.comprehensive)
+            .map(|u| (u.id.clone(), u.total))
+            .collect();
+        out.push_str(&format!(
+            "- {}\n  - {}\n",
+            text.comprehensive_places(name.get(lang), places),
+            text.winners(&winners_with_scores(input, &winners))
+        ));
+    }
+    out.push('\n');
+    if !board.awards.is_empty() {
+        out.push_str(&table_row(&[
+            T::ExportAwards.get(lang).to_string(),
+            T::ExportPlaces.get(lang).to_string(),
+            T::ExportWinners.get(lang).to_string(),
+        ]));
+        out.push_str("| --- | ---: | --- |\n");
+        for a in &board.awards {
+            let winners: Vec<(String, rust_decimal::Decimal)> = a
+                .standings
+                .iter()
+                .filter(|(id, _)| a.winners.contains(id))
+                .cloned()
+                .collect();
+            out.push_str(&table_row(&[
+                md(&a.name),
+                a.count.to_string(),
+                winners_with_scores(input, &winners),
+            ]));
+        }
+        out.push_str(&format!("\n{}\n\n", md(&text.standings_note())));
+    }
+
+    // The vetoed units, each failed indicator with its numbers.
+    out.push_str(&format!("## {}\n\n", T::ExportVetoHeading.get(lang)));
+    let vetoed: Vec<&UnitResult> = board
+        .units
+        .iter()
+        .chain(&board.departments)
+        .filter(|u| u.vetoed())
+        .collect();
+    if vetoed.is_empty() {
+        out.push_str(&format!("{}\n", T::ExportNobodyVetoed.get(lang)));
+    }
+    for u in vetoed {
+        let group = if u.kind == crate::project::UnitKind::Department {
+            board.departments.len()
+        } else {
+            board.units.len()
+        };
+        let rank = text.rank_of(u.rank, group, u.tied);
+        out.push_str(&format!(
+            "- **{}**\n",
+            text.unit_standing(&md(&u.name), &score_text(u.total, dp), &rank)
+        ));
+        for id in &u.failed {
+            let Some(item) = u.item(id) else { continue };
+            let name = input
+                .project
+                .indicator(id)
+                .map_or(id.as_str(), |i| i.name.as_str());
+            let why = explain_item_short(input.project, board, &u.id, id, lang).unwrap_or_default();
+            out.push_str(&format!(
+                "  - {}\n",
+                text.failed_item(
+                    &md(name),
+                    &item.base.normalize().to_string(),
+                    &score_text(item.earned, dp),
+                    &md(&why)
+                )
+            ));
+        }
+    }
+    out.push('\n');
+
+    // Last place.
+    out.push_str(&format!("## {}\n\n", T::ExportLastPlaceHeading.get(lang)));
+    out.push_str(&last_place_text(input, md));
+    out.push_str("\n\n");
+    out
+}
+
+/// Last place in one sentence: who and with what total, or why there is none. `esc`
+/// makes names safe for the format.
+pub(crate) fn last_place_text(input: &RankInput, esc: fn(&str) -> String) -> String {
+    let lang = input.lang;
+    let dp = input.project.policy.score_decimals;
+    let last: Vec<&UnitResult> = input.board.units.iter().filter(|u| u.last_place).collect();
+    if !input.project.policy.last_place {
+        return T::ExportLastPlaceOff.get(lang).to_string();
+    }
+    match last.first() {
+        None => T::ExportNoLastPlace.get(lang).to_string(),
+        Some(first) => {
+            let names: Vec<String> = last.iter().map(|u| esc(&u.name)).collect();
+            ExportText(lang).last_place(
+                &ExplainText(lang).list(&names),
+                &score_text(first.total, dp),
+            )
+        }
+    }
+}

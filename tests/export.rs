@@ -1,0 +1,878 @@
+//! `kaoping export`: the workbook read back with calamine, the csv tables parsed back,
+//! the minutes and the html report checked for what they must say, the binary run for
+//! every format, and the html report printed to PDF with Chromium.
+//!
+//! Golden numbers: the worked example (甲县 21.80 first; 丙县 vetoed by 城镇新增就业,
+//! 2.5 steps × 5% × 4 = −0.50; the zone last; the single-item awards to the zone and
+//! 丙县) and the demo (东城县 131.30 first, 经济开发区 121.51 last).
+
+use calamine::{Data, Range, Reader, Xlsx};
+use kaoping::check::{Analysis, analyze};
+use kaoping::i18n::Lang;
+use kaoping::problem::Problem;
+use kaoping::report::{
+    CsvTable, RankInput, export_csv, export_html, export_markdown, export_xlsx, score_text,
+};
+use std::io::Cursor;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+const DATE: &str = "2026-03-31";
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn worked_text() -> String {
+    std::fs::read_to_string(fixture("worked.toml")).unwrap()
+}
+
+/// A project that loads without errors, and its warnings.
+struct Scored {
+    analysis: Analysis,
+    warnings: Vec<Problem>,
+}
+
+fn scored(text: &str) -> Scored {
+    let analysis = analyze(text);
+    assert!(
+        !analysis.has_errors(),
+        "the project has errors: {:?}",
+        analysis.problems
+    );
+    let warnings = analysis
+        .problems
+        .iter()
+        .filter(|p| !p.is_error())
+        .cloned()
+        .collect();
+    Scored { analysis, warnings }
+}
+
+impl Scored {
+    fn input(&self, lang: Lang) -> RankInput<'_> {
+        RankInput {
+            project: self.analysis.project.as_ref().unwrap(),
+            board: self.analysis.board.as_ref().unwrap(),
+            warnings: &self.warnings,
+            lang,
+        }
+    }
+}
+
+// ---- xlsx ---------------------------------------------------------------------------
+
+fn workbook(bytes: Vec<u8>) -> Xlsx<Cursor<Vec<u8>>> {
+    Xlsx::new(Cursor::new(bytes)).expect("calamine reads the workbook")
+}
+
+fn sheet(book: &mut Xlsx<Cursor<Vec<u8>>>, name: &str) -> Range<Data> {
+    book.worksheet_range(name)
+        .unwrap_or_else(|e| panic!("sheet {name}: {e}"))
+}
+
+/// The column of a header cell in the first row.
+fn col(range: &Range<Data>, header: &str) -> usize {
+    let first = range.rows().next().expect("a header row");
+    first
+        .iter()
+        .position(|c| matches!(c, Data::String(s) if s == header))
+        .unwrap_or_else(|| panic!("no column {header:?} in {first:?}"))
+}
+
+/// The first row whose column `c` holds the text `text`.
+fn row_with<'a>(range: &'a Range<Data>, c: usize, text: &str) -> &'a [Data] {
+    range
+        .rows()
+        .find(|r| matches!(r.get(c), Some(Data::String(s)) if s == text))
+        .unwrap_or_else(|| panic!("no row with {text:?} in column {c}"))
+}
+
+/// A cell that must be a number (not text that looks like one).
+fn num(cell: &Data) -> f64 {
+    match cell {
+        Data::Float(f) => *f,
+        Data::Int(i) => *i as f64,
+        other => panic!("expected a numeric cell, found {other:?}"),
+    }
+}
+
+fn text(cell: &Data) -> &str {
+    match cell {
+        Data::String(s) => s,
+        Data::Empty => "",
+        other => panic!("expected a text cell, found {other:?}"),
+    }
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() < 1e-9
+}
+
+/// A file of an .xlsx (a zip), through `unzip` or Python when this machine has one.
+fn zip_entry(xlsx: &[u8], entry: &str) -> Option<String> {
+    let dir = tempfile::tempdir().ok()?;
+    let path = dir.path().join("book.xlsx");
+    std::fs::write(&path, xlsx).ok()?;
+    let unzip = Command::new("unzip")
+        .arg("-p")
+        .arg(&path)
+        .arg(entry)
+        .output();
+    if let Ok(out) = unzip
+        && out.status.success()
+    {
+        return String::from_utf8(out.stdout).ok();
+    }
+    let script = "import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]).decode())";
+    let python = Command::new("python3")
+        .args(["-c", script])
+        .arg(&path)
+        .arg(entry)
+        .output();
+    match python {
+        Ok(out) if out.status.success() => String::from_utf8(out.stdout).ok(),
+        _ => None,
+    }
+}
+
+#[test]
+fn xlsx_worked_ranking_awards_and_sheets() {
+    let s = scored(&worked_text());
+    let bytes = export_xlsx(&s.input(Lang::Zh)).unwrap();
+    let mut book = workbook(bytes);
+    assert_eq!(
+        book.sheet_names(),
+        [
+            "县区排名",
+            "部门排名",
+            "奖项",
+            "责任分工",
+            "问题",
+            "甲县",
+            "乙县",
+            "丙县",
+            "经济开发区"
+        ]
+    );
+
+    let ranking = sheet(&mut book, "县区排名");
+    let (rank, unit, total) = (
+        col(&ranking, "名次"),
+        col(&ranking, "单位"),
+        col(&ranking, "总分"),
+    );
+    let (vetoed, failed, last) = (
+        col(&ranking, "一票否决"),
+        col(&ranking, "未完成指标"),
+        col(&ranking, "末位"),
+    );
+    let (comprehensive, awards) = (col(&ranking, "综合先进"), col(&ranking, "单项先进"));
+    let rows: Vec<&[Data]> = ranking.rows().skip(1).collect();
+    let names: Vec<&str> = rows.iter().map(|r| text(&r[unit])).collect();
+    assert_eq!(names, ["甲县", "乙县", "丙县", "经济开发区"]);
+    let totals: Vec<f64> = rows.iter().map(|r| num(&r[total])).collect();
+    assert_eq!(totals, [21.80, 20.20, 19.70, 18.80]);
+    let ranks: Vec<f64> = rows.iter().map(|r| num(&r[rank])).collect();
+    assert_eq!(ranks, [1.0, 2.0, 3.0, 4.0]);
+    // Sections are numbers too.
+    assert!(close(num(&rows[1][col(&ranking, "处分扣分")]), 1.0));
+    assert!(close(num(&rows[0][col(&ranking, "任务完成")]), 10.8));
+    // 甲县 and 乙县 comprehensive; 丙县 vetoed by new-jobs; the zone last.
+    assert_eq!(text(&rows[0][comprehensive]), "是");
+    assert_eq!(text(&rows[1][comprehensive]), "是");
+    assert_eq!(text(&rows[2][vetoed]), "是");
+    assert_eq!(text(&rows[2][failed]), "城镇新增就业");
+    assert_eq!(text(&rows[2][comprehensive]), "");
+    assert_eq!(text(&rows[3][vetoed]), "是");
+    assert_eq!(text(&rows[3][failed]), "城乡低保应保尽保");
+    assert_eq!(text(&rows[3][last]), "是");
+    assert_eq!(text(&rows[2][last]), "");
+    assert_eq!(text(&rows[2][awards]), "资金安排和落实工作先进县");
+    assert_eq!(text(&rows[3][awards]), "就业和创业工作先进县");
+
+    // The number format has the project's two places.
+    let styles = book.worksheet_style("县区排名").unwrap();
+    let format = styles
+        .get((1, total as u32))
+        .and_then(|s| s.number_format.as_ref())
+        .map(|f| f.format_code.clone());
+    assert_eq!(format.as_deref(), Some("0.00"));
+
+    // The awards: the winners, and the standings after roll-down.
+    let awards_sheet = sheet(&mut book, "奖项");
+    let (award, winners) = (col(&awards_sheet, "奖项"), col(&awards_sheet, "获奖单位"));
+    let (who, score, won) = (
+        col(&awards_sheet, "单位"),
+        col(&awards_sheet, "单项得分"),
+        col(&awards_sheet, "获评"),
+    );
+    let employment = row_with(&awards_sheet, award, "就业和创业工作先进县");
+    assert_eq!(text(&employment[winners]), "经济开发区");
+    assert_eq!(text(&employment[who]), "经济开发区");
+    assert!(close(num(&employment[score]), 6.2));
+    assert_eq!(text(&employment[won]), "是");
+    let funding = row_with(&awards_sheet, award, "资金安排和落实工作先进县");
+    assert_eq!(text(&funding[winners]), "丙县");
+    let comprehensive_row = row_with(&awards_sheet, award, "综合先进（县区）");
+    assert_eq!(text(&comprehensive_row[winners]), "甲县、乙县");
+    let last_row = row_with(&awards_sheet, award, "末位");
+    assert_eq!(text(&last_row[winners]), "经济开发区");
+
+    // 丙县's sheet: the failed row with its numbers, all numeric.
+    let bing = sheet(&mut book, "丙县");
+    let item = col(&bing, "项目");
+    let row = row_with(&bing, item, "城镇新增就业（人）");
+    assert!(close(num(&row[col(&bing, "目标")]), 1000.0));
+    assert!(close(num(&row[col(&bing, "实际")]), 950.0));
+    assert!(close(num(&row[col(&bing, "完成率")]), 0.95));
+    assert!(close(num(&row[col(&bing, "满分/基础分")]), 4.0));
+    assert!(close(num(&row[col(&bing, "扣分")]), 0.5));
+    assert!(close(num(&row[col(&bing, "得分")]), 3.5));
+    assert_eq!(text(&row[col(&bing, "否决")]), "是");
+    let note = text(&row[col(&bing, "说明")]);
+    assert!(
+        note.contains("2.5 个 2%") && note.contains("0.50"),
+        "{note}"
+    );
+    let total_row = row_with(&bing, col(&bing, "部分"), "总分");
+    assert!(close(num(&total_row[col(&bing, "得分")]), 19.7));
+    let styles = book.worksheet_style("丙县").unwrap();
+    let completion = col(&bing, "完成率") as u32;
+    let row_index = bing
+        .rows()
+        .position(|r| matches!(&r[item], Data::String(s) if s == "城镇新增就业（人）"))
+        .unwrap() as u32;
+    let format = styles
+        .get((row_index, completion))
+        .and_then(|s| s.number_format.as_ref())
+        .map(|f| f.format_code.clone());
+    assert_eq!(format.as_deref(), Some("0.0%"));
+
+    // 乙县's penalty: a deduction, and negative in the score column.
+    let yi = sheet(&mut book, "乙县");
+    let penalty = yi
+        .rows()
+        .find(|r| matches!(&r[col(&yi, "项目")], Data::String(s) if s.starts_with("市级通报")))
+        .expect("the penalty row");
+    assert!(close(num(&penalty[col(&yi, "扣分")]), 1.0));
+    assert!(close(num(&penalty[col(&yi, "得分")]), -1.0));
+
+    // The matrix: indicators × departments, with the roles.
+    let matrix = sheet(&mut book, "责任分工");
+    let dibao = row_with(&matrix, col(&matrix, "指标"), "城乡低保应保尽保");
+    assert_eq!(text(&dibao[col(&matrix, "市民政局")]), "牵头");
+    assert_eq!(text(&dibao[col(&matrix, "市人社局")]), "协办");
+    assert!(close(num(&dibao[col(&matrix, "基础分")]), 4.0));
+
+    // The problems: the scheme's two warnings.
+    let problems = sheet(&mut book, "问题");
+    let wheres: Vec<&str> = problems
+        .rows()
+        .skip(1)
+        .map(|r| text(&r[col(&problems, "位置")]))
+        .collect();
+    assert_eq!(wheres, ["sections.task", "sections.total"]);
+}
+
+#[test]
+fn xlsx_header_rows_are_frozen_and_columns_fit() {
+    let s = scored(&worked_text());
+    let bytes = export_xlsx(&s.input(Lang::Zh)).unwrap();
+    // calamine cannot tell frozen panes: read the sheets' XML when a zip tool is here.
+    let Some(ranking) = zip_entry(&bytes, "xl/worksheets/sheet1.xml") else {
+        eprintln!("note: neither unzip nor python3 here; frozen panes not checked");
+        return;
+    };
+    assert!(
+        ranking.contains("ySplit=\"1\"") && ranking.contains("state=\"frozen\""),
+        "{ranking}"
+    );
+    // The unit column holds 经济开发区 (10 columns wide): it is wider than that.
+    let cols = ranking.split("<col ").skip(1).collect::<Vec<_>>();
+    let unit_col = cols
+        .iter()
+        .find(|c| c.contains("min=\"3\""))
+        .expect("a width for the unit column");
+    let width: f64 = unit_col
+        .split("width=\"")
+        .nth(1)
+        .and_then(|w| w.split('"').next())
+        .and_then(|w| w.parse().ok())
+        .unwrap();
+    assert!((10.0..20.0).contains(&width), "{unit_col}");
+    for n in 2..=9 {
+        let xml = zip_entry(&bytes, &format!("xl/worksheets/sheet{n}.xml")).unwrap();
+        assert!(xml.contains("state=\"frozen\""), "sheet{n} not frozen");
+    }
+}
+
+#[test]
+fn xlsx_demo_matches_the_scoreboard_in_english() {
+    let s = scored(kaoping::cli::DEMO);
+    let input = s.input(Lang::En);
+    let bytes = export_xlsx(&input).unwrap();
+    let mut book = workbook(bytes);
+    let names = book.sheet_names();
+    for fixed in ["Ranking", "Departments", "Awards", "Matrix", "Problems"] {
+        assert!(names.contains(&fixed.to_string()), "{fixed} in {names:?}");
+    }
+    // One sheet per county, zone and scored department.
+    assert_eq!(
+        names.len(),
+        5 + input.board.units.len() + input.board.departments.len()
+    );
+    let ranking = sheet(&mut book, "Ranking");
+    let (unit, total) = (col(&ranking, "Unit"), col(&ranking, "Total"));
+    let rows: Vec<&[Data]> = ranking.rows().skip(1).collect();
+    assert_eq!(rows.len(), input.board.units.len());
+    assert_eq!(text(&rows[0][unit]), "东城县");
+    assert!(close(num(&rows[0][total]), 131.30));
+    let last = col(&ranking, "Last place");
+    let zone = row_with(&ranking, unit, "经济开发区");
+    assert!(close(num(&zone[total]), 121.51));
+    assert_eq!(text(&zone[last]), "yes");
+    // Every total in the workbook is the scoreboard's, on the ranking and on the unit's
+    // own sheet.
+    let departments = sheet(&mut book, "Departments");
+    let dept_unit = col(&departments, "Unit");
+    let dept_total = col(&departments, "Total");
+    for u in input.board.units.iter().chain(&input.board.departments) {
+        let expected: f64 = score_text(u.total, 2).parse().unwrap();
+        let (range, c_unit, c_total) = if input.board.units.contains(u) {
+            (&ranking, unit, total)
+        } else {
+            (&departments, dept_unit, dept_total)
+        };
+        let row = row_with(range, c_unit, &u.name);
+        assert!(close(num(&row[c_total]), expected), "{}", u.name);
+        let own = sheet(&mut book, &u.name);
+        let total_row = row_with(&own, col(&own, "Section"), "Total");
+        assert!(
+            close(num(&total_row[col(&own, "Score")]), expected),
+            "{}",
+            u.name
+        );
+    }
+}
+
+#[test]
+fn xlsx_number_format_follows_score_decimals() {
+    let text = worked_text().replace("[sections]", "[policy]\nscore_decimals = 3\n\n[sections]");
+    let s = scored(&text);
+    let mut book = workbook(export_xlsx(&s.input(Lang::En)).unwrap());
+    let ranking = sheet(&mut book, "Ranking");
+    let total = col(&ranking, "Total") as u32;
+    let styles = book.worksheet_style("Ranking").unwrap();
+    let format = styles
+        .get((1, total))
+        .and_then(|s| s.number_format.as_ref())
+        .map(|f| f.format_code.clone());
+    assert_eq!(format.as_deref(), Some("0.000"));
+}
+
+// ---- csv ----------------------------------------------------------------------------
+
+fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    reader
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect()
+}
+
+fn csv_col(rows: &[Vec<String>], header: &str) -> usize {
+    rows[0]
+        .iter()
+        .position(|h| h == header)
+        .unwrap_or_else(|| panic!("no column {header:?} in {:?}", rows[0]))
+}
+
+#[test]
+fn csv_ranking_with_and_without_bom() {
+    let s = scored(&worked_text());
+    let input = s.input(Lang::Zh);
+    let with = export_csv(&input, CsvTable::Ranking, true);
+    assert!(with.starts_with('\u{FEFF}'));
+    let without = export_csv(&input, CsvTable::Ranking, false);
+    assert!(!without.starts_with('\u{FEFF}'));
+    assert_eq!(with.trim_start_matches('\u{FEFF}'), without);
+    let rows = parse_csv(&without);
+    let (id, name, total, vetoed, failed, last) = (
+        csv_col(&rows, "标识"),
+        csv_col(&rows, "单位"),
+        csv_col(&rows, "总分"),
+        csv_col(&rows, "一票否决"),
+        csv_col(&rows, "未完成指标"),
+        csv_col(&rows, "末位"),
+    );
+    assert_eq!(rows[0][0], "组别");
+    let body: Vec<(&str, &str, &str)> = rows[1..]
+        .iter()
+        .map(|r| (r[id].as_str(), r[name].as_str(), r[total].as_str()))
+        .collect();
+    assert_eq!(
+        body,
+        [
+            ("jia", "甲县", "21.80"),
+            ("yi", "乙县", "20.20"),
+            ("bing", "丙县", "19.70"),
+            ("zone", "经济开发区", "18.80")
+        ]
+    );
+    assert_eq!(rows[3][vetoed], "是");
+    assert_eq!(rows[3][failed], "城镇新增就业");
+    assert_eq!(rows[4][last], "是");
+
+    let en = parse_csv(&export_csv(&s.input(Lang::En), CsvTable::Ranking, false));
+    assert_eq!(en[0][..5], ["Group", "Rank", "Tied", "Id", "Unit"]);
+}
+
+#[test]
+fn csv_scores_matrix_and_awards() {
+    let s = scored(&worked_text());
+    let input = s.input(Lang::En);
+    let scores = parse_csv(&export_csv(&input, CsvTable::Scores, false));
+    let (id, item) = (csv_col(&scores, "Id"), csv_col(&scores, "Item"));
+    let row = scores
+        .iter()
+        .find(|r| r[id] == "bing" && r[item].starts_with("城镇新增就业"))
+        .expect("丙县's new-jobs row");
+    assert_eq!(row[csv_col(&scores, "Target")], "1000");
+    assert_eq!(row[csv_col(&scores, "Actual")], "950");
+    assert_eq!(row[csv_col(&scores, "Completion")], "95.0%");
+    assert_eq!(row[csv_col(&scores, "Deduction")], "0.50");
+    assert_eq!(row[csv_col(&scores, "Score")], "3.50");
+    assert_eq!(row[csv_col(&scores, "Veto")], "yes");
+    let total = scores
+        .iter()
+        .find(|r| r[id] == "jia" && r[csv_col(&scores, "Section")] == "Total")
+        .unwrap();
+    assert_eq!(total[csv_col(&scores, "Score")], "21.80");
+    // Every unit's sheet is in the long table.
+    for unit in ["jia", "yi", "bing", "zone"] {
+        assert!(scores.iter().any(|r| r[id] == unit), "{unit}");
+    }
+
+    let matrix = parse_csv(&export_csv(&input, CsvTable::Matrix, true).replace('\u{FEFF}', ""));
+    let dibao = matrix
+        .iter()
+        .find(|r| r[csv_col(&matrix, "Indicator")] == "城乡低保应保尽保")
+        .unwrap();
+    assert_eq!(dibao[csv_col(&matrix, "市民政局")], "lead");
+    assert_eq!(dibao[csv_col(&matrix, "市人社局")], "co");
+
+    let awards = parse_csv(&export_csv(&input, CsvTable::Awards, false));
+    let (award, winners) = (csv_col(&awards, "Award"), csv_col(&awards, "Winners"));
+    let winner_of = |name: &str| {
+        awards
+            .iter()
+            .find(|r| r[award] == name)
+            .map(|r| r[winners].clone())
+            .unwrap()
+    };
+    assert_eq!(winner_of("就业和创业工作先进县"), "经济开发区");
+    assert_eq!(winner_of("资金安排和落实工作先进县"), "丙县");
+    assert_eq!(winner_of("Last place"), "经济开发区");
+}
+
+// ---- markdown -----------------------------------------------------------------------
+
+#[test]
+fn markdown_minutes_hold_ranking_awards_vetoes_and_last_place() {
+    let s = scored(&worked_text());
+    let zh = export_markdown(&s.input(Lang::Zh));
+    for expected in [
+        "# 示例：三县一区",
+        "| 1 | **甲县** | 5.50 | 5.50 | 10.80 | 0.00 | 21.80 | ★ 综合先进 |",
+        "| 2 | **乙县** | 5.00 | 5.80 | 10.40 | 1.00 | 20.20 | ★ 综合先进 |",
+        "| 3 | 丙县 | 5.00 | 5.20 | 9.50 | 0.00 | 19.70 |",
+        "| 4 | 经济开发区 | 4.50 | 4.90 | 9.40 | 0.00 | 18.80 |",
+        "获奖单位：甲县（21.80）、乙县（20.20）",
+        "| 就业和创业工作先进县 | 1 | 经济开发区（6.20） |",
+        "| 资金安排和落实工作先进县 | 1 | 丙县（3.50） |",
+        "- **丙县（总分 19.70，第 3 名（共 4 个））**",
+        "城镇新增就业（基础分 4，得分 3.50）：实际值 950 → 完成率 95.0%，差 5.0% = 2.5 个 2% × 5% × 4 = 扣 0.50 分",
+        "- **经济开发区（总分 18.80，第 4 名（共 4 个））**",
+        "城乡低保应保尽保（基础分 4，得分 3.20）",
+        "末位：经济开发区（总分 18.80）",
+    ] {
+        assert!(zh.contains(expected), "missing {expected:?} in\n{zh}");
+    }
+    let en = export_markdown(&s.input(Lang::En));
+    for expected in [
+        "## Ranking",
+        "| Rank | Unit | Organisation | Survey | Task | Penalty | Total | Flags |",
+        "## Vetoed units",
+        "5.0% short = 2.5 steps of 2% × 5% × 4 = −0.50",
+        "Last place: 经济开发区 (total 18.80)",
+    ] {
+        assert!(en.contains(expected), "missing {expected:?} in\n{en}");
+    }
+}
+
+#[test]
+fn markdown_without_vetoes_has_no_last_place() {
+    let text = worked_text()
+        .replace(
+            "new-jobs = { target = 1000, actual = 950 }",
+            "new-jobs = { target = 1000, actual = 1000 }",
+        )
+        .replace(
+            "dibao = { status = \"incomplete\", deduction = 0.8 }",
+            "dibao = { status = \"complete\" }",
+        );
+    let s = scored(&text);
+    let en = export_markdown(&s.input(Lang::En));
+    assert!(en.contains("No unit was vetoed."), "{en}");
+    assert!(en.contains("there is no last place"), "{en}");
+}
+
+// ---- html ---------------------------------------------------------------------------
+
+/// Elements without an end tag.
+const VOID: &[&str] = &["meta", "br", "hr", "img", "link", "input", "col", "wbr"];
+
+/// A light well-formedness check: every start tag is closed, in order (a stack of the
+/// open elements); the text of `<style>` is skipped.
+fn assert_well_formed(html: &str) {
+    let mut stack: Vec<String> = Vec::new();
+    let mut rest = html;
+    while let Some(at) = rest.find('<') {
+        rest = &rest[at + 1..];
+        let end = rest.find('>').expect("every tag ends");
+        let tag = &rest[..end];
+        rest = &rest[end + 1..];
+        if tag.starts_with('!') {
+            continue;
+        }
+        if let Some(name) = tag.strip_prefix('/') {
+            let open = stack
+                .pop()
+                .unwrap_or_else(|| panic!("</{name}> closes nothing"));
+            assert_eq!(open, name.trim(), "</{name}> closes <{open}>");
+            continue;
+        }
+        let name: String = tag
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        assert!(!name.is_empty(), "a stray < before {tag:?}");
+        if VOID.contains(&name.as_str()) || tag.ends_with('/') {
+            continue;
+        }
+        if name == "style" {
+            let close = rest.find("</style>").expect("style closed");
+            rest = &rest[close..];
+        }
+        stack.push(name);
+    }
+    assert!(stack.is_empty(), "left open: {stack:?}");
+}
+
+#[test]
+fn html_report_is_self_contained_and_well_formed() {
+    for (text, lang) in [
+        (worked_text(), Lang::Zh),
+        (worked_text(), Lang::En),
+        (kaoping::cli::DEMO.to_string(), Lang::Zh),
+        (kaoping::cli::DEMO.to_string(), Lang::En),
+    ] {
+        let s = scored(&text);
+        let html = export_html(&s.input(lang), DATE);
+        assert_well_formed(&html);
+        let lower = html.to_lowercase();
+        for banned in [
+            "<script", "http", "url(", "@import", "<link", "<img", "<iframe", "src=",
+        ] {
+            assert!(!lower.contains(banned), "{banned} in the report");
+        }
+        assert!(html.starts_with("<!DOCTYPE html>"));
+        let lang_attr = match lang {
+            Lang::Zh => "<html lang=\"zh-CN\">",
+            Lang::En => "<html lang=\"en\">",
+        };
+        assert!(html.contains(lang_attr));
+        assert!(html.contains("@page { size: A4"));
+        assert!(html.contains("break-before: page"));
+        assert!(html.contains(DATE));
+        for section in ["ranking", "awards", "veto", "sheets", "matrix", "warnings"] {
+            assert!(
+                html.contains(&format!("<section id=\"{section}\">")),
+                "{section}"
+            );
+        }
+    }
+}
+
+#[test]
+fn html_report_holds_ranking_vetoes_and_explanations() {
+    let s = scored(&worked_text());
+    let zh = export_html(&s.input(Lang::Zh), DATE);
+    assert!(zh.contains("<h1>示例：三县一区</h1>"));
+    // The ranking, with bars.
+    for (name, total) in [
+        ("甲县", "21.80"),
+        ("乙县", "20.20"),
+        ("丙县", "19.70"),
+        ("经济开发区", "18.80"),
+    ] {
+        let row = zh
+            .split("<tr")
+            .find(|r| r.contains(&format!("<td class=\"name\">{name}</td>")))
+            .unwrap_or_else(|| panic!("{name}'s ranking row"));
+        assert!(row.contains(&format!("<b>{total}</b>")), "{row}");
+        assert!(row.contains("<span style=\"width: "), "{row}");
+    }
+    assert!(zh.contains("<span style=\"width: 100.0%\">"));
+    // The veto, explained with its numbers.
+    let veto = zh.split("<section id=\"veto\">").nth(1).unwrap();
+    let veto = veto.split("</section>").next().unwrap();
+    assert!(veto.contains("丙县（总分 19.70"), "{veto}");
+    assert!(veto.contains("2.5 个 2%"), "{veto}");
+    assert!(veto.contains("0.50"), "{veto}");
+    assert!(veto.contains("末位：经济开发区（总分 18.80）"), "{veto}");
+    // Every unit's score sheet, each row explained.
+    for id in ["jia", "yi", "bing", "zone"] {
+        assert!(zh.contains(&format!("<article class=\"sheet\" id=\"sheet-{id}\">")));
+    }
+    let bing = zh.split("id=\"sheet-bing\"").nth(1).unwrap();
+    let bing = bing.split("</article>").next().unwrap();
+    assert!(bing.contains("目标 1000人，实际 950人"), "{bing}");
+    assert!(bing.contains("得分 4 − 0.50 = 3.50"), "{bing}");
+    assert!(bing.contains("总分 = 组织实施 + 群众测评 + 任务完成 − 处分扣分"));
+    // The matrix and the warnings.
+    assert!(zh.contains("<th>市人社局</th>") && zh.contains("<td>牵头</td>"));
+    assert!(zh.contains("sections.task"));
+
+    let en = export_html(&s.input(Lang::En), DATE);
+    assert!(en.contains("2.5 steps of 2%"));
+    assert!(en.contains("Last place: 经济开发区 (total 18.80)"));
+}
+
+/// The worked example with a county named `甲<b>&"县` and a title with markup.
+fn hostile_text() -> String {
+    worked_text()
+        .replace("name = \"甲县\"", "name = \"甲<b>&\\\"县\"")
+        .replace(
+            "title = \"示例：三县一区\"",
+            "title = \"<script>x</script> & 'q'\"",
+        )
+        .replace("note = \"市政府通报：培训台账不全\"", "note = \"=1+2 <i>\"")
+}
+
+#[test]
+fn names_from_the_file_are_escaped_in_every_format() {
+    let s = scored(&hostile_text());
+    let input = s.input(Lang::Zh);
+    let html = export_html(&input, DATE);
+    assert_well_formed(&html);
+    assert!(html.contains("甲&lt;b&gt;&amp;&quot;县"));
+    assert!(!html.contains("<b>&"));
+    assert!(!html.contains("<script"));
+    assert!(html.contains("&lt;script&gt;x&lt;/script&gt; &amp; &#39;q&#39;"));
+    assert!(!html.contains("<i>"));
+
+    let md = export_markdown(&input);
+    assert!(md.contains("甲\\<b\\>\\&\"县"), "{md}");
+
+    // csv keeps the name as it is, but never lets text start a formula.
+    let csv = parse_csv(&export_csv(&input, CsvTable::Ranking, false));
+    assert!(csv.iter().any(|r| r.iter().any(|c| c == "甲<b>&\"县")));
+    let scores = export_csv(&input, CsvTable::Scores, false);
+    assert!(!scores.contains(",=1+2") && !scores.contains(",\"=1+2"));
+
+    // The workbook holds the name intact, as a sheet name too.
+    let mut book = workbook(export_xlsx(&input).unwrap());
+    assert!(book.sheet_names().contains(&"甲<b>&\"县".to_string()));
+    let ranking = sheet(&mut book, "县区排名");
+    row_with(&ranking, col(&ranking, "单位"), "甲<b>&\"县");
+}
+
+// ---- the binary ---------------------------------------------------------------------
+
+fn kaoping(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kaoping"))
+        .args(args)
+        .current_dir(dir)
+        .env("LANG", "C")
+        .output()
+        .expect("run kaoping")
+}
+
+fn ok(out: &Output) {
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn binary_exports_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let worked = fixture("worked.toml");
+    let worked = worked.to_str().unwrap();
+
+    let xlsx = dir.path().join("out.xlsx");
+    let out = kaoping(
+        &[
+            "export",
+            worked,
+            "--format",
+            "xlsx",
+            "-o",
+            xlsx.to_str().unwrap(),
+            "--lang",
+            "zh",
+        ],
+        dir.path(),
+    );
+    ok(&out);
+    let mut book = workbook(std::fs::read(&xlsx).unwrap());
+    let ranking = sheet(&mut book, "县区排名");
+    let jia = row_with(&ranking, col(&ranking, "单位"), "甲县");
+    assert!(close(num(&jia[col(&ranking, "总分")]), 21.8));
+
+    // csv to standard output: with the BOM, or without.
+    let out = kaoping(
+        &["export", worked, "--format", "csv", "--table", "scores"],
+        dir.path(),
+    );
+    ok(&out);
+    assert!(out.stdout.starts_with("\u{FEFF}".as_bytes()));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Id,Unit,Section"));
+    let out = kaoping(
+        &[
+            "export", worked, "--format", "csv", "--no-bom", "--lang", "zh",
+        ],
+        dir.path(),
+    );
+    ok(&out);
+    assert!(out.stdout.starts_with("组别".as_bytes()));
+
+    let out = kaoping(&["export", worked, "--format", "markdown"], dir.path());
+    ok(&out);
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(md.contains("| 1 | **甲县** |"));
+
+    // html to the default file, NAME.html in the current folder.
+    let out = kaoping(&["export", worked, "--format", "html"], dir.path());
+    ok(&out);
+    let html = std::fs::read_to_string(dir.path().join("worked.html")).unwrap();
+    assert_well_formed(&html);
+    assert!(html.contains("<html lang=\"en\">"));
+
+    // A file with errors exports nothing (exit 1).
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, worked_text().replace("survey = 5.5", "survey = 60")).unwrap();
+    let out = kaoping(
+        &["export", bad.to_str().unwrap(), "--format", "html"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!dir.path().join("bad.html").exists());
+}
+
+// ---- printing ---------------------------------------------------------------------
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+
+fn have(program: &str) -> bool {
+    Command::new(program)
+        .arg("-v")
+        .output()
+        .is_ok_and(|o| o.status.success() || !o.stderr.is_empty() || !o.stdout.is_empty())
+}
+
+/// Runs a command to its end, killing it after `secs`; its output goes to files in `dir`
+/// (a pipe that nobody reads while waiting could fill up and stall it).
+fn run_with_timeout(cmd: &mut Command, dir: &Path, secs: u64) -> (bool, String, String) {
+    let (out_path, err_path) = (dir.join("stdout.txt"), dir.join("stderr.txt"));
+    let mut child = cmd
+        .stdin(std::process::Stdio::null())
+        .stdout(std::fs::File::create(&out_path).unwrap())
+        .stderr(std::fs::File::create(&err_path).unwrap())
+        .spawn()
+        .expect("start");
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        if start.elapsed() > Duration::from_secs(secs) {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!(
+                "timed out after {secs}s: {}",
+                std::fs::read_to_string(&err_path).unwrap_or_default()
+            );
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    let read =
+        |p: &Path| String::from_utf8_lossy(&std::fs::read(p).unwrap_or_default()).into_owned();
+    (status.success(), read(&out_path), read(&err_path))
+}
+
+#[test]
+fn html_report_prints_to_pdf_with_the_ranking() {
+    if !Path::new(CHROMIUM).exists() || !have("pdftotext") {
+        if std::env::var_os("CI").is_some() {
+            panic!("CI must have {CHROMIUM} and pdftotext (.ci/run installs them)");
+        }
+        eprintln!("note: {CHROMIUM} or pdftotext missing: the PDF check is skipped");
+        return;
+    }
+    let s = scored(kaoping::cli::DEMO);
+    let input = s.input(Lang::Zh);
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("demo.html");
+    std::fs::write(&html, export_html(&input, DATE)).unwrap();
+    let pdf = dir.path().join("demo.pdf");
+    let profile = dir.path().join("profile");
+    let (_, _, chromium_said) = run_with_timeout(
+        Command::new(CHROMIUM)
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-pdf-header-footer",
+            ])
+            .arg(format!("--user-data-dir={}", profile.display()))
+            .arg(format!("--print-to-pdf={}", pdf.display()))
+            .arg(format!("file://{}", html.display())),
+        dir.path(),
+        180,
+    );
+    assert!(pdf.exists(), "no PDF; chromium said: {chromium_said}");
+    let txt = dir.path().join("demo.txt");
+    let (done, _, said) = run_with_timeout(
+        Command::new("pdftotext").arg("-layout").arg(&pdf).arg(&txt),
+        dir.path(),
+        60,
+    );
+    assert!(done, "pdftotext: {said}");
+    let text = std::fs::read_to_string(&txt).unwrap();
+    for u in input.board.units.iter().chain(&input.board.departments) {
+        assert!(text.contains(&u.name), "{} not in the PDF", u.name);
+        let total = score_text(u.total, 2);
+        assert!(text.contains(&total), "{total} not in the PDF");
+    }
+    assert!(text.contains("东城县") && text.contains("131.30"));
+    assert!(text.contains("综合排名") && text.contains("一票否决单位"));
+}
