@@ -519,7 +519,7 @@ fn export(
 }
 
 /// Writes bytes to a file through a temporary file and a rename.
-fn write_file_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+pub fn write_file_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
@@ -531,13 +531,18 @@ fn write_file_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     Ok(())
 }
 
-fn explain(
+/// Loads a file, finds a unit (id or name) and prints the lines `lines` makes for it.
+fn print_for_unit(
     file: &Path,
     unit: &str,
-    indicator: Option<&str>,
     lang: Lang,
     out: &mut dyn Write,
     err: &mut dyn Write,
+    lines: impl FnOnce(
+        &crate::project::Project,
+        &crate::scoring::Scoreboard,
+        &str,
+    ) -> Result<Vec<String>, CliError>,
 ) -> Result<i32, CliError> {
     let analysis = match scored(file, lang, err)? {
         Ok(a) => a,
@@ -548,22 +553,39 @@ fn explain(
     };
     let id =
         find_unit(project, unit).ok_or_else(|| no_such(lang.pick("单位", "unit"), unit, lang))?;
-    let lines = match indicator {
-        Some(key) => {
-            let ind = project
-                .indicators
-                .iter()
-                .find(|i| i.id == key || i.name == key)
-                .ok_or_else(|| no_such(lang.pick("指标", "indicator"), key, lang))?;
-            crate::explain::explain_item(project, board, &id, &ind.id, lang)
-                .ok_or_else(|| no_such(lang.pick("评分行", "row"), key, lang))?
-        }
-        None => crate::explain::explain_unit(project, board, &id, lang).unwrap_or_default(),
-    };
-    for line in lines {
+    for line in lines(project, board, &id)? {
         let _ = writeln!(out, "{}", crate::text::sanitize(&line));
     }
     Ok(EXIT_OK)
+}
+
+fn explain(
+    file: &Path,
+    unit: &str,
+    indicator: Option<&str>,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<i32, CliError> {
+    print_for_unit(
+        file,
+        unit,
+        lang,
+        out,
+        err,
+        |project, board, id| match indicator {
+            Some(key) => {
+                let ind = project
+                    .indicators
+                    .iter()
+                    .find(|i| i.id == key || i.name == key)
+                    .ok_or_else(|| no_such(lang.pick("指标", "indicator"), key, lang))?;
+                crate::explain::explain_item(project, board, id, &ind.id, lang)
+                    .ok_or_else(|| no_such(lang.pick("评分行", "row"), key, lang))
+            }
+            None => Ok(crate::explain::explain_unit(project, board, id, lang).unwrap_or_default()),
+        },
+    )
 }
 
 fn whatif(
@@ -573,19 +595,9 @@ fn whatif(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<i32, CliError> {
-    let analysis = match scored(file, lang, err)? {
-        Ok(a) => a,
-        Err(code) => return Ok(code),
-    };
-    let (Some(project), Some(board)) = (&analysis.project, &analysis.board) else {
-        return Ok(EXIT_FILE_ERRORS);
-    };
-    let id =
-        find_unit(project, unit).ok_or_else(|| no_such(lang.pick("单位", "unit"), unit, lang))?;
-    for line in crate::whatif::whatif_text(project, board, &id, lang).unwrap_or_default() {
-        let _ = writeln!(out, "{}", crate::text::sanitize(&line));
-    }
-    Ok(EXIT_OK)
+    print_for_unit(file, unit, lang, out, err, |project, board, id| {
+        Ok(crate::whatif::whatif_text(project, board, id, lang).unwrap_or_default())
+    })
 }
 
 fn diff(

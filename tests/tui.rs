@@ -346,3 +346,38 @@ fn a_role_cycles_in_the_matrix_and_is_saved() {
     // The comments of the template are still there.
     assert!(saved.contains("# One digit is unreadable in the source"));
 }
+
+#[test]
+fn a_scratch_value_shows_how_the_others_bonuses_move_and_is_never_saved() {
+    let (mut m, dir) = model(DEMO, "demo.toml", Lang::En);
+    key(&mut m, KeyCode::Char('2'));
+    key(&mut m, KeyCode::Right);
+    for _ in 0..5 {
+        key(&mut m, KeyCode::Down);
+    }
+    // w: try a value for 东城县's new-jobs actual without saving it.
+    key(&mut m, KeyCode::Char('w'));
+    for _ in 0..4 {
+        key(&mut m, KeyCode::Backspace);
+    }
+    keys(&mut m, "6000");
+    let text = screen(&mut m, 120, 40);
+    assert!(text.contains("SCRATCH: not saved"), "{text}");
+    // 东城县 just meets its target; 青阳县's 10% becomes the top: 4.67 → 4.80; 西山县
+    // 4 + 8/12 × 0.8 = 4.53 → 4 + 8/10 × 0.8 = 4.64.
+    assert!(
+        text.contains("青阳县 4.67 → 4.80") && text.contains("西山县 4.53 → 4.64"),
+        "{text}"
+    );
+    assert!(text.contains("东城县 4.80 → 4.00"), "{text}");
+    // Enter does not save it; Esc discards it.
+    key(&mut m, KeyCode::Enter);
+    assert!(screen(&mut m, 120, 40).contains("scratch value and is not saved"));
+    key(&mut m, KeyCode::Esc);
+    assert_eq!(earned(&m, "wu", "new-jobs"), "4.67");
+    m.session.flush();
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("demo.toml")).unwrap(),
+        DEMO
+    );
+}

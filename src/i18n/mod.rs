@@ -4,11 +4,17 @@
 
 use crate::problem::Severity;
 
+mod diff;
 mod explain;
+mod export;
 mod problems;
+mod whatif;
 
+pub use diff::DiffText;
 pub use explain::{BonusText, ExplainText, StandingText, StepsText};
+pub use export::ExportText;
 pub use problems::problem_message;
+pub use whatif::WhatifText;
 
 /// The language of the user interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -181,6 +187,20 @@ texts! {
     KeyLater => "稍后决定（在此之前不写入）", "decide later (nothing is written until then)";
     KeyRecover => "继续输入", "continue typing it";
     KeyDiscard => "丢弃", "discard";
+    KeyWhatIf => "假设分析：还差什么", "what-if: what it lacks";
+    KeyScratch => "试算（草稿，不保存）", "try a value (scratch, not saved)";
+    KeyCompare => "与另一个文件比较…", "compare with another file…";
+    KeyExport => "导出…（.xlsx .csv .md .html）", "export… (.xlsx .csv .md .html)";
+    WhatIfTitle => "假设分析", "What-if";
+    ScratchBanner => "试算草稿：不会保存，Esc/Ctrl-C 丢弃", "SCRATCH: not saved; Esc/Ctrl-C discards";
+    ScratchRefused => "这是试算草稿，不会保存；要修改请按 Esc 后用 Enter 编辑", "this is a scratch value and is not saved; to change the file, Esc and edit with Enter";
+    ScratchMoves => "其他单位该项得分的变化：", "how the others' scores on it move:";
+    ScratchNoMoves => "其他单位该项得分不变", "no other unit's score on it moves";
+    PromptCompare => "比较的文件（旧版本，如自查或上一年）", "file to compare with (the older one: self-check, last year)";
+    PromptExport => "导出到（扩展名决定格式）", "export to (the extension picks the format)";
+    CompareTitle => "比较", "Comparison";
+    Exported => "已导出", "exported";
+    ExportUnknownFormat => "扩展名应为 .xlsx .csv .md 或 .html", "the name should end in .xlsx, .csv, .md or .html";
     OrgShort => "组织", "Org";
     SurveyShort => "测评", "Survey";
     TaskShort => "任务", "Task";
@@ -267,6 +287,82 @@ texts! {
     KeyRedo => "重做", "redo";
     KeyHelp => "帮助", "help";
     KeyQuit => "退出", "quit";
+    // ---- exports (kaoping export) ----
+    ExportSheetRanking => "县区排名", "Ranking";
+    ExportSheetDepartments => "部门排名", "Departments";
+    ExportSheetAwards => "奖项", "Awards";
+    ExportSheetMatrix => "责任分工", "Matrix";
+    ExportSheetProblems => "问题", "Problems";
+    ExportGroup => "组别", "Group";
+    ExportRank => "名次", "Rank";
+    ExportTied => "并列", "Tied";
+    ExportUnit => "单位", "Unit";
+    ExportId => "标识", "Id";
+    ExportKind => "类型", "Kind";
+    ExportOrganization => "组织实施", "Organisation";
+    ExportSurvey => "群众测评", "Survey";
+    ExportTask => "任务完成", "Task";
+    ExportPenalty => "处分扣分", "Penalty";
+    ExportTotal => "总分", "Total";
+    ExportVetoed => "一票否决", "Vetoed";
+    ExportFailed => "未完成指标", "Failed indicators";
+    ExportComprehensive => "综合先进", "Comprehensive";
+    ExportAwards => "单项先进", "Single-item awards";
+    ExportLastPlace => "末位", "Last place";
+    ExportPending => "待录入", "Pending";
+    ExportNote => "说明", "Note";
+    ExportYes => "是", "yes";
+    ExportNone => "（无）", "(none)";
+    ExportSection => "部分", "Section";
+    ExportArea => "领域", "Area";
+    ExportItem => "项目", "Item";
+    ExportTarget => "目标", "Target";
+    ExportActual => "实际", "Actual";
+    ExportCompletion => "完成率", "Completion";
+    ExportMax => "满分/基础分", "Max / base";
+    ExportBonus => "加分", "Bonus";
+    ExportDeduction => "扣分", "Deduction";
+    ExportScore => "得分", "Score";
+    ExportVeto => "否决", "Veto";
+    ExportSubtotal => "小计", "Subtotal";
+    ExportComplete => "已完成", "complete";
+    ExportIncomplete => "未完成", "incomplete";
+    ExportPreparation => "准备工作", "preparation";
+    ExportProvincial => "省级通报", "provincial circular";
+    ExportMunicipal => "市级通报", "municipal circular";
+    ExportPoints => "扣分", "points";
+    ExportAward => "奖项", "Award";
+    ExportPlaces => "名额", "Places";
+    ExportWinners => "获奖单位", "Winners";
+    ExportStanding => "名次", "Place";
+    ExportAwardScore => "单项得分", "Award score";
+    ExportWon => "获评", "Won";
+    ExportIndicator => "指标", "Indicator";
+    ExportBase => "基础分", "Base";
+    ExportBonusIndicator => "加分指标", "Bonus indicator";
+    ExportRoleLead => "牵头", "lead";
+    ExportRoleResponsible => "责任", "responsible";
+    ExportRoleCo => "协办", "co";
+    ExportNumber => "序号", "No.";
+    ExportWhere => "位置", "Where";
+    ExportProblem => "问题", "Problem";
+    ExportRankingHeading => "综合排名", "Ranking";
+    ExportAwardsHeading => "奖项", "Awards";
+    ExportVetoHeading => "一票否决单位", "Vetoed units";
+    ExportNobodyVetoed => "没有单位被一票否决。", "No unit was vetoed.";
+    ExportLastPlaceHeading => "末位", "Last place";
+    ExportNoLastPlace => "每个县（区）都完成了全部指标，不设末位。", "Every county and the zone completed every indicator: there is no last place.";
+    ExportLastPlaceOff => "本方案不评末位（policy.last_place = false）。", "This scheme does not name a last place (policy.last_place = false).";
+    ExportSheetsHeading => "评分表", "Score sheets";
+    ExportExplanation => "得分说明", "How the total comes about";
+    ExportMatrixHeading => "责任分工", "Responsibility matrix";
+    ExportWarningsHeading => "方案的警告", "The scheme's warnings";
+    ExportNoWarnings => "没有警告。", "No warnings.";
+    ExportLegend => "★ 综合先进　✗ 一票否决　▼ 末位　◆ 单项先进　= 并列　… 待录入", "★ comprehensive advanced   ✗ vetoed   ▼ last place   ◆ single-item award   = tied   … pending";
+    ExportComprehensiveUnits => "综合先进（县区）", "Comprehensive advanced (counties and zone)";
+    ExportComprehensiveDepartments => "综合先进（市直部门）", "Comprehensive advanced (city departments)";
+    ExportMadeWith => "由 kaoping 生成", "made with kaoping";
+    ExportNoUnits => "（无县区）", "(no counties or zone)";
 }
 
 /// The word for an error or a warning, as a compiler prints it.

@@ -265,6 +265,9 @@ pub const BINDINGS: &[Binding] = &[
         false,
     ),
     b(C::EntrySheet, &[ch('i')], A::Explain, T::KeyExplain, true),
+    b(C::EntrySheet, &[ch('w')], A::Scratch, T::KeyScratch, false),
+    b(C::EntryList, &[ch('w')], A::WhatIf, T::KeyWhatIf, false),
+    b(C::Totals, &[ch('w')], A::WhatIf, T::KeyWhatIf, false),
     b(C::Totals, &[ch('s')], A::Sort, T::KeySort, true),
     b(C::Totals, &[ENTER], A::Jump, T::KeyOpenUnit, true),
     b(
@@ -275,6 +278,7 @@ pub const BINDINGS: &[Binding] = &[
         true,
     ),
     b(C::Ranking, &[ch('p')], A::Presentation, T::KeyPresent, true),
+    b(C::Ranking, &[ch('w')], A::WhatIf, T::KeyWhatIf, true),
     b(C::Problems, &[ENTER], A::Jump, T::KeyJump, true),
     // ---- everywhere ----
     b(
@@ -311,6 +315,8 @@ pub const BINDINGS: &[Binding] = &[
         false,
     ),
     b(C::Global, &[ch('/')], A::Find, T::KeyFind, true),
+    b(C::Global, &[ch('c')], A::Compare, T::KeyCompare, false),
+    b(C::Global, &[ch('X')], A::Export, T::KeyExport, false),
     b(C::Global, &[ch('u')], A::Undo, T::KeyUndo, false),
     b(C::Global, &[ctrl('r')], A::Redo, T::KeyRedo, false),
     b(C::Global, &[ch('?')], A::Help, T::KeyHelp, true),

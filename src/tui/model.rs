@@ -153,6 +153,8 @@ pub struct Editing {
     pub error: Option<String>,
     /// The typed value is a score that the session has previewed (its scores show).
     pub preview: bool,
+    /// A value tried without saving it (what-if): never committed; Esc discards it.
+    pub scratch: bool,
 }
 
 /// What a typed value goes into.
@@ -181,6 +183,10 @@ pub enum Target {
     NewUnit,
     /// A file name to save kaoping's version to (after a conflict).
     SaveAs,
+    /// Another project file to compare with.
+    CompareWith,
+    /// A file to export to (its extension picks the format).
+    ExportTo,
 }
 
 /// A field of a score sheet.

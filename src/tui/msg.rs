@@ -50,6 +50,14 @@ pub enum Action {
     MoveToArea,
     ToggleKind,
     Presentation,
+    /// What a unit lacks (what-if).
+    WhatIf,
+    /// Try a value without saving it (a scratch edit).
+    Scratch,
+    /// Compare with another file.
+    Compare,
+    /// Export the evaluation to a file.
+    Export,
     /// Go to the place of the selected item (a problem, a unit).
     Jump,
     /// Leave the list for the sheet (Entry).

@@ -137,6 +137,17 @@ fn act(model: &mut Model, action: Action) {
         Action::Help => model.ui.overlay = Some(Overlay::Help { scroll: 0 }),
         Action::Undo => history(model, true),
         Action::Redo => history(model, false),
+        Action::WhatIf => what_if(model),
+        Action::Compare => start_editing(model, Target::CompareWith, ""),
+        Action::Export => {
+            let stem = model
+                .session
+                .path()
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "kaoping".into());
+            start_editing(model, Target::ExportTo, &format!("{stem}.xlsx"));
+        }
         Action::Find => {
             model.ui.mode = Mode::Finding(Finding {
                 input: Input::default(),
@@ -233,7 +244,11 @@ fn commit(model: &mut Model, edit: Edit) -> bool {
 }
 
 fn start_editing(model: &mut Model, target: Target, text: &str) {
-    if read_only(model) {
+    let changes_project = !matches!(
+        target,
+        Target::SaveAs | Target::CompareWith | Target::ExportTo
+    );
+    if changes_project && read_only(model) {
         return;
     }
     model.ui.mode = Mode::Editing(Editing {
@@ -241,8 +256,52 @@ fn start_editing(model: &mut Model, target: Target, text: &str) {
         input: Input::new(text),
         error: None,
         preview: false,
+        scratch: false,
     });
     refresh_preview(model);
+}
+
+/// Starts trying a value without saving it: the previews show, nothing is committed.
+fn start_scratch(model: &mut Model, target: Target, text: &str) {
+    model.ui.mode = Mode::Editing(Editing {
+        target,
+        input: Input::new(text),
+        error: None,
+        preview: false,
+        scratch: true,
+    });
+    refresh_preview(model);
+}
+
+/// The unit the pane's selection is on: the entry pane's unit, or the selected row of the
+/// ranking or the totals.
+pub fn selected_unit(model: &Model) -> Option<String> {
+    match model.ui.pane.0 {
+        Pane::Entry => model.entry_unit().map(|u| u.id),
+        Pane::Ranking => ranking_selected(model).map(|u| u.id.clone()),
+        Pane::Totals => totals_order(model).get(model.ui.totals.row).cloned(),
+        _ => None,
+    }
+}
+
+/// What-if for the selected unit, in an overlay.
+fn what_if(model: &mut Model) {
+    let Some(id) = selected_unit(model) else {
+        return;
+    };
+    let p = &model.session.project;
+    if let Some(lines) = crate::whatif::whatif_text(p, &model.session.board, &id, model.lang) {
+        let title = format!(
+            "{} · {}",
+            T::WhatIfTitle.get(model.lang),
+            sanitize(p.name_of(&id))
+        );
+        model.ui.overlay = Some(Overlay::Explain {
+            title,
+            lines,
+            scroll: 0,
+        });
+    }
 }
 
 // ---- movement ------------------------------------------------------------------------
@@ -764,6 +823,17 @@ fn entry_action(model: &mut Model, action: Action) {
             }
         }
         Action::Explain => explain_entry(model, &unit, line),
+        Action::Scratch => match (line, field) {
+            (Line::Row(_), Some(Field::Target | Field::Actual)) => {
+                if let Some((target, text)) =
+                    edit_target(model, &unit.id, line, Some(Field::Actual))
+                {
+                    model.ui.entry.field = 1;
+                    start_scratch(model, target, &text);
+                }
+            }
+            _ => what_if(model),
+        },
         _ => {}
     }
 }
@@ -1278,6 +1348,17 @@ fn editing_action(model: &mut Model, action: Action) {
                 return;
             };
             let target = editing.target.clone();
+            let typed = editing.input.text().trim().to_string();
+            if editing.scratch {
+                let text = T::ScratchRefused.get(model.lang).to_string();
+                return set_edit_error(model, text);
+            }
+            match target {
+                Target::CompareWith => return compare_with(model, std::path::Path::new(&typed)),
+                Target::ExportTo => return export_to(model, std::path::Path::new(&typed)),
+                Target::SaveAs => return save_as(model, std::path::Path::new(&typed)),
+                _ => {}
+            }
             let edit = match to_edit(model, &target, editing.input.text()) {
                 Ok(edit) => edit,
                 Err(message) => return set_edit_error(model, message),
@@ -1336,6 +1417,81 @@ fn after_commit(model: &mut Model, target: &Target) {
     }
 }
 
+/// Writes kaoping's version to another file (after a conflict) and goes on there.
+fn save_as(model: &mut Model, path: &std::path::Path) {
+    match model.session.save_as(path) {
+        Ok(()) => {
+            model.ui.mode = Mode::Normal;
+            let text = format!("{} {}", T::SavedAs.get(model.lang), path.display());
+            info(model, text);
+        }
+        Err(e) => set_edit_error(model, e),
+    }
+}
+
+/// Compares the project with another file (the older one) in an overlay.
+fn compare_with(model: &mut Model, path: &std::path::Path) {
+    let l = model.lang;
+    let text = match crate::cli::read_project(path, l) {
+        Ok(Ok(text)) => text,
+        Ok(Err(message)) => return set_edit_error(model, message),
+        Err(e) => return set_edit_error(model, e.to_string()),
+    };
+    let other = crate::check::analyze(&text);
+    let (Some(old), Some(old_board)) = (&other.project, &other.board) else {
+        let first = other.problems.iter().find(|p| p.is_error());
+        let message = first
+            .map(|p| format!("{}: {}", p.path, problem_message(&p.kind, l)))
+            .unwrap_or_default();
+        return set_edit_error(model, message);
+    };
+    let diff = crate::diff::diff(old, old_board, &model.session.project, &model.session.board);
+    let lines = crate::diff::diff_text(&diff, l);
+    model.ui.mode = Mode::Normal;
+    let title = format!("{} · {}", T::CompareTitle.get(l), path.display());
+    model.ui.overlay = Some(Overlay::Explain {
+        title,
+        lines,
+        scroll: 0,
+    });
+}
+
+/// Writes the evaluation to a file; its extension picks the format.
+fn export_to(model: &mut Model, path: &std::path::Path) {
+    use crate::report::{
+        CsvTable, RankInput, export_csv, export_html, export_markdown, export_xlsx,
+    };
+    let l = model.lang;
+    let warnings: Vec<crate::problem::Problem> = model.session.problems.clone();
+    let input = RankInput {
+        project: &model.session.project,
+        board: &model.session.board,
+        warnings: &warnings,
+        lang: l,
+    };
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let bytes = match extension.as_str() {
+        "xlsx" => export_xlsx(&input),
+        "csv" => Ok(export_csv(&input, CsvTable::Ranking, true).into_bytes()),
+        "md" | "markdown" => Ok(export_markdown(&input).into_bytes()),
+        "html" | "htm" => {
+            let date = chrono::Local::now().format("%Y-%m-%d").to_string();
+            Ok(export_html(&input, &date).into_bytes())
+        }
+        _ => Err(T::ExportUnknownFormat.get(l).to_string()),
+    };
+    match bytes.and_then(|b| crate::cli::write_file_atomic(path, &b).map_err(|e| e.to_string())) {
+        Ok(()) => {
+            model.ui.mode = Mode::Normal;
+            info(model, format!("{} {}", T::Exported.get(l), path.display()));
+        }
+        Err(e) => set_edit_error(model, e),
+    }
+}
+
 /// Tab / Shift-Tab after a commit in the entry sheet: the next field, on to the next line.
 fn next_field(model: &mut Model, forward: bool) {
     if model.ui.pane.0 != Pane::Entry || !model.ui.entry.in_sheet {
@@ -1386,6 +1542,12 @@ fn refresh_preview(model: &mut Model) {
         return;
     };
     let target = editing.target.clone();
+    if matches!(
+        target,
+        Target::SaveAs | Target::CompareWith | Target::ExportTo
+    ) {
+        return;
+    }
     let text = editing.input.text().to_string();
     let result = match to_edit(model, &target, &text) {
         Ok(edit) if matches!(target, Target::Sheet { .. }) => model
@@ -1573,8 +1735,8 @@ fn to_edit(model: &Model, target: &Target, text: &str) -> Result<Edit, String> {
                 kind: UnitKind::County,
             },
         }),
-        // Not an edit of the project: handled where it is committed.
-        Target::SaveAs => Err(String::new()),
+        // Not edits of the project: handled where they are committed.
+        Target::SaveAs | Target::CompareWith | Target::ExportTo => Err(String::new()),
     }
 }
 

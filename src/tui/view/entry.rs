@@ -390,7 +390,10 @@ fn line_pieces(
                     let rate = outcome
                         .and_then(Outcome::completion)
                         .map_or(String::new(), |r| {
-                            format!("{}%", (r * Decimal::ONE_HUNDRED).round_dp(1))
+                            format!(
+                                "{}%",
+                                crate::report::score_text(r * Decimal::ONE_HUNDRED, 1)
+                            )
                         });
                     pieces.push(piece(rate, RATE_W, true, t.plain()));
                     let bonus = match outcome {

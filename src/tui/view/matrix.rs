@@ -343,6 +343,8 @@ pub fn prompt(target: &Target, l: Lang) -> &'static str {
         Target::NewDepartment => T::PromptNewDepartment.get(l),
         Target::NewUnit => T::PromptNewUnit.get(l),
         Target::SaveAs => T::PromptSaveAs.get(l),
+        Target::CompareWith => T::PromptCompare.get(l),
+        Target::ExportTo => T::PromptExport.get(l),
         Target::Sheet { .. } => T::PromptValue.get(l),
     }
 }

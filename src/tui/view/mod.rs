@@ -117,12 +117,90 @@ pub fn draw(frame: &mut Frame, model: &Model) {
         Pane::Ranking => ranking::draw(frame, model, rows[2]),
         Pane::Problems => problems::draw(frame, model, rows[2]),
     }
+    scratch_box(frame, model, rows[2]);
     let t = theme(model);
     let rule = "─".repeat(usize::from(area.width));
     frame.render_widget(Paragraph::new(Span::styled(rule, t.dim())), rows[3]);
     status_line(frame, model, rows[4]);
     footer(frame, model, rows[5]);
     overlay::draw(frame, model, area);
+}
+
+/// While a value is tried without saving it (what-if), a box at the foot of the pane says
+/// so and shows how every unit's score on that indicator would move.
+fn scratch_box(frame: &mut Frame, model: &Model, body: Rect) {
+    use super::model::{SheetField, Target};
+    let Mode::Editing(editing) = &model.ui.mode else {
+        return;
+    };
+    if !editing.scratch {
+        return;
+    }
+    let indicator = match &editing.target {
+        Target::Sheet {
+            field: SheetField::Actual(i) | SheetField::Target(i),
+            ..
+        } => i.clone(),
+        _ => return,
+    };
+    let t = theme(model);
+    let l = model.lang;
+    let p = model.project();
+    let dp = p.policy.score_decimals;
+    let now = &model.session.board;
+    let then = model.board();
+    let mut moves: Vec<String> = Vec::new();
+    for u in now.units.iter().chain(&now.departments) {
+        let before = u.item(&indicator).map(|i| i.earned);
+        let after = then
+            .find(&u.id)
+            .and_then(|r| r.item(&indicator))
+            .map(|i| i.earned);
+        if let (Some(b), Some(a)) = (before, after)
+            && a != b
+        {
+            moves.push(format!(
+                "{} {} → {}",
+                sanitize(&u.name),
+                crate::report::score_text(b, dp),
+                crate::report::score_text(a, dp)
+            ));
+        }
+    }
+    let room = usize::from(body.width).saturating_sub(4);
+    let mut lines: Vec<Line> = Vec::new();
+    let header = if moves.is_empty() {
+        T::ScratchNoMoves
+    } else {
+        T::ScratchMoves
+    };
+    lines.push(Line::from(Span::styled(header.get(l), t.heading())));
+    // The moves, several to a line.
+    let mut current = String::new();
+    for m in moves {
+        if !current.is_empty() && width(&current) + width(&m) + 3 > room {
+            lines.push(Line::from(std::mem::take(&mut current)));
+        }
+        if !current.is_empty() {
+            current.push_str("   ");
+        }
+        current.push_str(&m);
+    }
+    if !current.is_empty() {
+        lines.push(Line::from(current));
+    }
+    let h = (lines.len() as u16 + 2).min(body.height / 2).max(3);
+    // Out of the way of the row being typed into: below it, or above it when it is low.
+    let e = &model.ui.entry;
+    let cursor_row = (e.line.saturating_sub(e.top) + 2) as u16;
+    let y = if cursor_row > body.height / 2 {
+        body.y + 2
+    } else {
+        body.bottom().saturating_sub(h)
+    };
+    let area = Rect::new(body.x, y, body.width, h);
+    let inner = boxed(frame, model, area, T::ScratchBanner.get(l));
+    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 /// Splits an area into rows of the given heights; a 0 takes what is left.
