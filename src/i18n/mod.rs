@@ -378,6 +378,30 @@ pub fn join_list(items: &[String], lang: Lang) -> String {
     items.join(lang.pick("、", ", "))
 }
 
+/// A number of places: `3 places` / `名额 3 个`.
+pub fn places(lang: Lang, n: u32) -> String {
+    match (lang, n) {
+        (Lang::Zh, n) => format!("名额 {n} 个"),
+        (Lang::En, 1) => "1 place".into(),
+        (Lang::En, n) => format!("{n} places"),
+    }
+}
+
+/// `1st`, `2nd`, … in English; the number in Chinese (the sentences add `第`).
+pub fn ordinal(lang: Lang, n: usize) -> String {
+    if lang == Lang::Zh {
+        return n.to_string();
+    }
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
 /// A share as a percentage: `0.05` → `5%`.
 pub fn percent(share: rust_decimal::Decimal) -> String {
     format!(

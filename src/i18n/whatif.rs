@@ -19,28 +19,12 @@ impl WhatifText {
         if self.zh() { zh } else { en }
     }
 
-    /// `3 places` / `名额 3 个`.
     fn places(self, n: u32) -> String {
-        match (self.zh(), n) {
-            (true, n) => format!("名额 {n} 个"),
-            (false, 1) => "1 place".into(),
-            (false, n) => format!("{n} places"),
-        }
+        super::places(self.0, n)
     }
 
-    /// `1st`, `2nd`, … in English; the number in Chinese (the templates add `第`).
     fn ordinal(self, n: usize) -> String {
-        if self.zh() {
-            return n.to_string();
-        }
-        let suffix = match (n % 10, n % 100) {
-            (_, 11..=13) => "th",
-            (1, _) => "st",
-            (2, _) => "nd",
-            (3, _) => "rd",
-            _ => "th",
-        };
-        format!("{n}{suffix}")
+        super::ordinal(self.0, n)
     }
 
     /// A measured value with its unit of measure: `1000人` / `1000 人`, `4.6%`.

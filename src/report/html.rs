@@ -237,23 +237,11 @@ fn awards_section(input: &RankInput) -> String {
     let lang = input.lang;
     let text = ExportText(lang);
     let board = input.board;
-    let policy = &input.project.policy;
     let mut out = format!(
         "<section id=\"awards\"><h2>{}</h2>",
         esc(T::ExportAwardsHeading.get(lang))
     );
-    let mut groups = vec![(
-        T::ExportComprehensiveUnits,
-        policy.comprehensive_awards,
-        &board.units,
-    )];
-    if !board.departments.is_empty() {
-        groups.push((
-            T::ExportComprehensiveDepartments,
-            policy.department_awards,
-            &board.departments,
-        ));
-    }
+    let groups = super::comprehensive_groups(input);
     for (name, places, group) in groups {
         let winners: Vec<(String, Decimal)> = group
             .iter()

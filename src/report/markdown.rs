@@ -129,19 +129,7 @@ pub fn export_markdown(input: &RankInput) -> String {
 
     // The awards.
     out.push_str(&format!("## {}\n\n", T::ExportAwardsHeading.get(lang)));
-    let policy = &input.project.policy;
-    let mut comprehensive = vec![(
-        T::ExportComprehensiveUnits,
-        policy.comprehensive_awards,
-        &board.units,
-    )];
-    if !board.departments.is_empty() {
-        comprehensive.push((
-            T::ExportComprehensiveDepartments,
-            policy.department_awards,
-            &board.departments,
-        ));
-    }
+    let comprehensive = super::comprehensive_groups(input);
     for (name, places, group) in comprehensive {
         let winners: Vec<(String, rust_decimal::Decimal)> = group
             .iter()

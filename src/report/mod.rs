@@ -86,6 +86,26 @@ pub fn flags(project: &Project, unit: &UnitResult, lang: Lang) -> Vec<String> {
     flags
 }
 
+/// The groups that have comprehensive awards: (heading, places, units in rank order) —
+/// the counties and zone, and the city departments when any were scored.
+pub fn comprehensive_groups<'a>(input: &RankInput<'a>) -> Vec<(T, u32, &'a [UnitResult])> {
+    let policy = &input.project.policy;
+    let board = input.board;
+    let mut groups = vec![(
+        T::ExportComprehensiveUnits,
+        policy.comprehensive_awards,
+        board.units.as_slice(),
+    )];
+    if !board.departments.is_empty() {
+        groups.push((
+            T::ExportComprehensiveDepartments,
+            policy.department_awards,
+            board.departments.as_slice(),
+        ));
+    }
+    groups
+}
+
 /// A warning as one line: `path: message`.
 pub fn warning_line(problem: &Problem, lang: Lang) -> String {
     let message = crate::i18n::problem_message(&problem.kind, lang);
