@@ -23,7 +23,8 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
                 .max()
                 .unwrap_or(0)
                 .min(24);
-            let outer = centered(area, 72, area.height.saturating_sub(2));
+            let rows_h = (rows.len() as u16 + 2).min(area.height.saturating_sub(2));
+            let outer = centered(area, 72, rows_h);
             let inner = boxed(frame, model, outer, T::HelpTitle.get(l));
             let w = usize::from(inner.width);
             let height = usize::from(inner.height);
