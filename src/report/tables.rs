@@ -102,44 +102,41 @@ fn yes(flag: bool, lang: Lang) -> Cell {
     }
 }
 
-/// Names of units or departments by id, as a list.
-pub(crate) fn names(input: &RankInput, ids: &[String]) -> String {
+/// Ids shown as a list of names (`name_of` finds one; an unknown id shows as itself).
+fn listed<'p>(
+    input: &RankInput<'p>,
+    ids: &[String],
+    name_of: impl Fn(&str) -> Option<&'p str>,
+) -> String {
     let names: Vec<String> = ids
         .iter()
-        .map(|id| sanitize(input.project.name_of(id)))
+        .map(|id| sanitize(name_of(id).unwrap_or(id)))
         .collect();
     ExplainText(input.lang).list(&names)
+}
+
+/// Names of units or departments by id, as a list.
+pub(crate) fn names(input: &RankInput, ids: &[String]) -> String {
+    let project = input.project;
+    listed(input, ids, |id| {
+        project
+            .unit(id)
+            .map(|u| u.name.as_str())
+            .or_else(|| project.department(id).map(|d| d.name.as_str()))
+    })
 }
 
 /// Names of indicators by id, as a list.
 fn indicator_names(input: &RankInput, ids: &[String]) -> String {
-    let names: Vec<String> = ids
-        .iter()
-        .map(|id| {
-            sanitize(
-                input
-                    .project
-                    .indicator(id)
-                    .map_or(id.as_str(), |i| i.name.as_str()),
-            )
-        })
-        .collect();
-    ExplainText(input.lang).list(&names)
+    let project = input.project;
+    listed(input, ids, |id| {
+        project.indicator(id).map(|i| i.name.as_str())
+    })
 }
 
 fn award_names(input: &RankInput, ids: &[String]) -> String {
-    let names: Vec<String> = ids
-        .iter()
-        .map(|id| {
-            sanitize(
-                input
-                    .board
-                    .award(id)
-                    .map_or(id.as_str(), |a| a.name.as_str()),
-            )
-        })
-        .collect();
-    ExplainText(input.lang).list(&names)
+    let board = input.board;
+    listed(input, ids, |id| board.award(id).map(|a| a.name.as_str()))
 }
 
 // ---- the ranking ------------------------------------------------------------------
