@@ -5,29 +5,11 @@
 //! 经济开发区 18.80 (4, vetoed by dibao, last place); comprehensive 甲县 and 乙县; award
 //! employment → zone (6.20), funding → 丙县 (3.5).
 
-use kaoping::check::analyze;
+mod common;
+
+use common::{WORKED, edit, scored};
 use kaoping::diff::{Diff, UnitDiff, diff, diff_text};
 use kaoping::i18n::Lang;
-use kaoping::project::Project;
-use kaoping::scoring::Scoreboard;
-
-const WORKED: &str = include_str!("fixtures/worked.toml");
-
-fn scored(text: &str) -> (Project, Scoreboard) {
-    let analysis = analyze(text);
-    assert!(!analysis.has_errors(), "{:#?}", analysis.problems);
-    (analysis.project.unwrap(), analysis.board.unwrap())
-}
-
-/// `text` with each `(from, to)` replaced; each `from` must occur exactly once.
-fn edit(text: &str, edits: &[(&str, &str)]) -> String {
-    let mut out = text.to_string();
-    for (from, to) in edits {
-        assert_eq!(out.matches(from).count(), 1, "{from:?}");
-        out = out.replacen(from, to, 1);
-    }
-    out
-}
 
 fn compare(old: &str, new: &str) -> Diff {
     let (p0, b0) = scored(old);

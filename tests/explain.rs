@@ -4,42 +4,14 @@
 //! shortfall mode, a capped deduction, a ceiling, pending rows, …) are made by replacing
 //! one piece of its text.
 
-use kaoping::check::analyze;
+mod common;
+
+use common::{WORKED, edit, scored, worked_with_policy};
 use kaoping::explain::{explain_item, explain_item_short, explain_unit, explain_unit_short};
 use kaoping::i18n::Lang;
-use kaoping::project::Project;
-use kaoping::scoring::Scoreboard;
 use kaoping::text::width;
 
-const WORKED: &str = include_str!("fixtures/worked.toml");
 const DEMO: &str = include_str!("../assets/demo.toml");
-
-fn scored(text: &str) -> (Project, Scoreboard) {
-    let analysis = analyze(text);
-    assert!(!analysis.has_errors(), "{:#?}", analysis.problems);
-    (analysis.project.unwrap(), analysis.board.unwrap())
-}
-
-/// `text` with each `(from, to)` replaced; each `from` must occur exactly once.
-fn edit(text: &str, edits: &[(&str, &str)]) -> String {
-    let mut out = text.to_string();
-    for (from, to) in edits {
-        assert_eq!(out.matches(from).count(), 1, "{from:?}");
-        out = out.replacen(from, to, 1);
-    }
-    out
-}
-
-/// The worked example with a `[policy]` table.
-fn worked_with_policy(policy: &str) -> String {
-    edit(
-        WORKED,
-        &[(
-            "title = \"示例：三县一区\"\n",
-            &format!("title = \"示例：三县一区\"\n\n[policy]\n{policy}\n"),
-        )],
-    )
-}
 
 fn item(text: &str, unit: &str, indicator: &str, lang: Lang) -> Vec<String> {
     let (p, b) = scored(text);

@@ -6,44 +6,15 @@
 //! comprehensive advanced 甲县 and 乙县 (3 places, only 2 not vetoed); last place the
 //! zone; award employment → zone (6.20), funding → 丙县 (3.5).
 
-use kaoping::check::analyze;
+mod common;
+
+use common::{WORKED, edit, scored, worked_with_policy};
 use kaoping::i18n::Lang;
-use kaoping::project::Project;
-use kaoping::scoring::Scoreboard;
 use kaoping::whatif::{OtherChange, bonus_moves, standing, whatif_text};
 use rust_decimal::Decimal;
 
-const WORKED: &str = include_str!("fixtures/worked.toml");
-
 fn d(s: &str) -> Decimal {
     s.parse().unwrap()
-}
-
-fn scored(text: &str) -> (Project, Scoreboard) {
-    let analysis = analyze(text);
-    assert!(!analysis.has_errors(), "{:#?}", analysis.problems);
-    (analysis.project.unwrap(), analysis.board.unwrap())
-}
-
-/// `text` with each `(from, to)` replaced; each `from` must occur exactly once.
-fn edit(text: &str, edits: &[(&str, &str)]) -> String {
-    let mut out = text.to_string();
-    for (from, to) in edits {
-        assert_eq!(out.matches(from).count(), 1, "{from:?}");
-        out = out.replacen(from, to, 1);
-    }
-    out
-}
-
-/// The worked example with a `[policy]` table.
-fn worked_with_policy(policy: &str) -> String {
-    edit(
-        WORKED,
-        &[(
-            "title = \"示例：三县一区\"\n",
-            &format!("title = \"示例：三县一区\"\n\n[policy]\n{policy}\n"),
-        )],
-    )
 }
 
 fn text(source: &str, unit: &str, lang: Lang) -> Vec<String> {

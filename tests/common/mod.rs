@@ -7,6 +7,39 @@ use std::io::Write;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+// ---- projects in text form, for the tests of explain, what-if and diff --------------
+
+/// The worked example of shared/examples (hand-computed in worked.md).
+pub const WORKED: &str = include_str!("../fixtures/worked.toml");
+
+/// Loads, checks and scores a text that must have no errors.
+pub fn scored(text: &str) -> (kaoping::project::Project, kaoping::scoring::Scoreboard) {
+    let analysis = kaoping::check::analyze(text);
+    assert!(!analysis.has_errors(), "{:#?}", analysis.problems);
+    (analysis.project.unwrap(), analysis.board.unwrap())
+}
+
+/// `text` with each `(from, to)` replaced; each `from` must occur exactly once.
+pub fn edit(text: &str, edits: &[(&str, &str)]) -> String {
+    let mut out = text.to_string();
+    for (from, to) in edits {
+        assert_eq!(out.matches(from).count(), 1, "{from:?}");
+        out = out.replacen(from, to, 1);
+    }
+    out
+}
+
+/// The worked example with a `[policy]` table.
+pub fn worked_with_policy(policy: &str) -> String {
+    edit(
+        WORKED,
+        &[(
+            "title = \"示例：三县一区\"\n",
+            &format!("title = \"示例：三县一区\"\n\n[policy]\n{policy}\n"),
+        )],
+    )
+}
+
 /// A running kaoping in a pseudo-terminal, its output fed to a vt100 screen.
 pub struct Pty {
     pub screen: Arc<Mutex<vt100::Parser>>,
