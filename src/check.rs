@@ -2,7 +2,7 @@
 //! which rows a unit may have, and the sums of the scheme. [`analyze`] runs everything
 //! (load, these checks, scoring) on the text of a file.
 
-use crate::problem::{Problem, ProblemKind, RefKind, has_errors};
+use crate::project::problem::{Problem, ProblemKind, RefKind, has_errors};
 use crate::project::{self, Project, Row, TomlPath, UnitKind};
 use crate::scoring::{self, Scoreboard};
 use rust_decimal::Decimal;

@@ -3,16 +3,14 @@
 
 use crate::check::{Analysis, analyze};
 use crate::i18n::Lang;
-use crate::problem::{Problem, render};
+use crate::i18n::render;
+use crate::project::problem::Problem;
 use crate::report::{RankInput, rank_csv, rank_json, rank_markdown, rank_table};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// The built-in scheme: the regulation's sections, areas, indicators and awards, no scores.
-pub const TEMPLATE: &str = include_str!("../assets/template.toml");
-/// The template filled in for six units and the departments.
-pub const DEMO: &str = include_str!("../assets/demo.toml");
+use crate::project::{DEMO, TEMPLATE};
 
 pub use crate::store::MAX_FILE_BYTES;
 
@@ -152,7 +150,7 @@ pub fn read_project(path: &Path, lang: Lang) -> Result<Result<String, String>, C
     let name = path.display().to_string();
     let size = std::fs::metadata(path).map_err(io)?.len();
     if size > MAX_FILE_BYTES {
-        let kind = crate::problem::ProblemKind::TooLarge {
+        let kind = crate::project::problem::ProblemKind::TooLarge {
             bytes: size,
             limit: MAX_FILE_BYTES,
         };
@@ -386,7 +384,7 @@ fn set(
             let _ = writeln!(
                 err,
                 "{name}: {}: {}: {}",
-                crate::i18n::severity(crate::problem::Severity::Error, lang),
+                crate::i18n::severity(crate::project::problem::Severity::Error, lang),
                 p.path,
                 crate::i18n::problem_message(&p.kind, lang)
             );

@@ -31,7 +31,7 @@
 
 use crate::i18n::{DiffText, Lang};
 use crate::project::{PenaltyKind, Project, Row, UnitScores};
-use crate::report::score_text;
+use crate::scoring::score_text;
 use crate::scoring::{Scoreboard, UnitResult};
 use crate::text::sanitize;
 use indexmap::IndexMap;

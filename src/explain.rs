@@ -17,7 +17,7 @@
 use crate::i18n::{BonusText, ExplainText, Lang, StandingText, StepsText, percent};
 use crate::project::{Award, Direction, Indicator, PenaltyKind, Project, Row, ShortfallMode};
 use crate::project::{UnitKind, UnitScores};
-use crate::report::score_text;
+use crate::scoring::score_text;
 use crate::scoring::{Fraction, ItemResult, Outcome, Scoreboard, UnitResult, round_score};
 use crate::text::{sanitize, width};
 use rust_decimal::{Decimal, RoundingStrategy};

@@ -1,12 +1,20 @@
 //! kaoping (考评): the annual evaluation of a city's livelihood projects (民生工程), kept in
 //! one TOML file, scored exactly as the regulation says.
 //!
-//! The layers, each using only those above it:
-//! - [`project`]: the file format, loaded from text into typed data;
+//! The layers, each using only those above it (`tests/architecture.rs` checks this):
+//! - [`text`]: display width, truncation and sanitising of text (no domain knowledge);
+//! - [`project`]: the file format, loaded from text into typed data, and
+//!   [`project::problem`], the errors and warnings found in it;
 //! - [`scoring`]: the regulation's rules, pure functions from a project to a scoreboard;
 //! - [`check`]: every error and warning of a project, and [`check::analyze`] for all of it;
-//! - [`report`]: the ranking as a table, JSON, CSV or Markdown;
-//! - [`cli`]: the command line.
+//! - [`edit`]: every change to a project, applied to the typed project and to the document;
+//! - [`explain`], [`whatif`], [`diff`]: what a scoreboard means — how a number came about,
+//!   what a unit lacks, what changed between two files — as data;
+//! - [`i18n`]: every sentence and word, in Chinese and English;
+//! - [`report`]: the ranking and the exports, rendered from a scoreboard;
+//! - [`store`]: the project file on disk (locks, atomic checked saves);
+//! - [`session`]: an open project, the one place that commits, undoes and saves edits;
+//! - [`cli`] and [`tui`]: the command line and the terminal program.
 
 pub mod check;
 pub mod cli;
@@ -14,7 +22,6 @@ pub mod diff;
 pub mod edit;
 pub mod explain;
 pub mod i18n;
-pub mod problem;
 pub mod project;
 pub mod report;
 pub mod scoring;

@@ -9,8 +9,8 @@
 //! have to lie within 10⁻²⁶ of a rounding midpoint without being on it). Arithmetic is
 //! checked: numbers too large to compute give [`Overflow`] instead of a panic.
 
-use crate::problem::Cut;
 use crate::project::TomlPath;
+use crate::project::problem::Cut;
 use crate::project::{
     Direction, Indicator, PenaltyKind, Policy, Project, Row, ShortfallMode, UnitKind, UnitScores,
 };
@@ -219,6 +219,13 @@ pub fn round_score(value: Decimal, policy: &Policy) -> Decimal {
     );
     rounded.rescale(policy.score_decimals);
     rounded
+}
+
+/// A score with exactly `decimals` places: `5.5` → `"5.50"`.
+pub fn score_text(value: Decimal, decimals: u32) -> String {
+    let mut v = value.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);
+    v.rescale(decimals);
+    v.to_string()
 }
 
 /// The deviation from the target in the good direction, relative to it.

@@ -7,7 +7,7 @@
 use crate::check;
 use crate::edit::{Edit, apply_to_document, apply_to_project};
 use crate::i18n::{Lang, problem_message};
-use crate::problem::Problem;
+use crate::project::problem::Problem;
 use crate::project::{self, Project, UnitScores};
 use crate::scoring::Scoreboard;
 use crate::store::{SaveError, Store};
@@ -454,7 +454,7 @@ pub enum DiskChange {
 fn newer_format(problems: &[Problem]) -> Option<String> {
     match problems {
         [p] => match &p.kind {
-            crate::problem::ProblemKind::UnsupportedFormat { found, newer: true } => {
+            crate::project::problem::ProblemKind::UnsupportedFormat { found, newer: true } => {
                 Some(found.clone())
             }
             _ => None,
@@ -476,7 +476,7 @@ fn analyse(text: &str, newer: bool) -> Result<Analysed, OpenError> {
     let loaded = project::load_document_as(&doc, newer);
     let mut problems = loaded.problems;
     let project = match loaded.project {
-        Some(p) if !crate::problem::has_errors(&problems) => p,
+        Some(p) if !crate::project::problem::has_errors(&problems) => p,
         _ => {
             check::locate_all(&doc, &mut problems);
             return Err(invalid(problems));

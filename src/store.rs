@@ -15,8 +15,8 @@
 //!   `NAME.toml.bak` before the session's first write.
 
 use crate::check::analyze;
-use crate::problem::Problem;
 use crate::project::Project;
+use crate::project::problem::Problem;
 use std::fs::{File, OpenOptions};
 use std::hash::Hasher;
 use std::io::{Read, Write};
@@ -129,7 +129,7 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, NotText> {
         let at = err.utf8_error().valid_up_to();
         let text = String::from_utf8_lossy(err.as_bytes()).into_owned();
         let problem = Problem::new(
-            crate::problem::ProblemKind::NotUtf8,
+            crate::project::problem::ProblemKind::NotUtf8,
             crate::project::TomlPath::root(),
         )
         .at(Some(at));
@@ -472,7 +472,7 @@ mod tests {
     fn one_writer_and_it_says_who() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("p.toml");
-        std::fs::write(&path, crate::cli::DEMO).unwrap();
+        std::fs::write(&path, crate::project::DEMO).unwrap();
         let (first, _) = Store::open(&path, false).unwrap();
         assert!(!first.read_only());
         let (second, _) = Store::open(&path, false).unwrap();
@@ -494,7 +494,7 @@ mod tests {
     fn a_file_changed_behind_our_back_is_not_overwritten() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("p.toml");
-        std::fs::write(&path, crate::cli::DEMO).unwrap();
+        std::fs::write(&path, crate::project::DEMO).unwrap();
         let (mut store, bytes) = Store::open(&path, false).unwrap();
         let text = String::from_utf8(bytes).unwrap();
         let project = analyze(&text).project.unwrap();
@@ -512,17 +512,20 @@ mod tests {
     fn a_text_that_would_not_load_is_never_written_and_a_backup_is_kept() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("p.toml");
-        std::fs::write(&path, crate::cli::DEMO).unwrap();
+        std::fs::write(&path, crate::project::DEMO).unwrap();
         let (mut store, _) = Store::open(&path, false).unwrap();
-        let project = analyze(crate::cli::DEMO).project.unwrap();
-        let broken = crate::cli::DEMO.replacen("survey = 5.8", "survey = = 5.8", 1);
+        let project = analyze(crate::project::DEMO).project.unwrap();
+        let broken = crate::project::DEMO.replacen("survey = 5.8", "survey = = 5.8", 1);
         assert!(matches!(
             store.save(&broken, &project),
             Err(SaveError::Invalid(_))
         ));
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), crate::cli::DEMO);
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            crate::project::DEMO
+        );
         // A text that loads, but as another project, is refused too.
-        let other = crate::cli::DEMO.replacen("survey = 5.8", "survey = 5.7", 1);
+        let other = crate::project::DEMO.replacen("survey = 5.8", "survey = 5.7", 1);
         assert!(matches!(
             store.save(&other, &project),
             Err(SaveError::Invalid(_))
@@ -532,7 +535,7 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&path).unwrap(), other);
         assert_eq!(
             std::fs::read_to_string(backup_path(&path)).unwrap(),
-            crate::cli::DEMO
+            crate::project::DEMO
         );
     }
 
@@ -540,7 +543,7 @@ mod tests {
     fn stale_temporaries_are_removed_on_open() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("p.toml");
-        std::fs::write(&path, crate::cli::DEMO).unwrap();
+        std::fs::write(&path, crate::project::DEMO).unwrap();
         let stale = dir.path().join(".p.toml.abc123.tmp");
         std::fs::write(&stale, "half a file").unwrap();
         let other = dir.path().join(".q.toml.abc123.tmp");

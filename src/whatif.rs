@@ -30,7 +30,7 @@
 
 use crate::i18n::{ExplainText, Lang, WhatifText};
 use crate::project::{Direction, Project, Row, UnitKind};
-use crate::report::score_text;
+use crate::scoring::score_text;
 use crate::scoring::{Outcome, Scoreboard, UnitResult, score};
 use crate::text::sanitize;
 use rust_decimal::Decimal;

@@ -14,8 +14,8 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 use toml_edit::DocumentMut;
 
-const DEMO: &str = kaoping::cli::DEMO;
-const TEMPLATE: &str = kaoping::cli::TEMPLATE;
+const DEMO: &str = kaoping::project::DEMO;
+const TEMPLATE: &str = kaoping::project::TEMPLATE;
 const WORKED: &str = include_str!("fixtures/worked.toml");
 
 /// The other layouts a hand-written file may use: lists as arrays of inline tables,

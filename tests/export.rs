@@ -9,10 +9,9 @@
 use calamine::{Data, Range, Reader, Xlsx};
 use kaoping::check::{Analysis, analyze};
 use kaoping::i18n::Lang;
-use kaoping::problem::Problem;
-use kaoping::report::{
-    CsvTable, RankInput, export_csv, export_html, export_markdown, export_xlsx, score_text,
-};
+use kaoping::project::problem::Problem;
+use kaoping::report::{CsvTable, RankInput, export_csv, export_html, export_markdown, export_xlsx};
+use kaoping::scoring::score_text;
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -312,7 +311,7 @@ fn xlsx_header_rows_are_frozen_and_columns_fit() {
 
 #[test]
 fn xlsx_demo_matches_the_scoreboard_in_english() {
-    let s = scored(kaoping::cli::DEMO);
+    let s = scored(kaoping::project::DEMO);
     let input = s.input(Lang::En);
     let bytes = export_xlsx(&input).unwrap();
     let mut book = workbook(bytes);
@@ -582,8 +581,8 @@ fn html_report_is_self_contained_and_well_formed() {
     for (text, lang) in [
         (worked_text(), Lang::Zh),
         (worked_text(), Lang::En),
-        (kaoping::cli::DEMO.to_string(), Lang::Zh),
-        (kaoping::cli::DEMO.to_string(), Lang::En),
+        (kaoping::project::DEMO.to_string(), Lang::Zh),
+        (kaoping::project::DEMO.to_string(), Lang::En),
     ] {
         let s = scored(&text);
         let html = export_html(&s.input(lang), DATE);
@@ -833,7 +832,7 @@ fn html_report_prints_to_pdf_with_the_ranking() {
         eprintln!("note: {CHROMIUM} or pdftotext missing: the PDF check is skipped");
         return;
     }
-    let s = scored(kaoping::cli::DEMO);
+    let s = scored(kaoping::project::DEMO);
     let input = s.input(Lang::Zh);
     let dir = tempfile::tempdir().unwrap();
     let html = dir.path().join("demo.html");

@@ -368,7 +368,7 @@ proptest! {
     fn no_vetoed_unit_is_comprehensive_advanced_and_the_places_hold(p in project()) {
         let (problems, board) = check_and_score(&p);
         let board = board.unwrap();
-        let tie_warned = problems.iter().any(|p| matches!(p.kind, kaoping::problem::ProblemKind::TieAtCut { cut: kaoping::problem::Cut::Comprehensive, .. }));
+        let tie_warned = problems.iter().any(|p| matches!(p.kind, kaoping::project::problem::ProblemKind::TieAtCut { cut: kaoping::project::problem::Cut::Comprehensive, .. }));
         let winners: Vec<_> = board.units.iter().filter(|u| u.comprehensive).collect();
         prop_assert!(winners.iter().all(|u| !u.vetoed()));
         prop_assert!(winners.len() <= p.policy.comprehensive_awards as usize || tie_warned);

@@ -2,7 +2,7 @@
 //! comment beside it.
 
 use kaoping::check::analyze;
-use kaoping::problem::{Cut, ProblemKind};
+use kaoping::project::problem::{Cut, ProblemKind};
 use kaoping::project::{Direction, Indicator, Policy, Row, ShortfallMode};
 use kaoping::scoring::{
     Fraction, Outcome, Scoreboard, UnitResult, bonus, competition_ranks, department_task,

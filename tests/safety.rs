@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-const DEMO: &str = kaoping::cli::DEMO;
+const DEMO: &str = kaoping::project::DEMO;
 const NEW_JOBS: &str = "scores.jia.indicators.new-jobs.actual";
 
 fn kaoping() -> Command {

@@ -11,7 +11,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::path::PathBuf;
 
-const DEMO: &str = kaoping::cli::DEMO;
+const DEMO: &str = kaoping::project::DEMO;
 const WORKED: &str = include_str!("fixtures/worked.toml");
 
 /// A model on a copy of `text` in a temporary folder (kept alive by the returned guard).

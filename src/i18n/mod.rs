@@ -2,7 +2,7 @@
 //! table ([`T`]); the texts with numbers in them in one function each, by topic
 //! ([`problem_message`] for errors and warnings).
 
-use crate::problem::Severity;
+use crate::project::problem::Severity;
 
 mod diff;
 mod explain;
@@ -408,4 +408,28 @@ pub fn percent(share: rust_decimal::Decimal) -> String {
         "{}%",
         (share * rust_decimal::Decimal::ONE_HUNDRED).normalize()
     )
+}
+
+/// A problem printed like a compiler: `file:line:col: error: path: message` (the place
+/// and path left out where unknown).
+pub fn render(
+    problem: &crate::project::problem::Problem,
+    file: &str,
+    text: Option<&str>,
+    lang: Lang,
+) -> String {
+    let place = match (problem.at, text) {
+        (Some(at), Some(text)) => {
+            let (line, col) = crate::project::problem::line_col(text, at);
+            format!("{file}:{line}:{col}")
+        }
+        _ => file.to_string(),
+    };
+    let severity = severity(problem.severity(), lang);
+    let message = problem_message(&problem.kind, lang);
+    if problem.path.is_root() {
+        format!("{place}: {severity}: {message}")
+    } else {
+        format!("{place}: {severity}: {}: {message}", problem.path)
+    }
 }

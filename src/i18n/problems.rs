@@ -1,8 +1,8 @@
 //! The messages of errors and warnings ([`ProblemKind`]), in both languages.
 
 use super::{Lang, join_list, percent};
-use crate::problem::{Cut, Expected, ProblemKind, RefKind};
 use crate::project::DecimalError;
+use crate::project::problem::{Cut, Expected, ProblemKind, RefKind};
 
 fn expected(e: Expected, lang: Lang) -> &'static str {
     match e {

@@ -9,7 +9,7 @@ use super::decimal::parse_decimal_text;
 use super::keys::*;
 use super::path::{PathSeg, TomlPath};
 use super::*;
-use crate::problem::{Expected, Problem, ProblemKind};
+use crate::project::problem::{Expected, Problem, ProblemKind};
 use toml_edit::{Document, Item, TableLike, Value};
 
 /// What loading a text gave: the project (unless the text is not TOML at all, or names

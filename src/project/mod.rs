@@ -9,6 +9,7 @@ mod decimal;
 pub mod keys;
 mod load;
 mod path;
+pub mod problem;
 mod write;
 
 pub use decimal::{DecimalError, parse_decimal_text};
@@ -18,6 +19,11 @@ pub use write::{decimal_value, penalty_value, row_value, to_toml};
 
 use indexmap::IndexMap;
 use rust_decimal::Decimal;
+
+/// The built-in scheme: the regulation's sections, areas, indicators and awards, no scores.
+pub const TEMPLATE: &str = include_str!("../../assets/template.toml");
+/// The template filled in for six units and the departments.
+pub const DEMO: &str = include_str!("../../assets/demo.toml");
 
 /// The only format this version reads and writes.
 pub const FORMAT: &str = "kaoping/1";

@@ -1,8 +1,9 @@
 //! `kaoping rank --format csv`: one row per ranked unit, both groups, for spreadsheets
 //! and scripts (UTF-8, no BOM; lists joined with `;`).
 
-use super::{RankInput, score_text};
+use super::RankInput;
 use crate::scoring::UnitResult;
+use crate::scoring::score_text;
 
 const HEADER: [&str; 17] = [
     "group",

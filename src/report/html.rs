@@ -10,11 +10,12 @@
 //! ([`crate::text::sanitize`]) and HTML-escaped.
 
 use super::tables::{self, Cell, Table, Tone};
-use super::{RankInput, flags, score_text, warning_line};
+use super::{RankInput, flags, warning_line};
 use crate::explain::{explain_item, explain_unit};
 use crate::i18n::{ExplainText, ExportText, Lang, T};
 use crate::project::UnitKind;
 use crate::scoring::UnitResult;
+use crate::scoring::score_text;
 use crate::text::sanitize;
 use rust_decimal::Decimal;
 use std::fmt::Write as _;

@@ -1,7 +1,8 @@
 //! `kaoping rank --format json`: the `kaoping-rank/1` document of SPEC §5.
 
-use super::{RankInput, score_text, warning_line};
+use super::{RankInput, warning_line};
 use crate::scoring::UnitResult;
+use crate::scoring::score_text;
 use indexmap::IndexMap;
 use serde::Serialize;
 

@@ -2,10 +2,11 @@
 //! both groups, the awards with their winners, every vetoed unit with the indicators it
 //! failed and the numbers, and last place.
 
-use super::{RankInput, flags, score_text};
+use super::{RankInput, flags};
 use crate::explain::explain_item_short;
 use crate::i18n::{ExplainText, ExportText, T};
 use crate::scoring::UnitResult;
+use crate::scoring::score_text;
 use crate::text::sanitize;
 
 /// Text from the file made safe for Markdown: control characters replaced, and every

@@ -18,10 +18,9 @@ pub use json::rank_json;
 pub use table::{rank_markdown, rank_table};
 
 use crate::i18n::{Lang, T};
-use crate::problem::Problem;
 use crate::project::Project;
+use crate::project::problem::Problem;
 use crate::scoring::{Scoreboard, UnitResult};
-use rust_decimal::Decimal;
 
 /// What every ranking report is made from.
 pub struct RankInput<'a> {
@@ -30,16 +29,6 @@ pub struct RankInput<'a> {
     /// The warnings to list (errors stop a ranking before it is drawn).
     pub warnings: &'a [Problem],
     pub lang: Lang,
-}
-
-/// A score with exactly `decimals` places: `5.5` → `"5.50"`.
-pub fn score_text(value: Decimal, decimals: u32) -> String {
-    let mut v = value.round_dp_with_strategy(
-        decimals,
-        rust_decimal::RoundingStrategy::MidpointAwayFromZero,
-    );
-    v.rescale(decimals);
-    v.to_string()
 }
 
 /// The flags of a ranked unit in words: comprehensive, veto (with the failed indicators'

@@ -1,9 +1,10 @@
 //! The ranking as an aligned text table (Chinese names line up: columns are measured in
 //! display width) and as Markdown for meeting minutes.
 
-use super::{RankInput, flags, score_text, warning_line};
+use super::{RankInput, flags, warning_line};
 use crate::i18n::T;
 use crate::scoring::UnitResult;
+use crate::scoring::score_text;
 use crate::text::{pad_left, pad_right, sanitize, width};
 
 /// The cells of one ranked row: rank, name, the four sections, total and flags.

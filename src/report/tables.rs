@@ -3,10 +3,11 @@
 //! with the project's decimal places, csv as text), names are sanitised, and every word
 //! comes from [`crate::i18n`].
 
-use super::{RankInput, flags, score_text};
+use super::{RankInput, flags};
 use crate::explain::{explain_item_short, explain_unit_short};
 use crate::i18n::{ExplainText, ExportText, Lang, T};
 use crate::project::{PenaltyKind, Role, UnitKind};
+use crate::scoring::score_text;
 use crate::scoring::{Outcome, UnitResult, round_score};
 use crate::text::sanitize;
 use rust_decimal::Decimal;

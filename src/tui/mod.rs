@@ -11,9 +11,9 @@ pub mod recovery;
 pub mod update;
 pub mod view;
 
-use crate::cli::{DEMO, TEMPLATE};
+use crate::i18n::render;
 use crate::i18n::{Lang, T};
-use crate::problem::render;
+use crate::project::{DEMO, TEMPLATE};
 use crate::session::{OpenError, ReadOnlyReason, Session};
 use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste, Event};
 use model::{Model, Status};
@@ -227,7 +227,7 @@ fn open(
         let first_line = problems
             .iter()
             .find_map(|p| p.at)
-            .map_or(1, |at| crate::problem::line_col(&text, at).0);
+            .map_or(1, |at| crate::project::problem::line_col(&text, at).0);
         loop {
             let _ = terminal.draw(|f| view::errors::draw(f, path, &errors, l));
             match inputs.rx.recv() {

@@ -233,7 +233,14 @@ pub enum Overlay {
     /// The file changed on disk while edits waited to be written.
     Conflict,
     /// An edit was being typed when kaoping was interrupted last time.
-    Recover(Box<super::recovery::Unfinished>),
+    Recover(Box<Unfinished>),
+}
+
+/// What the recovery file holds.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Unfinished {
+    pub target: Target,
+    pub text: String,
 }
 
 /// A message in the status line.

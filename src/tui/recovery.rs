@@ -2,17 +2,9 @@
 //! signal or a panic writes it to `.NAME.toml.recover` beside the project, and the next
 //! start offers to restore it. (Committed edits are already in the file.)
 
-use super::model::{Mode, Model, Target};
-use serde::{Deserialize, Serialize};
+use super::model::{Mode, Model, Unfinished};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-
-/// What the recovery file holds.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Unfinished {
-    pub target: Target,
-    pub text: String,
-}
 
 /// The unfinished edit of the moment, and where it would go: kept current after every
 /// update so that a panic hook or a signal can write it without touching the model.

@@ -1462,7 +1462,7 @@ fn export_to(model: &mut Model, path: &std::path::Path) {
         CsvTable, RankInput, export_csv, export_html, export_markdown, export_xlsx,
     };
     let l = model.lang;
-    let warnings: Vec<crate::problem::Problem> = model.session.problems.clone();
+    let warnings: Vec<crate::project::problem::Problem> = model.session.problems.clone();
     let input = RankInput {
         project: &model.session.project,
         board: &model.session.board,
@@ -1590,7 +1590,7 @@ fn typed_decimal(model: &Model, text: &str) -> Result<Option<Decimal>, String> {
     }
     parse_decimal_text(&normal).map(Some).map_err(|reason| {
         problem_message(
-            &crate::problem::ProblemKind::NotDecimal {
+            &crate::project::problem::ProblemKind::NotDecimal {
                 text: text.trim().to_string(),
                 reason,
             },
@@ -1611,8 +1611,8 @@ fn typed_units(model: &Model, text: &str) -> Result<Option<Vec<String>>, String>
         match p.units.iter().find(|u| u.id == token || u.name == token) {
             Some(u) => ids.push(u.id.clone()),
             None => {
-                let kind = crate::problem::ProblemKind::UnknownRef {
-                    kind: crate::problem::RefKind::Unit,
+                let kind = crate::project::problem::ProblemKind::UnknownRef {
+                    kind: crate::project::problem::RefKind::Unit,
                     id: token.to_string(),
                 };
                 return Err(problem_message(&kind, model.lang));
@@ -1675,8 +1675,8 @@ fn to_edit(model: &Model, target: &Target, text: &str) -> Result<Edit, String> {
             match p.areas.iter().find(|a| a.id == t || a.name == t) {
                 Some(area) => set(id, IndicatorField::Area(area.id.clone())),
                 None => Err(problem_message(
-                    &crate::problem::ProblemKind::UnknownRef {
-                        kind: crate::problem::RefKind::Area,
+                    &crate::project::problem::ProblemKind::UnknownRef {
+                        kind: crate::project::problem::RefKind::Area,
                         id: t.to_string(),
                     },
                     l,

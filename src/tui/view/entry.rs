@@ -5,7 +5,7 @@
 use super::{Theme, cell, theme};
 use crate::i18n::{Lang, T};
 use crate::project::{PenaltyKind, Project, Row};
-use crate::report::score_text;
+use crate::scoring::score_text;
 use crate::scoring::{Outcome, Scoreboard, UnitResult};
 use crate::text::{sanitize, truncate};
 use crate::tui::model::{
@@ -392,7 +392,7 @@ fn line_pieces(
                         .map_or(String::new(), |r| {
                             format!(
                                 "{}%",
-                                crate::report::score_text(r * Decimal::ONE_HUNDRED, 1)
+                                crate::scoring::score_text(r * Decimal::ONE_HUNDRED, 1)
                             )
                         });
                     pieces.push(piece(rate, RATE_W, true, t.plain()));

@@ -4,7 +4,7 @@
 
 use super::{Theme, cell, short_name, theme};
 use crate::i18n::{Lang, T, problem_message};
-use crate::problem::ProblemKind;
+use crate::project::problem::ProblemKind;
 use crate::project::{Direction, PathSeg, Project, Role};
 use crate::text::{sanitize, width};
 use crate::tui::model::{MATRIX_FIXED_COLS, MatrixRow, Mode, Model, Target, matrix_rows};

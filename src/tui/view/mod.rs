@@ -162,8 +162,8 @@ fn scratch_box(frame: &mut Frame, model: &Model, body: Rect) {
             moves.push(format!(
                 "{} {} → {}",
                 sanitize(&u.name),
-                crate::report::score_text(b, dp),
-                crate::report::score_text(a, dp)
+                crate::scoring::score_text(b, dp),
+                crate::scoring::score_text(a, dp)
             ));
         }
     }

@@ -4,8 +4,8 @@
 
 use super::{Theme, cell, theme};
 use crate::i18n::{Lang, T};
-use crate::report::score_text;
 use crate::scoring::UnitResult;
+use crate::scoring::score_text;
 use crate::text::{sanitize, truncate, width};
 use crate::tui::model::Model;
 use ratatui::Frame;

@@ -3,7 +3,7 @@
 
 use super::{theme, window};
 use crate::i18n::{T, problem_message};
-use crate::problem::Severity;
+use crate::project::problem::Severity;
 use crate::text::{sanitize, truncate};
 use crate::tui::model::Model;
 use ratatui::Frame;
@@ -28,7 +28,8 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
     let height = usize::from(area.height).saturating_sub(1);
     let w = usize::from(area.width).saturating_sub(4);
     let state = model.ui.problems;
-    let indexed: Vec<(usize, &crate::problem::Problem)> = problems.iter().enumerate().collect();
+    let indexed: Vec<(usize, &crate::project::problem::Problem)> =
+        problems.iter().enumerate().collect();
     for (i, pr) in window(&indexed, state.top, height) {
         let selected = i == state.row;
         let (icon, icon_style) = match pr.severity() {

@@ -3,7 +3,7 @@
 
 use super::{cell, theme, truncate_plain};
 use crate::i18n::T;
-use crate::report::score_text;
+use crate::scoring::score_text;
 use crate::text::sanitize;
 use crate::tui::model::Model;
 use crate::tui::update::{totals_columns, totals_order, totals_value};

@@ -274,30 +274,6 @@ fn floor_char_boundary(text: &str, mut at: usize) -> usize {
     at
 }
 
-/// A problem printed like a compiler: `file:line:col: error: path: message` (the place
-/// and path left out where unknown).
-pub fn render(
-    problem: &Problem,
-    file: &str,
-    text: Option<&str>,
-    lang: crate::i18n::Lang,
-) -> String {
-    let place = match (problem.at, text) {
-        (Some(at), Some(text)) => {
-            let (line, col) = line_col(text, at);
-            format!("{file}:{line}:{col}")
-        }
-        _ => file.to_string(),
-    };
-    let severity = crate::i18n::severity(problem.severity(), lang);
-    let message = crate::i18n::problem_message(&problem.kind, lang);
-    if problem.path.is_root() {
-        format!("{place}: {severity}: {message}")
-    } else {
-        format!("{place}: {severity}: {}: {message}", problem.path)
-    }
-}
-
 /// Whether any of the problems is an error.
 pub fn has_errors(problems: &[Problem]) -> bool {
     problems.iter().any(Problem::is_error)
