@@ -14,6 +14,7 @@
 //! - [`report`]: the ranking and the exports, rendered from a scoreboard;
 //! - [`store`]: the project file on disk (locks, atomic checked saves);
 //! - [`session`]: an open project, the one place that commits, undoes and saves edits;
+//!   [`ops`]: what the command line and the terminal program both do with files;
 //! - [`cli`] and [`tui`]: the command line and the terminal program.
 
 pub mod check;
@@ -22,6 +23,7 @@ pub mod diff;
 pub mod edit;
 pub mod explain;
 pub mod i18n;
+pub mod ops;
 pub mod project;
 pub mod report;
 pub mod scoring;

@@ -280,7 +280,7 @@ impl Session {
             Err(SaveError::ChangedOnDisk) => {
                 self.conflict = true;
                 let mine = crate::store::mine_path(self.store.target());
-                let _ = crate::store::write_atomic(&mine, text);
+                let _ = crate::store::write_atomic(&mine, text.as_bytes());
                 self.save_error = Some(SaveError::ChangedOnDisk.to_string());
             }
             Err(e) => self.save_error = Some(e.to_string()),

@@ -226,19 +226,29 @@ pub fn remove_stale_temporaries(target: &Path) {
     }
 }
 
-/// Replaces the file at `path` with `text`, atomically, keeping its permissions.
-pub fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
+/// Replaces (or creates) the file at `path` with `bytes`, atomically: the bytes go to a
+/// temporary file in the same folder, are flushed, and replace the file in one rename;
+/// the folder is flushed too. A symlink is followed (the link stays, its target is
+/// replaced) and an existing file keeps its permissions; a new file gets the usual ones
+/// (`0666` less the umask), not a temporary file's `0600`. The one writer of every file
+/// kaoping writes: the project, its backup and side files, exports.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let target = resolve(path);
     let dir = folder_of(&target);
     let name = target
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "project.toml".into());
-    let mut tmp = tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
-        .suffix(".tmp")
-        .tempfile_in(&dir)?;
-    tmp.write_all(text.as_bytes())?;
+    let prefix = format!(".{name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(&dir)?;
+    tmp.write_all(bytes)?;
     if let Ok(meta) = std::fs::metadata(&target) {
         tmp.as_file().set_permissions(meta.permissions())?;
     }
@@ -375,7 +385,7 @@ impl Store {
             // The file as the session found it, once per session.
             if let Ok((bytes, _)) = read(&self.target) {
                 let backup = backup_path(&self.target);
-                write_atomic(&backup, &String::from_utf8_lossy(&bytes)).map_err(SaveError::Io)?;
+                write_atomic(&backup, &bytes).map_err(SaveError::Io)?;
                 // The backup may be read by whoever may read the file.
                 if let Ok(meta) = std::fs::metadata(&self.target) {
                     let _ = std::fs::set_permissions(&backup, meta.permissions());
@@ -383,7 +393,7 @@ impl Store {
             }
             self.backed_up = true;
         }
-        write_atomic(&self.target, text).map_err(SaveError::Io)?;
+        write_atomic(&self.target, text.as_bytes()).map_err(SaveError::Io)?;
         self.disk = fingerprint_now(&self.target).map_err(SaveError::Io)?;
         Ok(())
     }
@@ -401,7 +411,7 @@ impl Store {
             Ok(lock) => lock,
             Err(_) => return Err(SaveError::ReadOnly),
         };
-        write_atomic(&target, text).map_err(SaveError::Io)?;
+        write_atomic(&target, text.as_bytes()).map_err(SaveError::Io)?;
         self.path = path.to_path_buf();
         self.disk = fingerprint_now(&target).map_err(SaveError::Io)?;
         self.target = target;
@@ -435,7 +445,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("p.toml");
         std::fs::write(&path, "old").unwrap();
-        write_atomic(&path, "new").unwrap();
+        write_atomic(&path, b"new").unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
         let names: Vec<_> = std::fs::read_dir(dir.path())
             .unwrap()
@@ -454,7 +464,7 @@ mod tests {
         std::fs::write(&real, "old").unwrap();
         std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o640)).unwrap();
         std::os::unix::fs::symlink(&real, &link).unwrap();
-        write_atomic(&link, "new").unwrap();
+        write_atomic(&link, b"new").unwrap();
         assert!(
             std::fs::symlink_metadata(&link)
                 .unwrap()

@@ -7,12 +7,14 @@ use crate::project::problem::Severity;
 mod diff;
 mod explain;
 mod export;
+mod ops;
 mod problems;
 mod whatif;
 
 pub use diff::DiffText;
 pub use explain::{BonusText, ExplainText, StandingText, StepsText};
 pub use export::ExportText;
+pub use ops::{OpsText, io_error, set_error};
 pub use problems::problem_message;
 pub use whatif::WhatifText;
 

@@ -1355,7 +1355,7 @@ fn editing_action(model: &mut Model, action: Action) {
             }
             match target {
                 Target::CompareWith => return compare_with(model, std::path::Path::new(&typed)),
-                Target::ExportTo => return export_to(model, std::path::Path::new(&typed)),
+                Target::ExportTo => return export_to(model, &typed),
                 Target::SaveAs => return save_as(model, std::path::Path::new(&typed)),
                 _ => {}
             }
@@ -1432,20 +1432,10 @@ fn save_as(model: &mut Model, path: &std::path::Path) {
 /// Compares the project with another file (the older one) in an overlay.
 fn compare_with(model: &mut Model, path: &std::path::Path) {
     let l = model.lang;
-    let text = match crate::cli::read_project(path, l) {
-        Ok(Ok(text)) => text,
-        Ok(Err(message)) => return set_edit_error(model, message),
-        Err(e) => return set_edit_error(model, e.to_string()),
+    let diff = match crate::ops::compare(path, &model.session.project, &model.session.board) {
+        Ok(diff) => diff,
+        Err(e) => return set_edit_error(model, e.message(l)),
     };
-    let other = crate::check::analyze(&text);
-    let (Some(old), Some(old_board)) = (&other.project, &other.board) else {
-        let first = other.problems.iter().find(|p| p.is_error());
-        let message = first
-            .map(|p| format!("{}: {}", p.path, problem_message(&p.kind, l)))
-            .unwrap_or_default();
-        return set_edit_error(model, message);
-    };
-    let diff = crate::diff::diff(old, old_board, &model.session.project, &model.session.board);
     let lines = crate::diff::diff_text(&diff, l);
     model.ui.mode = Mode::Normal;
     let title = format!("{} · {}", T::CompareTitle.get(l), path.display());
@@ -1456,39 +1446,28 @@ fn compare_with(model: &mut Model, path: &std::path::Path) {
     });
 }
 
-/// Writes the evaluation to a file; its extension picks the format.
-fn export_to(model: &mut Model, path: &std::path::Path) {
-    use crate::report::{
-        CsvTable, RankInput, export_csv, export_html, export_markdown, export_xlsx,
-    };
+/// Writes the evaluation to a file: the prompt holds a file name (its extension picks the
+/// format) and, after it, any of `kaoping export`'s options (`--table scores --no-bom`).
+fn export_to(model: &mut Model, typed: &str) {
     let l = model.lang;
-    let warnings: Vec<crate::project::problem::Problem> = model.session.problems.clone();
-    let input = RankInput {
+    let input = crate::report::RankInput {
         project: &model.session.project,
         board: &model.session.board,
-        warnings: &warnings,
+        warnings: &model.session.problems,
         lang: l,
     };
-    let extension = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
-    let bytes = match extension.as_str() {
-        "xlsx" => export_xlsx(&input),
-        "csv" => Ok(export_csv(&input, CsvTable::Ranking, true).into_bytes()),
-        "md" | "markdown" => Ok(export_markdown(&input).into_bytes()),
-        "html" | "htm" => {
-            let date = chrono::Local::now().format("%Y-%m-%d").to_string();
-            Ok(export_html(&input, &date).into_bytes())
-        }
-        _ => Err(T::ExportUnknownFormat.get(l).to_string()),
-    };
-    match bytes.and_then(|b| crate::cli::write_file_atomic(path, &b).map_err(|e| e.to_string())) {
-        Ok(()) => {
+    let result = crate::ops::ExportOptions::from_prompt(typed).and_then(|options| {
+        crate::ops::export(&input, &options, model.session.path(), &crate::ops::today())
+    });
+    match result {
+        Ok(crate::ops::Exported::File(path)) => {
             model.ui.mode = Mode::Normal;
             info(model, format!("{} {}", T::Exported.get(l), path.display()));
         }
-        Err(e) => set_edit_error(model, e),
+        Ok(crate::ops::Exported::Stdout(_)) => {
+            set_edit_error(model, T::ExportUnknownFormat.get(l).to_string())
+        }
+        Err(e) => set_edit_error(model, e.message(l)),
     }
 }
 

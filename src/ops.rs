@@ -1,0 +1,620 @@
+//! What the command line and the terminal program both do with files, one function per
+//! operation: read a project and score it, find a unit or an indicator by id or name,
+//! export the evaluation, compare with another file, write a file, set one value. The
+//! front ends never read or write files themselves (the open project file itself is the
+//! [`crate::session`]'s, through the [`crate::store`]).
+//!
+//! Every failure is an [`OpsError`]: its [`exit code`](OpsError::exit_code) and its
+//! [`message`](OpsError::lines) in the user's language.
+
+use crate::check::{Analysis, analyze};
+use crate::diff::Diff;
+use crate::i18n::{self, Lang};
+use crate::project::problem::{Problem, ProblemKind};
+use crate::project::{Project, TomlPath};
+use crate::report::{CsvTable, RankInput};
+use crate::scoring::Scoreboard;
+use crate::store::MAX_FILE_BYTES;
+use std::path::{Path, PathBuf};
+
+/// Exit code: success.
+pub const EXIT_OK: i32 = 0;
+/// Exit code: the file has errors.
+pub const EXIT_FILE_ERRORS: i32 = 1;
+/// Exit code: a usage or I/O error.
+pub const EXIT_USAGE: i32 = 2;
+
+/// Why an operation failed.
+#[derive(Debug, thiserror::Error)]
+pub enum OpsError {
+    /// A file could not be read or written.
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// The file has errors (exit 1): each is shown like a compiler's, placed in `text`
+    /// when it is the file's own text.
+    #[error("{}: the file has errors", path.display())]
+    FileHasErrors {
+        path: PathBuf,
+        text: Option<String>,
+        problems: Vec<Problem>,
+    },
+    /// A change was refused because of the errors it would cause; nothing was written.
+    #[error("{}: refused", path.display())]
+    Refused {
+        path: PathBuf,
+        problems: Vec<Problem>,
+    },
+    /// No unit, indicator or row by that id or name.
+    #[error("no such {what:?} `{key}`")]
+    NotFound { what: Lookup, key: String },
+    /// An export to a file whose extension names no format.
+    #[error("{}: no export format for this extension", path.display())]
+    UnknownFormat { path: PathBuf },
+    /// The export options as typed could not be read.
+    #[error("{0}")]
+    BadOptions(String),
+    /// The spreadsheet writer failed.
+    #[error("{0}")]
+    Export(String),
+    /// A key path that is not one.
+    #[error("not a valid key path: {0}")]
+    BadKeyPath(String),
+    /// A key path that leads nowhere in the file.
+    #[error("{}: {source}", path.display())]
+    Set {
+        path: PathBuf,
+        source: crate::edit::SetError,
+    },
+    /// Another copy of kaoping has the file open for writing.
+    #[error("{}: being edited by {holder}", path.display())]
+    Locked { path: PathBuf, holder: String },
+    /// The project file could not be saved.
+    #[error("{}: {message}", path.display())]
+    Save { path: PathBuf, message: String },
+}
+
+/// What [`OpsError::NotFound`] looked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lookup {
+    Unit,
+    Indicator,
+    /// A unit's row for an indicator.
+    Row,
+}
+
+impl OpsError {
+    fn io(path: &Path) -> impl FnOnce(std::io::Error) -> OpsError + '_ {
+        move |source| OpsError::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+
+    /// The exit code of the command line: 1 when the file has errors (or a change would
+    /// cause some), 2 for everything else.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            OpsError::FileHasErrors { .. } | OpsError::Refused { .. } => EXIT_FILE_ERRORS,
+            _ => EXIT_USAGE,
+        }
+    }
+
+    /// What to tell the user, a line each (errors of a file like a compiler's).
+    pub fn lines(&self, lang: Lang) -> Vec<String> {
+        let t = i18n::OpsText(lang);
+        match self {
+            OpsError::Io { path, source } => {
+                vec![t.failed(&format!(
+                    "{}: {}",
+                    path.display(),
+                    i18n::io_error(source, lang)
+                ))]
+            }
+            OpsError::FileHasErrors {
+                path,
+                text,
+                problems,
+            } => {
+                let name = path.display().to_string();
+                problems
+                    .iter()
+                    .filter(|p| p.is_error())
+                    .map(|p| i18n::render(p, &name, text.as_deref(), lang))
+                    .collect()
+            }
+            OpsError::Refused { path, problems } => {
+                let name = path.display().to_string();
+                let mut lines: Vec<String> = problems
+                    .iter()
+                    .filter(|p| p.is_error())
+                    .map(|p| i18n::render(p, &name, None, lang))
+                    .collect();
+                lines.push(t.failed(t.nothing_changed()));
+                lines
+            }
+            OpsError::NotFound { what, key } => {
+                let word = match what {
+                    Lookup::Unit => t.unit_word(),
+                    Lookup::Indicator => t.indicator_word(),
+                    Lookup::Row => t.row_word(),
+                };
+                vec![t.failed(&t.not_found(word, key))]
+            }
+            OpsError::UnknownFormat { path } => {
+                vec![t.failed(&t.unknown_format(&path.display().to_string()))]
+            }
+            OpsError::BadOptions(message) | OpsError::Export(message) => {
+                vec![t.failed(message)]
+            }
+            OpsError::BadKeyPath(key) => vec![t.failed(&t.bad_key_path(key))],
+            OpsError::Set { path, source } => vec![t.failed(&format!(
+                "{}: {}",
+                path.display(),
+                i18n::set_error(source, lang)
+            ))],
+            OpsError::Locked { path, holder } => {
+                vec![t.failed(&t.locked(&path.display().to_string(), holder))]
+            }
+            OpsError::Save { path, message } => vec![t.failed(&format!(
+                "{}: {message}; {}",
+                path.display(),
+                t.nothing_changed()
+            ))],
+        }
+    }
+
+    /// The message in one line (for a status bar).
+    pub fn message(&self, lang: Lang) -> String {
+        self.lines(lang).join("; ")
+    }
+}
+
+/// Reads a project file's text: refuses what is too large or not UTF-8 (a file error)
+/// and what cannot be read (an I/O error).
+pub fn read_text(path: &Path) -> Result<String, OpsError> {
+    let size = std::fs::metadata(path).map_err(OpsError::io(path))?.len();
+    if size > MAX_FILE_BYTES {
+        let kind = ProblemKind::TooLarge {
+            bytes: size,
+            limit: MAX_FILE_BYTES,
+        };
+        return Err(OpsError::FileHasErrors {
+            path: path.to_path_buf(),
+            text: None,
+            problems: vec![Problem::new(kind, TomlPath::root())],
+        });
+    }
+    let (bytes, _) = crate::store::read(path).map_err(OpsError::io(path))?;
+    crate::store::decode(bytes).map_err(|bad| {
+        let (text, problem) = *bad;
+        OpsError::FileHasErrors {
+            path: path.to_path_buf(),
+            text: Some(text),
+            problems: vec![problem],
+        }
+    })
+}
+
+/// A project file read and analysed, errors and all (what `check` shows).
+pub struct Loaded {
+    pub path: PathBuf,
+    pub text: String,
+    pub analysis: Analysis,
+}
+
+/// Reads and analyses a file; its own errors are in the analysis, not an `Err`.
+pub fn load(path: &Path) -> Result<Loaded, OpsError> {
+    let text = read_text(path)?;
+    let analysis = analyze(&text);
+    Ok(Loaded {
+        path: path.to_path_buf(),
+        text,
+        analysis,
+    })
+}
+
+/// A project that loads without errors, with its scores and its warnings.
+pub struct Scored {
+    pub path: PathBuf,
+    pub text: String,
+    pub project: Project,
+    pub board: Scoreboard,
+    /// Warnings only (a scored project has no errors).
+    pub warnings: Vec<Problem>,
+}
+
+impl Scored {
+    /// What every report of it is made from.
+    pub fn input(&self, lang: Lang) -> RankInput<'_> {
+        RankInput {
+            project: &self.project,
+            board: &self.board,
+            warnings: &self.warnings,
+            lang,
+        }
+    }
+}
+
+/// Reads, checks and scores a file; a file with errors is [`OpsError::FileHasErrors`].
+pub fn load_scored(path: &Path) -> Result<Scored, OpsError> {
+    let Loaded {
+        path,
+        text,
+        analysis,
+    } = load(path)?;
+    match analysis {
+        Analysis {
+            project: Some(project),
+            board: Some(board),
+            problems,
+        } => Ok(Scored {
+            path,
+            text,
+            project,
+            board,
+            warnings: problems,
+        }),
+        Analysis { problems, .. } => Err(OpsError::FileHasErrors {
+            path,
+            text: Some(text),
+            problems,
+        }),
+    }
+}
+
+/// A unit or department by id or name.
+pub fn find_unit(project: &Project, key: &str) -> Result<String, OpsError> {
+    project
+        .units
+        .iter()
+        .map(|u| (&u.id, &u.name))
+        .chain(project.departments.iter().map(|d| (&d.id, &d.name)))
+        .find(|(id, name)| *id == key || *name == key)
+        .map(|(id, _)| id.clone())
+        .ok_or_else(|| OpsError::NotFound {
+            what: Lookup::Unit,
+            key: key.to_string(),
+        })
+}
+
+/// An indicator by id or name.
+pub fn find_indicator(project: &Project, key: &str) -> Result<String, OpsError> {
+    project
+        .indicators
+        .iter()
+        .find(|i| i.id == key || i.name == key)
+        .map(|i| i.id.clone())
+        .ok_or_else(|| OpsError::NotFound {
+            what: Lookup::Indicator,
+            key: key.to_string(),
+        })
+}
+
+// ---- exports ----------------------------------------------------------------------------
+
+/// The formats of `kaoping export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    Xlsx,
+    Csv,
+    Markdown,
+    Html,
+}
+
+impl ExportFormat {
+    /// The format a file name's extension names (`.xlsx`, `.csv`, `.md`/`.markdown`,
+    /// `.html`/`.htm`).
+    pub fn of_path(path: &Path) -> Option<ExportFormat> {
+        let ext = path.extension()?.to_string_lossy().to_lowercase();
+        match ext.as_str() {
+            "xlsx" => Some(ExportFormat::Xlsx),
+            "csv" => Some(ExportFormat::Csv),
+            "md" | "markdown" => Some(ExportFormat::Markdown),
+            "html" | "htm" => Some(ExportFormat::Html),
+            _ => None,
+        }
+    }
+
+    fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Xlsx => "xlsx",
+            ExportFormat::Csv => "csv",
+            ExportFormat::Markdown => "md",
+            ExportFormat::Html => "html",
+        }
+    }
+}
+
+/// The options of an export, the same on the command line and in the terminal program's
+/// export prompt (`X`: `demo.csv --table scores --no-bom`).
+#[derive(Debug, Clone, PartialEq, Eq, clap::Args)]
+pub struct ExportOptions {
+    /// The format (default: from OUT's extension)
+    #[arg(long, value_enum)]
+    pub format: Option<ExportFormat>,
+    /// Where to write (`-` for standard output). Default: xlsx and html to NAME.xlsx /
+    /// NAME.html in the current folder, csv and markdown to standard output
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// Which table a csv holds
+    #[arg(long, value_enum, default_value_t = CsvTable::Ranking)]
+    pub table: CsvTable,
+    /// Leave out the byte-order mark that Chinese Excel needs
+    #[arg(long)]
+    pub no_bom: bool,
+}
+
+/// The export prompt's text as options: a file name first, then the command line's
+/// options (`"my file.csv" --table scores`). Quotes group words; nothing is expanded.
+#[derive(Debug, clap::Parser)]
+#[command(no_binary_name = true)]
+struct PromptOptions {
+    /// The file to write (`-o` may name it instead)
+    file: Option<PathBuf>,
+    #[command(flatten)]
+    options: ExportOptions,
+}
+
+impl ExportOptions {
+    /// Reads the export prompt: a file name and, after it, any of the command line's
+    /// options. The format is the extension's unless `--format` says otherwise.
+    pub fn from_prompt(text: &str) -> Result<ExportOptions, OpsError> {
+        let text = text.trim();
+        if !text.is_empty() && !text.contains(" -") && !text.starts_with(['"', '\'']) {
+            // Only a file name, spaces and all.
+            return Ok(ExportOptions {
+                format: None,
+                output: Some(PathBuf::from(text)),
+                table: CsvTable::Ranking,
+                no_bom: false,
+            });
+        }
+        let words = split_words(text);
+        let parsed = <PromptOptions as clap::Parser>::try_parse_from(words)
+            .map_err(|e| OpsError::BadOptions(e.kind().to_string()))?;
+        let mut options = parsed.options;
+        options.output = options.output.or(parsed.file);
+        if options.output.is_none() {
+            return Err(OpsError::BadOptions("-o".into()));
+        }
+        Ok(options)
+    }
+}
+
+/// Words separated by spaces; `"…"` or `'…'` keep spaces inside one word.
+fn split_words(text: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut quote = None;
+    let mut started = false;
+    for c in text.chars() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), c) => word.push(c),
+            (None, '"' | '\'') => {
+                quote = Some(c);
+                started = true;
+            }
+            (None, c) if c.is_whitespace() => {
+                if started {
+                    words.push(std::mem::take(&mut word));
+                    started = false;
+                }
+            }
+            (None, c) => {
+                word.push(c);
+                started = true;
+            }
+        }
+    }
+    if started {
+        words.push(word);
+    }
+    words
+}
+
+/// Where an export went.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Exported {
+    /// Written to this file.
+    File(PathBuf),
+    /// To be printed (csv and markdown by default, or `-o -`).
+    Stdout(Vec<u8>),
+}
+
+/// Renders the evaluation in a format and writes it where the options say: a file
+/// (atomically), or back to the caller for standard output. `project_path` names the
+/// default file (`NAME.xlsx`).
+pub fn export(
+    input: &RankInput,
+    options: &ExportOptions,
+    project_path: &Path,
+    date: &str,
+) -> Result<Exported, OpsError> {
+    let format = match (options.format, &options.output) {
+        (Some(format), _) => format,
+        (None, Some(out)) if out != Path::new("-") => ExportFormat::of_path(out)
+            .ok_or_else(|| OpsError::UnknownFormat { path: out.clone() })?,
+        (None, _) => return Err(OpsError::BadOptions("--format".into())),
+    };
+    let bytes = render_export(input, format, options.table, !options.no_bom, date)?;
+    let default_file = || {
+        let stem = project_path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "kaoping".into());
+        PathBuf::from(format!("{stem}.{}", format.extension()))
+    };
+    let target = match (&options.output, format) {
+        (Some(p), _) if p == Path::new("-") => None,
+        (Some(p), _) => Some(p.clone()),
+        (None, ExportFormat::Xlsx | ExportFormat::Html) => Some(default_file()),
+        (None, _) => None,
+    };
+    match target {
+        None => Ok(Exported::Stdout(bytes)),
+        Some(path) => {
+            write_file(&path, &bytes)?;
+            Ok(Exported::File(path))
+        }
+    }
+}
+
+/// The evaluation as the bytes of a format.
+pub fn render_export(
+    input: &RankInput,
+    format: ExportFormat,
+    table: CsvTable,
+    bom: bool,
+    date: &str,
+) -> Result<Vec<u8>, OpsError> {
+    Ok(match format {
+        ExportFormat::Xlsx => crate::report::export_xlsx(input).map_err(OpsError::Export)?,
+        ExportFormat::Csv => crate::report::export_csv(input, table, bom).into_bytes(),
+        ExportFormat::Markdown => crate::report::export_markdown(input).into_bytes(),
+        ExportFormat::Html => crate::report::export_html(input, date).into_bytes(),
+    })
+}
+
+/// Writes a file atomically (see [`crate::store::write_atomic`]).
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), OpsError> {
+    crate::store::write_atomic(path, bytes).map_err(OpsError::io(path))
+}
+
+/// Today's date as exports print it.
+pub fn today() -> String {
+    chrono::Local::now().format("%Y-%m-%d").to_string()
+}
+
+// ---- comparing and setting ----------------------------------------------------------
+
+/// What changed from the project in `old` to `new` (scored as `new_board`).
+pub fn compare(old: &Path, new: &Project, new_board: &Scoreboard) -> Result<Diff, OpsError> {
+    let before = load_scored(old)?;
+    Ok(crate::diff::diff(
+        &before.project,
+        &before.board,
+        new,
+        new_board,
+    ))
+}
+
+/// `kaoping set FILE KEY VALUE`: one value put at a dotted TOML path with the same checks
+/// and the same save as an edit in the terminal program (the lock, a parse back, an
+/// atomic write, the backup). The file is left byte for byte as it was unless the new
+/// value is valid; returns the path as it was read.
+pub fn set(file: &Path, key: &str, value: &str) -> Result<TomlPath, OpsError> {
+    let Some(path) = TomlPath::parse(key) else {
+        return Err(OpsError::BadKeyPath(key.to_string()));
+    };
+    let (mut store, bytes) = crate::store::Store::open(file, false).map_err(OpsError::io(file))?;
+    if let Some(holder) = &store.holder {
+        return Err(OpsError::Locked {
+            path: file.to_path_buf(),
+            holder: holder.clone(),
+        });
+    }
+    let text = crate::store::decode(bytes).map_err(|bad| {
+        let (text, problem) = *bad;
+        OpsError::FileHasErrors {
+            path: file.to_path_buf(),
+            text: Some(text),
+            problems: vec![problem],
+        }
+    })?;
+    // The file must be valid before: a change is judged by the errors it causes.
+    let before = analyze(&text);
+    if before.has_errors() {
+        return Err(OpsError::FileHasErrors {
+            path: file.to_path_buf(),
+            text: Some(text),
+            problems: before.problems,
+        });
+    }
+    let mut doc: toml_edit::DocumentMut = text
+        .parse()
+        .map_err(|e: toml_edit::TomlError| OpsError::BadOptions(e.to_string()))?;
+    crate::edit::set_path(&mut doc, &path.0, crate::edit::value_of(value)).map_err(|source| {
+        OpsError::Set {
+            path: file.to_path_buf(),
+            source,
+        }
+    })?;
+    let new_text = doc.to_string();
+    let after = analyze(&new_text);
+    let (Some(project), false) = (&after.project, after.has_errors()) else {
+        // The new text's places are not the file's: the errors name their paths only.
+        return Err(OpsError::Refused {
+            path: file.to_path_buf(),
+            problems: after.problems,
+        });
+    };
+    store.save(&new_text, project).map_err(|e| OpsError::Save {
+        path: file.to_path_buf(),
+        message: e.to_string(),
+    })?;
+    Ok(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prompt_words_keep_quoted_spaces() {
+        assert_eq!(
+            split_words("a.csv --table scores"),
+            ["a.csv", "--table", "scores"]
+        );
+        assert_eq!(
+            split_words("\"my file.csv\"  --no-bom"),
+            ["my file.csv", "--no-bom"]
+        );
+        assert_eq!(split_words("'考评 2026.xlsx'"), ["考评 2026.xlsx"]);
+        assert!(split_words("   ").is_empty());
+    }
+
+    #[test]
+    fn the_export_prompt_takes_the_command_lines_options() {
+        let o = ExportOptions::from_prompt("demo.csv --table scores --no-bom").unwrap();
+        assert_eq!(o.output.as_deref(), Some(Path::new("demo.csv")));
+        assert_eq!(o.table, CsvTable::Scores);
+        assert!(o.no_bom);
+        assert_eq!(o.format, None);
+        let o = ExportOptions::from_prompt(" my report.xlsx ").unwrap();
+        assert_eq!(o.output.as_deref(), Some(Path::new("my report.xlsx")));
+        let o = ExportOptions::from_prompt("out.txt --format markdown").unwrap();
+        assert_eq!(o.format, Some(ExportFormat::Markdown));
+        assert!(ExportOptions::from_prompt("demo.csv --tabel scores").is_err());
+        assert!(ExportOptions::from_prompt("").is_err());
+    }
+
+    #[test]
+    fn formats_by_extension() {
+        assert_eq!(
+            ExportFormat::of_path(Path::new("a.XLSX")),
+            Some(ExportFormat::Xlsx)
+        );
+        assert_eq!(
+            ExportFormat::of_path(Path::new("a.htm")),
+            Some(ExportFormat::Html)
+        );
+        assert_eq!(ExportFormat::of_path(Path::new("a.toml")), None);
+        assert_eq!(ExportFormat::of_path(Path::new("a")), None);
+    }
+
+    #[test]
+    fn a_file_with_errors_exits_1_and_an_unreadable_one_2() {
+        let dir = tempfile::tempdir().unwrap();
+        let bad = dir.path().join("bad.toml");
+        std::fs::write(&bad, "format = \"kaoping/1\"\n[sections\n").unwrap();
+        let e = load_scored(&bad).err().unwrap();
+        assert_eq!(e.exit_code(), EXIT_FILE_ERRORS);
+        assert!(e.lines(Lang::En)[0].starts_with(&format!("{}:2:", bad.display())));
+        let e = load_scored(&dir.path().join("missing.toml")).err().unwrap();
+        assert_eq!(e.exit_code(), EXIT_USAGE);
+    }
+}
