@@ -695,6 +695,32 @@ fn names_from_the_file_are_escaped_in_every_format() {
     row_with(&ranking, col(&ranking, "单位"), "甲<b>&\"县");
 }
 
+/// `rank --format csv` and `--format markdown` go through the same tables and the same
+/// escaping as the exports: a formula is defused, markup escaped, control bytes gone.
+#[test]
+fn rank_formats_escape_like_the_exports() {
+    let text = hostile_text().replace(
+        "name = \"乙县\"",
+        "name = \"=HYPERLINK(\\\"x\\\")\\u001b[2J\"",
+    );
+    let s = scored(&text);
+    let input = s.input(Lang::Zh);
+    let csv = kaoping::report::rank_csv(&input);
+    assert!(!csv.contains('\u{1b}'), "{csv}");
+    let rows = parse_csv(&csv);
+    assert!(
+        rows.iter()
+            .any(|r| r.iter().any(|c| c.starts_with("'=HYPERLINK"))),
+        "{csv}"
+    );
+    assert!(!rows.iter().any(|r| r.iter().any(|c| c.starts_with('='))));
+    let md = kaoping::report::rank_markdown(&input);
+    assert!(md.contains("甲\\<b\\>\\&\"县"), "{md}");
+    assert!(!md.contains('\u{1b}'));
+    let table = kaoping::report::rank_table(&input);
+    assert!(!table.contains('\u{1b}'));
+}
+
 // ---- the binary ---------------------------------------------------------------------
 
 fn kaoping(args: &[&str], dir: &Path) -> Output {

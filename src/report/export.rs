@@ -5,7 +5,8 @@
 //! in [`super::xlsx`], the report in [`super::html`], the minutes in [`super::markdown`].
 
 use super::RankInput;
-use super::tables::{self, Cell, Table};
+use super::csv::csv_text;
+use super::tables;
 
 pub use super::html::export_html;
 pub use super::markdown::export_markdown;
@@ -52,41 +53,4 @@ pub fn export_csv(input: &RankInput, table: CsvTable, bom: bool) -> String {
     }
     out.push_str(&csv_text(input, &t));
     out
-}
-
-/// Text that a spreadsheet would read as a formula (`=`, `+`, `-`, `@` first) gets a
-/// leading `'`, so that a name in the file cannot run as a formula when the csv is opened.
-/// Numbers are written by their own cells and never pass through here.
-fn defused(s: &str) -> String {
-    if s.starts_with(['=', '+', '-', '@']) {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    }
-}
-
-/// A table as csv text.
-fn csv_text(input: &RankInput, table: &Table) -> String {
-    let places = input.project.policy.score_decimals;
-    let mut writer = ::csv::WriterBuilder::new()
-        .flexible(true)
-        .from_writer(Vec::new());
-    // Writing to memory cannot fail.
-    let _ = writer.write_record(&table.header);
-    for row in &table.rows {
-        let cells: Vec<String> = row
-            .cells
-            .iter()
-            .map(|c| match c {
-                Cell::Text(s) | Cell::Alert(s) => defused(s),
-                _ => c.display(places, input.lang),
-            })
-            .collect();
-        let _ = writer.write_record(&cells);
-    }
-    writer
-        .into_inner()
-        .ok()
-        .and_then(|bytes| String::from_utf8(bytes).ok())
-        .unwrap_or_default()
 }

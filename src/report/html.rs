@@ -10,7 +10,7 @@
 //! ([`crate::text::sanitize`]) and HTML-escaped.
 
 use super::tables::{self, Cell, Table, Tone};
-use super::{RankInput, flags, warning_line};
+use super::{RankInput, warning_line};
 use crate::explain::{explain_item, explain_unit};
 use crate::i18n::{ExplainText, ExportText, Lang, T};
 use crate::project::UnitKind;
@@ -103,6 +103,19 @@ fn td(cell: &Cell, places: u32, lang: Lang) -> String {
         Cell::Int(_) | Cell::Score(_) | Cell::Value(_) | Cell::Share(_) => {
             format!("<td class=\"num\">{text}</td>")
         }
+        Cell::Flags(flags) => {
+            let marked: Vec<String> = flags
+                .iter()
+                .map(|f| {
+                    if f.alert {
+                        format!("<span class=\"alert\">{}</span>", esc(&f.text))
+                    } else {
+                        esc(&f.text)
+                    }
+                })
+                .collect();
+            format!("<td class=\"flags\">{}</td>", marked.join("　"))
+        }
     }
 }
 
@@ -143,25 +156,22 @@ fn bar_percent(total: Decimal, top: Decimal) -> Decimal {
     share
 }
 
+/// A group's ranking with a bar for each total; vetoed, comprehensive and last-place
+/// rows marked for the print style.
 fn ranking_table(input: &RankInput, group: &[UnitResult]) -> String {
     let lang = input.lang;
     let dp = input.project.policy.score_decimals;
-    let header: Vec<String> = [
-        T::ExportRank,
-        T::ExportUnit,
-        T::ExportOrganization,
-        T::ExportSurvey,
-        T::ExportTask,
-        T::ExportPenalty,
-        T::ExportTotal,
-    ]
-    .iter()
-    .map(|t| t.get(lang).to_string())
-    .chain([String::new(), T::Flags.get(lang).to_string()])
-    .collect();
+    let table = tables::ranking(input, tables::SHORT_RANKING, &[(T::CountiesAndZone, group)]);
+    // The bar goes between the total and the flags, under an empty heading.
+    let bar_at = tables::SHORT_RANKING
+        .iter()
+        .position(|c| *c == tables::RankCol::Flags)
+        .unwrap_or(table.header.len());
+    let mut header = table.header.clone();
+    header.insert(bar_at, String::new());
     let top = group.iter().map(|u| u.total).max().unwrap_or_default();
     let mut out = format!("<table class=\"ranking\">{}<tbody>", thead(&header));
-    for u in group {
+    for (row, u) in table.rows.iter().zip(group) {
         let mut classes = Vec::new();
         if u.vetoed() {
             classes.push("vetoed");
@@ -172,38 +182,31 @@ fn ranking_table(input: &RankInput, group: &[UnitResult]) -> String {
         if u.last_place {
             classes.push("last");
         }
-        let rank = if u.tied {
-            format!("{}=", u.rank)
-        } else {
-            u.rank.to_string()
-        };
-        let flag_html: Vec<String> = flags(input.project, u, lang)
-            .iter()
-            .map(|f| {
-                if f.starts_with('✗') || f.starts_with('▼') {
-                    format!("<span class=\"alert\">{}</span>", esc(f))
-                } else {
-                    esc(f)
+        let _ = write!(out, "<tr class=\"{}\">", classes.join(" "));
+        for (cell, col) in row.cells.iter().zip(tables::SHORT_RANKING) {
+            let text = esc(&cell.display(dp, lang));
+            match col {
+                tables::RankCol::RankTied => {
+                    let _ = write!(out, "<td class=\"num\">{text}</td>");
                 }
-            })
-            .collect();
-        let _ = write!(
-            out,
-            "<tr class=\"{}\"><td class=\"num\">{}</td><td class=\"name\">{}</td>\
-             <td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
-             <td class=\"num\">{}</td><td class=\"num\"><b>{}</b></td>\
-             <td class=\"bar\"><span style=\"width: {}%\"></span></td><td class=\"flags\">{}</td></tr>",
-            classes.join(" "),
-            rank,
-            esc(&u.name),
-            score_text(u.organization, dp),
-            score_text(u.survey, dp),
-            score_text(u.task, dp),
-            score_text(u.penalty, dp),
-            score_text(u.total, dp),
-            bar_percent(u.total, top),
-            flag_html.join("　"),
-        );
+                tables::RankCol::Unit => {
+                    let _ = write!(out, "<td class=\"name\">{text}</td>");
+                }
+                tables::RankCol::Total => {
+                    let _ = write!(out, "<td class=\"num\"><b>{text}</b></td>");
+                }
+                tables::RankCol::Flags => {
+                    let _ = write!(
+                        out,
+                        "<td class=\"bar\"><span style=\"width: {}%\"></span></td>{}",
+                        bar_percent(u.total, top),
+                        td(cell, dp, lang)
+                    );
+                }
+                _ => out.push_str(&td(cell, dp, lang)),
+            }
+        }
+        out.push_str("</tr>");
     }
     out.push_str("</tbody></table>");
     out

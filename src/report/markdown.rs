@@ -2,7 +2,8 @@
 //! both groups, the awards with their winners, every vetoed unit with the indicators it
 //! failed and the numbers, and last place.
 
-use super::{RankInput, flags};
+use super::RankInput;
+use super::tables;
 use crate::explain::explain_item_short;
 use crate::i18n::{ExplainText, ExportText, T};
 use crate::scoring::UnitResult;
@@ -31,48 +32,43 @@ fn table_row(cells: &[String]) -> String {
     format!("| {} |\n", cells.join(" | "))
 }
 
-fn ranking_table(input: &RankInput, group: &[UnitResult]) -> String {
-    let lang = input.lang;
+/// A group's ranking as a Markdown table (rank, unit, the sections, total, flags) under
+/// `header` (default: the exports' spelled-out one); comprehensive-advanced names in bold
+/// when `bold`. The one Markdown ranking
+/// of `rank --format markdown` and the minutes.
+pub(crate) fn ranking_markdown(
+    input: &RankInput,
+    group: &[UnitResult],
+    header: Option<&[String]>,
+    bold: bool,
+) -> String {
     let dp = input.project.policy.score_decimals;
-    let header: Vec<String> = [
-        T::ExportRank,
-        T::ExportUnit,
-        T::ExportOrganization,
-        T::ExportSurvey,
-        T::ExportTask,
-        T::ExportPenalty,
-        T::ExportTotal,
-        T::Flags,
-    ]
-    .iter()
-    .map(|t| t.get(lang).to_string())
-    .collect();
-    let mut out = table_row(&header);
-    let align: Vec<String> = (0..header.len())
-        .map(|c| if c == 1 || c == 7 { "---" } else { "---:" }.to_string())
+    let table = tables::ranking(input, tables::SHORT_RANKING, &[(T::CountiesAndZone, group)]);
+    let mut out = table_row(header.unwrap_or(&table.header));
+    let align: Vec<String> = tables::SHORT_RANKING
+        .iter()
+        .map(|c| match c {
+            tables::RankCol::Unit | tables::RankCol::Flags => "---",
+            _ => "---:",
+        })
+        .map(str::to_string)
         .collect();
     out.push_str(&table_row(&align));
-    for u in group {
-        let rank = if u.tied {
-            format!("{}=", u.rank)
-        } else {
-            u.rank.to_string()
-        };
-        let name = if u.comprehensive {
-            format!("**{}**", md(&u.name))
-        } else {
-            md(&u.name)
-        };
-        out.push_str(&table_row(&[
-            rank,
-            name,
-            score_text(u.organization, dp),
-            score_text(u.survey, dp),
-            score_text(u.task, dp),
-            score_text(u.penalty, dp),
-            score_text(u.total, dp),
-            md(&flags(input.project, u, lang).join("  ")),
-        ]));
+    for (row, u) in table.rows.iter().zip(group) {
+        let cells: Vec<String> = row
+            .cells
+            .iter()
+            .zip(tables::SHORT_RANKING)
+            .map(|(cell, col)| {
+                let text = md(&cell.display(dp, input.lang));
+                if bold && u.comprehensive && *col == tables::RankCol::Unit {
+                    format!("**{text}**")
+                } else {
+                    text
+                }
+            })
+            .collect();
+        out.push_str(&table_row(&cells));
     }
     out
 }
@@ -113,7 +109,7 @@ pub fn export_markdown(input: &RankInput) -> String {
         if group.is_empty() {
             out.push_str(&format!("{}\n\n", empty.get(lang)));
         } else {
-            out.push_str(&ranking_table(input, group));
+            out.push_str(&ranking_markdown(input, group, None, true));
             out.push('\n');
         }
     }

@@ -34,9 +34,19 @@ pub struct RankInput<'a> {
 /// The flags of a ranked unit in words: comprehensive, veto (with the failed indicators'
 /// names), last place, awards, tie, pending.
 pub fn flags(project: &Project, unit: &UnitResult, lang: Lang) -> Vec<String> {
+    flag_list(project, unit, lang)
+        .into_iter()
+        .map(|f| f.text)
+        .collect()
+}
+
+/// The flags of a ranked unit, each marked when it calls for attention (a veto, last
+/// place).
+pub(crate) fn flag_list(project: &Project, unit: &UnitResult, lang: Lang) -> Vec<tables::Flag> {
+    let flag = |text: String, alert: bool| tables::Flag { text, alert };
     let mut flags = Vec::new();
     if unit.comprehensive {
-        flags.push(format!("★ {}", T::Comprehensive.get(lang)));
+        flags.push(flag(format!("★ {}", T::Comprehensive.get(lang)), false));
     }
     if unit.vetoed() {
         let names: Vec<&str> = unit
@@ -49,14 +59,17 @@ pub fn flags(project: &Project, unit: &UnitResult, lang: Lang) -> Vec<String> {
             })
             .collect();
         let (open, close) = (lang.pick("（", " ("), lang.pick("）", ")"));
-        flags.push(format!(
-            "✗ {}{open}{}{close}",
-            T::Vetoed.get(lang),
-            names.join(lang.pick("、", ", "))
+        flags.push(flag(
+            format!(
+                "✗ {}{open}{}{close}",
+                T::Vetoed.get(lang),
+                names.join(lang.pick("、", ", "))
+            ),
+            true,
         ));
     }
     if unit.last_place {
-        flags.push(format!("▼ {}", T::LastPlace.get(lang)));
+        flags.push(flag(format!("▼ {}", T::LastPlace.get(lang)), true));
     }
     for award in &unit.awards {
         let name = project
@@ -64,13 +77,16 @@ pub fn flags(project: &Project, unit: &UnitResult, lang: Lang) -> Vec<String> {
             .iter()
             .find(|a| &a.id == award)
             .map_or(award.as_str(), |a| a.name.as_str());
-        flags.push(format!("◆ {}", name));
+        flags.push(flag(format!("◆ {}", name), false));
     }
     if unit.tied {
-        flags.push(format!("= {}", T::Tied.get(lang)));
+        flags.push(flag(format!("= {}", T::Tied.get(lang)), false));
     }
     if unit.pending.any() {
-        flags.push(format!("… {}", T::PendingMark.get(lang)));
+        flags.push(flag(format!("… {}", T::PendingMark.get(lang)), false));
+    }
+    for f in &mut flags {
+        f.text = crate::text::sanitize(&f.text);
     }
     flags
 }

@@ -1,32 +1,29 @@
 //! The ranking as an aligned text table (Chinese names line up: columns are measured in
 //! display width) and as Markdown for meeting minutes.
 
-use super::{RankInput, flags, warning_line};
+use super::markdown::md;
+use super::tables;
+use super::{RankInput, warning_line};
 use crate::i18n::T;
 use crate::scoring::UnitResult;
-use crate::scoring::score_text;
 use crate::text::{pad_left, pad_right, sanitize, width};
 
-/// The cells of one ranked row: rank, name, the four sections, total and flags.
-fn cells(input: &RankInput, u: &UnitResult) -> Vec<String> {
+/// A group's ranking as text cells (rank, unit, the sections, total, flags) under the
+/// short headers of the text table.
+fn group_cells(input: &RankInput, group: &[UnitResult]) -> Vec<Vec<String>> {
     let dp = input.project.policy.score_decimals;
-    let rank = if u.tied {
-        format!("{}=", u.rank)
-    } else {
-        u.rank.to_string()
-    };
-    vec![
-        rank,
-        sanitize(&u.name),
-        score_text(u.organization, dp),
-        score_text(u.survey, dp),
-        score_text(u.task, dp),
-        score_text(u.penalty, dp),
-        score_text(u.total, dp),
-        sanitize(&flags(input.project, u, input.lang).join("  ")),
-    ]
+    let table = tables::ranking(input, tables::SHORT_RANKING, &[(T::CountiesAndZone, group)]);
+    let mut rows = vec![header(input)];
+    rows.extend(table.rows.iter().map(|row| {
+        row.cells
+            .iter()
+            .map(|c| c.display(dp, input.lang))
+            .collect()
+    }));
+    rows
 }
 
+/// The short headers of the text table (the exports spell them out).
 fn header(input: &RankInput) -> Vec<String> {
     let l = input.lang;
     [
@@ -100,9 +97,7 @@ pub fn rank_table(input: &RankInput) -> String {
             out.push_str("\n\n");
             continue;
         }
-        let mut rows = vec![header(input)];
-        rows.extend(group.iter().map(|u| cells(input, u)));
-        for line in aligned(&rows) {
+        for line in aligned(&group_cells(input, group)) {
             out.push_str("  ");
             out.push_str(&line);
             out.push('\n');
@@ -160,11 +155,6 @@ fn winners(input: &RankInput, ids: &[String]) -> String {
     names.join(input.lang.pick("、", ", "))
 }
 
-/// Escapes the characters that would break a Markdown table cell.
-fn md(cell: &str) -> String {
-    sanitize(cell).replace('|', "\\|")
-}
-
 /// `kaoping rank --format markdown`: the ranking, the awards and the warnings.
 pub fn rank_markdown(input: &RankInput) -> String {
     let l = input.lang;
@@ -186,22 +176,12 @@ pub fn rank_markdown(input: &RankInput) -> String {
             out.push_str(&format!("{}\n\n", none.get(l)));
             continue;
         }
-        let header = header(input);
-        out.push_str(&format!("| {} |\n", header.join(" | ")));
-        let align: Vec<&str> = (0..header.len())
-            .map(|c| {
-                if c == 1 || c + 1 == header.len() {
-                    "---"
-                } else {
-                    "---:"
-                }
-            })
-            .collect();
-        out.push_str(&format!("| {} |\n", align.join(" | ")));
-        for u in group.iter() {
-            let row: Vec<String> = cells(input, u).iter().map(|c| md(c)).collect();
-            out.push_str(&format!("| {} |\n", row.join(" | ")));
-        }
+        out.push_str(&super::markdown::ranking_markdown(
+            input,
+            group,
+            Some(&header(input)),
+            false,
+        ));
         out.push('\n');
     }
     if !input.board.awards.is_empty() {

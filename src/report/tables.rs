@@ -27,6 +27,17 @@ pub(crate) enum Cell {
     Value(Decimal),
     /// A share (completion): `1.05` is shown as `105.0%`.
     Share(Decimal),
+    /// A ranked unit's flags (★ comprehensive, ✗ veto …), each marked when it calls for
+    /// attention; shown joined by two spaces.
+    Flags(Vec<Flag>),
+}
+
+/// One flag of a ranked unit, in words with its symbol.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Flag {
+    pub text: String,
+    /// A veto or last place.
+    pub alert: bool,
 }
 
 impl Cell {
@@ -47,6 +58,10 @@ impl Cell {
             Cell::Score(v) => score_text(*v, places),
             Cell::Value(v) => v.normalize().to_string(),
             Cell::Share(v) => ExplainText(lang).percent1(*v),
+            Cell::Flags(flags) => {
+                let texts: Vec<&str> = flags.iter().map(|f| f.text.as_str()).collect();
+                texts.join("  ")
+            }
         }
     }
 }
@@ -66,6 +81,8 @@ pub(crate) struct Row {
     pub tone: Tone,
     /// The indicator this row scores (the html report explains it under the row).
     pub indicator: Option<String>,
+    /// The ranked unit of a ranking row (the html report draws its bar and marks).
+    pub unit: Option<String>,
 }
 
 impl Row {
@@ -80,7 +97,7 @@ impl Row {
         Row {
             cells,
             tone: Tone::Strong,
-            indicator: None,
+            ..Row::default()
         }
     }
 }
@@ -147,6 +164,8 @@ fn award_names(input: &RankInput, ids: &[String]) -> String {
 pub(crate) enum RankCol {
     Group,
     Rank,
+    /// The rank with `=` when tied (`4=`), as text.
+    RankTied,
     Tied,
     Id,
     Unit,
@@ -162,14 +181,68 @@ pub(crate) enum RankCol {
     Awards,
     LastPlace,
     Pending,
+    /// The flags in words (★ comprehensive, ✗ veto (indicator), ▼ last place, ◆ award …).
+    Flags,
     Note,
 }
 
+/// Who reads a ranking table: people (headers and words in their language, names of
+/// indicators and awards) or programs (`rank --format csv`: column keys, ids, `true` /
+/// `false`, lists joined with `;`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Audience {
+    People,
+    Programs,
+}
+
 impl RankCol {
+    /// The column's key for programs.
+    fn key(self) -> &'static str {
+        match self {
+            RankCol::Group => "group",
+            RankCol::Rank | RankCol::RankTied => "rank",
+            RankCol::Tied => "tied",
+            RankCol::Id => "id",
+            RankCol::Unit => "name",
+            RankCol::Kind => "kind",
+            RankCol::Organization => "organization",
+            RankCol::Survey => "survey",
+            RankCol::Task => "task",
+            RankCol::Penalty => "penalty",
+            RankCol::Total => "total",
+            RankCol::Vetoed => "vetoed",
+            RankCol::Failed => "failed",
+            RankCol::Comprehensive => "comprehensive",
+            RankCol::Awards => "awards",
+            RankCol::LastPlace => "last_place",
+            RankCol::Pending => "pending",
+            RankCol::Flags => "flags",
+            RankCol::Note => "note",
+        }
+    }
+
+    /// The cell for programs: ids and keys, never words.
+    fn program_cell(self, group: T, u: &UnitResult) -> Cell {
+        let flag = |b: bool| Cell::Text(b.to_string());
+        match self {
+            RankCol::Group if group == T::CityDepartments => Cell::Text("departments".into()),
+            RankCol::Group => Cell::Text("units".into()),
+            RankCol::Tied => flag(u.tied),
+            RankCol::Kind => Cell::Text(u.kind.name().into()),
+            RankCol::Vetoed => flag(u.vetoed()),
+            RankCol::Failed => Cell::text(u.failed.join(";")),
+            RankCol::Comprehensive => flag(u.comprehensive),
+            RankCol::Awards => Cell::text(u.awards.join(";")),
+            RankCol::LastPlace => flag(u.last_place),
+            RankCol::Pending => flag(u.pending.any()),
+            _ => Cell::Empty,
+        }
+    }
+
     fn header(self) -> T {
         match self {
             RankCol::Group => T::ExportGroup,
-            RankCol::Rank => T::ExportRank,
+            RankCol::Rank | RankCol::RankTied => T::ExportRank,
             RankCol::Tied => T::ExportTied,
             RankCol::Id => T::ExportId,
             RankCol::Unit => T::ExportUnit,
@@ -185,6 +258,7 @@ impl RankCol {
             RankCol::Awards => T::ExportAwards,
             RankCol::LastPlace => T::ExportLastPlace,
             RankCol::Pending => T::ExportPending,
+            RankCol::Flags => T::Flags,
             RankCol::Note => T::ExportNote,
         }
     }
@@ -194,6 +268,8 @@ impl RankCol {
         match self {
             RankCol::Group => Cell::Text(group.get(lang).to_string()),
             RankCol::Rank => Cell::Int(u.rank),
+            RankCol::RankTied if u.tied => Cell::Text(format!("{}=", u.rank)),
+            RankCol::RankTied => Cell::Text(u.rank.to_string()),
             RankCol::Tied => yes(u.tied, lang),
             RankCol::Id => Cell::Text(u.id.clone()),
             RankCol::Unit => Cell::text(&u.name),
@@ -211,6 +287,7 @@ impl RankCol {
             RankCol::LastPlace if u.last_place => Cell::Alert(T::ExportYes.get(lang).to_string()),
             RankCol::LastPlace => Cell::Empty,
             RankCol::Pending => yes(u.pending.any(), lang),
+            RankCol::Flags => Cell::Flags(super::flag_list(input.project, u, lang)),
             RankCol::Note => Cell::text(
                 explain_unit_short(input.project, input.board, &u.id, lang).unwrap_or_default(),
             ),
@@ -218,18 +295,42 @@ impl RankCol {
     }
 }
 
-/// The ranking of the given groups (each with its name), one row per unit.
+/// The ranking of the given groups (each with its name), one row per unit, for people.
 pub(crate) fn ranking(input: &RankInput, cols: &[RankCol], groups: &[(T, &[UnitResult])]) -> Table {
+    ranking_for(input, cols, groups, Audience::People)
+}
+
+/// The ranking of the given groups for people or for programs. Every ranking kaoping
+/// prints or exports is built here (the text table, csv, markdown, html, the workbook).
+pub(crate) fn ranking_for(
+    input: &RankInput,
+    cols: &[RankCol],
+    groups: &[(T, &[UnitResult])],
+    audience: Audience,
+) -> Table {
     let header = cols
         .iter()
-        .map(|c| c.header().get(input.lang).into())
+        .map(|c| match audience {
+            Audience::People => c.header().get(input.lang).into(),
+            Audience::Programs => c.key().into(),
+        })
         .collect();
     let mut rows = Vec::new();
     for (group, units) in groups {
         for u in units.iter() {
-            rows.push(Row::new(
-                cols.iter().map(|c| c.cell(input, *group, u)).collect(),
-            ));
+            let cells = cols
+                .iter()
+                .map(|c| match (audience, c.program_cell(*group, u)) {
+                    (Audience::Programs, Cell::Empty) | (Audience::People, _) => {
+                        c.cell(input, *group, u)
+                    }
+                    (Audience::Programs, cell) => cell,
+                })
+                .collect();
+            rows.push(Row {
+                unit: Some(u.id.clone()),
+                ..Row::new(cells)
+            });
         }
     }
     Table {
@@ -238,6 +339,41 @@ pub(crate) fn ranking(input: &RankInput, cols: &[RankCol], groups: &[(T, &[UnitR
         note_column: cols.iter().position(|c| *c == RankCol::Note),
     }
 }
+
+/// The columns of a ranking as the text table, the minutes and the html report show it:
+/// rank, unit, the sections, total and flags.
+pub(crate) const SHORT_RANKING: &[RankCol] = &[
+    RankCol::RankTied,
+    RankCol::Unit,
+    RankCol::Organization,
+    RankCol::Survey,
+    RankCol::Task,
+    RankCol::Penalty,
+    RankCol::Total,
+    RankCol::Flags,
+];
+
+/// The columns of `rank --format csv`, for programs: both groups, ids, flags as `true` /
+/// `false`, lists of ids joined with `;`.
+pub(crate) const PROGRAM_RANKING: &[RankCol] = &[
+    RankCol::Group,
+    RankCol::Rank,
+    RankCol::Id,
+    RankCol::Unit,
+    RankCol::Kind,
+    RankCol::Tied,
+    RankCol::Organization,
+    RankCol::Survey,
+    RankCol::Task,
+    RankCol::Penalty,
+    RankCol::Total,
+    RankCol::Vetoed,
+    RankCol::Failed,
+    RankCol::Pending,
+    RankCol::Comprehensive,
+    RankCol::LastPlace,
+    RankCol::Awards,
+];
 
 /// The columns of the spreadsheet's ranking of counties and the zone.
 pub(crate) const UNIT_RANKING: &[RankCol] = &[
@@ -541,6 +677,7 @@ pub(crate) fn unit_sheet(input: &RankInput, u: &UnitResult) -> Table {
                 ),
                 tone: Tone::Normal,
                 indicator: Some(ind.id.clone()),
+                unit: None,
             });
         }
         rows.push(Row::strong(line(

@@ -145,6 +145,10 @@ fn write_table(
                 Cell::Alert(s) => {
                     sheet.write_string_with_format(r, col, s, &formats.alert)?;
                 }
+                Cell::Flags(_) => {
+                    let text = cell.display(places, lang);
+                    sheet.write_string_with_format(r, col, &text, &bold(&formats.text))?;
+                }
                 Cell::Int(n) => {
                     sheet.write_number_with_format(r, col, *n, &bold(&formats.int))?;
                 }
