@@ -1,10 +1,10 @@
 //! Bad input, one test per error class of SPEC §4: `kaoping check` exits 1 (never panics)
 //! and names the file, the line:column and the TOML path of the problem.
 
-use std::path::PathBuf;
-use std::process::Command;
+mod common;
 
-const WORKED: &str = include_str!("fixtures/worked.toml");
+use common::{WORKED, WORKED_FILE, run_kaoping};
+use std::path::PathBuf;
 
 struct Run {
     code: Option<i32>,
@@ -12,11 +12,7 @@ struct Run {
 }
 
 fn run(args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_kaoping"))
-        .args(args)
-        .env("LANG", "C")
-        .output()
-        .expect("run kaoping");
+    let out = run_kaoping(args);
     Run {
         code: out.status.code(),
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
@@ -456,14 +452,7 @@ fn a_missing_file_is_an_io_error_and_usage_errors_exit_2() {
 
 #[test]
 fn check_is_clean_on_the_worked_example_and_names_its_warnings() {
-    let out = Command::new(env!("CARGO_BIN_EXE_kaoping"))
-        .args([
-            "check",
-            concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/worked.toml"),
-        ])
-        .env("LANG", "C")
-        .output()
-        .unwrap();
+    let out = run_kaoping(&["check", WORKED_FILE]);
     assert_eq!(out.status.code(), Some(0));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(

@@ -449,7 +449,7 @@ fn the_command_line_prints_the_same_lines() {
     let (old, new) = (dir.path().join("old.toml"), dir.path().join("new.toml"));
     std::fs::write(&old, WORKED).unwrap();
     std::fs::write(&new, yi_fails_zone_completes()).unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_kaoping"))
+    let out = common::kaoping()
         .arg("diff")
         .args([&old, &new])
         .args(["--lang", "en"])

@@ -2,21 +2,15 @@
 //! binary: `kaoping rank worked.toml --format json` must give the expected fields exactly
 //! (decimals compared numerically, `failed` and `awards` as sets).
 
+mod common;
+
+use common::run_kaoping as kaoping;
 use rust_decimal::Decimal;
 use serde_json::Value;
 use std::collections::BTreeSet;
-use std::process::Command;
-
-fn kaoping(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_kaoping"))
-        .args(args)
-        .env("LANG", "C")
-        .output()
-        .expect("run kaoping")
-}
 
 fn fixture(name: &str) -> String {
-    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+    common::fixture(name).display().to_string()
 }
 
 /// Compares `actual` against every field of `expected` (a subset): strings that are

@@ -511,8 +511,8 @@ fn unknown_units_have_no_whatif() {
 #[test]
 fn the_command_line_prints_the_same_lines() {
     // `kaoping whatif FILE UNIT` finds the unit by id or by name.
-    let file = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/worked.toml");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_kaoping"))
+    let file = common::WORKED_FILE;
+    let out = common::kaoping()
         .args(["whatif", file, "丙县", "--lang", "zh"])
         .output()
         .unwrap();

@@ -1,4 +1,5 @@
-//! Shared by the tests that run kaoping in a real pseudo-terminal.
+//! What the integration tests share: the worked example, running the binary, projects in
+//! text form, and a kaoping in a real pseudo-terminal.
 
 #![allow(dead_code)]
 
@@ -11,6 +12,28 @@ use std::time::{Duration, Instant};
 
 /// The worked example of shared/examples (hand-computed in worked.md).
 pub const WORKED: &str = include_str!("../fixtures/worked.toml");
+
+/// The worked example's file, for the binary.
+pub const WORKED_FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/worked.toml");
+
+/// A file of tests/fixtures.
+pub fn fixture(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// The kaoping binary, with English messages unless `--lang` says otherwise.
+pub fn kaoping() -> std::process::Command {
+    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_kaoping"));
+    c.env("LANG", "C");
+    c
+}
+
+/// Runs the binary to its end.
+pub fn run_kaoping(args: &[&str]) -> std::process::Output {
+    kaoping().args(args).output().expect("run kaoping")
+}
 
 /// Loads, checks and scores a text that must have no errors.
 pub fn scored(text: &str) -> (kaoping::project::Project, kaoping::scoring::Scoreboard) {
