@@ -18,14 +18,14 @@ pub use crate::ops::{EXIT_FILE_ERRORS, EXIT_OK, EXIT_USAGE};
     name = "kaoping",
     version,
     about = "考评 kaoping: the annual evaluation of livelihood projects (民生工程), in one TOML file",
-    args_conflicts_with_subcommands = true
+    subcommand_negates_reqs = true
 )]
 pub struct Cli {
     /// Language of messages: zh or en (default: from LANG)
     #[arg(long, global = true, value_enum)]
     pub lang: Option<LangArg>,
     /// Open a scratch copy of the filled-in demo
-    #[arg(long)]
+    #[arg(long, conflicts_with = "file")]
     pub demo: bool,
     /// View only; reload when the file changes on disk
     #[arg(long)]
@@ -97,6 +97,23 @@ pub enum Command {
 }
 
 impl Cli {
+    /// The command line, parsed; exits with clap's usage error (code 2) when it cannot
+    /// be. `--lang` may stand before or after the subcommand; the terminal program's
+    /// options (`--demo`, `--read-only`, FILE) go without one.
+    pub fn parse_args() -> Cli {
+        let cli = Cli::parse();
+        if cli.command.is_some() && (cli.demo || cli.read_only || cli.file.is_some()) {
+            use clap::CommandFactory;
+            Cli::command()
+                .error(
+                    clap::error::ErrorKind::ArgumentConflict,
+                    "--demo, --read-only and FILE open the terminal program: they do not go with a subcommand",
+                )
+                .exit();
+        }
+        cli
+    }
+
     pub fn lang(&self) -> Lang {
         match self.lang {
             Some(LangArg::Zh) => Lang::Zh,

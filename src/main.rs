@@ -1,11 +1,10 @@
 //! The `kaoping` binary: parses arguments and hands over to the command line or the
 //! terminal program. Nothing else lives here.
 
-use clap::Parser;
 use kaoping::cli::{self, Cli};
 
 fn main() {
-    let args = Cli::parse();
+    let args = Cli::parse_args();
     let lang = args.lang();
     let code = match &args.command {
         Some(command) => {

@@ -136,3 +136,16 @@ fn rank_formats_csv_and_markdown() {
         "{text}"
     );
 }
+
+#[test]
+fn lang_goes_before_or_after_the_subcommand() {
+    let file = fixture("worked.toml");
+    let before = kaoping(&["--lang", "zh", "explain", &file, "甲县"]);
+    let after = kaoping(&["explain", &file, "甲县", "--lang", "zh"]);
+    assert_eq!(before.status.code(), Some(0), "{before:?}");
+    assert_eq!(before.stdout, after.stdout);
+    assert!(String::from_utf8_lossy(&before.stdout).contains("总分 21.80"));
+    // The terminal program's options do not go with a subcommand.
+    let mixed = kaoping(&["--read-only", "rank", &file]);
+    assert_eq!(mixed.status.code(), Some(2));
+}
