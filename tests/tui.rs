@@ -27,7 +27,7 @@ fn model(text: &str, name: &str, lang: Lang) -> (Model, tempfile::TempDir) {
 
 fn screen(model: &mut Model, w: u16, h: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    update::update(model, kaoping::tui::msg::Msg::Resize(w, h));
+    step(model, kaoping::tui::msg::Msg::Resize(w, h));
     terminal.draw(|f| view::draw(f, model)).unwrap();
     let buffer = terminal.backend().buffer();
     let mut out = String::new();
@@ -52,8 +52,13 @@ fn key(model: &mut Model, code: KeyCode) {
 
 fn key_mod(model: &mut Model, code: KeyCode, modifiers: KeyModifiers) {
     if let Some(msg) = message(model, Event::Key(KeyEvent::new(code, modifiers))) {
-        update::update(model, msg);
+        step(model, msg);
     }
+}
+
+/// One message through the program, as the loop handles it.
+fn step(model: &mut Model, msg: kaoping::tui::msg::Msg) {
+    update::update(model, msg);
 }
 
 fn keys(model: &mut Model, text: &str) {
@@ -120,6 +125,110 @@ fn snapshots_of_help_and_presentation() {
             );
         }
     }
+}
+
+/// The overlays the panes' snapshots do not show, at 80×24 in both languages: an
+/// explanation, the question before a removal, a conflict with the file on disk, an
+/// unfinished edit to restore, a search with matches and a scratch value tried on a row.
+#[test]
+fn snapshots_of_the_overlays() {
+    use kaoping::tui::model::{Overlay, SheetField, Target, Unfinished};
+    for lang in [Lang::Zh, Lang::En] {
+        let l = lang_name(lang);
+        // Explain: the vetoed 北岭县 from the ranking.
+        let (mut m, _dir) = model(DEMO, "demo.toml", lang);
+        key(&mut m, KeyCode::Char('4'));
+        key(&mut m, KeyCode::Down);
+        key(&mut m, KeyCode::Enter);
+        insta::assert_snapshot!(format!("explain_{l}_80x24"), screen(&mut m, 80, 24));
+
+        // Confirm: removing 城镇新增就业人数 from the matrix takes its score rows.
+        let (mut m, _dir) = model(DEMO, "demo.toml", lang);
+        key(&mut m, KeyCode::Char('1'));
+        key(&mut m, KeyCode::Down);
+        key(&mut m, KeyCode::Char('d'));
+        insta::assert_snapshot!(format!("confirm_{l}_80x24"), screen(&mut m, 80, 24));
+
+        // Conflict: an edit waits to be written while someone else changes the file. The
+        // folder is a short one, so the path of kaoping's version fits on its line; it is
+        // then replaced by a fixed name.
+        let dir = tempfile::Builder::new()
+            .prefix("kp")
+            .tempdir_in(std::env::temp_dir())
+            .unwrap();
+        let file = dir.path().join("demo.toml");
+        std::fs::write(&file, DEMO).unwrap();
+        let session = Session::open(&file, false).unwrap();
+        let mut m = Model::new(session, lang);
+        m.color = false;
+        key(&mut m, KeyCode::Char('1'));
+        key(&mut m, KeyCode::Down);
+        for _ in 0..4 {
+            key(&mut m, KeyCode::Right);
+        }
+        key(&mut m, KeyCode::Char(' '));
+        std::fs::write(&file, format!("{DEMO}\n# changed elsewhere\n")).unwrap();
+        m.session.flush();
+        assert!(m.session.conflict);
+        step(&mut m, kaoping::tui::msg::Msg::FileChanged);
+        let folder = std::fs::canonicalize(dir.path()).unwrap();
+        let text = redact(&screen(&mut m, 80, 24), &folder.display().to_string());
+        insta::assert_snapshot!(format!("conflict_{l}_80x24"), text);
+
+        // Recover: an edit was being typed when kaoping was interrupted.
+        let (mut m, _dir) = model(DEMO, "demo.toml", lang);
+        m.ui.overlay = Some(Overlay::Recover(Box::new(Unfinished {
+            target: Target::Sheet {
+                unit: "jia".into(),
+                field: SheetField::Actual("new-jobs".into()),
+            },
+            text: "6720".into(),
+        })));
+        insta::assert_snapshot!(format!("recover_{l}_80x24"), screen(&mut m, 80, 24));
+
+        // Search: indicators and units matching 就业, the second one chosen.
+        let (mut m, _dir) = model(DEMO, "demo.toml", lang);
+        key(&mut m, KeyCode::Char('/'));
+        keys(&mut m, "就业");
+        key(&mut m, KeyCode::Down);
+        insta::assert_snapshot!(format!("search_{l}_80x24"), screen(&mut m, 80, 24));
+
+        // Scratch: 东城县's new-jobs actual tried at 6000, not saved.
+        let (mut m, _dir) = model(DEMO, "demo.toml", lang);
+        to_dongcheng_new_jobs_actual(&mut m);
+        key(&mut m, KeyCode::Char('w'));
+        for _ in 0..4 {
+            key(&mut m, KeyCode::Backspace);
+        }
+        keys(&mut m, "6000");
+        insta::assert_snapshot!(format!("scratch_{l}_80x24"), screen(&mut m, 80, 24));
+    }
+}
+
+/// A screen with a folder's path replaced by `[dir]`, each line padded back to its width
+/// so that boxes keep their right edge whatever the folder's length.
+fn redact(screen: &str, folder: &str) -> String {
+    screen
+        .lines()
+        .map(|line| match line.find(folder) {
+            Some(at) => {
+                let replaced = line.replacen(folder, "[dir]", 1);
+                let lost = kaoping::text::width(line) - kaoping::text::width(&replaced);
+                // Pad before the box's right edge (the last │), if the line has one.
+                match replaced.rfind('│').filter(|edge| *edge > at) {
+                    Some(edge) => format!(
+                        "{}{}{}",
+                        &replaced[..edge],
+                        " ".repeat(lost),
+                        &replaced[edge..]
+                    ),
+                    None => replaced,
+                }
+            }
+            None => line.to_string(),
+        })
+        .map(|line| format!("{line}\n"))
+        .collect()
 }
 
 #[test]
