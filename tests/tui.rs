@@ -6,7 +6,7 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use kaoping::i18n::Lang;
 use kaoping::session::Session;
 use kaoping::tui::model::{Model, Pane};
-use kaoping::tui::{message, update, view};
+use kaoping::tui::{message, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::path::PathBuf;
@@ -56,9 +56,9 @@ fn key_mod(model: &mut Model, code: KeyCode, modifiers: KeyModifiers) {
     }
 }
 
-/// One message through the program, as the loop handles it.
+/// One message through the program, as the loop handles it (effects run).
 fn step(model: &mut Model, msg: kaoping::tui::msg::Msg) {
-    update::update(model, msg);
+    kaoping::tui::step(model, msg);
 }
 
 fn keys(model: &mut Model, text: &str) {

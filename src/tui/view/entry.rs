@@ -3,11 +3,13 @@
 //! deduction and earned score (recomputed as you type), and the penalties.
 
 use super::{Theme, cell, theme};
-use crate::i18n::{Lang, T};
+use crate::i18n::{self, Lang, T};
 use crate::project::{PenaltyKind, Project, Row};
 use crate::scoring::score_text;
 use crate::scoring::{Outcome, Scoreboard, UnitResult};
 use crate::text::{sanitize, truncate};
+use crate::tui::keymap::{self, Mention};
+use crate::tui::layout;
 use crate::tui::model::{
     EntryUnit, Field, Line as SheetLine, Mode, Model, entry_units, line_fields, sheet_lines,
 };
@@ -204,7 +206,7 @@ fn sheet(frame: &mut Frame, model: &Model, t: Theme, unit: &EntryUnit, area: Rec
         Mode::Editing(ed) => Some(ed),
         _ => None,
     };
-    let height = usize::from(area.height).saturating_sub(2);
+    let height = usize::from(area.height.saturating_sub(layout::SHEET_HEADER));
     for (i, line) in sheet_lines.iter().enumerate().skip(e.top).take(height) {
         let selected = e.in_sheet && i == e.line;
         let pieces = line_pieces(model, t, unit, *line, result, name_w);
@@ -214,7 +216,7 @@ fn sheet(frame: &mut Frame, model: &Model, t: Theme, unit: &EntryUnit, area: Rec
         } else {
             None
         };
-        let y = area.y + 2 + (i - e.top) as u16;
+        let y = area.y + layout::SHEET_HEADER + (i - e.top) as u16;
         let marker = if selected { "▸ " } else { "  " };
         let mut spans = vec![Span::styled(
             marker,
@@ -468,7 +470,7 @@ fn line_pieces(
                 t.plain(),
             ),
             piece(
-                T::NoPenalties.get(l),
+                i18n::no_penalties(l, &keymap::mention(Mention::AddPenalty, l)),
                 label_w.saturating_sub(LABEL_W + 1),
                 false,
                 t.dim(),
@@ -500,7 +502,14 @@ pub fn status(model: &Model) -> String {
                 .unwrap_or_else(|| truncate(&sanitize(&ind.name), 70))
         }
         Some(SheetLine::Penalty(_) | SheetLine::NoPenalty) if model.ui.entry.in_sheet => {
-            T::PenaltyHint.get(l).to_string()
+            let key = |m| keymap::mention(m, l);
+            i18n::penalty_hint(
+                l,
+                &key(Mention::PenaltyLevel),
+                &key(Mention::SheetEdit),
+                &key(Mention::AddPenalty),
+                &key(Mention::RemovePenalty),
+            )
         }
         _ => crate::explain::explain_unit_short(p, board, &unit.id, l).unwrap_or_default(),
     }

@@ -1,10 +1,10 @@
 //! Windows over the panes: the keys of the moment (`?`), an explanation, a question.
 
-use super::{boxed, cell, centered, help_rows, theme};
-use crate::i18n::T;
+use super::{boxed, cell, centered, key_rows, theme};
+use crate::i18n::{self, T};
 use crate::text::{sanitize, truncate, width};
+use crate::tui::keymap::{self, Context, Mention};
 use crate::tui::model::{Model, Overlay};
-use crate::tui::update::base_contexts;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -16,7 +16,7 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
     match &model.ui.overlay {
         None => {}
         Some(Overlay::Help { scroll }) => {
-            let rows = help_rows(model, &base_contexts(model));
+            let rows = key_rows(model, &keymap::base_contexts(model));
             let keys_w = rows
                 .iter()
                 .map(|(k, _)| width(k))
@@ -25,7 +25,8 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
                 .min(24);
             let rows_h = (rows.len() as u16 + 2).min(area.height.saturating_sub(2));
             let outer = centered(area, 72, rows_h);
-            let inner = boxed(frame, model, outer, T::HelpTitle.get(l));
+            let title = i18n::help_title(l, &keymap::mention(Mention::CloseHelp, l));
+            let inner = boxed(frame, model, outer, &title);
             let w = usize::from(inner.width);
             let height = usize::from(inner.height);
             let scroll = (*scroll).min(rows.len().saturating_sub(height));
@@ -82,15 +83,10 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
                 .map(|s| Line::from(format!(" {s}")))
                 .collect();
             shown.push(Line::default());
-            for (key, text) in [
-                ("r", T::KeyReload),
-                ("o", T::KeyOverwrite),
-                ("s", T::KeySaveAs),
-                ("Esc/Ctrl-C", T::KeyLater),
-            ] {
+            for (keys, text) in key_rows(model, &[Context::Conflict]) {
                 shown.push(Line::from(vec![
-                    Span::styled(format!(" {key} "), t.heading()),
-                    Span::raw(text.get(l)),
+                    Span::styled(format!(" {keys} "), t.heading()),
+                    Span::raw(text),
                 ]));
             }
             frame.render_widget(Paragraph::new(shown), inner);
@@ -111,12 +107,7 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
                 .map(|s| Line::from(format!(" {}", truncate(s, usize::from(inner.width) - 1))))
                 .collect();
             shown.push(Line::default());
-            shown.push(Line::from(vec![
-                Span::styled(" y ", t.heading()),
-                Span::raw(format!("{}   ", T::KeyRecover.get(l))),
-                Span::styled("n/Esc ", t.heading()),
-                Span::raw(T::KeyDiscard.get(l)),
-            ]));
+            shown.push(question_keys(model, T::KeyRecover, T::KeyDiscard));
             frame.render_widget(Paragraph::new(shown), inner);
         }
         Some(Overlay::Confirm { lines, .. }) => {
@@ -127,15 +118,25 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
                 .map(|s| Line::from(format!(" {}", truncate(s, usize::from(inner.width) - 1))))
                 .collect();
             shown.push(Line::default());
-            shown.push(Line::from(vec![
-                Span::styled(" y ", t.heading()),
-                Span::raw(format!("{}   ", T::KeyYes.get(l))),
-                Span::styled("n/Esc ", t.heading()),
-                Span::raw(T::KeyNo.get(l)),
-            ]));
+            shown.push(question_keys(model, T::KeyYes, T::KeyNo));
             frame.render_widget(Paragraph::new(shown), inner);
         }
     }
+}
+
+/// The keys under a question: `y yes   n/Esc no`.
+fn question_keys(model: &Model, yes: T, no: T) -> Line<'static> {
+    let t = theme(model);
+    let l = model.lang;
+    Line::from(vec![
+        Span::styled(
+            format!(" {} ", keymap::mention(Mention::Yes, l)),
+            t.heading(),
+        ),
+        Span::raw(format!("{}   ", yes.get(l))),
+        Span::styled(format!("{} ", keymap::mention(Mention::No, l)), t.heading()),
+        Span::raw(no.get(l)),
+    ])
 }
 
 /// Splits text into lines of at most `w` display columns, breaking after a space or

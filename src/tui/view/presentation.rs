@@ -7,6 +7,7 @@ use crate::i18n::{Lang, T};
 use crate::scoring::UnitResult;
 use crate::scoring::score_text;
 use crate::text::{sanitize, truncate, width};
+use crate::tui::keymap::{self, Mention};
 use crate::tui::model::Model;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -221,9 +222,13 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
         )));
     }
     frame.render_widget(Paragraph::new(lines), area);
+    let key = |m| keymap::mention(m, l);
     let hint = format!(
-        "p {}   ↑↓ {}   ({}/{})",
+        "{} {}   {}{} {}   ({}/{})",
+        key(Mention::LeavePresentation),
         T::Back.get(l),
+        key(Mention::PagePrev),
+        key(Mention::PageNext),
         T::TurnPage.get(l),
         index + 1,
         pages.len()
