@@ -490,3 +490,65 @@ fn a_scratch_value_shows_how_the_others_bonuses_move_and_is_never_saved() {
         DEMO
     );
 }
+
+#[test]
+fn the_last_unit_stays_in_view_below_the_rule_before_the_departments() {
+    let (mut m, _dir) = model(DEMO, "demo.toml", Lang::Zh);
+    key(&mut m, KeyCode::Char('2'));
+    key(&mut m, KeyCode::Char('G'));
+    let text = screen(&mut m, 80, 24);
+    assert!(text.contains("▸ 市残联"), "{text}");
+    assert!(text.contains("  ──"), "{text}");
+}
+
+/// Types a file name into the prompt, replacing what it suggests.
+fn type_path(m: &mut Model, path: &std::path::Path) {
+    key(m, KeyCode::End);
+    for _ in 0..80 {
+        key(m, KeyCode::Backspace);
+    }
+    keys(m, path.to_str().unwrap());
+}
+
+#[test]
+fn export_writes_the_file_its_extension_names_and_refuses_an_unknown_one() {
+    let (mut m, dir) = model(DEMO, "demo.toml", Lang::En);
+    key(&mut m, KeyCode::Char('X'));
+    type_path(&mut m, &dir.path().join("ranking.txt"));
+    key(&mut m, KeyCode::Enter);
+    let text = screen(&mut m, 120, 40);
+    assert!(text.contains("✗ the name should end in"), "{text}");
+    assert!(matches!(m.ui.mode, kaoping::tui::model::Mode::Editing(_)));
+    let out = dir.path().join("ranking.csv");
+    type_path(&mut m, &out);
+    key(&mut m, KeyCode::Enter);
+    let csv = std::fs::read_to_string(&out).unwrap();
+    assert!(csv.contains("东城县"), "{csv}");
+    assert!(screen(&mut m, 120, 40).contains("exported"));
+}
+
+#[test]
+fn compare_reads_the_other_file_and_shows_what_changed() {
+    let (mut m, dir) = model(DEMO, "demo.toml", Lang::En);
+    key(&mut m, KeyCode::Char('c'));
+    type_path(&mut m, &dir.path().join("missing.toml"));
+    key(&mut m, KeyCode::Enter);
+    assert!(matches!(m.ui.mode, kaoping::tui::model::Mode::Editing(_)));
+    let older = dir.path().join("older.toml");
+    let text = DEMO.replacen(
+        "new-jobs          = { target = 6000, actual = 6720 }",
+        "new-jobs          = { target = 6000, actual = 5000 }",
+        1,
+    );
+    assert_ne!(text, DEMO);
+    std::fs::write(&older, text).unwrap();
+    type_path(&mut m, &older);
+    key(&mut m, KeyCode::Enter);
+    match &m.ui.overlay {
+        Some(kaoping::tui::model::Overlay::Explain { title, lines, .. }) => {
+            assert!(title.contains("older.toml"), "{title}");
+            assert!(lines.iter().any(|l| l.contains("东城县")), "{lines:?}");
+        }
+        _ => panic!("no comparison shown"),
+    }
+}
