@@ -552,3 +552,24 @@ fn compare_reads_the_other_file_and_shows_what_changed() {
         _ => panic!("no comparison shown"),
     }
 }
+
+#[test]
+fn the_last_problem_stays_in_view() {
+    // The template with twenty more counties, each pending: a list longer than the screen.
+    let mut text = kaoping::project::TEMPLATE.to_string();
+    for n in 1..=20 {
+        text.push_str(&format!(
+            "\n[[units]]\nid = \"x{n}\"\nname = \"新县{n}\"\nkind = \"county\"\n"
+        ));
+    }
+    let (mut m, _dir) = model(&text, "template.toml", Lang::En);
+    assert!(
+        m.session.problems.len() > 25,
+        "{}",
+        m.session.problems.len()
+    );
+    key(&mut m, KeyCode::Char('5'));
+    key(&mut m, KeyCode::Char('G'));
+    let text = screen(&mut m, 80, 24);
+    assert!(text.lines().any(|l| l.starts_with('▸')), "{text}");
+}
