@@ -41,6 +41,7 @@ pub(super) fn act(model: &mut Model, action: Action) {
     }
 }
 
+/// Runs a command of the unit list on the selected unit.
 fn list_act(model: &mut Model, action: Action) {
     let Some(unit) = model.entry_unit() else {
         if action == Action::Add {

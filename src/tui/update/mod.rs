@@ -9,7 +9,12 @@
 //! [`ranking`] and [`problems`] are the panes' commands; [`overlay`] the windows over
 //! them; [`typing`] editing a field and searching; [`fields`] turns typed text into an
 //! edit (pure). The helpers here are the ones every handler shares: the status line, the
-//! read-only refusal, committing an edit.
+//! read-only refusal, committing an edit, starting to type into a field.
+//!
+//! `update` does no I/O. What needs a file — following a change on disk, reloading or
+//! overwriting after a conflict, saving elsewhere, comparing, exporting — is returned as
+//! an [`Effect`]; `tui::step` runs it (`tui::effects`) and hands the outcome back here as
+//! a message (`Msg::Reloaded`, `Msg::Exported`, …).
 
 mod entry;
 pub mod fields;
