@@ -150,11 +150,17 @@ fn snapshots_of_the_overlays() {
         insta::assert_snapshot!(format!("confirm_{l}_80x24"), screen(&mut m, 80, 24));
 
         // Conflict: an edit waits to be written while someone else changes the file. The
-        // folder is a short one, so the path of kaoping's version fits on its line; it is
-        // then replaced by a fixed name.
+        // folder is a short one (`/tmp/kp…`, not a long `$TMPDIR`), so the path of
+        // kaoping's version fits on its line; it is then replaced by a fixed name.
+        let short = std::path::Path::new("/tmp");
+        let parent = if short.is_dir() {
+            short.to_path_buf()
+        } else {
+            std::env::temp_dir()
+        };
         let dir = tempfile::Builder::new()
             .prefix("kp")
-            .tempdir_in(std::env::temp_dir())
+            .tempdir_in(parent)
             .unwrap();
         let file = dir.path().join("demo.toml");
         std::fs::write(&file, DEMO).unwrap();
