@@ -11,7 +11,7 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use kaoping::i18n::Lang;
 use kaoping::session::Session;
 use kaoping::tui::model::Model;
-use kaoping::tui::{message, update, view};
+use kaoping::tui::{message, step, view};
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
@@ -47,7 +47,7 @@ fn terminal(w: u16, h: u16) -> (Term, Counter) {
 
 fn press(model: &mut Model, code: KeyCode) {
     if let Some(msg) = message(model, Event::Key(KeyEvent::new(code, KeyModifiers::NONE))) {
-        update::update(model, msg);
+        step(model, msg);
     }
 }
 
@@ -94,7 +94,7 @@ fn main() {
     );
     for (w, h) in [(80u16, 24u16), (120, 40)] {
         let (mut term, counter) = terminal(w, h);
-        update::update(&mut model, kaoping::tui::msg::Msg::Resize(w, h));
+        step(&mut model, kaoping::tui::msg::Msg::Resize(w, h));
         term.draw(|f| view::draw(f, &model)).unwrap();
         // The entry pane, in the sheet of the first unit, on an actual value.
         press(&mut model, KeyCode::Char('2'));

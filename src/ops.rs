@@ -102,17 +102,32 @@ impl OpsError {
         }
     }
 
-    /// What to tell the user, a line each (errors of a file like a compiler's).
+    /// What the command line prints, a line each: a file's errors like a compiler's
+    /// (`file:line:col: error: …`), anything else after `kaoping: `.
     pub fn lines(&self, lang: Lang) -> Vec<String> {
         let t = i18n::OpsText(lang);
+        self.said(lang)
+            .into_iter()
+            .map(|(located, line)| if located { line } else { t.failed(&line) })
+            .collect()
+    }
+
+    /// The message in one line, as the terminal program's status line shows it.
+    pub fn message(&self, lang: Lang) -> String {
+        let lines: Vec<String> = self.said(lang).into_iter().map(|(_, l)| l).collect();
+        lines.join("; ")
+    }
+
+    /// The lines of the message, each marked when it is located like a compiler's.
+    fn said(&self, lang: Lang) -> Vec<(bool, String)> {
+        let t = i18n::OpsText(lang);
+        let plain = |line: String| vec![(false, line)];
         match self {
-            OpsError::Io { path, source } => {
-                vec![t.failed(&format!(
-                    "{}: {}",
-                    path.display(),
-                    i18n::io_error(source, lang)
-                ))]
-            }
+            OpsError::Io { path, source } => plain(format!(
+                "{}: {}",
+                path.display(),
+                i18n::io_error(source, lang)
+            )),
             OpsError::FileHasErrors {
                 path,
                 text,
@@ -122,17 +137,17 @@ impl OpsError {
                 problems
                     .iter()
                     .filter(|p| p.is_error())
-                    .map(|p| i18n::render(p, &name, text.as_deref(), lang))
+                    .map(|p| (true, i18n::render(p, &name, text.as_deref(), lang)))
                     .collect()
             }
             OpsError::Refused { path, problems } => {
                 let name = path.display().to_string();
-                let mut lines: Vec<String> = problems
+                let mut lines: Vec<(bool, String)> = problems
                     .iter()
                     .filter(|p| p.is_error())
-                    .map(|p| i18n::render(p, &name, None, lang))
+                    .map(|p| (true, i18n::render(p, &name, None, lang)))
                     .collect();
-                lines.push(t.failed(t.nothing_changed()));
+                lines.push((false, t.nothing_changed().to_string()));
                 lines
             }
             OpsError::NotFound { what, key } => {
@@ -141,34 +156,28 @@ impl OpsError {
                     Lookup::Indicator => t.indicator_word(),
                     Lookup::Row => t.row_word(),
                 };
-                vec![t.failed(&t.not_found(word, key))]
+                plain(t.not_found(word, key))
             }
-            OpsError::UnknownFormat { path } => {
-                vec![t.failed(&t.unknown_format(&path.display().to_string()))]
+            // The name is on screen (the prompt) or on the command line already.
+            OpsError::UnknownFormat { .. } => {
+                plain(i18n::T::ExportUnknownFormat.get(lang).to_string())
             }
-            OpsError::BadOptions(message) | OpsError::Export(message) => {
-                vec![t.failed(message)]
-            }
-            OpsError::BadKeyPath(key) => vec![t.failed(&t.bad_key_path(key))],
-            OpsError::Set { path, source } => vec![t.failed(&format!(
+            OpsError::BadOptions(message) | OpsError::Export(message) => plain(message.clone()),
+            OpsError::BadKeyPath(key) => plain(t.bad_key_path(key)),
+            OpsError::Set { path, source } => plain(format!(
                 "{}: {}",
                 path.display(),
                 i18n::set_error(source, lang)
-            ))],
+            )),
             OpsError::Locked { path, holder } => {
-                vec![t.failed(&t.locked(&path.display().to_string(), holder))]
+                plain(t.locked(&path.display().to_string(), holder))
             }
-            OpsError::Save { path, message } => vec![t.failed(&format!(
+            OpsError::Save { path, message } => plain(format!(
                 "{}: {message}; {}",
                 path.display(),
                 t.nothing_changed()
-            ))],
+            )),
         }
-    }
-
-    /// The message in one line (for a status bar).
-    pub fn message(&self, lang: Lang) -> String {
-        self.lines(lang).join("; ")
     }
 }
 

@@ -6,7 +6,7 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use kaoping::i18n::Lang;
 use kaoping::session::Session;
 use kaoping::tui::model::{Model, Pane};
-use kaoping::tui::{message, update, view};
+use kaoping::tui::{message, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::path::PathBuf;
@@ -27,7 +27,7 @@ fn model(text: &str, name: &str, lang: Lang) -> (Model, tempfile::TempDir) {
 
 fn screen(model: &mut Model, w: u16, h: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    update::update(model, kaoping::tui::msg::Msg::Resize(w, h));
+    step(model, kaoping::tui::msg::Msg::Resize(w, h));
     terminal.draw(|f| view::draw(f, model)).unwrap();
     let buffer = terminal.backend().buffer();
     let mut out = String::new();
@@ -52,8 +52,13 @@ fn key(model: &mut Model, code: KeyCode) {
 
 fn key_mod(model: &mut Model, code: KeyCode, modifiers: KeyModifiers) {
     if let Some(msg) = message(model, Event::Key(KeyEvent::new(code, modifiers))) {
-        update::update(model, msg);
+        step(model, msg);
     }
+}
+
+/// One message through the program, as the loop handles it (effects run).
+fn step(model: &mut Model, msg: kaoping::tui::msg::Msg) {
+    kaoping::tui::step(model, msg);
 }
 
 fn keys(model: &mut Model, text: &str) {
@@ -120,6 +125,116 @@ fn snapshots_of_help_and_presentation() {
             );
         }
     }
+}
+
+/// The overlays the panes' snapshots do not show, at 80×24 in both languages: an
+/// explanation, the question before a removal, a conflict with the file on disk, an
+/// unfinished edit to restore, a search with matches and a scratch value tried on a row.
+#[test]
+fn snapshots_of_the_overlays() {
+    use kaoping::tui::model::{Overlay, SheetField, Target, Unfinished};
+    for lang in [Lang::Zh, Lang::En] {
+        let l = lang_name(lang);
+        // Explain: the vetoed 北岭县 from the ranking.
+        let (mut m, _dir) = model(DEMO, "demo.toml", lang);
+        key(&mut m, KeyCode::Char('4'));
+        key(&mut m, KeyCode::Down);
+        key(&mut m, KeyCode::Enter);
+        insta::assert_snapshot!(format!("explain_{l}_80x24"), screen(&mut m, 80, 24));
+
+        // Confirm: removing 城镇新增就业人数 from the matrix takes its score rows.
+        let (mut m, _dir) = model(DEMO, "demo.toml", lang);
+        key(&mut m, KeyCode::Char('1'));
+        key(&mut m, KeyCode::Down);
+        key(&mut m, KeyCode::Char('d'));
+        insta::assert_snapshot!(format!("confirm_{l}_80x24"), screen(&mut m, 80, 24));
+
+        // Conflict: an edit waits to be written while someone else changes the file. The
+        // folder is a short one (`/tmp/kp…`, not a long `$TMPDIR`), so the path of
+        // kaoping's version fits on its line; it is then replaced by a fixed name.
+        let short = std::path::Path::new("/tmp");
+        let parent = if short.is_dir() {
+            short.to_path_buf()
+        } else {
+            std::env::temp_dir()
+        };
+        let dir = tempfile::Builder::new()
+            .prefix("kp")
+            .tempdir_in(parent)
+            .unwrap();
+        let file = dir.path().join("demo.toml");
+        std::fs::write(&file, DEMO).unwrap();
+        let session = Session::open(&file, false).unwrap();
+        let mut m = Model::new(session, lang);
+        m.color = false;
+        key(&mut m, KeyCode::Char('1'));
+        key(&mut m, KeyCode::Down);
+        for _ in 0..4 {
+            key(&mut m, KeyCode::Right);
+        }
+        key(&mut m, KeyCode::Char(' '));
+        std::fs::write(&file, format!("{DEMO}\n# changed elsewhere\n")).unwrap();
+        m.session.flush();
+        assert!(m.session.conflict);
+        step(&mut m, kaoping::tui::msg::Msg::FileChanged);
+        let folder = std::fs::canonicalize(dir.path()).unwrap();
+        let text = redact(&screen(&mut m, 80, 24), &folder.display().to_string());
+        insta::assert_snapshot!(format!("conflict_{l}_80x24"), text);
+
+        // Recover: an edit was being typed when kaoping was interrupted.
+        let (mut m, _dir) = model(DEMO, "demo.toml", lang);
+        m.ui.overlay = Some(Overlay::Recover(Box::new(Unfinished {
+            target: Target::Sheet {
+                unit: "jia".into(),
+                field: SheetField::Actual("new-jobs".into()),
+            },
+            text: "6720".into(),
+        })));
+        insta::assert_snapshot!(format!("recover_{l}_80x24"), screen(&mut m, 80, 24));
+
+        // Search: indicators and units matching 就业, the second one chosen.
+        let (mut m, _dir) = model(DEMO, "demo.toml", lang);
+        key(&mut m, KeyCode::Char('/'));
+        keys(&mut m, "就业");
+        key(&mut m, KeyCode::Down);
+        insta::assert_snapshot!(format!("search_{l}_80x24"), screen(&mut m, 80, 24));
+
+        // Scratch: 东城县's new-jobs actual tried at 6000, not saved.
+        let (mut m, _dir) = model(DEMO, "demo.toml", lang);
+        to_dongcheng_new_jobs_actual(&mut m);
+        key(&mut m, KeyCode::Char('w'));
+        for _ in 0..4 {
+            key(&mut m, KeyCode::Backspace);
+        }
+        keys(&mut m, "6000");
+        insta::assert_snapshot!(format!("scratch_{l}_80x24"), screen(&mut m, 80, 24));
+    }
+}
+
+/// A screen with a folder's path replaced by `[dir]`, each line padded back to its width
+/// so that boxes keep their right edge whatever the folder's length.
+fn redact(screen: &str, folder: &str) -> String {
+    screen
+        .lines()
+        .map(|line| match line.find(folder) {
+            Some(at) => {
+                let replaced = line.replacen(folder, "[dir]", 1);
+                let lost = kaoping::text::width(line) - kaoping::text::width(&replaced);
+                // Pad before the box's right edge (the last │), if the line has one.
+                match replaced.rfind('│').filter(|edge| *edge > at) {
+                    Some(edge) => format!(
+                        "{}{}{}",
+                        &replaced[..edge],
+                        " ".repeat(lost),
+                        &replaced[edge..]
+                    ),
+                    None => replaced,
+                }
+            }
+            None => line.to_string(),
+        })
+        .map(|line| format!("{line}\n"))
+        .collect()
 }
 
 #[test]
@@ -380,4 +495,87 @@ fn a_scratch_value_shows_how_the_others_bonuses_move_and_is_never_saved() {
         std::fs::read_to_string(dir.path().join("demo.toml")).unwrap(),
         DEMO
     );
+}
+
+#[test]
+fn the_last_unit_stays_in_view_below_the_rule_before_the_departments() {
+    let (mut m, _dir) = model(DEMO, "demo.toml", Lang::Zh);
+    key(&mut m, KeyCode::Char('2'));
+    key(&mut m, KeyCode::Char('G'));
+    let text = screen(&mut m, 80, 24);
+    assert!(text.contains("▸ 市残联"), "{text}");
+    assert!(text.contains("  ──"), "{text}");
+}
+
+/// Types a file name into the prompt, replacing what it suggests.
+fn type_path(m: &mut Model, path: &std::path::Path) {
+    key(m, KeyCode::End);
+    for _ in 0..80 {
+        key(m, KeyCode::Backspace);
+    }
+    keys(m, path.to_str().unwrap());
+}
+
+#[test]
+fn export_writes_the_file_its_extension_names_and_refuses_an_unknown_one() {
+    let (mut m, dir) = model(DEMO, "demo.toml", Lang::En);
+    key(&mut m, KeyCode::Char('X'));
+    type_path(&mut m, &dir.path().join("ranking.txt"));
+    key(&mut m, KeyCode::Enter);
+    let text = screen(&mut m, 120, 40);
+    assert!(text.contains("✗ the name should end in"), "{text}");
+    assert!(matches!(m.ui.mode, kaoping::tui::model::Mode::Editing(_)));
+    let out = dir.path().join("ranking.csv");
+    type_path(&mut m, &out);
+    key(&mut m, KeyCode::Enter);
+    let csv = std::fs::read_to_string(&out).unwrap();
+    assert!(csv.contains("东城县"), "{csv}");
+    assert!(screen(&mut m, 120, 40).contains("exported"));
+}
+
+#[test]
+fn compare_reads_the_other_file_and_shows_what_changed() {
+    let (mut m, dir) = model(DEMO, "demo.toml", Lang::En);
+    key(&mut m, KeyCode::Char('c'));
+    type_path(&mut m, &dir.path().join("missing.toml"));
+    key(&mut m, KeyCode::Enter);
+    assert!(matches!(m.ui.mode, kaoping::tui::model::Mode::Editing(_)));
+    let older = dir.path().join("older.toml");
+    let text = DEMO.replacen(
+        "new-jobs          = { target = 6000, actual = 6720 }",
+        "new-jobs          = { target = 6000, actual = 5000 }",
+        1,
+    );
+    assert_ne!(text, DEMO);
+    std::fs::write(&older, text).unwrap();
+    type_path(&mut m, &older);
+    key(&mut m, KeyCode::Enter);
+    match &m.ui.overlay {
+        Some(kaoping::tui::model::Overlay::Explain { title, lines, .. }) => {
+            assert!(title.contains("older.toml"), "{title}");
+            assert!(lines.iter().any(|l| l.contains("东城县")), "{lines:?}");
+        }
+        _ => panic!("no comparison shown"),
+    }
+}
+
+#[test]
+fn the_last_problem_stays_in_view() {
+    // The template with twenty more counties, each pending: a list longer than the screen.
+    let mut text = kaoping::project::TEMPLATE.to_string();
+    for n in 1..=20 {
+        text.push_str(&format!(
+            "\n[[units]]\nid = \"x{n}\"\nname = \"新县{n}\"\nkind = \"county\"\n"
+        ));
+    }
+    let (mut m, _dir) = model(&text, "template.toml", Lang::En);
+    assert!(
+        m.session.problems.len() > 25,
+        "{}",
+        m.session.problems.len()
+    );
+    key(&mut m, KeyCode::Char('5'));
+    key(&mut m, KeyCode::Char('G'));
+    let text = screen(&mut m, 80, 24);
+    assert!(text.lines().any(|l| l.starts_with('▸')), "{text}");
 }

@@ -123,15 +123,12 @@ texts! {
     RemoveQuestion => "删除", "Remove";
     RemovesIndicators => "同时删除的指标数", "indicators removed with it";
     RemovesRows => "同时删除的评分行数", "score rows removed with it";
-    UndoHint => "（可以用 u 撤销）", "(u undoes it)";
-    KindSwitched => "已切换定量/定性（原有数值已清除，u 撤销）", "switched quantitative/qualitative (its values were cleared; u undoes)";
     EditInFile => "这一项在界面中不能修改，请在文件中修改：", "not editable here; edit it in the file:";
     NameEmpty => "名称不能为空", "the name cannot be empty";
     NumberNeeded => "需要一个数", "a number is needed";
     NotFound => "没有找到", "nothing found";
     Found => "找到", "found";
     FindPrompt => "查找单位或指标：", "find a unit or indicator:";
-    TooSmallHint => "请放大窗口（q 退出）", "enlarge the window (q quits)";
     CreatedDefault => "已按模板新建默认项目：", "created the default project from the template:";
     OpenedDefault => "默认项目：", "default project:";
     DemoScratch => "演示项目的临时副本（退出时删除）：", "scratch copy of the demo (removed when you quit):";
@@ -160,8 +157,6 @@ texts! {
     Provincial => "省级通报", "provincial";
     Municipal => "市级通报", "municipal";
     PointsLabel => "扣分", "points";
-    NoPenalties => "（无）a 添加", "(none) a adds one";
-    PenaltyHint => "处分扣分：空格 切换级别  Enter 编辑  a 添加  d 删除", "penalties: Space level  Enter edit  a add  d remove";
     NotScored => "（尚未评分）", "(not scored yet)";
     Subtotal => "小计", "subtotal";
     LastShort => "末位", "last";
@@ -175,8 +170,6 @@ texts! {
     SavedAs => "已另存为", "saved as";
     UnsavedAtExit => "有修改未能写入文件；你的版本在", "edits could not be written to the file; your version is in";
     FileHasErrors => "有错误，无法打开", "has errors and cannot be opened";
-    NothingWritten => "kaoping 不会写入有错误的文件。修正后按 r 重试（在其他窗口保存后会自动重试）。", "kaoping never writes to a file with errors. Fix them, then r retries (saving it in another window retries by itself).";
-    ErrorScreenKeys => "e 用 $EDITOR 打开第一个错误   r 重试   q 退出", "e open $EDITOR at the first error   r retry   q quit";
     ConflictTitle => "文件在磁盘上被修改", "The file changed on disk";
     ConflictText => "kaoping 读取文件后，有人修改了它，而你还有修改没有写入。kaoping 不会覆盖别人的修改，除非你选择覆盖。", "Someone changed the file after kaoping read it, while edits of yours waited to be written. kaoping does not overwrite it unless you say so.";
     ConflictMine => "你的版本已保存在：", "Your version is kept in:";
@@ -194,8 +187,6 @@ texts! {
     KeyCompare => "与另一个文件比较…", "compare with another file…";
     KeyExport => "导出…（.xlsx .csv .md .html）", "export… (.xlsx .csv .md .html)";
     WhatIfTitle => "假设分析", "What-if";
-    ScratchBanner => "试算草稿：不会保存，Esc/Ctrl-C 丢弃", "SCRATCH: not saved; Esc/Ctrl-C discards";
-    ScratchRefused => "这是试算草稿，不会保存；要修改请按 Esc 后用 Enter 编辑", "this is a scratch value and is not saved; to change the file, Esc and edit with Enter";
     ScratchMoves => "其他单位该项得分的变化：", "how the others' scores on it move:";
     ScratchNoMoves => "其他单位该项得分不变", "no other unit's score on it moves";
     PromptCompare => "比较的文件（旧版本，如自查或上一年）", "file to compare with (the older one: self-check, last year)";
@@ -212,7 +203,6 @@ texts! {
     ColumnLabel => "当前列：", "column:";
     PendingLegend => "…＝尚有未录入项", "… = still to enter";
     ProblemsHeading => "条警告（有错误的修改不会被接受）", "warnings (an edit that causes an error is refused)";
-    HelpTitle => "按键（? 关闭）", "Keys (? closes)";
     ConfirmTitle => "确认", "Confirm";
     PresentCounties => "县（区）综合排名", "counties and zone";
     PresentDepartments => "市直部门综合排名", "city departments";
@@ -289,6 +279,8 @@ texts! {
     KeyRedo => "重做", "redo";
     KeyHelp => "帮助", "help";
     KeyQuit => "退出", "quit";
+    KeyOpenEditor => "用 $EDITOR 打开第一个错误", "open $EDITOR at the first error";
+    KeyRetry => "重试", "retry";
     // ---- exports (kaoping export) ----
     ExportSheetRanking => "县区排名", "Ranking";
     ExportSheetDepartments => "部门排名", "Departments";
@@ -365,6 +357,91 @@ texts! {
     ExportComprehensiveDepartments => "综合先进（市直部门）", "Comprehensive advanced (city departments)";
     ExportMadeWith => "由 kaoping 生成", "made with kaoping";
     ExportNoUnits => "（无县区）", "(no counties or zone)";
+}
+
+// ---- sentences that name a key ----------------------------------------------------------
+//
+// The key comes from the keymap (`tui::keymap::mention`), so that a sentence never names a
+// key the keymap does not bind; each argument is a key's name as the help shows it.
+
+/// After a question that removes something: `(u undoes it)`.
+pub fn undo_hint(lang: Lang, undo: &str) -> String {
+    match lang {
+        Lang::Zh => format!("（可以用 {undo} 撤销）"),
+        Lang::En => format!("({undo} undoes it)"),
+    }
+}
+
+/// After a row switched between quantitative and qualitative.
+pub fn kind_switched(lang: Lang, undo: &str) -> String {
+    match lang {
+        Lang::Zh => format!("已切换定量/定性（原有数值已清除，{undo} 撤销）"),
+        Lang::En => {
+            format!("switched quantitative/qualitative (its values were cleared; {undo} undoes)")
+        }
+    }
+}
+
+/// Under "terminal too small".
+pub fn too_small_hint(lang: Lang, quit: &str) -> String {
+    match lang {
+        Lang::Zh => format!("请放大窗口（{quit} 退出）"),
+        Lang::En => format!("enlarge the window ({quit} quits)"),
+    }
+}
+
+/// A sheet's penalty line when there are none.
+pub fn no_penalties(lang: Lang, add: &str) -> String {
+    match lang {
+        Lang::Zh => format!("（无）{add} 添加"),
+        Lang::En => format!("(none) {add} adds one"),
+    }
+}
+
+/// The status line on a sheet's penalties.
+pub fn penalty_hint(lang: Lang, level: &str, edit: &str, add: &str, remove: &str) -> String {
+    match lang {
+        Lang::Zh => format!("处分扣分：{level} 切换级别  {edit} 编辑  {add} 添加  {remove} 删除"),
+        Lang::En => format!("penalties: {level} level  {edit} edit  {add} add  {remove} remove"),
+    }
+}
+
+/// The screen of a file with errors, under its name.
+pub fn nothing_written(lang: Lang, retry: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "kaoping 不会写入有错误的文件。修正后按 {retry} 重试（在其他窗口保存后会自动重试）。"
+        ),
+        Lang::En => format!(
+            "kaoping never writes to a file with errors. Fix them, then {retry} retries (saving it in another window retries by itself)."
+        ),
+    }
+}
+
+/// The title of the box of a value tried without saving it.
+pub fn scratch_banner(lang: Lang, discard: &str) -> String {
+    match lang {
+        Lang::Zh => format!("试算草稿：不会保存，{discard} 丢弃"),
+        Lang::En => format!("SCRATCH: not saved; {discard} discards"),
+    }
+}
+
+/// Enter on a value tried without saving it.
+pub fn scratch_refused(lang: Lang, cancel: &str, edit: &str) -> String {
+    match lang {
+        Lang::Zh => format!("这是试算草稿，不会保存；要修改请按 {cancel} 后用 {edit} 编辑"),
+        Lang::En => format!(
+            "this is a scratch value and is not saved; to change the file, {cancel} and edit with {edit}"
+        ),
+    }
+}
+
+/// The title of the help overlay.
+pub fn help_title(lang: Lang, close: &str) -> String {
+    match lang {
+        Lang::Zh => format!("按键（{close} 关闭）"),
+        Lang::En => format!("Keys ({close} closes)"),
+    }
 }
 
 /// The word for an error or a warning, as a compiler prints it.

@@ -44,14 +44,6 @@ impl OpsText {
         self.0.pick("评分行", "row")
     }
 
-    pub fn unknown_format(self, file: &str) -> String {
-        if self.zh() {
-            format!("{file}：无法从扩展名判断导出格式（可用 .xlsx、.csv、.md、.html）")
-        } else {
-            format!("{file}: no export format for this extension (use .xlsx, .csv, .md or .html)")
-        }
-    }
-
     pub fn bad_key_path(self, key: &str) -> String {
         if self.zh() {
             format!("不是有效的键路径：{key}")

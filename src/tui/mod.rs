@@ -1,10 +1,14 @@
 //! The terminal program: read an event → the keymap makes it a message → `update` changes
-//! the model → the views draw it → committed edits are written. It redraws only on
-//! events, so an idle kaoping uses no CPU and writes nothing to the terminal.
+//! the model and returns effects → [`effects`] runs them (reading, writing files) and
+//! their outcomes go back through `update` ([`step`]) → the views draw the model →
+//! committed edits are written. It redraws only on events, so an idle kaoping uses no CPU
+//! and writes nothing to the terminal.
 
+pub mod effects;
 pub mod events;
 pub mod input;
 pub mod keymap;
+pub mod layout;
 pub mod model;
 pub mod msg;
 pub mod recovery;
@@ -107,7 +111,7 @@ pub fn run(options: Options) -> i32 {
         Ok(t) => t,
         Err(e) => {
             eprintln!("kaoping: {e}");
-            return crate::cli::EXIT_USAGE;
+            return crate::ops::EXIT_USAGE;
         }
     };
     // `try_init` enters the alternate screen and raw mode, and installs a panic hook
@@ -116,7 +120,7 @@ pub fn run(options: Options) -> i32 {
         Ok(t) => t,
         Err(e) => {
             eprintln!("kaoping: {e}");
-            return crate::cli::EXIT_USAGE;
+            return crate::ops::EXIT_USAGE;
         }
     };
     // Only now (in raw mode) may the reader start reading the terminal.
@@ -134,7 +138,7 @@ pub fn run(options: Options) -> i32 {
                     model.session.flush();
                     restore();
                     eprintln!("kaoping: {e}");
-                    crate::cli::EXIT_USAGE
+                    crate::ops::EXIT_USAGE
                 }
             }
         }
@@ -170,7 +174,7 @@ fn finish(model: &mut Model, exit: Exit) -> i32 {
         );
     }
     match exit {
-        Exit::Quit | Exit::Hangup => crate::cli::EXIT_OK,
+        Exit::Quit | Exit::Hangup => crate::ops::EXIT_OK,
         Exit::Signal(signal) => 128 + signal,
     }
 }
@@ -215,7 +219,7 @@ fn open(
             Err(OpenError::Io(e)) => {
                 restore();
                 eprintln!("kaoping: {}: {e}", path.display());
-                return Opened::Gone(crate::cli::EXIT_USAGE);
+                return Opened::Gone(crate::ops::EXIT_USAGE);
             }
             Err(OpenError::Invalid { text, problems }) => (text, problems),
         };
@@ -232,17 +236,16 @@ fn open(
             let _ = terminal.draw(|f| view::errors::draw(f, path, &errors, l));
             match inputs.rx.recv() {
                 Ok(events::Input::Terminal(Event::Key(key))) => {
-                    match keymap::key_of(&key).map(|k| k.code) {
-                        Some(crossterm::event::KeyCode::Char('q'))
-                        | Some(crossterm::event::KeyCode::Esc) => {
+                    match keymap::error_screen_action(&key) {
+                        Some(msg::Action::Quit) => {
                             restore();
                             for e in &errors {
                                 eprintln!("{e}");
                             }
-                            return Opened::Gone(crate::cli::EXIT_FILE_ERRORS);
+                            return Opened::Gone(crate::ops::EXIT_FILE_ERRORS);
                         }
-                        Some(crossterm::event::KeyCode::Char('r')) => break,
-                        Some(crossterm::event::KeyCode::Char('e')) => {
+                        Some(msg::Action::Retry) => break,
+                        Some(msg::Action::OpenEditor) => {
                             edit_in_editor(path, first_line);
                             let _ = terminal.clear();
                             break;
@@ -255,7 +258,7 @@ fn open(
                 Ok(events::Input::Terminal(_)) => {}
                 Ok(events::Input::Hangup) | Ok(events::Input::Signal(_)) | Err(_) => {
                     restore();
-                    return Opened::Gone(crate::cli::EXIT_FILE_ERRORS);
+                    return Opened::Gone(crate::ops::EXIT_FILE_ERRORS);
                 }
             }
         }
@@ -303,7 +306,7 @@ where
         if model.session.is_dirty() {
             model.session.flush();
             if model.session.conflict && model.ui.overlay.is_none() {
-                update::update(model, Msg::FileChanged);
+                step(model, Msg::FileChanged);
             }
             // The header says when the file was written (or why it was not).
             terminal.draw(|f| view::draw(f, model))?;
@@ -323,7 +326,7 @@ where
                     panic!("KAOPING_TEST_PANIC_KEY pressed");
                 }
                 if let Some(msg) = message(model, event) {
-                    update::update(model, msg);
+                    step(model, msg);
                 }
             }
             events::Input::FileChanged => {
@@ -335,7 +338,7 @@ where
                         waiting.push_back(input);
                     }
                 }
-                update::update(model, Msg::FileChanged);
+                step(model, Msg::FileChanged);
             }
             events::Input::Hangup => return Ok(Exit::Hangup),
             events::Input::Signal(signal) => return Ok(Exit::Signal(signal)),
@@ -344,10 +347,22 @@ where
     }
 }
 
+/// One message through the program: `update` changes the model, the effects it asks for
+/// run, and their outcomes go through `update` in turn. The loop and the key-replay tests
+/// both go through here.
+pub fn step(model: &mut Model, msg: Msg) {
+    let mut queue = std::collections::VecDeque::from([msg]);
+    while let Some(msg) = queue.pop_front() {
+        for effect in update::update(model, msg) {
+            queue.push_back(effects::run(&mut model.session, model.lang, effect));
+        }
+    }
+}
+
 /// The message an event means, if any.
 pub fn message(model: &Model, event: Event) -> Option<Msg> {
     match event {
-        Event::Key(key) => update::msg_for_key(model, &key),
+        Event::Key(key) => keymap::message(model, &key),
         Event::Paste(text) => Some(Msg::Paste(text)),
         Event::Resize(w, h) => Some(Msg::Resize(w, h)),
         _ => None,

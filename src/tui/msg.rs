@@ -1,27 +1,48 @@
-//! Every user intention the terminal program understands. Keys become messages through
-//! the keymap; [`super::update::update`] is the only place that acts on them.
+//! Every user intention the terminal program understands, and every outside effect it
+//! asks for. Keys become messages through the keymap; [`super::update::update`] is the
+//! only place that acts on them, and it returns [`Effect`]s (reading or writing files)
+//! for the loop to run; each effect's outcome comes back as a message.
 
 use super::model::Pane;
+use crate::session::DiskChange;
+use std::path::PathBuf;
 
-/// What a key asks for. Bound to keys in one table ([`super::keymap::BINDINGS`]).
+/// A direction on the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dir {
+    Up,
+    Down,
+    Left,
+    Right,
+}
+
+/// Where the caret of a text field goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaretMove {
+    Left,
+    Right,
+    Home,
+    End,
+}
+
+/// What a key asks for, with its argument. Bound to keys in one table
+/// ([`super::keymap::BINDINGS`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
     Quit,
     ShowPane(Pane),
-    NextPane,
-    PrevPane,
+    /// The next pane (`Right`) or the previous one (`Left`).
+    CyclePane(Dir),
     Help,
     Undo,
     Redo,
     Find,
     /// Show how the selected score was computed.
     Explain,
-    Up,
-    Down,
-    Left,
-    Right,
-    PageUp,
-    PageDown,
+    /// One row or column.
+    Move(Dir),
+    /// A page up or down.
+    Page(Dir),
     Top,
     Bottom,
     /// Start typing into the field under the cursor.
@@ -67,10 +88,7 @@ pub enum Action {
     CommitNext,
     CommitPrev,
     Cancel,
-    CaretLeft,
-    CaretRight,
-    CaretHome,
-    CaretEnd,
+    Caret(CaretMove),
     DeleteBack,
     DeleteForward,
     // ---- dialogs ----
@@ -83,10 +101,15 @@ pub enum Action {
     Overwrite,
     /// After a conflict: write kaoping's version to another file.
     SaveAs,
+    // ---- the screen of a file that cannot be opened ----
+    /// Try to open the file again.
+    Retry,
+    /// Open `$EDITOR` at the first error.
+    OpenEditor,
 }
 
-/// A message to the program.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A message to the program: a user's intention, or what an [`Effect`] came to.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Msg {
     Act(Action),
     /// A character typed into a field.
@@ -97,4 +120,42 @@ pub enum Msg {
     Resize(u16, u16),
     /// The project file changed on disk.
     FileChanged,
+    /// [`Effect::CheckDisk`] ran: what the change on disk did to the session.
+    DiskChecked(DiskChange),
+    /// [`Effect::Reload`] ran: how many unsaved edits could not be applied again, or the
+    /// file could not be read.
+    Reloaded(Result<usize, ()>),
+    /// [`Effect::Overwrite`] ran (the session's `save_error` says whether it worked).
+    Overwritten,
+    /// [`Effect::SaveAs`] ran.
+    SavedAs(PathBuf, Result<(), String>),
+    /// [`Effect::Compare`] ran: the other file's text, or why it could not be read.
+    Compared(PathBuf, Result<String, String>),
+    /// [`Effect::Export`] ran: the file written, or why not.
+    Exported(Result<PathBuf, String>),
+}
+
+/// Something `update` asks the loop to do outside the model: read or write a file.
+///
+/// The session owns the project file, so the effects on it (re-reading it, writing over
+/// it, writing it elsewhere) are the session's own methods: running one changes the
+/// session's record of the file, never what the screen shows; `update` decides that
+/// when the outcome comes back. Commits, undo and redo stay in `update`: they change
+/// only the session's memory, and the loop writes them after each frame.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// See whether the project file changed on disk, and follow it if nothing waits to be
+    /// written.
+    CheckDisk,
+    /// After a conflict: read the file again, applying unsaved edits on top.
+    Reload,
+    /// After a conflict: write kaoping's version over the file.
+    Overwrite,
+    /// After a conflict: write kaoping's version to this file and go on there.
+    SaveAs(PathBuf),
+    /// Read this project file, to compare the open one with it.
+    Compare(PathBuf),
+    /// Write the evaluation as the export prompt says: a file name (its extension picks
+    /// the format) and `kaoping export`'s options.
+    Export(String),
 }

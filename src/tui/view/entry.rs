@@ -3,11 +3,13 @@
 //! deduction and earned score (recomputed as you type), and the penalties.
 
 use super::{Theme, cell, theme};
-use crate::i18n::{Lang, T};
+use crate::i18n::{self, Lang, T};
 use crate::project::{PenaltyKind, Project, Row};
 use crate::scoring::score_text;
 use crate::scoring::{Outcome, Scoreboard, UnitResult};
 use crate::text::{sanitize, truncate};
+use crate::tui::keymap::{self, Mention};
+use crate::tui::layout;
 use crate::tui::model::{
     EntryUnit, Field, Line as SheetLine, Mode, Model, entry_units, line_fields, sheet_lines,
 };
@@ -204,7 +206,7 @@ fn sheet(frame: &mut Frame, model: &Model, t: Theme, unit: &EntryUnit, area: Rec
         Mode::Editing(ed) => Some(ed),
         _ => None,
     };
-    let height = usize::from(area.height).saturating_sub(2);
+    let height = usize::from(area.height.saturating_sub(layout::SHEET_HEADER));
     for (i, line) in sheet_lines.iter().enumerate().skip(e.top).take(height) {
         let selected = e.in_sheet && i == e.line;
         let pieces = line_pieces(model, t, unit, *line, result, name_w);
@@ -214,7 +216,7 @@ fn sheet(frame: &mut Frame, model: &Model, t: Theme, unit: &EntryUnit, area: Rec
         } else {
             None
         };
-        let y = area.y + 2 + (i - e.top) as u16;
+        let y = area.y + layout::SHEET_HEADER + (i - e.top) as u16;
         let marker = if selected { "▸ " } else { "  " };
         let mut spans = vec![Span::styled(
             marker,
@@ -246,7 +248,6 @@ fn sheet(frame: &mut Frame, model: &Model, t: Theme, unit: &EntryUnit, area: Rec
 }
 
 /// The pieces of one sheet line.
-#[allow(clippy::too_many_arguments)]
 fn line_pieces(
     model: &Model,
     t: Theme,
@@ -255,212 +256,295 @@ fn line_pieces(
     result: Option<&UnitResult>,
     name_w: usize,
 ) -> Vec<Piece> {
-    let l = model.lang;
-    let p = model.project();
-    let dp = p.policy.score_decimals;
-    let sheet = p.scores.get(&unit.id);
-    let dec = |d: Option<Decimal>| d.map_or("—".to_string(), |d| d.to_string());
-    let label_w = name_w;
+    let sheet = Sheet {
+        model,
+        t,
+        unit,
+        result,
+        name_w,
+    };
     match line {
-        SheetLine::Org(i) => {
-            let Some(item) = p.organization.get(i) else {
-                return Vec::new();
-            };
-            let value = sheet.and_then(|s| s.organization.get(&item.id).copied());
-            let style = if value.is_none() {
-                t.pending()
-            } else {
-                t.plain()
-            };
-            let label = if i == 0 { T::Organization.get(l) } else { "" };
-            vec![
-                piece(
-                    format!("{} {}", cell(label, LABEL_W, false), sanitize(&item.name)),
-                    name_w,
-                    false,
-                    t.plain(),
+        SheetLine::Org(i) => sheet.org(i),
+        SheetLine::Survey => sheet.survey(),
+        SheetLine::Area(ai) => sheet.area(ai),
+        SheetLine::Row(ii) => sheet.row(ii, line),
+        SheetLine::Penalty(i) => sheet.penalty(i),
+        SheetLine::NoPenalty => sheet.no_penalty(),
+    }
+}
+
+/// What every line of a unit's sheet is drawn with.
+struct Sheet<'a> {
+    model: &'a Model,
+    t: Theme,
+    unit: &'a EntryUnit,
+    result: Option<&'a UnitResult>,
+    name_w: usize,
+}
+
+/// A value as a cell shows it; `—` for none.
+fn dec(d: Option<Decimal>) -> String {
+    d.map_or("—".to_string(), |d| d.to_string())
+}
+
+impl Sheet<'_> {
+    fn lang(&self) -> Lang {
+        self.model.lang
+    }
+
+    fn project(&self) -> &Project {
+        self.model.project()
+    }
+
+    fn scores(&self) -> Option<&crate::project::UnitScores> {
+        self.project().scores.get(&self.unit.id)
+    }
+
+    fn decimals(&self) -> u32 {
+        self.project().policy.score_decimals
+    }
+
+    /// An organisation item: its value of its maximum (the first names the section).
+    fn org(&self, i: usize) -> Vec<Piece> {
+        let (t, l) = (self.t, self.lang());
+        let Some(item) = self.project().organization.get(i) else {
+            return Vec::new();
+        };
+        let value = self
+            .scores()
+            .and_then(|s| s.organization.get(&item.id).copied());
+        let style = if value.is_none() {
+            t.pending()
+        } else {
+            t.plain()
+        };
+        let label = if i == 0 { T::Organization.get(l) } else { "" };
+        vec![
+            piece(
+                format!("{} {}", cell(label, LABEL_W, false), sanitize(&item.name)),
+                self.name_w,
+                false,
+                t.plain(),
+            ),
+            field(dec(value), NUM_W, true, style, Field::Value),
+            piece(format!("/ {}", item.max.normalize()), NUM_W, false, t.dim()),
+        ]
+    }
+
+    /// The survey score of its maximum.
+    fn survey(&self) -> Vec<Piece> {
+        let (t, l) = (self.t, self.lang());
+        let value = self.scores().and_then(|s| s.survey);
+        let style = if value.is_none() {
+            t.pending()
+        } else {
+            t.plain()
+        };
+        vec![
+            piece(T::Survey.get(l), self.name_w, false, t.plain()),
+            field(dec(value), NUM_W, true, style, Field::Value),
+            piece(
+                format!("/ {}", self.project().sections.survey.normalize()),
+                NUM_W,
+                false,
+                t.dim(),
+            ),
+        ]
+    }
+
+    /// An area's heading, with its maximum and the unit's subtotal.
+    fn area(&self, ai: usize) -> Vec<Piece> {
+        let (t, l) = (self.t, self.lang());
+        let Some(area) = self.project().areas.get(ai) else {
+            return Vec::new();
+        };
+        let subtotal = self
+            .result
+            .and_then(|r| r.areas.get(&area.id))
+            .copied()
+            .unwrap_or_default();
+        vec![
+            piece(
+                format!("{} ({})", sanitize(&area.name), area.max.normalize()),
+                self.name_w,
+                false,
+                t.heading(),
+            ),
+            piece(
+                format!(
+                    "{} {}",
+                    T::Subtotal.get(l),
+                    score_text(subtotal, self.decimals())
                 ),
-                field(dec(value), NUM_W, true, style, Field::Value),
-                piece(format!("/ {}", item.max.normalize()), NUM_W, false, t.dim()),
-            ]
+                NUM_W * 2 + RATE_W + SMALL_W * 2 + EARNED_W + 5,
+                true,
+                t.heading(),
+            ),
+        ]
+    }
+
+    /// An indicator row: its fields as the row's kind has them, then the earned score.
+    fn row(&self, ii: usize, line: SheetLine) -> Vec<Piece> {
+        let t = self.t;
+        let dp = self.decimals();
+        let Some(ind) = self.project().indicators.get(ii) else {
+            return Vec::new();
+        };
+        let name = match &ind.measure {
+            Some(m) => format!(" {}({})", sanitize(&ind.name), sanitize(m)),
+            None => format!(" {}", sanitize(&ind.name)),
+        };
+        let row = self.scores().and_then(|s| s.indicators.get(&ind.id));
+        let item = self.result.and_then(|r| r.item(&ind.id));
+        let outcome = item.map(|i| &i.outcome);
+        let mut pieces = vec![piece(name, self.name_w, false, t.plain())];
+        match (row, line_fields(self.project(), &self.unit.id, line)) {
+            (
+                Some(&Row::Qualitative {
+                    complete,
+                    deduction,
+                }),
+                _,
+            ) => pieces.extend(self.qualitative(complete, deduction)),
+            (_, [Field::Prep]) => pieces.extend(self.preparation(row, ind.base, outcome)),
+            _ => pieces.extend(self.quantitative(row, outcome)),
         }
-        SheetLine::Survey => {
-            let value = sheet.and_then(|s| s.survey);
-            let style = if value.is_none() {
-                t.pending()
-            } else {
-                t.plain()
-            };
-            vec![
-                piece(T::Survey.get(l), label_w, false, t.plain()),
-                field(dec(value), NUM_W, true, style, Field::Value),
-                piece(
-                    format!("/ {}", p.sections.survey.normalize()),
-                    NUM_W,
-                    false,
-                    t.dim(),
-                ),
-            ]
-        }
-        SheetLine::Area(ai) => {
-            let Some(area) = p.areas.get(ai) else {
-                return Vec::new();
-            };
-            let subtotal = result
-                .and_then(|r| r.areas.get(&area.id))
-                .copied()
-                .unwrap_or_default();
-            vec![
-                piece(
-                    format!("{} ({})", sanitize(&area.name), area.max.normalize()),
-                    name_w,
-                    false,
-                    t.heading(),
-                ),
-                piece(
-                    format!("{} {}", T::Subtotal.get(l), score_text(subtotal, dp)),
-                    NUM_W * 2 + RATE_W + SMALL_W * 2 + EARNED_W + 5,
-                    true,
-                    t.heading(),
-                ),
-            ]
-        }
-        SheetLine::Row(ii) => {
-            let Some(ind) = p.indicators.get(ii) else {
-                return Vec::new();
-            };
-            let name = match &ind.measure {
-                Some(m) => format!(" {}({})", sanitize(&ind.name), sanitize(m)),
-                None => format!(" {}", sanitize(&ind.name)),
-            };
-            let row = sheet.and_then(|s| s.indicators.get(&ind.id));
-            let item = result.and_then(|r| r.item(&ind.id));
-            let mut pieces = vec![piece(name, name_w, false, t.plain())];
-            let outcome = item.map(|i| &i.outcome);
-            let pending = matches!(outcome, Some(Outcome::Pending));
-            let value_style = if pending { t.pending() } else { t.plain() };
-            match (row, line_fields(p, &unit.id, line)) {
-                (
-                    Some(Row::Qualitative {
-                        complete,
-                        deduction,
-                    }),
-                    _,
-                ) => {
-                    let (text, style) = if *complete {
-                        (T::Complete.get(l).to_string(), t.good())
-                    } else {
-                        (format!("{} ✗", T::Incomplete.get(l)), t.bad())
-                    };
-                    pieces.push(field(text, NUM_W * 2 + 1, false, style, Field::Status));
-                    pieces.push(piece("", RATE_W, true, t.plain()));
-                    pieces.push(piece("–", SMALL_W, true, t.dim()));
-                    let ded = if *complete {
-                        "–".to_string()
-                    } else {
-                        dec(*deduction)
-                    };
-                    pieces.push(field(ded, SMALL_W, true, t.plain(), Field::Deduction));
-                }
-                (_, [crate::tui::model::Field::Prep]) => {
-                    let prep = match row {
-                        Some(Row::Preparation { prep }) => Some(*prep),
-                        _ => None,
-                    };
-                    pieces.push(piece(T::PrepLabel.get(l), NUM_W, true, t.dim()));
-                    pieces.push(field(dec(prep), NUM_W, true, value_style, Field::Prep));
-                    pieces.push(piece(
-                        format!("/{}", ind.base.normalize()),
-                        RATE_W,
-                        false,
-                        t.dim(),
-                    ));
-                    pieces.push(piece("–", SMALL_W, true, t.dim()));
-                    pieces.push(piece("–", SMALL_W, true, t.dim()));
-                }
-                _ => {
-                    let (target, actual) = match row {
-                        Some(Row::Quantitative { target, actual }) => (*target, *actual),
-                        _ => (None, None),
-                    };
-                    let not_scored = unit.department && row.is_none();
-                    let style = if not_scored { t.dim() } else { value_style };
-                    pieces.push(field(dec(target), NUM_W, true, style, Field::Target));
-                    pieces.push(field(dec(actual), NUM_W, true, style, Field::Actual));
-                    let rate = outcome
-                        .and_then(Outcome::completion)
-                        .map_or(String::new(), |r| {
-                            format!(
-                                "{}%",
-                                crate::scoring::score_text(r * Decimal::ONE_HUNDRED, 1)
-                            )
-                        });
-                    pieces.push(piece(rate, RATE_W, true, t.plain()));
-                    let bonus = match outcome {
-                        Some(Outcome::Completed { bonus, .. }) if *bonus > Decimal::ZERO => {
-                            score_text(*bonus, dp)
-                        }
-                        _ => "–".into(),
-                    };
-                    pieces.push(piece(
-                        bonus,
-                        SMALL_W,
-                        true,
-                        if bonus_positive(outcome) {
-                            t.good()
-                        } else {
-                            t.dim()
-                        },
-                    ));
-                    let ded = match outcome {
-                        Some(Outcome::Short { deduction, .. }) => score_text(*deduction, dp),
-                        _ => "–".into(),
-                    };
-                    let ded_style = if ded == "–" { t.dim() } else { t.bad() };
-                    pieces.push(piece(ded, SMALL_W, true, ded_style));
-                }
+        let (earned, flag, style) = match (item, outcome) {
+            (None, _) => ("—".to_string(), "", t.dim()),
+            (_, Some(Outcome::Pending)) => ("—".to_string(), "…", t.pending()),
+            (Some(i), Some(o)) if o.fails() => (score_text(i.earned, dp), "✗", t.bad()),
+            (Some(i), _) => (score_text(i.earned, dp), "", t.plain()),
+        };
+        pieces.push(piece(earned, EARNED_W, true, style));
+        pieces.push(piece(flag, 2, false, style));
+        pieces
+    }
+
+    /// A qualitative row's status and the deduction entered.
+    fn qualitative(&self, complete: bool, deduction: Option<Decimal>) -> Vec<Piece> {
+        let (t, l) = (self.t, self.lang());
+        let (text, style) = if complete {
+            (T::Complete.get(l).to_string(), t.good())
+        } else {
+            (format!("{} ✗", T::Incomplete.get(l)), t.bad())
+        };
+        let ded = if complete {
+            "–".to_string()
+        } else {
+            dec(deduction)
+        };
+        vec![
+            field(text, NUM_W * 2 + 1, false, style, Field::Status),
+            piece("", RATE_W, true, t.plain()),
+            piece("–", SMALL_W, true, t.dim()),
+            field(ded, SMALL_W, true, t.plain(), Field::Deduction),
+        ]
+    }
+
+    /// A preparation row (a unit that is not a pilot): the score entered of the base.
+    fn preparation(
+        &self,
+        row: Option<&Row>,
+        base: Decimal,
+        outcome: Option<&Outcome>,
+    ) -> Vec<Piece> {
+        let (t, l) = (self.t, self.lang());
+        let prep = match row {
+            Some(Row::Preparation { prep }) => Some(*prep),
+            _ => None,
+        };
+        vec![
+            piece(T::PrepLabel.get(l), NUM_W, true, t.dim()),
+            field(dec(prep), NUM_W, true, value_style(t, outcome), Field::Prep),
+            piece(format!("/{}", base.normalize()), RATE_W, false, t.dim()),
+            piece("–", SMALL_W, true, t.dim()),
+            piece("–", SMALL_W, true, t.dim()),
+        ]
+    }
+
+    /// A quantitative row: target, actual, completion, bonus and deduction.
+    fn quantitative(&self, row: Option<&Row>, outcome: Option<&Outcome>) -> Vec<Piece> {
+        let t = self.t;
+        let dp = self.decimals();
+        let (target, actual) = match row {
+            Some(Row::Quantitative { target, actual }) => (*target, *actual),
+            _ => (None, None),
+        };
+        let not_scored = self.unit.department && row.is_none();
+        let style = if not_scored {
+            t.dim()
+        } else {
+            value_style(t, outcome)
+        };
+        let rate = outcome
+            .and_then(Outcome::completion)
+            .map_or(String::new(), |r| {
+                format!("{}%", score_text(r * Decimal::ONE_HUNDRED, 1))
+            });
+        let bonus = match outcome {
+            Some(Outcome::Completed { bonus, .. }) if *bonus > Decimal::ZERO => {
+                score_text(*bonus, dp)
             }
-            let (earned, flag, style) = match (item, outcome) {
-                (None, _) => ("—".to_string(), "", t.dim()),
-                (_, Some(Outcome::Pending)) => ("—".to_string(), "…", t.pending()),
-                (Some(i), Some(o)) if o.fails() => (score_text(i.earned, dp), "✗", t.bad()),
-                (Some(i), _) => (score_text(i.earned, dp), "", t.plain()),
-            };
-            pieces.push(piece(earned, EARNED_W, true, style));
-            pieces.push(piece(flag, 2, false, style));
-            pieces
-        }
-        SheetLine::Penalty(i) => {
-            let Some(pen) = sheet.and_then(|s| s.penalties.get(i)) else {
-                return Vec::new();
-            };
-            let (level, points) = match pen.kind {
-                PenaltyKind::Provincial => (
-                    T::Provincial.get(l).to_string(),
-                    p.policy.penalty_provincial,
-                ),
-                PenaltyKind::Municipal => {
-                    (T::Municipal.get(l).to_string(), p.policy.penalty_municipal)
-                }
-                PenaltyKind::Points(x) => {
-                    (format!("{} {}", T::PointsLabel.get(l), x.normalize()), x)
-                }
-            };
-            let label = if i == 0 { T::Penalty.get(l) } else { "" };
-            vec![
-                piece(cell(label, LABEL_W, false), LABEL_W, false, t.plain()),
-                field(level, 12, false, t.plain(), Field::Level),
-                piece(format!("−{}", score_text(points, dp)), NUM_W, true, t.bad()),
-                field(
-                    sanitize(&pen.note),
-                    label_w.saturating_sub(LABEL_W + 12 + 2) + NUM_W * 2,
-                    false,
-                    t.plain(),
-                    Field::Note,
-                ),
-            ]
-        }
-        SheetLine::NoPenalty => vec![
+            _ => "–".into(),
+        };
+        let bonus_style = if bonus_positive(outcome) {
+            t.good()
+        } else {
+            t.dim()
+        };
+        let ded = match outcome {
+            Some(Outcome::Short { deduction, .. }) => score_text(*deduction, dp),
+            _ => "–".into(),
+        };
+        let ded_style = if ded == "–" { t.dim() } else { t.bad() };
+        vec![
+            field(dec(target), NUM_W, true, style, Field::Target),
+            field(dec(actual), NUM_W, true, style, Field::Actual),
+            piece(rate, RATE_W, true, t.plain()),
+            piece(bonus, SMALL_W, true, bonus_style),
+            piece(ded, SMALL_W, true, ded_style),
+        ]
+    }
+
+    /// A penalty: its level, the points it costs, its note.
+    fn penalty(&self, i: usize) -> Vec<Piece> {
+        let (t, l) = (self.t, self.lang());
+        let p = self.project();
+        let Some(pen) = self.scores().and_then(|s| s.penalties.get(i)) else {
+            return Vec::new();
+        };
+        let (level, points) = match pen.kind {
+            PenaltyKind::Provincial => (
+                T::Provincial.get(l).to_string(),
+                p.policy.penalty_provincial,
+            ),
+            PenaltyKind::Municipal => (T::Municipal.get(l).to_string(), p.policy.penalty_municipal),
+            PenaltyKind::Points(x) => (format!("{} {}", T::PointsLabel.get(l), x.normalize()), x),
+        };
+        let label = if i == 0 { T::Penalty.get(l) } else { "" };
+        vec![
+            piece(cell(label, LABEL_W, false), LABEL_W, false, t.plain()),
+            field(level, 12, false, t.plain(), Field::Level),
+            piece(
+                format!("−{}", score_text(points, self.decimals())),
+                NUM_W,
+                true,
+                t.bad(),
+            ),
+            field(
+                sanitize(&pen.note),
+                self.name_w.saturating_sub(LABEL_W + 12 + 2) + NUM_W * 2,
+                false,
+                t.plain(),
+                Field::Note,
+            ),
+        ]
+    }
+
+    /// "No penalties", and the key that adds one.
+    fn no_penalty(&self) -> Vec<Piece> {
+        let (t, l) = (self.t, self.lang());
+        vec![
             piece(
                 cell(T::Penalty.get(l), LABEL_W, false),
                 LABEL_W,
@@ -468,12 +552,21 @@ fn line_pieces(
                 t.plain(),
             ),
             piece(
-                T::NoPenalties.get(l),
-                label_w.saturating_sub(LABEL_W + 1),
+                i18n::no_penalties(l, &keymap::mention(Mention::AddPenalty, l)),
+                self.name_w.saturating_sub(LABEL_W + 1),
                 false,
                 t.dim(),
             ),
-        ],
+        ]
+    }
+}
+
+/// A value still to be entered shows as pending.
+fn value_style(t: Theme, outcome: Option<&Outcome>) -> Style {
+    if matches!(outcome, Some(Outcome::Pending)) {
+        t.pending()
+    } else {
+        t.plain()
     }
 }
 
@@ -500,7 +593,14 @@ pub fn status(model: &Model) -> String {
                 .unwrap_or_else(|| truncate(&sanitize(&ind.name), 70))
         }
         Some(SheetLine::Penalty(_) | SheetLine::NoPenalty) if model.ui.entry.in_sheet => {
-            T::PenaltyHint.get(l).to_string()
+            let key = |m| keymap::mention(m, l);
+            i18n::penalty_hint(
+                l,
+                &key(Mention::PenaltyLevel),
+                &key(Mention::SheetEdit),
+                &key(Mention::AddPenalty),
+                &key(Mention::RemovePenalty),
+            )
         }
         _ => crate::explain::explain_unit_short(p, board, &unit.id, l).unwrap_or_default(),
     }

@@ -1,8 +1,9 @@
 //! The screen shown instead of the panes when the file cannot be opened: its errors,
 //! like a compiler prints them, and what can be done. Nothing is ever written to it.
 
-use crate::i18n::{Lang, T};
+use crate::i18n::{self, Lang, T};
 use crate::text::truncate;
+use crate::tui::keymap::{self, Context, Mention};
 use ratatui::Frame;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
@@ -18,7 +19,10 @@ pub fn draw(frame: &mut Frame, path: &Path, errors: &[String], lang: Lang) {
             format!(" {} {}", path.display(), T::FileHasErrors.get(lang)),
             bold,
         )),
-        Line::from(format!(" {}", T::NothingWritten.get(lang))),
+        Line::from(format!(
+            " {}",
+            i18n::nothing_written(lang, &keymap::mention(Mention::Retry, lang))
+        )),
         Line::default(),
     ];
     // Long lines (a long path) wrap, so that the message itself always shows.
@@ -35,9 +39,13 @@ pub fn draw(frame: &mut Frame, path: &Path, errors: &[String], lang: Lang) {
     }
     frame.render_widget(Paragraph::new(lines), area);
     let footer = ratatui::layout::Rect::new(area.x, area.bottom().saturating_sub(1), area.width, 1);
+    // The screen's keys, each by its first key: `e open $EDITOR …   r retry   q quit`.
+    let keys: Vec<String> = keymap::active(&[Context::ErrorScreen])
+        .map(|b| format!("{} {}", keymap::first_key(b, lang), b.text.get(lang)))
+        .collect();
     frame.render_widget(
         Paragraph::new(Line::from(vec![Span::styled(
-            format!(" {}", T::ErrorScreenKeys.get(lang)),
+            format!(" {}", keys.join("   ")),
             bold,
         )])),
         footer,

@@ -7,7 +7,8 @@ use crate::i18n::{Lang, T, problem_message};
 use crate::project::problem::ProblemKind;
 use crate::project::{Direction, PathSeg, Project, Role};
 use crate::text::{sanitize, width};
-use crate::tui::model::{MATRIX_FIXED_COLS, MatrixRow, Mode, Model, Target, matrix_rows};
+use crate::tui::layout;
+use crate::tui::model::{MatrixCol, MatrixRow, Mode, Model, Target, matrix_rows};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -40,7 +41,7 @@ fn layout(total: usize, departments: usize) -> (usize, usize) {
 /// The first department column to show so that the cursor's is visible.
 fn first_department(model: &Model, shown: usize) -> usize {
     let m = &model.ui.matrix;
-    let cursor = m.col.saturating_sub(MATRIX_FIXED_COLS);
+    let cursor = m.col.department().unwrap_or(0);
     let mut left = m.left.min(cursor);
     if shown > 0 && cursor >= left + shown {
         left = cursor + 1 - shown;
@@ -69,7 +70,7 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
         Span::styled(cell(T::BonusShort.get(l), BONUS_W, true), t.heading()),
     ];
     for (di, d) in &depts {
-        let style = if m.col == MATRIX_FIXED_COLS + di {
+        let style = if m.col == MatrixCol::Department(*di) {
             t.selected()
         } else {
             t.heading()
@@ -90,14 +91,14 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
     let mut lines = vec![Line::from(header)];
 
     let rows = matrix_rows(p);
-    let height = usize::from(area.height).saturating_sub(1);
+    let height = usize::from(area.height.saturating_sub(layout::MATRIX_HEADER));
     let editing = match &model.ui.mode {
         Mode::Editing(e) => Some(e),
         _ => None,
     };
     for (i, row) in rows.iter().enumerate().skip(m.top).take(height) {
         let selected = i == m.row;
-        let y = area.y + 1 + (i - m.top) as u16;
+        let y = area.y + layout::MATRIX_HEADER + (i - m.top) as u16;
         let line = match row {
             MatrixRow::Area(ai) => area_line(model, t, *ai, name_w, selected, shown),
             MatrixRow::Indicator(ii) => {
@@ -161,12 +162,12 @@ fn area_line(
     }
     let base_style = if selected { t.selected() } else { t.heading() };
     let col = model.ui.matrix.col;
-    let name_style = if selected && col != 1 {
+    let name_style = if selected && col != MatrixCol::Base {
         t.cursor()
     } else {
         base_style
     };
-    let max_style = if selected && col == 1 {
+    let max_style = if selected && col == MatrixCol::Base {
         t.cursor()
     } else {
         base_style
@@ -205,7 +206,7 @@ fn indicator_line(
     };
     let col = model.ui.matrix.col;
     let row_style = if selected { t.selected() } else { t.plain() };
-    let at = |c: usize| {
+    let at = |c: MatrixCol| {
         if selected && col == c {
             t.cursor()
         } else {
@@ -224,16 +225,19 @@ fn indicator_line(
     let marker = if selected { "▸" } else { " " };
     let mut spans = vec![
         Span::styled(marker.to_string(), row_style),
-        Span::styled(cell(&name, name_w + 1, false), at(0)),
-        Span::styled(cell(&ind.base.normalize().to_string(), BASE_W, true), at(1)),
+        Span::styled(cell(&name, name_w + 1, false), at(MatrixCol::Name)),
+        Span::styled(
+            cell(&ind.base.normalize().to_string(), BASE_W, true),
+            at(MatrixCol::Base),
+        ),
         Span::styled(
             cell(if ind.bonus { "+" } else { "·" }, BONUS_W, true),
-            at(2),
+            at(MatrixCol::Bonus),
         ),
     ];
     for (di, d) in depts {
         let role = ind.role_of(&d.id);
-        let style = if selected && col == MATRIX_FIXED_COLS + di {
+        let style = if selected && col == MatrixCol::Department(*di) {
             t.cursor()
         } else if role == Some(Role::Lead) {
             t.good()

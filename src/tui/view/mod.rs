@@ -10,10 +10,10 @@ mod problems;
 mod ranking;
 mod totals;
 
-use super::keymap::{self, Context};
+use super::keymap::{self, Context, Mention};
+use super::layout;
 use super::model::{Mode, Model, Pane};
-use super::update::contexts;
-use crate::i18n::{Lang, T};
+use crate::i18n::{self, Lang, T};
 use crate::text::{pad_left, pad_right, sanitize, truncate, width};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -107,22 +107,22 @@ pub fn draw(frame: &mut Frame, model: &Model) {
         presentation::draw(frame, model, area);
         return;
     }
-    let rows = split_rows(area, &[1, 1, 0, 1, 1, 1]);
-    header(frame, model, rows[0]);
-    tabs(frame, model, rows[1]);
+    let screen = layout::screen(area);
+    header(frame, model, screen.header);
+    tabs(frame, model, screen.tabs);
     match model.ui.pane.0 {
-        Pane::Matrix => matrix::draw(frame, model, rows[2]),
-        Pane::Entry => entry::draw(frame, model, rows[2]),
-        Pane::Totals => totals::draw(frame, model, rows[2]),
-        Pane::Ranking => ranking::draw(frame, model, rows[2]),
-        Pane::Problems => problems::draw(frame, model, rows[2]),
+        Pane::Matrix => matrix::draw(frame, model, screen.body),
+        Pane::Entry => entry::draw(frame, model, screen.body),
+        Pane::Totals => totals::draw(frame, model, screen.body),
+        Pane::Ranking => ranking::draw(frame, model, screen.body),
+        Pane::Problems => problems::draw(frame, model, screen.body),
     }
-    scratch_box(frame, model, rows[2]);
+    scratch_box(frame, model, screen.body);
     let t = theme(model);
     let rule = "─".repeat(usize::from(area.width));
-    frame.render_widget(Paragraph::new(Span::styled(rule, t.dim())), rows[3]);
-    status_line(frame, model, rows[4]);
-    footer(frame, model, rows[5]);
+    frame.render_widget(Paragraph::new(Span::styled(rule, t.dim())), screen.rule);
+    status_line(frame, model, screen.status);
+    footer(frame, model, screen.footer);
     overlay::draw(frame, model, area);
 }
 
@@ -192,36 +192,16 @@ fn scratch_box(frame: &mut Frame, model: &Model, body: Rect) {
     let h = (lines.len() as u16 + 2).min(body.height / 2).max(3);
     // Out of the way of the row being typed into: below it, or above it when it is low.
     let e = &model.ui.entry;
-    let cursor_row = (e.line.saturating_sub(e.top) + 2) as u16;
+    let cursor_row = e.line.saturating_sub(e.top) as u16 + layout::SHEET_HEADER;
     let y = if cursor_row > body.height / 2 {
         body.y + 2
     } else {
         body.bottom().saturating_sub(h)
     };
     let area = Rect::new(body.x, y, body.width, h);
-    let inner = boxed(frame, model, area, T::ScratchBanner.get(l));
+    let title = i18n::scratch_banner(l, &keymap::mention(Mention::Discard, l));
+    let inner = boxed(frame, model, area, &title);
     frame.render_widget(Paragraph::new(lines), inner);
-}
-
-/// Splits an area into rows of the given heights; a 0 takes what is left.
-pub fn split_rows(area: Rect, heights: &[u16]) -> Vec<Rect> {
-    let fixed: u16 = heights.iter().sum();
-    let flexible = area.height.saturating_sub(fixed);
-    let mut y = area.y;
-    heights
-        .iter()
-        .map(|h| {
-            let h = if *h == 0 { flexible } else { *h };
-            let r = Rect::new(
-                area.x,
-                y,
-                area.width,
-                h.min(area.bottom().saturating_sub(y)),
-            );
-            y += h;
-            r
-        })
-        .collect()
 }
 
 fn too_small(frame: &mut Frame, model: &Model, area: Rect) {
@@ -235,7 +215,7 @@ fn too_small(frame: &mut Frame, model: &Model, area: Rect) {
             area.width, area.height
         ),
     };
-    let hint = T::TooSmallHint.get(model.lang);
+    let hint = i18n::too_small_hint(model.lang, &keymap::mention(Mention::Quit, model.lang));
     let y = area.height / 2;
     let lines = vec![Line::from(text), Line::from(hint)];
     let r = Rect::new(
@@ -290,7 +270,8 @@ fn tabs(frame: &mut Frame, model: &Model, area: Rect) {
     let l = model.lang;
     let mut spans = vec![Span::raw(" ")];
     for pane in Pane::ALL {
-        let label = format!("{} {}", pane.index() + 1, pane.title().get(l));
+        let key = keymap::mention(Mention::Pane(pane), l);
+        let label = format!("{key} {}", pane.title().get(l));
         let style = if pane == model.ui.pane.0 {
             t.selected().add_modifier(Modifier::BOLD)
         } else {
@@ -418,7 +399,11 @@ fn footer(frame: &mut Frame, model: &Model, area: Rect) {
     let mut spans = vec![Span::raw(" ")];
     if let Mode::Finding(f) = &model.ui.mode {
         // The search field itself lives in the footer; the real cursor sits in it.
-        let prompt = format!("/ {}", T::FindPrompt.get(l));
+        let prompt = format!(
+            "{} {}",
+            keymap::mention(Mention::Find, l),
+            T::FindPrompt.get(l)
+        );
         spans.push(Span::styled(prompt.clone(), t.heading()));
         spans.push(Span::raw(" "));
         spans.push(Span::styled(
@@ -430,14 +415,11 @@ fn footer(frame: &mut Frame, model: &Model, area: Rect) {
         frame.set_cursor_position((x.min(area.right().saturating_sub(1)), area.y));
         return;
     }
-    let ctxs = match &model.ui.overlay {
-        Some(_) => contexts(model),
-        None => contexts(model),
-    };
     let mut used = 1;
-    for binding in keymap::active(&ctxs).filter(|b| b.hint) {
-        let keys = keymap::keys_label(binding, l);
-        let text = binding.text.get(l);
+    let listed = keymap::listed(model, &keymap::contexts(model));
+    for row in listed.into_iter().filter(|r| r.hint) {
+        let keys = row.keys;
+        let text = row.text.get(l);
         let piece = width(&keys) + 1 + width(text) + 2;
         if used + piece > usize::from(area.width) {
             break;
@@ -449,15 +431,12 @@ fn footer(frame: &mut Frame, model: &Model, area: Rect) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-/// The help overlay's rows for the contexts under it: (keys, what they do).
-pub fn help_rows(model: &Model, ctxs: &[Context]) -> Vec<(String, String)> {
-    keymap::active(ctxs)
-        .map(|b| {
-            (
-                keymap::keys_label(b, model.lang),
-                b.text.get(model.lang).to_string(),
-            )
-        })
+/// The rows of a list of keys for `contexts`: (keys, what they do), as the help shows
+/// them.
+pub fn key_rows(model: &Model, contexts: &[Context]) -> Vec<(String, String)> {
+    keymap::listed(model, contexts)
+        .into_iter()
+        .map(|row| (row.keys, row.text.get(model.lang).to_string()))
         .collect()
 }
 

@@ -1,101 +1,27 @@
 //! Windows over the panes: the keys of the moment (`?`), an explanation, a question.
 
-use super::{boxed, cell, centered, help_rows, theme};
-use crate::i18n::T;
+use super::{boxed, cell, centered, key_rows, theme};
+use crate::i18n::{self, T};
 use crate::text::{sanitize, truncate, width};
+use crate::tui::keymap::{self, Context, Mention};
 use crate::tui::model::{Model, Overlay};
-use crate::tui::update::base_contexts;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
-    let t = theme(model);
-    let l = model.lang;
     match &model.ui.overlay {
         None => {}
-        Some(Overlay::Help { scroll }) => {
-            let rows = help_rows(model, &base_contexts(model));
-            let keys_w = rows
-                .iter()
-                .map(|(k, _)| width(k))
-                .max()
-                .unwrap_or(0)
-                .min(24);
-            let rows_h = (rows.len() as u16 + 2).min(area.height.saturating_sub(2));
-            let outer = centered(area, 72, rows_h);
-            let inner = boxed(frame, model, outer, T::HelpTitle.get(l));
-            let w = usize::from(inner.width);
-            let height = usize::from(inner.height);
-            let scroll = (*scroll).min(rows.len().saturating_sub(height));
-            let lines: Vec<Line> = rows
-                .iter()
-                .skip(scroll)
-                .take(height)
-                .map(|(k, d)| {
-                    Line::from(vec![
-                        Span::styled(format!(" {} ", cell(k, keys_w, false)), t.heading()),
-                        Span::raw(truncate(d, w.saturating_sub(keys_w + 3))),
-                    ])
-                })
-                .collect();
-            frame.render_widget(Paragraph::new(lines), inner);
-        }
+        Some(Overlay::Help { scroll }) => help(frame, model, area, *scroll),
         Some(Overlay::Explain {
             title,
             lines,
             scroll,
-        }) => {
-            let box_w = 78.min(area.width);
-            // Long lines wrap at the box's width (by display width), continuing indented.
-            let w = usize::from(box_w).saturating_sub(3);
-            let wrapped: Vec<String> = lines
-                .iter()
-                .flat_map(|line| wrap(&sanitize(line), w))
-                .collect();
-            let box_h = (wrapped.len() as u16 + 2).min(area.height.saturating_sub(2));
-            let outer = centered(area, box_w, box_h);
-            let inner = boxed(frame, model, outer, title);
-            let height = usize::from(inner.height);
-            let scroll = (*scroll).min(wrapped.len().saturating_sub(height));
-            let shown: Vec<Line> = wrapped
-                .iter()
-                .skip(scroll)
-                .take(height)
-                .map(|s| Line::from(format!(" {s}")))
-                .collect();
-            frame.render_widget(Paragraph::new(shown), inner);
-        }
-        Some(Overlay::Conflict) => {
-            let mine = crate::store::mine_path(model.session.store.target());
-            let lines = [
-                T::ConflictText.get(l).to_string(),
-                format!("{} {}", T::ConflictMine.get(l), mine.display()),
-            ];
-            let outer = centered(area, 70, 10);
-            let inner = boxed(frame, model, outer, T::ConflictTitle.get(l));
-            let w = usize::from(inner.width).saturating_sub(2);
-            let mut shown: Vec<Line> = lines
-                .iter()
-                .flat_map(|s| wrap(s, w))
-                .map(|s| Line::from(format!(" {s}")))
-                .collect();
-            shown.push(Line::default());
-            for (key, text) in [
-                ("r", T::KeyReload),
-                ("o", T::KeyOverwrite),
-                ("s", T::KeySaveAs),
-                ("Esc/Ctrl-C", T::KeyLater),
-            ] {
-                shown.push(Line::from(vec![
-                    Span::styled(format!(" {key} "), t.heading()),
-                    Span::raw(text.get(l)),
-                ]));
-            }
-            frame.render_widget(Paragraph::new(shown), inner);
-        }
+        }) => explain(frame, model, area, title, lines, *scroll),
+        Some(Overlay::Conflict) => conflict(frame, model, area),
         Some(Overlay::Recover(unfinished)) => {
+            let l = model.lang;
             let lines = [
                 T::RecoverText.get(l).to_string(),
                 format!(
@@ -105,37 +31,151 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
                 ),
             ];
             let outer = centered(area, 64, 7);
-            let inner = boxed(frame, model, outer, T::RecoverTitle.get(l));
-            let mut shown: Vec<Line> = lines
-                .iter()
-                .map(|s| Line::from(format!(" {}", truncate(s, usize::from(inner.width) - 1))))
-                .collect();
-            shown.push(Line::default());
-            shown.push(Line::from(vec![
-                Span::styled(" y ", t.heading()),
-                Span::raw(format!("{}   ", T::KeyRecover.get(l))),
-                Span::styled("n/Esc ", t.heading()),
-                Span::raw(T::KeyDiscard.get(l)),
-            ]));
-            frame.render_widget(Paragraph::new(shown), inner);
+            question(
+                frame,
+                model,
+                outer,
+                T::RecoverTitle,
+                &lines,
+                (T::KeyRecover, T::KeyDiscard),
+            );
         }
         Some(Overlay::Confirm { lines, .. }) => {
             let outer = centered(area, 64, lines.len() as u16 + 4);
-            let inner = boxed(frame, model, outer, T::ConfirmTitle.get(l));
-            let mut shown: Vec<Line> = lines
-                .iter()
-                .map(|s| Line::from(format!(" {}", truncate(s, usize::from(inner.width) - 1))))
-                .collect();
-            shown.push(Line::default());
-            shown.push(Line::from(vec![
-                Span::styled(" y ", t.heading()),
-                Span::raw(format!("{}   ", T::KeyYes.get(l))),
-                Span::styled("n/Esc ", t.heading()),
-                Span::raw(T::KeyNo.get(l)),
-            ]));
-            frame.render_widget(Paragraph::new(shown), inner);
+            question(
+                frame,
+                model,
+                outer,
+                T::ConfirmTitle,
+                lines,
+                (T::KeyYes, T::KeyNo),
+            );
         }
     }
+}
+
+/// The keys of the pane (or mode) under the overlay, with what they do.
+fn help(frame: &mut Frame, model: &Model, area: Rect, scroll: usize) {
+    let t = theme(model);
+    let l = model.lang;
+    let rows = key_rows(model, &keymap::base_contexts(model));
+    let keys_w = rows
+        .iter()
+        .map(|(k, _)| width(k))
+        .max()
+        .unwrap_or(0)
+        .min(24);
+    let rows_h = (rows.len() as u16 + 2).min(area.height.saturating_sub(2));
+    let outer = centered(area, 72, rows_h);
+    let title = i18n::help_title(l, &keymap::mention(Mention::CloseHelp, l));
+    let inner = boxed(frame, model, outer, &title);
+    let w = usize::from(inner.width);
+    let height = usize::from(inner.height);
+    let scroll = scroll.min(rows.len().saturating_sub(height));
+    let lines: Vec<Line> = rows
+        .iter()
+        .skip(scroll)
+        .take(height)
+        .map(|(k, d)| {
+            Line::from(vec![
+                Span::styled(format!(" {} ", cell(k, keys_w, false)), t.heading()),
+                Span::raw(truncate(d, w.saturating_sub(keys_w + 3))),
+            ])
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Lines of an explanation (or a what-if, a comparison), wrapped and scrolled.
+fn explain(
+    frame: &mut Frame,
+    model: &Model,
+    area: Rect,
+    title: &str,
+    lines: &[String],
+    scroll: usize,
+) {
+    let box_w = 78.min(area.width);
+    // Long lines wrap at the box's width (by display width), continuing indented.
+    let w = usize::from(box_w).saturating_sub(3);
+    let wrapped: Vec<String> = lines
+        .iter()
+        .flat_map(|line| wrap(&sanitize(line), w))
+        .collect();
+    let box_h = (wrapped.len() as u16 + 2).min(area.height.saturating_sub(2));
+    let outer = centered(area, box_w, box_h);
+    let inner = boxed(frame, model, outer, title);
+    let height = usize::from(inner.height);
+    let scroll = scroll.min(wrapped.len().saturating_sub(height));
+    let shown: Vec<Line> = wrapped
+        .iter()
+        .skip(scroll)
+        .take(height)
+        .map(|s| Line::from(format!(" {s}")))
+        .collect();
+    frame.render_widget(Paragraph::new(shown), inner);
+}
+
+/// The file changed on disk while edits waited: what happened, where kaoping's version
+/// is, and the choices.
+fn conflict(frame: &mut Frame, model: &Model, area: Rect) {
+    let t = theme(model);
+    let l = model.lang;
+    let mine = crate::store::mine_path(model.session.store.target());
+    let lines = [
+        T::ConflictText.get(l).to_string(),
+        format!("{} {}", T::ConflictMine.get(l), mine.display()),
+    ];
+    let outer = centered(area, 70, 10);
+    let inner = boxed(frame, model, outer, T::ConflictTitle.get(l));
+    let w = usize::from(inner.width).saturating_sub(2);
+    let mut shown: Vec<Line> = lines
+        .iter()
+        .flat_map(|s| wrap(s, w))
+        .map(|s| Line::from(format!(" {s}")))
+        .collect();
+    shown.push(Line::default());
+    for (keys, text) in key_rows(model, &[Context::Conflict]) {
+        shown.push(Line::from(vec![
+            Span::styled(format!(" {keys} "), t.heading()),
+            Span::raw(text),
+        ]));
+    }
+    frame.render_widget(Paragraph::new(shown), inner);
+}
+
+/// A yes/no question in a box: its lines, then the keys that answer it.
+fn question(
+    frame: &mut Frame,
+    model: &Model,
+    outer: Rect,
+    title: T,
+    lines: &[String],
+    (yes, no): (T, T),
+) {
+    let inner = boxed(frame, model, outer, title.get(model.lang));
+    let mut shown: Vec<Line> = lines
+        .iter()
+        .map(|s| Line::from(format!(" {}", truncate(s, usize::from(inner.width) - 1))))
+        .collect();
+    shown.push(Line::default());
+    shown.push(question_keys(model, yes, no));
+    frame.render_widget(Paragraph::new(shown), inner);
+}
+
+/// The keys under a question: `y yes   n/Esc no`.
+fn question_keys(model: &Model, yes: T, no: T) -> Line<'static> {
+    let t = theme(model);
+    let l = model.lang;
+    Line::from(vec![
+        Span::styled(
+            format!(" {} ", keymap::mention(Mention::Yes, l)),
+            t.heading(),
+        ),
+        Span::raw(format!("{}   ", yes.get(l))),
+        Span::styled(format!("{} ", keymap::mention(Mention::No, l)), t.heading()),
+        Span::raw(no.get(l)),
+    ])
 }
 
 /// Splits text into lines of at most `w` display columns, breaking after a space or

@@ -7,6 +7,7 @@ use crate::i18n::{Lang, T};
 use crate::scoring::UnitResult;
 use crate::scoring::score_text;
 use crate::text::{sanitize, truncate, width};
+use crate::tui::keymap::{self, Mention};
 use crate::tui::model::Model;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -143,6 +144,36 @@ fn ranking_lines(
     lines
 }
 
+/// The awards page: each single-item award and its winners.
+fn award_lines(model: &Model, t: Theme, spaced: bool) -> Vec<Line<'static>> {
+    let l = model.lang;
+    let mut lines = Vec::new();
+    for a in &model.session.board.awards {
+        let winners: Vec<String> = a
+            .winners
+            .iter()
+            .map(|id| sanitize(model.project().name_of(id)))
+            .collect();
+        let winners = if winners.is_empty() {
+            T::NoWinner.get(l).to_string()
+        } else {
+            winners.join(l.pick("、", ", "))
+        };
+        lines.push(Line::from(vec![
+            Span::styled(
+                cell(&sanitize(&a.name), 30, false),
+                t.plain().add_modifier(Modifier::BOLD),
+            ),
+            Span::raw("  "),
+            Span::styled(winners, t.good()),
+        ]));
+        if spaced {
+            lines.push(Line::default());
+        }
+    }
+    lines
+}
+
 pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
     let t = theme(model);
     let l = model.lang;
@@ -173,34 +204,7 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
             };
             ranking_lines(model, t, group, w, group.len() * 2 <= room)
         }
-        _ => {
-            let spaced = board.awards.len() * 2 <= room;
-            let mut lines = Vec::new();
-            for a in &board.awards {
-                let winners: Vec<String> = a
-                    .winners
-                    .iter()
-                    .map(|id| sanitize(model.project().name_of(id)))
-                    .collect();
-                let winners = if winners.is_empty() {
-                    T::NoWinner.get(l).to_string()
-                } else {
-                    winners.join(l.pick("、", ", "))
-                };
-                lines.push(Line::from(vec![
-                    Span::styled(
-                        cell(&sanitize(&a.name), 30, false),
-                        t.plain().add_modifier(Modifier::BOLD),
-                    ),
-                    Span::raw("  "),
-                    Span::styled(winners, t.good()),
-                ]));
-                if spaced {
-                    lines.push(Line::default());
-                }
-            }
-            lines
-        }
+        _ => award_lines(model, t, board.awards.len() * 2 <= room),
     };
     let mut lines = vec![
         Line::default(),
@@ -221,9 +225,13 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
         )));
     }
     frame.render_widget(Paragraph::new(lines), area);
+    let key = |m| keymap::mention(m, l);
     let hint = format!(
-        "p {}   ↑↓ {}   ({}/{})",
+        "{} {}   {}{} {}   ({}/{})",
+        key(Mention::LeavePresentation),
         T::Back.get(l),
+        key(Mention::PagePrev),
+        key(Mention::PageNext),
         T::TurnPage.get(l),
         index + 1,
         pages.len()

@@ -5,6 +5,7 @@ use super::{theme, window};
 use crate::i18n::{T, problem_message};
 use crate::project::problem::Severity;
 use crate::text::{sanitize, truncate};
+use crate::tui::layout;
 use crate::tui::model::Model;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -25,7 +26,7 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
             t.good(),
         )));
     }
-    let height = usize::from(area.height).saturating_sub(1);
+    let height = usize::from(area.height.saturating_sub(layout::PROBLEMS_HEADER));
     let w = usize::from(area.width).saturating_sub(4);
     let state = model.ui.problems;
     let indexed: Vec<(usize, &crate::project::problem::Problem)> =

@@ -227,7 +227,7 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
 
 /// The status line: why the selected unit stands where it does.
 pub fn status(model: &Model) -> String {
-    match crate::tui::update::ranking_selected(model) {
+    match model.ranking_selected() {
         Some(u) => crate::explain::explain_unit_short(
             model.project(),
             &model.session.board,

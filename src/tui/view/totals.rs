@@ -5,8 +5,8 @@ use super::{cell, theme, truncate_plain};
 use crate::i18n::T;
 use crate::scoring::score_text;
 use crate::text::sanitize;
-use crate::tui::model::Model;
-use crate::tui::update::{totals_columns, totals_order, totals_value};
+use crate::tui::layout;
+use crate::tui::model::{Model, TotalsCol};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -15,29 +15,28 @@ use ratatui::widgets::Paragraph;
 const NAME_W: usize = 12;
 const COL_W: usize = 7;
 
-/// The headers of the value columns.
-fn headers(model: &Model) -> Vec<String> {
+/// The header of a value column.
+fn header(model: &Model, col: TotalsCol) -> String {
     let l = model.lang;
-    let p = model.project();
-    let mut h = vec![
-        T::OrgShort.get(l).to_string(),
-        T::SurveyShort.get(l).to_string(),
-    ];
-    // Three characters tell the areas apart (社会保险 / 社会救助).
-    h.extend(
-        p.areas
-            .iter()
-            .map(|a| truncate_plain(&crate::text::sanitize(&a.name), 6)),
-    );
-    h.push(T::TaskShort.get(l).to_string());
-    h.push(T::PenaltyShort.get(l).to_string());
-    h.push(T::Total.get(l).to_string());
-    h
+    match col {
+        TotalsCol::Organization => T::OrgShort.get(l).to_string(),
+        TotalsCol::Survey => T::SurveyShort.get(l).to_string(),
+        // Three characters tell the areas apart (社会保险 / 社会救助).
+        TotalsCol::Area(i) => model
+            .project()
+            .areas
+            .get(i)
+            .map(|a| truncate_plain(&sanitize(&a.name), 6))
+            .unwrap_or_default(),
+        TotalsCol::Task => T::TaskShort.get(l).to_string(),
+        TotalsCol::Penalty => T::PenaltyShort.get(l).to_string(),
+        TotalsCol::Total => T::Total.get(l).to_string(),
+    }
 }
 
 /// The first value column shown, so that the cursor's column is visible.
 fn first_column(model: &Model, fit: usize) -> usize {
-    let col = model.ui.totals.col;
+    let col = model.ui.totals.col.position(model.project().areas.len());
     if col >= fit { col + 1 - fit } else { 0 }
 }
 
@@ -47,8 +46,12 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
     let dp = p.policy.score_decimals;
     let fit = (usize::from(area.width).saturating_sub(NAME_W + 4)) / (COL_W + 1);
     let first = first_column(model, fit);
-    let columns: Vec<usize> = (first..totals_columns(p)).take(fit).collect();
-    let heads = headers(model);
+    let columns: Vec<TotalsCol> = model
+        .totals_columns()
+        .into_iter()
+        .skip(first)
+        .take(fit)
+        .collect();
     let ts = &model.ui.totals;
     let mut head = vec![Span::styled(
         format!("  {}", cell(T::Unit.get(model.lang), NAME_W, false)),
@@ -67,14 +70,14 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
         };
         head.push(Span::raw(" "));
         head.push(Span::styled(
-            cell(&format!("{arrow}{}", heads[c]), COL_W, true),
+            cell(&format!("{arrow}{}", header(model, c)), COL_W, true),
             style,
         ));
     }
     let mut lines = vec![Line::from(head)];
-    let order = totals_order(model);
+    let order = model.totals_order();
     let board = model.board();
-    let height = usize::from(area.height).saturating_sub(1);
+    let height = usize::from(area.height.saturating_sub(layout::TOTALS_HEADER));
     for (i, id) in order.iter().enumerate().skip(ts.top).take(height) {
         let Some(u) = board.find(id) else { continue };
         let selected = i == ts.row;
@@ -89,14 +92,9 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
             ),
         ];
         for &c in &columns {
-            let value = totals_value(model, u, c);
+            let value = c.value(u);
             // A pending cell: its section (or the area's rows) still has something to enter.
-            let pending = match c {
-                0 => u.pending.organization > 0,
-                1 => u.pending.survey,
-                _ if c + 3 == totals_columns(p) || c + 1 == totals_columns(p) => u.pending.any(),
-                _ => false,
-            };
+            let pending = c.pending(u);
             let text = format!(
                 "{}{}",
                 score_text(value, dp),
@@ -117,13 +115,12 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
 
 pub fn status(model: &Model) -> String {
     let l = model.lang;
-    let heads = headers(model);
-    let col = heads.get(model.ui.totals.col).cloned().unwrap_or_default();
+    let col = header(model, model.ui.totals.col);
     let sort = match model.ui.totals.sort {
         Some((c, desc)) => format!(
             "{} {}{}",
             T::SortedBy.get(l),
-            heads.get(c).cloned().unwrap_or_default(),
+            header(model, c),
             if desc { " ▼" } else { " ▲" }
         ),
         None => T::SortedByRank.get(l).to_string(),

@@ -1,12 +1,25 @@
 //! The state of the terminal program: the open session (the project and its scores) and
 //! everything about the screen (pane, cursors, what is being typed, overlays). Views read
 //! it; only [`super::update::update`] changes it.
+//!
+//! What the panes show is derived here too, for the views and `update` alike: the rows
+//! ([`rows`]), the named columns ([`columns`]), and the questions both ask of the model
+//! (which unit is selected, in what order the totals list the units).
+
+mod columns;
+mod rows;
+
+pub use columns::{MatrixCol, TotalsCol};
+pub use rows::{
+    EntryUnit, Field, Line, MatrixRow, entry_units, is_county_or_zone, line_fields, matrix_rows,
+    sheet_lines,
+};
 
 use super::input::Input;
 use crate::edit::Edit;
 use crate::i18n::{Lang, T};
-use crate::project::{Project, Row, UnitKind};
-use crate::scoring::Scoreboard;
+use crate::project::Project;
+use crate::scoring::{Scoreboard, UnitResult};
 use crate::session::Session;
 
 /// The five panes, each one key away.
@@ -90,15 +103,11 @@ pub struct ListState {
 pub struct MatrixState {
     /// Index into [`matrix_rows`].
     pub row: usize,
-    /// 0 = name, 1 = base, 2 = bonus, 3.. = departments.
-    pub col: usize,
+    pub col: MatrixCol,
     pub top: usize,
     /// The first department column shown.
     pub left: usize,
 }
-
-/// The columns before the departments in the matrix.
-pub const MATRIX_FIXED_COLS: usize = 3;
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct EntryState {
@@ -118,10 +127,10 @@ pub struct EntryState {
 pub struct TotalsState {
     pub row: usize,
     pub top: usize,
-    /// The column under the cursor (0 = organisation …).
-    pub col: usize,
+    /// The column under the cursor.
+    pub col: TotalsCol,
     /// Sorted by this column, descending when true; `None`: by rank.
-    pub sort: Option<(usize, bool)>,
+    pub sort: Option<(TotalsCol, bool)>,
     pub left: usize,
 }
 
@@ -250,148 +259,6 @@ pub struct Status {
     pub error: bool,
 }
 
-// ---- the rows each pane shows, derived from the project --------------------------------
-
-/// A row of the matrix.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MatrixRow {
-    Area(usize),
-    Indicator(usize),
-}
-
-/// Areas in order, each followed by its indicators.
-pub fn matrix_rows(p: &Project) -> Vec<MatrixRow> {
-    let mut rows = Vec::with_capacity(p.areas.len() + p.indicators.len());
-    for (ai, area) in p.areas.iter().enumerate() {
-        rows.push(MatrixRow::Area(ai));
-        rows.extend(
-            p.indicators
-                .iter()
-                .enumerate()
-                .filter(|(_, i)| i.area == area.id)
-                .map(|(ii, _)| MatrixRow::Indicator(ii)),
-        );
-    }
-    rows
-}
-
-/// A unit of the entry list: a county, the zone or a department.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EntryUnit {
-    pub id: String,
-    pub name: String,
-    pub department: bool,
-}
-
-/// Counties and the zone, then the departments.
-pub fn entry_units(p: &Project) -> Vec<EntryUnit> {
-    p.units
-        .iter()
-        .map(|u| EntryUnit {
-            id: u.id.clone(),
-            name: u.name.clone(),
-            department: false,
-        })
-        .chain(p.departments.iter().map(|d| EntryUnit {
-            id: d.id.clone(),
-            name: d.name.clone(),
-            department: true,
-        }))
-        .collect()
-}
-
-/// A line of a unit's score sheet.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Line {
-    Org(usize),
-    Survey,
-    /// The heading of an area (the cursor passes over it).
-    Area(usize),
-    /// An indicator row, by indicator index.
-    Row(usize),
-    Penalty(usize),
-    /// "No penalties" (where `a` adds one).
-    NoPenalty,
-}
-
-/// The lines of a unit's sheet: organisation items, survey, its indicators (a county's:
-/// those that apply to it; a department's: those it has a role in or a row for),
-/// penalties.
-pub fn sheet_lines(p: &Project, unit: &str) -> Vec<Line> {
-    let department = p.department(unit).is_some();
-    let sheet = p.scores.get(unit);
-    let mut lines: Vec<Line> = (0..p.organization.len()).map(Line::Org).collect();
-    lines.push(Line::Survey);
-    for (ai, area) in p.areas.iter().enumerate() {
-        let rows: Vec<Line> = p
-            .indicators
-            .iter()
-            .enumerate()
-            .filter(|(_, i)| i.area == area.id)
-            .filter(|(_, ind)| {
-                if department {
-                    ind.role_of(unit).is_some()
-                        || sheet.is_some_and(|s| s.indicators.contains_key(&ind.id))
-                } else {
-                    ind.applies_to(unit)
-                }
-            })
-            .map(|(ii, _)| Line::Row(ii))
-            .collect();
-        if !rows.is_empty() {
-            lines.push(Line::Area(ai));
-            lines.extend(rows);
-        }
-    }
-    let penalties = sheet.map_or(0, |s| s.penalties.len());
-    if penalties == 0 {
-        lines.push(Line::NoPenalty);
-    }
-    lines.extend((0..penalties).map(Line::Penalty));
-    lines
-}
-
-/// What the cursor can stand on in a sheet line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Field {
-    Value,
-    Target,
-    Actual,
-    Status,
-    Deduction,
-    Prep,
-    Level,
-    Note,
-}
-
-/// The fields of a line, in display order.
-pub fn line_fields(p: &Project, unit: &str, line: Line) -> &'static [Field] {
-    match line {
-        Line::Org(_) | Line::Survey => &[Field::Value],
-        Line::Row(ii) => {
-            let Some(ind) = p.indicators.get(ii) else {
-                return &[];
-            };
-            let department = p.department(unit).is_some();
-            if !department && !ind.is_pilot(unit) {
-                return &[Field::Prep];
-            }
-            match p.scores.get(unit).and_then(|s| s.indicators.get(&ind.id)) {
-                Some(Row::Qualitative { .. }) => &[Field::Status, Field::Deduction],
-                _ => &[Field::Target, Field::Actual],
-            }
-        }
-        Line::Penalty(_) => &[Field::Level, Field::Note],
-        Line::NoPenalty | Line::Area(_) => &[],
-    }
-}
-
-/// Whether a unit id is a county or the zone (not a department).
-pub fn is_county_or_zone(p: &Project, id: &str) -> bool {
-    p.unit(id)
-        .is_some_and(|u| matches!(u.kind, UnitKind::County | UnitKind::Zone))
-}
-
 impl Model {
     pub fn new(session: Session, lang: Lang) -> Model {
         Model {
@@ -429,5 +296,72 @@ impl Model {
     /// The rows of the ranking pane: counties and zone, then departments.
     pub fn ranking_len(&self) -> usize {
         self.session.board.units.len() + self.session.board.departments.len()
+    }
+
+    /// The ranked unit under the ranking cursor.
+    pub fn ranking_selected(&self) -> Option<&UnitResult> {
+        let board = &self.session.board;
+        board
+            .units
+            .iter()
+            .chain(&board.departments)
+            .nth(self.ui.ranking.row)
+    }
+
+    /// The unit the pane's selection is on: the entry pane's unit, or the selected row of
+    /// the ranking or the totals.
+    pub fn selected_unit(&self) -> Option<String> {
+        match self.ui.pane.0 {
+            Pane::Entry => self.entry_unit().map(|u| u.id),
+            Pane::Ranking => self.ranking_selected().map(|u| u.id.clone()),
+            Pane::Totals => self.totals_order().get(self.ui.totals.row).cloned(),
+            _ => None,
+        }
+    }
+
+    /// The unit ids of the totals pane in display order (sorted as chosen; departments
+    /// after the counties and zone).
+    pub fn totals_order(&self) -> Vec<String> {
+        let board = &self.session.board;
+        let mut units: Vec<&UnitResult> = board.units.iter().collect();
+        let mut departments: Vec<&UnitResult> = board.departments.iter().collect();
+        if let Some((col, descending)) = self.ui.totals.sort {
+            for group in [&mut units, &mut departments] {
+                group.sort_by(|a, b| {
+                    let order = col
+                        .value(a)
+                        .cmp(&col.value(b))
+                        .then_with(|| a.id.cmp(&b.id));
+                    if descending { order.reverse() } else { order }
+                });
+            }
+        }
+        units
+            .iter()
+            .chain(&departments)
+            .map(|u| u.id.clone())
+            .collect()
+    }
+
+    /// The totals' columns for this project, left to right.
+    pub fn totals_columns(&self) -> Vec<TotalsCol> {
+        TotalsCol::all(self.project().areas.len())
+    }
+
+    /// The row of the matrix under the cursor.
+    pub fn matrix_row(&self) -> Option<MatrixRow> {
+        matrix_rows(self.project()).get(self.ui.matrix.row).copied()
+    }
+
+    /// The unit, line and field under the entry cursor (the field is `None` on a line
+    /// without one: a heading, "no penalties").
+    pub fn entry_spot(&self) -> Option<(EntryUnit, Line, Option<Field>)> {
+        let unit = self.entry_unit()?;
+        let p = self.project();
+        let line = *sheet_lines(p, &unit.id).get(self.ui.entry.line)?;
+        let field = line_fields(p, &unit.id, line)
+            .get(self.ui.entry.field)
+            .copied();
+        Some((unit, line, field))
     }
 }

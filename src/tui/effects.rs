@@ -1,0 +1,55 @@
+//! Runs the [`Effect`]s `update` asks for — the reading and writing of files — and
+//! turns each outcome into the [`Msg`] that tells `update` what happened. Nothing here
+//! touches the screen's state: only the session, which owns the project file, keeps its
+//! record of the file up to date.
+//!
+//! Files other than the project go through the operations layer ([`crate::ops`]), the
+//! same as the command line's: reading another project, exporting with `kaoping
+//! export`'s options.
+
+use super::msg::{Effect, Msg};
+use crate::i18n::Lang;
+use crate::ops::{self, ExportOptions, Exported};
+use crate::session::Session;
+use std::path::PathBuf;
+
+/// Runs one effect and says how it went.
+pub fn run(session: &mut Session, lang: Lang, effect: Effect) -> Msg {
+    match effect {
+        Effect::CheckDisk => Msg::DiskChecked(session.disk_changed()),
+        Effect::Reload => {
+            Msg::Reloaded(session.reload().map(|failed| failed.len()).map_err(|_| ()))
+        }
+        Effect::Overwrite => {
+            session.overwrite();
+            Msg::Overwritten
+        }
+        Effect::SaveAs(path) => {
+            let result = session.save_as(&path);
+            Msg::SavedAs(path, result)
+        }
+        Effect::Compare(path) => {
+            let text = ops::read_text(&path).map_err(|e| e.message(lang));
+            Msg::Compared(path, text)
+        }
+        Effect::Export(typed) => Msg::Exported(export(session, lang, &typed)),
+    }
+}
+
+/// Writes the evaluation to a file. The prompt holds a file name (its extension picks the
+/// format) and, after it, any of `kaoping export`'s options (`--table scores --no-bom`).
+fn export(session: &Session, lang: Lang, typed: &str) -> Result<PathBuf, String> {
+    let input = crate::report::RankInput {
+        project: &session.project,
+        board: &session.board,
+        warnings: &session.problems,
+        lang,
+    };
+    let options = ExportOptions::from_prompt(typed).map_err(|e| e.message(lang))?;
+    match ops::export(&input, &options, session.path(), &ops::today()) {
+        Ok(Exported::File(path)) => Ok(path),
+        // `-o -` means standard output, which is the screen here.
+        Ok(Exported::Stdout(_)) => Err(crate::i18n::T::ExportUnknownFormat.get(lang).to_string()),
+        Err(e) => Err(e.message(lang)),
+    }
+}

@@ -1,0 +1,144 @@
+//! The rows each pane shows, derived from the project: the matrix's areas and
+//! indicators, the entry pane's units, the lines of a unit's sheet and the fields of each.
+
+use crate::project::{Project, Row, UnitKind};
+
+/// A row of the matrix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MatrixRow {
+    Area(usize),
+    Indicator(usize),
+}
+
+/// Areas in order, each followed by its indicators.
+pub fn matrix_rows(p: &Project) -> Vec<MatrixRow> {
+    let mut rows = Vec::with_capacity(p.areas.len() + p.indicators.len());
+    for (ai, area) in p.areas.iter().enumerate() {
+        rows.push(MatrixRow::Area(ai));
+        rows.extend(
+            p.indicators
+                .iter()
+                .enumerate()
+                .filter(|(_, i)| i.area == area.id)
+                .map(|(ii, _)| MatrixRow::Indicator(ii)),
+        );
+    }
+    rows
+}
+
+/// A unit of the entry list: a county, the zone or a department.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntryUnit {
+    pub id: String,
+    pub name: String,
+    pub department: bool,
+}
+
+/// Counties and the zone, then the departments.
+pub fn entry_units(p: &Project) -> Vec<EntryUnit> {
+    p.units
+        .iter()
+        .map(|u| EntryUnit {
+            id: u.id.clone(),
+            name: u.name.clone(),
+            department: false,
+        })
+        .chain(p.departments.iter().map(|d| EntryUnit {
+            id: d.id.clone(),
+            name: d.name.clone(),
+            department: true,
+        }))
+        .collect()
+}
+
+/// A line of a unit's score sheet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Line {
+    Org(usize),
+    Survey,
+    /// The heading of an area (the cursor passes over it).
+    Area(usize),
+    /// An indicator row, by indicator index.
+    Row(usize),
+    Penalty(usize),
+    /// "No penalties" (where `a` adds one).
+    NoPenalty,
+}
+
+/// The lines of a unit's sheet: organisation items, survey, its indicators (a county's:
+/// those that apply to it; a department's: those it has a role in or a row for),
+/// penalties.
+pub fn sheet_lines(p: &Project, unit: &str) -> Vec<Line> {
+    let department = p.department(unit).is_some();
+    let sheet = p.scores.get(unit);
+    let mut lines: Vec<Line> = (0..p.organization.len()).map(Line::Org).collect();
+    lines.push(Line::Survey);
+    for (ai, area) in p.areas.iter().enumerate() {
+        let rows: Vec<Line> = p
+            .indicators
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| i.area == area.id)
+            .filter(|(_, ind)| {
+                if department {
+                    ind.role_of(unit).is_some()
+                        || sheet.is_some_and(|s| s.indicators.contains_key(&ind.id))
+                } else {
+                    ind.applies_to(unit)
+                }
+            })
+            .map(|(ii, _)| Line::Row(ii))
+            .collect();
+        if !rows.is_empty() {
+            lines.push(Line::Area(ai));
+            lines.extend(rows);
+        }
+    }
+    let penalties = sheet.map_or(0, |s| s.penalties.len());
+    if penalties == 0 {
+        lines.push(Line::NoPenalty);
+    }
+    lines.extend((0..penalties).map(Line::Penalty));
+    lines
+}
+
+/// What the cursor can stand on in a sheet line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Value,
+    Target,
+    Actual,
+    Status,
+    Deduction,
+    Prep,
+    Level,
+    Note,
+}
+
+/// The fields of a line, in display order.
+pub fn line_fields(p: &Project, unit: &str, line: Line) -> &'static [Field] {
+    match line {
+        Line::Org(_) | Line::Survey => &[Field::Value],
+        Line::Row(ii) => {
+            let Some(ind) = p.indicators.get(ii) else {
+                return &[];
+            };
+            let department = p.department(unit).is_some();
+            if !department && !ind.is_pilot(unit) {
+                return &[Field::Prep];
+            }
+            match p.scores.get(unit).and_then(|s| s.indicators.get(&ind.id)) {
+                Some(Row::Qualitative { .. }) => &[Field::Status, Field::Deduction],
+                _ => &[Field::Target, Field::Actual],
+            }
+        }
+        Line::Penalty(_) => &[Field::Level, Field::Note],
+        Line::NoPenalty | Line::Area(_) => &[],
+    }
+}
+
+/// Whether a unit id is a county or the zone (not a department).
+pub fn is_county_or_zone(p: &Project, id: &str) -> bool {
+    p.unit(id)
+        .is_some_and(|u| matches!(u.kind, UnitKind::County | UnitKind::Zone))
+}

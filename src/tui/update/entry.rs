@@ -1,0 +1,402 @@
+//! The entry pane's commands: on the unit list (open a sheet, rename, add, remove, county
+//! or zone) and on a unit's sheet (type a value, flip a status or a penalty's level,
+//! switch a row's kind, clear, add and remove penalties, explain, try a value).
+
+use super::super::model::*;
+use super::super::msg::Action;
+use super::overlay::{confirm, explain_item, explain_unit, removal_lines, what_if};
+use super::{commit, info, start_editing, start_scratch};
+use crate::edit::Edit;
+use crate::i18n;
+use crate::project::{Penalty, PenaltyKind, Row, UnitKind};
+use crate::text::sanitize;
+use crate::tui::keymap::{self, Mention};
+use rust_decimal::Decimal;
+
+/// Runs an entry command: on the list, or on the sheet where the cursor is.
+pub(super) fn act(model: &mut Model, action: Action) {
+    if !model.ui.entry.in_sheet {
+        return list_act(model, action);
+    }
+    let Some((unit, line, field)) = model.entry_spot() else {
+        return;
+    };
+    match action {
+        Action::Edit => edit(model, &unit.id, line, field),
+        Action::Toggle => toggle(model, &unit.id, line, field),
+        Action::SwitchKind => switch_kind(model, &unit.id, line, field),
+        Action::Clear => clear(model, &unit.id, line),
+        Action::Add => add_penalty(model, &unit.id),
+        Action::Remove => {
+            if let Line::Penalty(index) = line {
+                remove_penalty(model, &unit.id, index)
+            }
+        }
+        Action::Explain => explain_line(model, &unit.id, line),
+        Action::Scratch => match (line, field) {
+            (Line::Row(_), Some(Field::Target | Field::Actual)) => try_value(model, &unit.id, line),
+            _ => what_if(model),
+        },
+        _ => {}
+    }
+}
+
+/// Runs a command of the unit list on the selected unit.
+fn list_act(model: &mut Model, action: Action) {
+    let Some(unit) = model.entry_unit() else {
+        if action == Action::Add {
+            add_unit(model);
+        }
+        return;
+    };
+    match action {
+        Action::Enter | Action::Edit => open_sheet(model),
+        Action::Rename => rename(model, &unit),
+        Action::Add => add_unit(model),
+        Action::ToggleKind if !unit.department => toggle_kind(model, &unit.id),
+        Action::Remove => remove_unit(model, &unit),
+        Action::Explain => explain_unit(model, &unit.id),
+        _ => {}
+    }
+}
+
+// ---- the unit list ---------------------------------------------------------------------------
+
+/// Leaves the list for the selected unit's sheet.
+fn open_sheet(model: &mut Model) {
+    model.ui.entry.in_sheet = true;
+}
+
+/// Types a new name for the selected county, zone or department.
+fn rename(model: &mut Model, unit: &EntryUnit) {
+    let target = if unit.department {
+        Target::DepartmentName(unit.id.clone())
+    } else {
+        Target::UnitName(unit.id.clone())
+    };
+    start_editing(model, target, &unit.name);
+}
+
+/// Types the name of a new county.
+fn add_unit(model: &mut Model) {
+    start_editing(model, Target::NewUnit, "");
+}
+
+/// Makes a county the zone, or the zone a county.
+fn toggle_kind(model: &mut Model, id: &str) {
+    let kind = match model.project().unit(id).map(|u| u.kind) {
+        Some(UnitKind::Zone) => UnitKind::County,
+        _ => UnitKind::Zone,
+    };
+    let edit = Edit::SetUnitKind {
+        id: id.to_string(),
+        kind,
+    };
+    commit(model, edit);
+}
+
+/// Asks, then removes the unit with its score sheet.
+fn remove_unit(model: &mut Model, unit: &EntryUnit) {
+    let rows = model
+        .project()
+        .scores
+        .get(&unit.id)
+        .map_or(0, |s| s.indicators.len());
+    let lines = removal_lines(model, &sanitize(&unit.name), rows, 0);
+    let id = unit.id.clone();
+    let edit = if unit.department {
+        Edit::RemoveDepartment { id }
+    } else {
+        Edit::RemoveUnit { id }
+    };
+    confirm(model, lines, edit);
+}
+
+// ---- the sheet -------------------------------------------------------------------------------
+
+/// Enter: types into the field, or flips it when it is a status or a penalty's level.
+fn edit(model: &mut Model, unit: &str, line: Line, field: Option<Field>) {
+    match edit_target(model.project(), unit, line, field) {
+        Some((target, text)) => start_editing(model, target, &text),
+        None => toggle(model, unit, line, field),
+    }
+}
+
+/// Space: a status flips (complete ↔ incomplete), a penalty's level cycles (municipal →
+/// provincial → points → municipal).
+fn toggle(model: &mut Model, unit: &str, line: Line, field: Option<Field>) {
+    let p = model.project();
+    let sheet = p.scores.get(unit);
+    let edit = match (line, field) {
+        (Line::Row(ii), Some(Field::Status | Field::Deduction)) => {
+            let Some(ind) = p.indicators.get(ii) else {
+                return;
+            };
+            match sheet.and_then(|s| s.indicators.get(&ind.id)) {
+                Some(Row::Qualitative { complete, .. }) => Edit::SetRow {
+                    unit: unit.to_string(),
+                    indicator: ind.id.clone(),
+                    row: Some(Row::Qualitative {
+                        complete: !complete,
+                        deduction: None,
+                    }),
+                },
+                _ => return,
+            }
+        }
+        (Line::Penalty(i), Some(Field::Level)) => {
+            let Some(penalty) = sheet.and_then(|s| s.penalties.get(i)) else {
+                return;
+            };
+            let kind = match penalty.kind {
+                PenaltyKind::Municipal => PenaltyKind::Provincial,
+                PenaltyKind::Provincial => PenaltyKind::Points(Decimal::ONE),
+                PenaltyKind::Points(_) => PenaltyKind::Municipal,
+            };
+            Edit::SetPenalty {
+                unit: unit.to_string(),
+                index: i,
+                penalty: Penalty {
+                    kind,
+                    note: penalty.note.clone(),
+                },
+            }
+        }
+        _ => return,
+    };
+    commit(model, edit);
+}
+
+/// Switches an indicator row between quantitative and qualitative (its values go; `u`
+/// brings them back).
+fn switch_kind(model: &mut Model, unit: &str, line: Line, field: Option<Field>) {
+    let Line::Row(ii) = line else {
+        return;
+    };
+    let p = model.project();
+    let Some(ind) = p.indicators.get(ii) else {
+        return;
+    };
+    if field == Some(Field::Prep) {
+        return;
+    }
+    let new = match p.scores.get(unit).and_then(|s| s.indicators.get(&ind.id)) {
+        Some(Row::Qualitative { .. }) => None,
+        _ => Some(Row::Qualitative {
+            complete: true,
+            deduction: None,
+        }),
+    };
+    let edit = Edit::SetRow {
+        unit: unit.to_string(),
+        indicator: ind.id.clone(),
+        row: new,
+    };
+    let l = model.lang;
+    if commit(model, edit) {
+        info(
+            model,
+            i18n::kind_switched(l, &keymap::mention(Mention::Undo, l)),
+        );
+    }
+}
+
+/// Clears the value of the line (it becomes pending); a penalty goes.
+fn clear(model: &mut Model, unit: &str, line: Line) {
+    let p = model.project();
+    let unit = unit.to_string();
+    let edit = match line {
+        Line::Survey => Some(Edit::SetSurvey { unit, value: None }),
+        Line::Org(i) => p.organization.get(i).map(|o| Edit::SetOrg {
+            unit,
+            item: o.id.clone(),
+            value: None,
+        }),
+        Line::Row(ii) => p.indicators.get(ii).map(|ind| Edit::SetRow {
+            unit,
+            indicator: ind.id.clone(),
+            row: None,
+        }),
+        Line::Penalty(index) => Some(Edit::RemovePenalty { unit, index }),
+        Line::NoPenalty | Line::Area(_) => None,
+    };
+    if let Some(edit) = edit {
+        commit(model, edit);
+    }
+}
+
+/// Adds a municipal penalty and types its note.
+fn add_penalty(model: &mut Model, unit: &str) {
+    let index = model
+        .project()
+        .scores
+        .get(unit)
+        .map_or(0, |s| s.penalties.len());
+    let penalty = Penalty {
+        kind: PenaltyKind::Municipal,
+        note: String::new(),
+    };
+    let added = commit(
+        model,
+        Edit::AddPenalty {
+            unit: unit.to_string(),
+            penalty,
+        },
+    );
+    if !added {
+        return;
+    }
+    let lines = sheet_lines(model.project(), unit);
+    model.ui.entry.line = lines
+        .iter()
+        .position(|l| *l == Line::Penalty(index))
+        .unwrap_or(0);
+    model.ui.entry.field = 1;
+    let target = Target::Sheet {
+        unit: unit.to_string(),
+        field: SheetField::PenaltyNote(index),
+    };
+    start_editing(model, target, "");
+}
+
+/// Removes the penalty under the cursor.
+fn remove_penalty(model: &mut Model, unit: &str, index: usize) {
+    let edit = Edit::RemovePenalty {
+        unit: unit.to_string(),
+        index,
+    };
+    commit(model, edit);
+}
+
+/// Shows how the row's score comes about (on any other line: the unit's whole score).
+fn explain_line(model: &mut Model, unit: &str, line: Line) {
+    let indicator = match line {
+        Line::Row(ii) => model.project().indicators.get(ii).map(|i| i.id.clone()),
+        _ => None,
+    };
+    if !indicator.is_some_and(|ind| explain_item(model, unit, &ind)) {
+        explain_unit(model, unit);
+    }
+}
+
+/// Tries another actual (or target) without saving it: every unit's score on the
+/// indicator shows how it would move.
+fn try_value(model: &mut Model, unit: &str, line: Line) {
+    if let Some((target, text)) = edit_target(model.project(), unit, line, Some(Field::Actual)) {
+        model.ui.entry.field = 1;
+        start_scratch(model, target, &text);
+    }
+}
+
+/// Tab / Shift-Tab after a commit in the entry sheet: the next field that takes typing,
+/// on to the next line.
+pub(super) fn next_field(model: &mut Model, forward: bool) {
+    if model.ui.pane.0 != Pane::Entry || !model.ui.entry.in_sheet {
+        return;
+    }
+    let Some(unit) = model.entry_unit() else {
+        return;
+    };
+    let p = model.project();
+    let lines = sheet_lines(p, &unit.id);
+    let (mut line, mut field) = (model.ui.entry.line, model.ui.entry.field);
+    // Walk until a field that takes typing, at most once around the sheet.
+    for _ in 0..lines.len() * 2 + 2 {
+        let count = lines
+            .get(line)
+            .map_or(0, |l| line_fields(p, &unit.id, *l).len());
+        if forward {
+            if field + 1 < count {
+                field += 1;
+            } else {
+                line = (line + 1) % lines.len().max(1);
+                field = 0;
+            }
+        } else if field > 0 {
+            field -= 1;
+        } else {
+            line = (line + lines.len().max(1) - 1) % lines.len().max(1);
+            field = lines
+                .get(line)
+                .map_or(0, |l| line_fields(p, &unit.id, *l).len().saturating_sub(1));
+        }
+        let here = lines.get(line).copied();
+        let f = here.and_then(|l| line_fields(p, &unit.id, l).get(field).copied());
+        if let Some(l) = here
+            && let Some((target, text)) = edit_target(p, &unit.id, l, f)
+        {
+            model.ui.entry.line = line;
+            model.ui.entry.field = field;
+            start_editing(model, target, &text);
+            return;
+        }
+    }
+}
+
+/// What typing into a sheet field edits, and the text it starts with; `None` for fields
+/// that toggle instead (a status, a penalty's level).
+fn edit_target(
+    p: &crate::project::Project,
+    unit: &str,
+    line: Line,
+    field: Option<Field>,
+) -> Option<(Target, String)> {
+    let sheet = p.scores.get(unit);
+    let text = |d: Option<Decimal>| d.map(|d| d.to_string()).unwrap_or_default();
+    let field = field?;
+    let (sheet_field, current) = match line {
+        Line::Survey => (SheetField::Survey, text(sheet.and_then(|s| s.survey))),
+        Line::Org(i) => {
+            let item = &p.organization.get(i)?.id;
+            (
+                SheetField::Org(item.clone()),
+                text(sheet.and_then(|s| s.organization.get(item).copied())),
+            )
+        }
+        Line::Row(ii) => {
+            let ind = p.indicators.get(ii)?;
+            let row = sheet.and_then(|s| s.indicators.get(&ind.id));
+            let id = ind.id.clone();
+            match (field, row) {
+                (Field::Target, Some(Row::Quantitative { target, .. })) => {
+                    (SheetField::Target(id), text(*target))
+                }
+                (Field::Target, _) => (SheetField::Target(id), String::new()),
+                (Field::Actual, Some(Row::Quantitative { actual, .. })) => {
+                    (SheetField::Actual(id), text(*actual))
+                }
+                (Field::Actual, _) => (SheetField::Actual(id), String::new()),
+                (
+                    Field::Deduction,
+                    Some(Row::Qualitative {
+                        complete: false,
+                        deduction,
+                    }),
+                ) => (SheetField::Deduction(id), text(*deduction)),
+                (Field::Prep, Some(Row::Preparation { prep })) => {
+                    (SheetField::Prep(id), prep.to_string())
+                }
+                (Field::Prep, _) => (SheetField::Prep(id), String::new()),
+                _ => return None,
+            }
+        }
+        Line::Penalty(i) => {
+            let penalty = sheet?.penalties.get(i)?;
+            match (field, penalty.kind) {
+                (Field::Note, _) => (SheetField::PenaltyNote(i), penalty.note.clone()),
+                (Field::Level, PenaltyKind::Points(points)) => {
+                    (SheetField::PenaltyPoints(i), points.to_string())
+                }
+                _ => return None,
+            }
+        }
+        Line::NoPenalty | Line::Area(_) => return None,
+    };
+    Some((
+        Target::Sheet {
+            unit: unit.to_string(),
+            field: sheet_field,
+        },
+        current,
+    ))
+}

@@ -1,0 +1,275 @@
+//! The matrix's commands: roles, the indicators' and areas' own fields, adding and
+//! removing indicators, areas and departments.
+
+use super::super::model::*;
+use super::super::msg::Action;
+use super::overlay::{confirm, removal_lines};
+use super::{commit, error, start_editing};
+use crate::edit::{Edit, IndicatorField};
+use crate::i18n::T;
+use crate::project::{Area, Department, Direction, Indicator, Role};
+use crate::text::sanitize;
+
+/// What the matrix cursor is on: its column, and the department, indicator and area there.
+struct Spot {
+    col: MatrixCol,
+    department: Option<Department>,
+    indicator: Option<Indicator>,
+    /// The area of the row (an indicator's own area).
+    area: Option<Area>,
+}
+
+impl Spot {
+    fn of(model: &Model) -> Spot {
+        let p = model.project();
+        let col = model.ui.matrix.col;
+        let row = model.matrix_row();
+        let indicator = match row {
+            Some(MatrixRow::Indicator(i)) => p.indicators.get(i).cloned(),
+            _ => None,
+        };
+        let area = match row {
+            Some(MatrixRow::Area(a)) => p.areas.get(a).cloned(),
+            Some(MatrixRow::Indicator(i)) => p
+                .indicators
+                .get(i)
+                .and_then(|ind| p.area(&ind.area))
+                .cloned(),
+            None => None,
+        };
+        Spot {
+            col,
+            department: col.department().and_then(|d| p.departments.get(d)).cloned(),
+            indicator,
+            area,
+        }
+    }
+}
+
+/// Runs a matrix command where the cursor is.
+pub(super) fn act(model: &mut Model, action: Action) {
+    let spot = Spot::of(model);
+    let ind = spot.indicator.as_ref();
+    match (action, ind) {
+        (Action::Toggle, _) => toggle(model, &spot),
+        (Action::Edit, _) => edit(model, &spot),
+        (Action::ToggleBonus, Some(ind)) => toggle_bonus(model, ind),
+        (Action::ToggleDirection, Some(ind)) => toggle_direction(model, ind),
+        (Action::EditMeasure, Some(ind)) => edit_measure(model, ind),
+        (Action::EditUnits, Some(ind)) => edit_units(model, ind),
+        (Action::EditPilot, Some(ind)) => edit_pilot(model, ind),
+        (Action::MoveToArea, Some(ind)) => move_to_area(model, ind),
+        (Action::Add, _) => match &spot.area {
+            Some(area) => add_indicator(model, area),
+            None => add_area(model),
+        },
+        (Action::AddArea, _) => add_area(model),
+        (Action::AddDepartment, _) => add_department(model),
+        (Action::Rename, _) => match &spot.department {
+            Some(dept) => rename_department(model, dept),
+            None => pick_department_column(model),
+        },
+        (Action::Remove, Some(ind)) => remove_indicator(model, ind),
+        (Action::Remove, None) => {
+            if let Some(area) = &spot.area {
+                remove_area(model, area)
+            }
+        }
+        (Action::RemoveDepartment, _) => match &spot.department {
+            Some(dept) => remove_department(model, dept),
+            None => pick_department_column(model),
+        },
+        _ => {}
+    }
+}
+
+/// Space: on a department's column, the next role; on the bonus column, the flag.
+fn toggle(model: &mut Model, spot: &Spot) {
+    match (&spot.indicator, &spot.department) {
+        (Some(ind), Some(dept)) => cycle_role(model, ind, dept),
+        (Some(ind), None) if spot.col == MatrixCol::Bonus => toggle_bonus(model, ind),
+        _ => {}
+    }
+}
+
+/// Enter: a role cycles, a flag flips, a name or a number is typed.
+fn edit(model: &mut Model, spot: &Spot) {
+    match (&spot.indicator, &spot.department, &spot.area) {
+        (Some(ind), Some(dept), _) => cycle_role(model, ind, dept),
+        (Some(ind), None, _) => match spot.col {
+            MatrixCol::Name => edit_indicator_name(model, ind),
+            MatrixCol::Base => edit_base(model, ind),
+            MatrixCol::Bonus | MatrixCol::Department(_) => toggle_bonus(model, ind),
+        },
+        (None, _, Some(area)) if spot.col == MatrixCol::Base => edit_area_max(model, area),
+        (None, _, Some(area)) => edit_area_name(model, area),
+        (None, _, None) => {}
+    }
+}
+
+/// Cycles the department's role in the indicator: lead → responsible → co → none.
+fn cycle_role(model: &mut Model, ind: &Indicator, dept: &Department) {
+    let role = match ind.role_of(&dept.id) {
+        None => Some(Role::Lead),
+        Some(Role::Lead) => Some(Role::Responsible),
+        Some(Role::Responsible) => Some(Role::Co),
+        Some(Role::Co) => None,
+    };
+    commit(
+        model,
+        Edit::SetRole {
+            indicator: ind.id.clone(),
+            department: dept.id.clone(),
+            role,
+        },
+    );
+}
+
+/// Makes the indicator a bonus indicator, or no longer one.
+fn toggle_bonus(model: &mut Model, ind: &Indicator) {
+    set(model, ind, IndicatorField::Bonus(!ind.bonus));
+}
+
+/// Turns the indicator's direction: at least the target ↔ at most the target.
+fn toggle_direction(model: &mut Model, ind: &Indicator) {
+    let direction = match ind.direction {
+        Direction::AtLeast => Direction::AtMost,
+        Direction::AtMost => Direction::AtLeast,
+    };
+    set(model, ind, IndicatorField::Direction(direction));
+}
+
+fn set(model: &mut Model, ind: &Indicator, field: IndicatorField) {
+    commit(
+        model,
+        Edit::SetIndicator {
+            id: ind.id.clone(),
+            field,
+        },
+    );
+}
+
+/// Types a new name for the indicator, in its cell.
+fn edit_indicator_name(model: &mut Model, ind: &Indicator) {
+    start_editing(model, Target::IndicatorName(ind.id.clone()), &ind.name);
+}
+
+/// Types a new base score for the indicator, in its cell.
+fn edit_base(model: &mut Model, ind: &Indicator) {
+    let text = ind.base.to_string();
+    start_editing(model, Target::IndicatorBase(ind.id.clone()), &text);
+}
+
+/// Types a new name for the area.
+fn edit_area_name(model: &mut Model, area: &Area) {
+    start_editing(model, Target::AreaName(area.id.clone()), &area.name);
+}
+
+/// Types a new maximum for the area.
+fn edit_area_max(model: &mut Model, area: &Area) {
+    let text = area.max.to_string();
+    start_editing(model, Target::AreaMax(area.id.clone()), &text);
+}
+
+/// Types the indicator's unit of measure (人, 户).
+fn edit_measure(model: &mut Model, ind: &Indicator) {
+    let text = ind.measure.clone().unwrap_or_default();
+    start_editing(model, Target::IndicatorMeasure(ind.id.clone()), &text);
+}
+
+/// Types the units the indicator applies to (empty: all).
+fn edit_units(model: &mut Model, ind: &Indicator) {
+    let text = ind.units.as_ref().map(|u| u.join(", ")).unwrap_or_default();
+    start_editing(model, Target::IndicatorUnits(ind.id.clone()), &text);
+}
+
+/// Types the indicator's pilot units (empty: no pilot list).
+fn edit_pilot(model: &mut Model, ind: &Indicator) {
+    let text = ind.pilot.as_ref().map(|u| u.join(", ")).unwrap_or_default();
+    start_editing(model, Target::IndicatorPilot(ind.id.clone()), &text);
+}
+
+/// Types the area to move the indicator to.
+fn move_to_area(model: &mut Model, ind: &Indicator) {
+    start_editing(model, Target::IndicatorArea(ind.id.clone()), &ind.area);
+}
+
+/// Types the name of a new indicator in the area.
+fn add_indicator(model: &mut Model, area: &Area) {
+    let target = Target::NewIndicator {
+        area: area.id.clone(),
+    };
+    start_editing(model, target, "");
+}
+
+/// Types the name of a new area.
+fn add_area(model: &mut Model) {
+    start_editing(model, Target::NewArea, "");
+}
+
+/// Types the name of a new department.
+fn add_department(model: &mut Model) {
+    start_editing(model, Target::NewDepartment, "");
+}
+
+/// Types a new name for the department of the column.
+fn rename_department(model: &mut Model, dept: &Department) {
+    start_editing(model, Target::DepartmentName(dept.id.clone()), &dept.name);
+}
+
+/// Says that the key needs the cursor on a department's column.
+fn pick_department_column(model: &mut Model) {
+    let text = T::PickDepartmentColumn.get(model.lang).to_string();
+    error(model, text);
+}
+
+/// Asks, then removes the indicator with its score rows.
+fn remove_indicator(model: &mut Model, ind: &Indicator) {
+    let rows = model
+        .project()
+        .scores
+        .values()
+        .filter(|s| s.indicators.contains_key(&ind.id))
+        .count();
+    let lines = removal_lines(model, &sanitize(&ind.name), rows, 0);
+    confirm(model, lines, Edit::RemoveIndicator { id: ind.id.clone() });
+}
+
+/// Asks, then removes the area with its indicators and their score rows.
+fn remove_area(model: &mut Model, area: &Area) {
+    let p = model.project();
+    let ids: Vec<&str> = p
+        .indicators
+        .iter()
+        .filter(|i| i.area == area.id)
+        .map(|i| i.id.as_str())
+        .collect();
+    let rows = p
+        .scores
+        .values()
+        .map(|s| {
+            ids.iter()
+                .filter(|id| s.indicators.contains_key(**id))
+                .count()
+        })
+        .sum();
+    let lines = removal_lines(model, &sanitize(&area.name), rows, ids.len());
+    let edit = Edit::RemoveArea {
+        id: area.id.clone(),
+    };
+    confirm(model, lines, edit);
+}
+
+/// Asks, then removes the department of the column with its score sheet.
+fn remove_department(model: &mut Model, dept: &Department) {
+    let rows = model
+        .project()
+        .scores
+        .get(&dept.id)
+        .map_or(0, |s| s.indicators.len());
+    let lines = removal_lines(model, &sanitize(&dept.name), rows, 0);
+    let edit = Edit::RemoveDepartment {
+        id: dept.id.clone(),
+    };
+    confirm(model, lines, edit);
+}

@@ -1,0 +1,277 @@
+//! `update`: the only place that changes the program's state. Messages arrive from the
+//! keymap (an [`Action`]), from the terminal, and from the effects the loop ran; this file
+//! routes each to the handler of the pane, overlay or mode it concerns, and returns the
+//! [`Effect`]s (reading and writing files) for the loop to run.
+//!
+//! Laid out like helix's `commands.rs`: every command is a named `fn` with a line saying
+//! what the user gets. One file per job:
+//! [`nav`] moves cursors and keeps them in view; [`matrix`], [`entry`], [`totals`],
+//! [`ranking`] and [`problems`] are the panes' commands; [`overlay`] the windows over
+//! them; [`typing`] editing a field and searching; [`fields`] turns typed text into an
+//! edit (pure). The helpers here are the ones every handler shares: the status line, the
+//! read-only refusal, committing an edit, starting to type into a field.
+//!
+//! `update` does no I/O. What needs a file — following a change on disk, reloading or
+//! overwriting after a conflict, saving elsewhere, comparing, exporting — is returned as
+//! an [`Effect`]; `tui::step` runs it (`tui::effects`) and hands the outcome back here as
+//! a message (`Msg::Reloaded`, `Msg::Exported`, …).
+
+mod entry;
+pub mod fields;
+mod matrix;
+mod nav;
+mod overlay;
+mod problems;
+mod ranking;
+mod totals;
+mod typing;
+
+use super::input::Input;
+use super::model::*;
+use super::msg::{Action, Effect, Msg};
+use crate::edit::Edit;
+use crate::i18n::{T, problem_message};
+use crate::session::{DiskChange, ReadOnlyReason};
+
+/// Applies a message to the model; returns what the loop must do outside it.
+#[must_use = "the effects must be run (see `tui::step`)"]
+pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
+    let effect = match msg {
+        Msg::Resize(w, h) => {
+            model.size = (w, h);
+            None
+        }
+        Msg::Char(c) => {
+            typing::type_text(model, &c.to_string());
+            None
+        }
+        Msg::Paste(text) => {
+            if matches!(model.ui.mode, Mode::Editing(_) | Mode::Finding(_)) {
+                typing::type_text(model, &text);
+            }
+            None
+        }
+        Msg::Act(action) => act(model, action),
+        Msg::FileChanged => file_changed(model),
+        Msg::DiskChecked(change) => {
+            disk_checked(model, change);
+            None
+        }
+        Msg::Reloaded(result) => {
+            overlay::reloaded(model, result);
+            None
+        }
+        Msg::Overwritten => {
+            overlay::overwritten(model);
+            None
+        }
+        Msg::SavedAs(path, result) => {
+            typing::saved_as(model, &path, result);
+            None
+        }
+        Msg::Compared(path, text) => {
+            typing::compared(model, &path, text);
+            None
+        }
+        Msg::Exported(result) => {
+            typing::exported(model, result);
+            None
+        }
+    };
+    nav::clamp(model);
+    effect.into_iter().collect()
+}
+
+/// Routes an action: to the overlay if one is open, to the field being typed into, to
+/// the presentation, to the commands of every pane, or to the pane's own.
+fn act(model: &mut Model, action: Action) -> Option<Effect> {
+    if model.ui.overlay.is_some() {
+        return overlay::act(model, action);
+    }
+    match model.ui.mode {
+        Mode::Editing(_) => return typing::editing(model, action),
+        Mode::Finding(_) => {
+            typing::finding(model, action);
+            return None;
+        }
+        Mode::Normal => {}
+    }
+    model.ui.status = None;
+    if model.ui.ranking.presenting {
+        ranking::presenting(model, action);
+        return None;
+    }
+    match action {
+        Action::Quit => quit(model),
+        Action::ShowPane(pane) => model.ui.pane.0 = pane,
+        Action::CyclePane(dir) => nav::cycle_pane(model, dir),
+        Action::Help => show_help(model),
+        Action::Undo => undo(model),
+        Action::Redo => redo(model),
+        Action::WhatIf => overlay::what_if(model),
+        Action::Compare => typing::start_compare(model),
+        Action::Export => typing::start_export(model),
+        Action::Find => typing::start_finding(model),
+        Action::Move(_) | Action::Page(_) | Action::Top | Action::Bottom => {
+            nav::move_cursor(model, action)
+        }
+        _ => match model.ui.pane.0 {
+            Pane::Matrix => matrix::act(model, action),
+            Pane::Entry => entry::act(model, action),
+            Pane::Totals => totals::act(model, action),
+            Pane::Ranking => ranking::act(model, action),
+            Pane::Problems => problems::act(model, action),
+        },
+    }
+    None
+}
+
+/// Ends the program (committed edits are on disk already).
+fn quit(model: &mut Model) {
+    model.quit = true;
+}
+
+/// Shows every key of the current pane.
+fn show_help(model: &mut Model) {
+    model.ui.overlay = Some(Overlay::Help { scroll: 0 });
+}
+
+/// Takes back the last edit.
+fn undo(model: &mut Model) {
+    history(model, true);
+}
+
+/// Makes the last undone edit again.
+fn redo(model: &mut Model) {
+    history(model, false);
+}
+
+fn history(model: &mut Model, back: bool) {
+    if refused_read_only(model) {
+        return;
+    }
+    let done = if back {
+        model.session.undo()
+    } else {
+        model.session.redo()
+    };
+    let text = match (done, back) {
+        (true, true) => T::Undone,
+        (true, false) => T::Redone,
+        (false, true) => T::NothingToUndo,
+        (false, false) => T::NothingToRedo,
+    };
+    info(model, text.get(model.lang).to_string());
+}
+
+/// The file changed on disk: ask what to do when edits wait to be written, else look.
+fn file_changed(model: &mut Model) -> Option<Effect> {
+    if model.session.conflict {
+        model.ui.overlay = Some(Overlay::Conflict);
+        return None;
+    }
+    Some(Effect::CheckDisk)
+}
+
+/// Says what a change on disk did: followed it, or a conflict to resolve, or the file on
+/// disk is broken now (the last good version stays).
+fn disk_checked(model: &mut Model, change: DiskChange) {
+    let l = model.lang;
+    match change {
+        DiskChange::Nothing => {}
+        DiskChange::Reloaded => info(model, T::Reloaded.get(l).to_string()),
+        DiskChange::Conflict => model.ui.overlay = Some(Overlay::Conflict),
+        DiskChange::Broken(problems) => {
+            let first = problems
+                .iter()
+                .find(|p| p.is_error())
+                .map(|p| format!("{}: {}", p.path, problem_message(&p.kind, l)));
+            error(
+                model,
+                format!("{} {}", T::DiskBroken.get(l), first.unwrap_or_default()),
+            );
+        }
+        DiskChange::Unreadable(e) => error(model, format!("{} {e}", T::DiskBroken.get(l))),
+    }
+}
+
+// ---- shared by the handlers -----------------------------------------------------------------
+
+/// A message in the status line.
+fn info(model: &mut Model, text: String) {
+    model.ui.status = Some(Status { text, error: false });
+}
+
+/// An error in the status line.
+fn error(model: &mut Model, text: String) {
+    model.ui.status = Some(Status { text, error: true });
+}
+
+/// When the file is open read-only, says why nothing can be changed; true then.
+fn refused_read_only(model: &mut Model) -> bool {
+    let l = model.lang;
+    let reason = match &model.session.read_only {
+        None => return false,
+        Some(ReadOnlyReason::Locked(holder)) => {
+            format!(
+                "{} {} {holder}",
+                T::ReadOnlyRefused.get(l),
+                T::LockedBy.get(l)
+            )
+        }
+        Some(ReadOnlyReason::Newer(format)) => {
+            format!(
+                "{} {} {format}",
+                T::ReadOnlyRefused.get(l),
+                T::NewerFormat.get(l)
+            )
+        }
+        Some(ReadOnlyReason::Asked) => T::ReadOnlyRefused.get(l).to_string(),
+    };
+    error(model, reason);
+    true
+}
+
+/// Starts typing into a field, from `text` (refused when read-only, unless it is a file
+/// name).
+fn start_editing(model: &mut Model, target: Target, text: &str) {
+    if typing::changes_project(&target) && refused_read_only(model) {
+        return;
+    }
+    begin_typing(model, target, text, false);
+}
+
+/// Starts trying a value without saving it: the previews show, nothing is committed.
+fn start_scratch(model: &mut Model, target: Target, text: &str) {
+    begin_typing(model, target, text, true);
+}
+
+fn begin_typing(model: &mut Model, target: Target, text: &str, scratch: bool) {
+    model.ui.mode = Mode::Editing(Editing {
+        target,
+        input: Input::new(text),
+        error: None,
+        preview: false,
+        scratch,
+    });
+    typing::refresh_preview(model);
+}
+
+/// Commits an edit; a refusal goes to the status line. True when it was made.
+fn commit(model: &mut Model, edit: Edit) -> bool {
+    if refused_read_only(model) {
+        return false;
+    }
+    match model.session.commit(edit) {
+        Ok(()) => true,
+        Err(rejected) => {
+            let text = format!(
+                "{} {}",
+                T::Refused.get(model.lang),
+                rejected.message(model.lang)
+            );
+            error(model, text);
+            false
+        }
+    }
+}

@@ -1,0 +1,319 @@
+//! Moving around: the cursor of each pane, pages, the panes themselves, going to a place
+//! (a unit, a TOML path, an indicator), and keeping every cursor inside its list and in
+//! view after any change.
+
+use super::super::layout::{self, List};
+use super::super::model::*;
+use super::super::msg::{Action, Dir};
+use crate::project::PathSeg;
+
+/// The pane to the right (`Dir::Right`) or to the left, round the ends.
+pub(super) fn cycle_pane(model: &mut Model, dir: Dir) {
+    let n = Pane::ALL.len();
+    let step = if dir == Dir::Left { n - 1 } else { 1 };
+    model.ui.pane.0 = Pane::ALL[(model.ui.pane.0.index() + step) % n];
+}
+
+/// A cursor position after a move over a list of `len` rows.
+fn step(pos: usize, len: usize, action: Action, page: usize) -> usize {
+    if len == 0 {
+        return 0;
+    }
+    let last = len - 1;
+    match action {
+        Action::Move(Dir::Up) => pos.saturating_sub(1),
+        Action::Move(Dir::Down) => (pos + 1).min(last),
+        Action::Page(Dir::Up) => pos.saturating_sub(page),
+        Action::Page(Dir::Down) => (pos + page).min(last),
+        Action::Top => 0,
+        Action::Bottom => last,
+        _ => pos.min(last),
+    }
+}
+
+/// Moves the cursor of the pane shown: a row, a column, a page, to the first or the last.
+pub(super) fn move_cursor(model: &mut Model, action: Action) {
+    match model.ui.pane.0 {
+        Pane::Matrix => move_in_matrix(model, action),
+        Pane::Entry if model.ui.entry.in_sheet => move_in_sheet(model, action),
+        Pane::Entry => move_in_unit_list(model, action),
+        Pane::Totals => move_in_totals(model, action),
+        Pane::Ranking => {
+            let (len, page) = (model.ranking_len(), page(model));
+            let r = &mut model.ui.ranking;
+            r.row = step(r.row, len, action, page);
+        }
+        Pane::Problems => {
+            let (len, page) = (model.session.problems.len(), page(model));
+            let l = &mut model.ui.problems;
+            l.row = step(l.row, len, action, page);
+        }
+    }
+}
+
+/// How far a page moves the cursor on this screen.
+fn page(model: &Model) -> usize {
+    layout::page_rows(model.size.1)
+}
+
+/// The matrix: rows up and down, columns left and right.
+fn move_in_matrix(model: &mut Model, action: Action) {
+    let page = page(model);
+    let p = &model.session.project;
+    let rows = matrix_rows(p).len();
+    let m = &mut model.ui.matrix;
+    match action {
+        Action::Move(Dir::Left) => m.col = m.col.prev(),
+        Action::Move(Dir::Right) => m.col = m.col.next(p.departments.len()),
+        _ => m.row = step(m.row, rows, action, page),
+    }
+}
+
+/// The entry pane's units: up and down (a new unit's sheet from its top); right opens
+/// the sheet.
+fn move_in_unit_list(model: &mut Model, action: Action) {
+    let page = page(model);
+    let units = entry_units(&model.session.project).len();
+    let e = &mut model.ui.entry;
+    match action {
+        Action::Move(Dir::Right) => e.in_sheet = true,
+        Action::Move(Dir::Left) => {}
+        _ => {
+            let before = e.unit;
+            e.unit = step(e.unit, units, action, page);
+            if e.unit != before {
+                e.line = 0;
+                e.field = 0;
+                e.top = 0;
+            }
+        }
+    }
+}
+
+/// A unit's sheet: lines up and down (over the areas' headings), fields left and right;
+/// left of the first field is the unit list.
+fn move_in_sheet(model: &mut Model, action: Action) {
+    let page = page(model);
+    let p = &model.session.project;
+    let Some(unit) = entry_units(p).into_iter().nth(model.ui.entry.unit) else {
+        return;
+    };
+    let lines = sheet_lines(p, &unit.id);
+    let e = &mut model.ui.entry;
+    match action {
+        Action::Move(Dir::Left) if e.field == 0 => e.in_sheet = false,
+        Action::Move(Dir::Left) => e.field -= 1,
+        Action::Move(Dir::Right) => {
+            let fields = lines
+                .get(e.line)
+                .map_or(0, |l| line_fields(p, &unit.id, *l).len());
+            e.field = (e.field + 1).min(fields.saturating_sub(1));
+        }
+        _ => {
+            let before = e.line;
+            e.line = step(e.line, lines.len(), action, page);
+            // The cursor passes over area headings.
+            let down = e.line >= before;
+            while matches!(lines.get(e.line), Some(Line::Area(_))) {
+                match (down, e.line + 1 < lines.len()) {
+                    (true, true) => e.line += 1,
+                    _ if e.line > 0 => e.line -= 1,
+                    _ => break,
+                }
+            }
+        }
+    }
+}
+
+/// The totals: units up and down, columns left and right.
+fn move_in_totals(model: &mut Model, action: Action) {
+    let page = page(model);
+    let areas = model.session.project.areas.len();
+    let rows = model.ranking_len();
+    let t = &mut model.ui.totals;
+    match action {
+        Action::Move(Dir::Left) => t.col = t.col.prev(areas),
+        Action::Move(Dir::Right) => t.col = t.col.next(areas),
+        _ => t.row = step(t.row, rows, action, page),
+    }
+}
+
+/// An overlay's scroll after a move.
+pub(super) fn scroll_by(scroll: usize, action: Action, page: usize) -> usize {
+    match action {
+        Action::Move(Dir::Up) => scroll.saturating_sub(1),
+        Action::Move(Dir::Down) => scroll + 1,
+        Action::Page(Dir::Up) => scroll.saturating_sub(page),
+        Action::Page(Dir::Down) => scroll + page,
+        _ => scroll,
+    }
+}
+
+/// How far a page scrolls an overlay on this screen.
+pub(super) fn overlay_page(model: &Model) -> usize {
+    layout::page_rows(model.size.1)
+}
+
+/// Keeps every cursor inside its list and its row in view.
+pub(super) fn clamp(model: &mut Model) {
+    let p = &model.session.project;
+    let h = model.size.1;
+    let fit = |top: &mut usize, row: usize, list: List| {
+        let height = layout::list_rows(list, h);
+        if row < *top {
+            *top = row;
+        } else if row >= *top + height {
+            *top = row + 1 - height;
+        }
+    };
+    let rows = matrix_rows(p).len();
+    let m = &mut model.ui.matrix;
+    m.row = m.row.min(rows.saturating_sub(1));
+    m.col = m.col.clamp(p.departments.len());
+    fit(&mut m.top, m.row, List::Matrix);
+    let units = entry_units(p);
+    let e = &mut model.ui.entry;
+    e.unit = e.unit.min(units.len().saturating_sub(1));
+    fit(&mut e.unit_top, e.unit, List::Units);
+    if let Some(unit) = units.get(e.unit) {
+        let lines = sheet_lines(p, &unit.id);
+        e.line = e.line.min(lines.len().saturating_sub(1));
+        if matches!(lines.get(e.line), Some(Line::Area(_))) {
+            e.line += 1;
+        }
+        let fields = lines
+            .get(e.line)
+            .map_or(0, |l| line_fields(p, &unit.id, *l).len());
+        e.field = e.field.min(fields.saturating_sub(1));
+        fit(&mut e.top, e.line, List::Sheet);
+    }
+    let len = model.session.board.units.len() + model.session.board.departments.len();
+    let t = &mut model.ui.totals;
+    t.row = t.row.min(len.saturating_sub(1));
+    t.col = t.col.clamp(p.areas.len());
+    if let Some((col, descending)) = t.sort {
+        t.sort = Some((col.clamp(p.areas.len()), descending));
+    }
+    fit(&mut t.top, t.row, List::Totals);
+    let r = &mut model.ui.ranking;
+    r.row = r.row.min(len.saturating_sub(1));
+    fit(&mut r.top, r.row, List::Ranking);
+    let l = &mut model.ui.problems;
+    l.row = l.row.min(model.session.problems.len().saturating_sub(1));
+    fit(&mut l.top, l.row, List::Problems);
+}
+
+// ---- going to a place -------------------------------------------------------------------
+
+/// Shows a unit's sheet in the entry pane (the list's cursor on it); false if there is
+/// no such unit.
+pub(super) fn open_unit(model: &mut Model, id: &str) -> bool {
+    let Some(at) = entry_units(model.project()).iter().position(|u| u.id == id) else {
+        return false;
+    };
+    model.ui.pane.0 = Pane::Entry;
+    model.ui.entry.unit = at;
+    model.ui.entry.in_sheet = false;
+    model.ui.entry.line = 0;
+    model.ui.entry.field = 0;
+    true
+}
+
+/// Shows the place a TOML path names; false when no pane edits it.
+pub(super) fn jump_to(model: &mut Model, path: &[PathSeg]) -> bool {
+    let key = |i: usize| match path.get(i) {
+        Some(PathSeg::Key(k)) => Some(k.as_str()),
+        _ => None,
+    };
+    let index = |i: usize| match path.get(i) {
+        Some(PathSeg::Index(n)) => Some(*n),
+        _ => None,
+    };
+    let p = &model.session.project;
+    match key(0) {
+        Some("scores") => {
+            let Some(unit) = key(1).map(str::to_string) else {
+                return false;
+            };
+            if !open_unit(model, &unit) {
+                return false;
+            }
+            let p = &model.session.project;
+            let line = match key(2) {
+                Some("survey") => Some(Line::Survey),
+                Some("organization") => key(3)
+                    .and_then(|item| p.organization.iter().position(|o| o.id == item))
+                    .map(Line::Org),
+                Some("indicators") => key(3)
+                    .and_then(|ind| p.indicators.iter().position(|i| i.id == ind))
+                    .map(Line::Row),
+                Some("penalties") => index(3).map(Line::Penalty),
+                _ => None,
+            };
+            if let Some(line) = line {
+                let lines = sheet_lines(p, &unit);
+                if let Some(at) = lines.iter().position(|l| *l == line) {
+                    model.ui.entry.in_sheet = true;
+                    model.ui.entry.line = at;
+                    model.ui.entry.field = 0;
+                }
+            }
+            true
+        }
+        Some("indicators") | Some("areas") => {
+            let Some(n) = index(1) else { return false };
+            let wanted = if key(0) == Some("areas") {
+                MatrixRow::Area(n)
+            } else {
+                MatrixRow::Indicator(n)
+            };
+            let Some(row) = matrix_rows(p).iter().position(|r| *r == wanted) else {
+                return false;
+            };
+            model.ui.pane.0 = Pane::Matrix;
+            model.ui.matrix.row = row;
+            model.ui.matrix.col = MatrixCol::Name;
+            true
+        }
+        Some("units") | Some("departments") => {
+            let Some(n) = index(1) else { return false };
+            let offset = if key(0) == Some("units") {
+                0
+            } else {
+                p.units.len()
+            };
+            model.ui.pane.0 = Pane::Entry;
+            model.ui.entry.unit = offset + n;
+            model.ui.entry.in_sheet = false;
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Shows an indicator: its row in the selected unit's sheet when the entry pane is
+/// showing one, else its row in the matrix.
+pub(super) fn show_indicator(model: &mut Model, id: &str) {
+    let p = &model.session.project;
+    let Some(ii) = p.indicators.iter().position(|i| i.id == id) else {
+        return;
+    };
+    if model.ui.pane.0 == Pane::Entry
+        && let Some(unit) = model.entry_unit()
+        && let Some(at) = sheet_lines(p, &unit.id)
+            .iter()
+            .position(|l| *l == Line::Row(ii))
+    {
+        model.ui.entry.in_sheet = true;
+        model.ui.entry.line = at;
+        model.ui.entry.field = 0;
+        return;
+    }
+    if let Some(row) = matrix_rows(p)
+        .iter()
+        .position(|r| *r == MatrixRow::Indicator(ii))
+    {
+        model.ui.pane.0 = Pane::Matrix;
+        model.ui.matrix.row = row;
+    }
+}

@@ -1,0 +1,187 @@
+//! The windows over the panes: scrolling the help and the explanations, answering a
+//! question (a removal, an unfinished edit to restore), choosing after a conflict with
+//! the file on disk; and opening them (explanations, what-if, questions).
+
+use super::super::keymap::{self, Mention};
+use super::super::model::*;
+use super::super::msg::{Action, Effect};
+use super::nav::{overlay_page, scroll_by};
+use super::{commit, error, info, refused_read_only, start_editing};
+use crate::edit::Edit;
+use crate::i18n::{self, T};
+use crate::text::sanitize;
+
+/// Answers a key while an overlay is open; the overlay closes unless the key keeps it.
+pub(super) fn act(model: &mut Model, action: Action) -> Option<Effect> {
+    let page = overlay_page(model);
+    match model.ui.overlay.take() {
+        Some(Overlay::Help { scroll }) => {
+            let scroll = scroll_by(scroll, action, page);
+            if action != Action::Close {
+                model.ui.overlay = Some(Overlay::Help { scroll });
+            }
+        }
+        Some(Overlay::Explain {
+            title,
+            lines,
+            scroll,
+        }) if action != Action::Close => {
+            let scroll = scroll_by(scroll, action, page).min(lines.len().saturating_sub(1));
+            model.ui.overlay = Some(Overlay::Explain {
+                title,
+                lines,
+                scroll,
+            });
+        }
+        Some(Overlay::Explain { .. }) => {}
+        Some(Overlay::Confirm { lines, edit }) => match action {
+            Action::Yes => {
+                commit(model, *edit);
+            }
+            Action::No => {}
+            _ => model.ui.overlay = Some(Overlay::Confirm { lines, edit }),
+        },
+        Some(Overlay::Recover(unfinished)) => match action {
+            Action::Yes => restore(model, *unfinished),
+            Action::No => {}
+            _ => model.ui.overlay = Some(Overlay::Recover(unfinished)),
+        },
+        Some(Overlay::Conflict) => return conflict(model, action),
+        None => {}
+    }
+    None
+}
+
+/// Goes on typing the edit an interrupted session left.
+fn restore(model: &mut Model, unfinished: Unfinished) {
+    start_editing(model, unfinished.target, &unfinished.text);
+}
+
+/// After a conflict: reload, overwrite, save elsewhere, or decide later.
+fn conflict(model: &mut Model, action: Action) -> Option<Effect> {
+    match action {
+        Action::Reload => return Some(Effect::Reload),
+        Action::Overwrite => return Some(Effect::Overwrite),
+        Action::SaveAs => save_elsewhere(model),
+        Action::Close => {}
+        _ => model.ui.overlay = Some(Overlay::Conflict),
+    }
+    None
+}
+
+/// Types where to save kaoping's version, starting from `NAME.toml.mine`.
+fn save_elsewhere(model: &mut Model) {
+    let suggestion = crate::store::mine_path(model.session.store.target());
+    start_editing(model, Target::SaveAs, &suggestion.display().to_string());
+}
+
+/// The file was read again after a conflict: says how the unsaved edits fared, or asks
+/// again when it could not be read.
+pub(super) fn reloaded(model: &mut Model, result: Result<usize, ()>) {
+    let l = model.lang;
+    match result {
+        Ok(0) => info(model, T::ReloadedReapplied.get(l).to_string()),
+        Ok(failed) => error(model, format!("{} {failed}", T::ReloadedSomeFailed.get(l))),
+        Err(()) => {
+            error(model, T::DiskBroken.get(l).to_string());
+            model.ui.overlay = Some(Overlay::Conflict);
+        }
+    }
+}
+
+/// kaoping's version was written over the file: says so when it worked (the header says
+/// why when it did not).
+pub(super) fn overwritten(model: &mut Model) {
+    if model.session.save_error.is_none() {
+        let text = T::Overwritten.get(model.lang).to_string();
+        info(model, text);
+    }
+}
+
+// ---- opening windows -----------------------------------------------------------------------
+
+/// The question before a removal: what goes with it.
+pub(super) fn removal_lines(
+    model: &Model,
+    name: &str,
+    rows: usize,
+    indicators: usize,
+) -> Vec<String> {
+    let l = model.lang;
+    let mut lines = vec![format!("{} 「{name}」?", T::RemoveQuestion.get(l))];
+    if indicators > 0 {
+        lines.push(format!("{}: {indicators}", T::RemovesIndicators.get(l)));
+    }
+    if rows > 0 {
+        lines.push(format!("{}: {rows}", T::RemovesRows.get(l)));
+    }
+    lines.push(i18n::undo_hint(l, &keymap::mention(Mention::Undo, l)));
+    lines
+}
+
+/// Asks before an edit that removes scores (refused at once when read-only).
+pub(super) fn confirm(model: &mut Model, lines: Vec<String>, edit: Edit) {
+    if refused_read_only(model) {
+        return;
+    }
+    model.ui.overlay = Some(Overlay::Confirm {
+        lines,
+        edit: Box::new(edit),
+    });
+}
+
+/// Shows lines in a scrolling window.
+fn show(model: &mut Model, title: String, lines: Vec<String>) {
+    model.ui.overlay = Some(Overlay::Explain {
+        title,
+        lines,
+        scroll: 0,
+    });
+}
+
+/// Shows what the selected unit lacks to leave the veto or reach the awards.
+pub(super) fn what_if(model: &mut Model) {
+    let Some(id) = model.selected_unit() else {
+        return;
+    };
+    let p = &model.session.project;
+    if let Some(lines) = crate::whatif::whatif_text(p, &model.session.board, &id, model.lang) {
+        let title = format!(
+            "{} · {}",
+            T::WhatIfTitle.get(model.lang),
+            sanitize(p.name_of(&id))
+        );
+        show(model, title, lines);
+    }
+}
+
+/// Shows every number of a unit's score, with its rule.
+pub(super) fn explain_unit(model: &mut Model, id: &str) {
+    let p = &model.session.project;
+    if let Some(lines) = crate::explain::explain_unit(p, &model.session.board, id, model.lang) {
+        let title = sanitize(p.name_of(id));
+        show(model, title, lines);
+    }
+}
+
+/// Shows how a unit's score on one indicator comes about; false when there is nothing
+/// to explain.
+pub(super) fn explain_item(model: &mut Model, unit: &str, indicator: &str) -> bool {
+    let p = &model.session.project;
+    let Some(ind) = p.indicator(indicator) else {
+        return false;
+    };
+    let Some(lines) =
+        crate::explain::explain_item(p, &model.session.board, unit, &ind.id, model.lang)
+    else {
+        return false;
+    };
+    let title = sanitize(&ind.name);
+    show(model, title, lines);
+    true
+}
+
+/// Shows the differences between another project file (the older one) and this one.
+pub(super) fn show_comparison(model: &mut Model, title: String, lines: Vec<String>) {
+    show(model, title, lines);
+}

@@ -1,0 +1,39 @@
+//! The ranking's commands: explain a unit's score, present the ranking in a meeting, and
+//! turn the presentation's pages.
+
+use super::super::model::*;
+use super::super::msg::{Action, Dir};
+use super::overlay::explain_unit;
+
+/// Runs a ranking command.
+pub(super) fn act(model: &mut Model, action: Action) {
+    match action {
+        Action::Explain => explain_selected(model),
+        Action::Presentation => present(model),
+        _ => {}
+    }
+}
+
+/// Shows every number of the selected unit's score, with its rule.
+fn explain_selected(model: &mut Model) {
+    if let Some(id) = model.ranking_selected().map(|u| u.id.clone()) {
+        explain_unit(model, &id);
+    }
+}
+
+/// Shows the ranking large, read-only, for a projector, from its first page.
+fn present(model: &mut Model) {
+    model.ui.ranking.presenting = true;
+    model.ui.ranking.page = 0;
+}
+
+/// A key during the presentation: the next or previous page, or back to the panes.
+pub(super) fn presenting(model: &mut Model, action: Action) {
+    let r = &mut model.ui.ranking;
+    match action {
+        Action::Page(Dir::Down) => r.page += 1,
+        Action::Page(Dir::Up) => r.page = r.page.saturating_sub(1),
+        Action::Presentation => r.presenting = false,
+        _ => {}
+    }
+}

@@ -1,0 +1,343 @@
+//! Typing: into a field (a value, a name, a file name) with its preview as you type, and
+//! into the search. Committing a field makes an edit ([`super::fields`]) or, for a file
+//! name, asks the loop for an [`Effect`] whose outcome comes back here.
+
+use super::super::input::Input;
+use super::super::keymap::{self, Mention};
+use super::super::model::*;
+use super::super::msg::{Action, CaretMove, Effect};
+use super::{entry, error, fields, info, nav, overlay, start_editing};
+use crate::i18n::{self, T, problem_message};
+use std::path::{Path, PathBuf};
+
+/// Whether typing into `target` changes the project (a file name does not).
+pub(super) fn changes_project(target: &Target) -> bool {
+    !matches!(
+        target,
+        Target::SaveAs | Target::CompareWith | Target::ExportTo
+    )
+}
+
+/// Types the name of another project file to compare this one with.
+pub(super) fn start_compare(model: &mut Model) {
+    start_editing(model, Target::CompareWith, "");
+}
+
+/// Types the name of a file to export to, starting from `NAME.xlsx`.
+pub(super) fn start_export(model: &mut Model) {
+    let stem = model
+        .session
+        .path()
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "kaoping".into());
+    start_editing(model, Target::ExportTo, &format!("{stem}.xlsx"));
+}
+
+/// Starts a search for a unit or an indicator by name or id.
+pub(super) fn start_finding(model: &mut Model) {
+    model.ui.mode = Mode::Finding(Finding {
+        input: Input::default(),
+        matches: Vec::new(),
+        selected: 0,
+    });
+}
+
+fn input_mut(model: &mut Model) -> Option<&mut Input> {
+    match &mut model.ui.mode {
+        Mode::Editing(e) => Some(&mut e.input),
+        Mode::Finding(f) => Some(&mut f.input),
+        Mode::Normal => None,
+    }
+}
+
+/// Inserts typed or pasted text at the caret.
+pub(super) fn type_text(model: &mut Model, text: &str) {
+    if let Some(input) = input_mut(model) {
+        input.insert(text);
+        after_typing(model);
+    }
+}
+
+fn after_typing(model: &mut Model) {
+    match model.ui.mode {
+        Mode::Editing(_) => refresh_preview(model),
+        Mode::Finding(_) => refresh_matches(model),
+        Mode::Normal => {}
+    }
+}
+
+/// Moves the caret or deletes a character; false for any other action.
+fn caret(model: &mut Model, action: Action) -> bool {
+    let Some(input) = input_mut(model) else {
+        return false;
+    };
+    match action {
+        Action::Caret(CaretMove::Left) => input.left(),
+        Action::Caret(CaretMove::Right) => input.right(),
+        Action::Caret(CaretMove::Home) => input.home(),
+        Action::Caret(CaretMove::End) => input.end(),
+        Action::DeleteBack => input.backspace(),
+        Action::DeleteForward => input.delete(),
+        _ => return false,
+    }
+    after_typing(model);
+    true
+}
+
+/// A key while typing into a field: the caret, cancel, or commit (and go on to the next
+/// or previous field).
+pub(super) fn editing(model: &mut Model, action: Action) -> Option<Effect> {
+    if caret(model, action) {
+        return None;
+    }
+    match action {
+        Action::Cancel => model.ui.mode = Mode::Normal,
+        Action::Commit | Action::CommitNext | Action::CommitPrev => {
+            return commit_typed(model, action);
+        }
+        _ => {}
+    }
+    None
+}
+
+/// Commits what was typed: the edit it makes, or the file it names (an effect).
+fn commit_typed(model: &mut Model, action: Action) -> Option<Effect> {
+    let Mode::Editing(editing) = &model.ui.mode else {
+        return None;
+    };
+    let target = editing.target.clone();
+    let text = editing.input.text().to_string();
+    if editing.scratch {
+        return refuse_scratch(model);
+    }
+    let path = || PathBuf::from(text.trim());
+    match target {
+        Target::CompareWith => return Some(Effect::Compare(path())),
+        Target::ExportTo => return Some(Effect::Export(text)),
+        Target::SaveAs => return Some(Effect::SaveAs(path())),
+        _ => {}
+    }
+    let edit = match fields::to_edit(model.project(), &target, &text, model.lang) {
+        Ok(edit) => edit,
+        Err(message) => {
+            set_edit_error(model, message);
+            return None;
+        }
+    };
+    if let Err(rejected) = model.session.commit(edit) {
+        let message = rejected.message(model.lang);
+        set_edit_error(model, message);
+        return None;
+    }
+    model.ui.mode = Mode::Normal;
+    after_commit(model, &target);
+    match action {
+        Action::CommitNext => entry::next_field(model, true),
+        Action::CommitPrev => entry::next_field(model, false),
+        _ => {}
+    }
+    None
+}
+
+/// Enter on a value tried without saving it: says it is not saved, and how to edit.
+fn refuse_scratch(model: &mut Model) -> Option<Effect> {
+    let l = model.lang;
+    let text = i18n::scratch_refused(
+        l,
+        &keymap::mention(Mention::Cancel, l),
+        &keymap::mention(Mention::SheetEdit, l),
+    );
+    set_edit_error(model, text);
+    None
+}
+
+/// Why the typed value cannot be committed, beside it.
+fn set_edit_error(model: &mut Model, message: String) {
+    if let Mode::Editing(e) = &mut model.ui.mode {
+        e.error = Some(message);
+    }
+}
+
+/// After something new was added, puts the cursor on it.
+fn after_commit(model: &mut Model, target: &Target) {
+    let p = &model.session.project;
+    match target {
+        Target::NewIndicator { .. } | Target::NewArea => {
+            let wanted = match target {
+                Target::NewArea => MatrixRow::Area(p.areas.len().saturating_sub(1)),
+                _ => {
+                    // The newest indicator is the one with the highest generated number.
+                    let last = p
+                        .indicators
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, i)| i.id.starts_with("ind-"))
+                        .max_by_key(|(_, i)| {
+                            i.id.trim_start_matches("ind-").parse::<u64>().unwrap_or(0)
+                        });
+                    MatrixRow::Indicator(last.map_or(0, |(n, _)| n))
+                }
+            };
+            if let Some(row) = matrix_rows(p).iter().position(|r| *r == wanted) {
+                model.ui.matrix.row = row;
+            }
+        }
+        Target::NewDepartment => {
+            model.ui.matrix.col = MatrixCol::last_department(p.departments.len())
+        }
+        Target::NewUnit => model.ui.entry.unit = p.units.len().saturating_sub(1),
+        _ => {}
+    }
+}
+
+/// Kaoping's version was written to another file (after a conflict): goes on there.
+pub(super) fn saved_as(model: &mut Model, path: &Path, result: Result<(), String>) {
+    match result {
+        Ok(()) => {
+            model.ui.mode = Mode::Normal;
+            let text = format!("{} {}", T::SavedAs.get(model.lang), path.display());
+            info(model, text);
+        }
+        Err(e) => set_edit_error(model, e),
+    }
+}
+
+/// The other project file was read: shows what changed from it to this one.
+pub(super) fn compared(model: &mut Model, path: &Path, text: Result<String, String>) {
+    let l = model.lang;
+    let text = match text {
+        Ok(text) => text,
+        Err(message) => return set_edit_error(model, message),
+    };
+    let other = crate::check::analyze(&text);
+    let (Some(old), Some(old_board)) = (&other.project, &other.board) else {
+        let first = other.problems.iter().find(|p| p.is_error());
+        let message = first
+            .map(|p| format!("{}: {}", p.path, problem_message(&p.kind, l)))
+            .unwrap_or_default();
+        return set_edit_error(model, message);
+    };
+    let diff = crate::diff::diff(old, old_board, &model.session.project, &model.session.board);
+    let lines = crate::diff::diff_text(&diff, l);
+    model.ui.mode = Mode::Normal;
+    let title = format!("{} · {}", T::CompareTitle.get(l), path.display());
+    overlay::show_comparison(model, title, lines);
+}
+
+/// The evaluation was written to a file: says where.
+pub(super) fn exported(model: &mut Model, result: Result<PathBuf, String>) {
+    match result {
+        Ok(path) => {
+            model.ui.mode = Mode::Normal;
+            let text = format!("{} {}", T::Exported.get(model.lang), path.display());
+            info(model, text);
+        }
+        Err(e) => set_edit_error(model, e),
+    }
+}
+
+/// Rebuilds the preview of the value being typed: the scores with it, or why it cannot be.
+pub(super) fn refresh_preview(model: &mut Model) {
+    let Mode::Editing(editing) = &model.ui.mode else {
+        return;
+    };
+    let target = editing.target.clone();
+    if !changes_project(&target) {
+        return;
+    }
+    let text = editing.input.text().to_string();
+    let result = match fields::to_edit(model.project(), &target, &text, model.lang) {
+        Ok(edit) if matches!(target, Target::Sheet { .. }) => model
+            .session
+            .preview(&edit)
+            .map(|()| true)
+            .map_err(|r| r.message(model.lang)),
+        Ok(_) => Ok(false),
+        Err(message) => Err(message),
+    };
+    if let Mode::Editing(editing) = &mut model.ui.mode {
+        match result {
+            Ok(preview) => {
+                editing.preview = preview;
+                editing.error = None;
+            }
+            Err(message) => {
+                editing.preview = false;
+                editing.error = Some(message);
+            }
+        }
+    }
+}
+
+// ---- finding ---------------------------------------------------------------------------------
+
+/// The units and indicators whose name or id holds what is typed.
+fn refresh_matches(model: &mut Model) {
+    let Mode::Finding(finding) = &model.ui.mode else {
+        return;
+    };
+    let needle = finding.input.text().trim().to_lowercase();
+    let p = &model.session.project;
+    let matches: Vec<Found> = if needle.is_empty() {
+        Vec::new()
+    } else {
+        let hit = |id: &str, name: &str| {
+            id.to_lowercase().contains(&needle) || name.to_lowercase().contains(&needle)
+        };
+        entry_units(p)
+            .into_iter()
+            .filter(|u| hit(&u.id, &u.name))
+            .map(|u| Found::Unit(u.id))
+            .chain(
+                p.indicators
+                    .iter()
+                    .filter(|i| hit(&i.id, &i.name))
+                    .map(|i| Found::Indicator(i.id.clone())),
+            )
+            .collect()
+    };
+    if let Mode::Finding(finding) = &mut model.ui.mode {
+        finding.matches = matches;
+        finding.selected = 0;
+    }
+}
+
+/// A key while searching: the caret, choose a match, go there, or cancel.
+pub(super) fn finding(model: &mut Model, action: Action) {
+    if caret(model, action) {
+        return;
+    }
+    let Mode::Finding(finding) = &mut model.ui.mode else {
+        return;
+    };
+    match action {
+        Action::Cancel => model.ui.mode = Mode::Normal,
+        Action::Move(super::super::msg::Dir::Up) => {
+            finding.selected = finding.selected.saturating_sub(1)
+        }
+        Action::Move(super::super::msg::Dir::Down) => {
+            finding.selected = (finding.selected + 1).min(finding.matches.len().saturating_sub(1))
+        }
+        Action::Jump => {
+            let found = finding.matches.get(finding.selected).cloned();
+            model.ui.mode = Mode::Normal;
+            go_to_found(model, found);
+        }
+        _ => {}
+    }
+}
+
+/// Shows the match chosen: a unit's sheet, an indicator's row; or says nothing was found.
+fn go_to_found(model: &mut Model, found: Option<Found>) {
+    match found {
+        Some(Found::Unit(id)) => {
+            nav::open_unit(model, &id);
+        }
+        Some(Found::Indicator(id)) => nav::show_indicator(model, &id),
+        None => {
+            let text = T::NotFound.get(model.lang).to_string();
+            error(model, text);
+        }
+    }
+}
