@@ -5,7 +5,7 @@ use super::input::Input;
 use super::keymap::{self, Context};
 use super::model::*;
 use super::msg::{Action, Msg};
-use crate::edit::{Edit, IndicatorField};
+use crate::edit::{AreaField, DepartmentField, Edit, IndicatorField, UnitField};
 use crate::i18n::{T, problem_message};
 use crate::project::{
     Area, Department, Direction, Indicator, PathSeg, Penalty, PenaltyKind, Role, Row, Unit,
@@ -860,9 +860,9 @@ fn entry_list_action(model: &mut Model, action: Action) {
             };
             commit(
                 model,
-                Edit::SetUnitKind {
+                Edit::SetUnit {
                     id: unit.id.clone(),
-                    kind,
+                    field: UnitField::Kind(kind),
                 },
             );
         }
@@ -1683,21 +1683,21 @@ fn to_edit(model: &Model, target: &Target, text: &str) -> Result<Edit, String> {
                 )),
             }
         }
-        Target::AreaName(id) => Ok(Edit::SetAreaName {
+        Target::AreaName(id) => Ok(Edit::SetArea {
             id: id.clone(),
-            name: name(text)?,
+            field: AreaField::Name(name(text)?),
         }),
-        Target::AreaMax(id) => Ok(Edit::SetAreaMax {
+        Target::AreaMax(id) => Ok(Edit::SetArea {
             id: id.clone(),
-            max: number(text)?,
+            field: AreaField::Max(number(text)?),
         }),
-        Target::DepartmentName(id) => Ok(Edit::RenameDepartment {
+        Target::DepartmentName(id) => Ok(Edit::SetDepartment {
             id: id.clone(),
-            name: name(text)?,
+            field: DepartmentField::Name(name(text)?),
         }),
-        Target::UnitName(id) => Ok(Edit::RenameUnit {
+        Target::UnitName(id) => Ok(Edit::SetUnit {
             id: id.clone(),
-            name: name(text)?,
+            field: UnitField::Name(name(text)?),
         }),
         Target::NewIndicator { area } => Ok(Edit::AddIndicator {
             indicator: Indicator {
