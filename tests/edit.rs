@@ -1027,14 +1027,10 @@ fn golden_adding_a_unit_and_an_indicator() {
                     area: s("employment"),
                     name: s("职业技能培训"),
                     base: d("1.5"),
-                    bonus: false,
                     measure: Some(s("人次")),
-                    direction: Direction::AtLeast,
                     lead: Some(s("hrss")),
                     responsible: vec![s("hrss")],
-                    co: vec![],
-                    units: None,
-                    pilot: None,
+                    ..Indicator::default()
                 },
             },
         ],
@@ -1852,13 +1848,9 @@ fn indicator(id: &str, area: &str) -> Indicator {
         name: s("新指标"),
         base: d("2"),
         bonus: true,
-        measure: None,
-        direction: Direction::AtLeast,
-        lead: None,
         responsible: vec![s("hrss")],
-        co: vec![],
         units: Some(vec![s("jia")]),
-        pilot: None,
+        ..Indicator::default()
     }
 }
 

@@ -1704,22 +1704,14 @@ fn to_edit(model: &Model, target: &Target, text: &str) -> Result<Edit, String> {
                 id: fresh_id(model, "ind"),
                 area: area.clone(),
                 name: name(text)?,
-                base: Decimal::ZERO,
-                bonus: false,
-                measure: None,
-                direction: Direction::AtLeast,
-                lead: None,
-                responsible: Vec::new(),
-                co: Vec::new(),
-                units: None,
-                pilot: None,
+                ..Indicator::default()
             },
         }),
         Target::NewArea => Ok(Edit::AddArea {
             area: Area {
                 id: fresh_id(model, "area"),
                 name: name(text)?,
-                max: Decimal::ZERO,
+                ..Area::default()
             },
         }),
         Target::NewDepartment => Ok(Edit::AddDepartment {
@@ -1732,7 +1724,7 @@ fn to_edit(model: &Model, target: &Target, text: &str) -> Result<Edit, String> {
             unit: Unit {
                 id: fresh_id(model, "unit"),
                 name: name(text)?,
-                kind: UnitKind::County,
+                ..Unit::default()
             },
         }),
         // Not edits of the project: handled where they are committed.
