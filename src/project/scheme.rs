@@ -22,6 +22,16 @@
 //! The edit appliers then set or remove the key in the entry's table (keeping the file's
 //! formatting; see [`crate::edit`]) or apply the field to the struct, and whether an edit's
 //! value can be written at all is checked by reading it back ([`Field::is_well_formed`]).
+//! Code elsewhere builds these structs on `..Default::default()`; the compiler points at
+//! the few literals that spell out every field on purpose (the generators of the tests),
+//! which should generate the new field too.
+//!
+//! Organisation items, awards, `[policy]` and `[sections]` have no edits yet: a new key of
+//! theirs is read and written with the steps 1–4. The first edit of an organisation item
+//! or an award needs an `Edit` variant (`SetAward { id, field: AwardField }`, like
+//! `SetArea`) whose arms call the appliers' generic `set_field`; `[policy]` and
+//! `[sections]` are single tables, not entries with an id, so their first edit also needs
+//! a `set_field` that finds the table by its root key. From then on a field is step 5.
 //!
 //! [`to_toml`]: super::to_toml
 
