@@ -54,8 +54,7 @@ pub fn generate(units: usize, indicators: usize) -> String {
             lead: Some(format!("d{}", i % 10)),
             responsible: vec![format!("d{}", i % 10)],
             co: vec![format!("d{}", (i + 1) % 10)],
-            units: None,
-            pilot: None,
+            ..Indicator::default()
         })
         .collect();
     let row = |ind: &Indicator, rng: &mut Rng| {
@@ -119,7 +118,7 @@ pub fn generate(units: usize, indicators: usize) -> String {
             total: Decimal::from(100),
             survey: Decimal::from(6),
             task: Decimal::from(88),
-            organization: None,
+            ..Sections::default()
         },
         organization: vec![OrgItem {
             id: "leadership".into(),
@@ -136,8 +135,7 @@ pub fn generate(units: usize, indicators: usize) -> String {
                 name: format!("单项{i}"),
                 count: 1,
                 areas: vec![format!("a{i}")],
-                lead: None,
-                organization: vec![],
+                ..Default::default()
             })
             .collect(),
         scores,

@@ -5,7 +5,10 @@
 //! - `golden_*`: edits to `assets/demo.toml` and the exact lines they change;
 //! - the rest: one or more hand-written before/after snippets per kind of edit.
 
-use kaoping::edit::{Edit, IndicatorField, apply_to_document, apply_to_project};
+use kaoping::edit::{
+    AreaField, DepartmentField, Edit, IndicatorField, UnitField, apply_to_document,
+    apply_to_project,
+};
 use kaoping::project::{
     Area, Department, Direction, Indicator, Penalty, PenaltyKind, Project, Role, Row, Unit,
     UnitKind, load, to_toml,
@@ -619,13 +622,13 @@ fn resolve(seed: &Seed, p: &Project) -> Edit {
                 max,
             },
         },
-        Seed::SetAreaName(a, name) => Edit::SetAreaName {
+        Seed::SetAreaName(a, name) => Edit::SetArea {
             id: a.of(&ids.areas),
-            name,
+            field: AreaField::Name(name),
         },
-        Seed::SetAreaMax(a, max) => Edit::SetAreaMax {
+        Seed::SetAreaMax(a, max) => Edit::SetArea {
             id: a.of(&ids.areas),
-            max,
+            field: AreaField::Max(max),
         },
         Seed::RemoveArea(a) => Edit::RemoveArea {
             id: a.of(&ids.areas),
@@ -636,9 +639,9 @@ fn resolve(seed: &Seed, p: &Project) -> Edit {
                 name,
             },
         },
-        Seed::RenameDepartment(dep, name) => Edit::RenameDepartment {
+        Seed::RenameDepartment(dep, name) => Edit::SetDepartment {
             id: dep.of(&ids.departments),
-            name,
+            field: DepartmentField::Name(name),
         },
         Seed::RemoveDepartment(dep) => Edit::RemoveDepartment {
             id: dep.of(&ids.departments),
@@ -650,13 +653,13 @@ fn resolve(seed: &Seed, p: &Project) -> Edit {
                 kind,
             },
         },
-        Seed::RenameUnit(u, name) => Edit::RenameUnit {
+        Seed::RenameUnit(u, name) => Edit::SetUnit {
             id: u.of(&ids.units),
-            name,
+            field: UnitField::Name(name),
         },
-        Seed::SetUnitKind(u, kind) => Edit::SetUnitKind {
+        Seed::SetUnitKind(u, kind) => Edit::SetUnit {
             id: u.of(&ids.units),
-            kind,
+            field: UnitField::Kind(kind),
         },
         Seed::RemoveUnit(u) => Edit::RemoveUnit {
             id: u.of(&ids.units),
@@ -971,21 +974,21 @@ fn golden_roles() {
 fn golden_renames_change_one_line() {
     golden(
         &[
-            Edit::RenameUnit {
+            Edit::SetUnit {
                 id: s("jia"),
-                name: s("东城区"),
+                field: UnitField::Name(s("东城区")),
             },
-            Edit::SetUnitKind {
+            Edit::SetUnit {
                 id: s("wu"),
-                kind: UnitKind::Zone,
+                field: UnitField::Kind(UnitKind::Zone),
             },
-            Edit::RenameDepartment {
+            Edit::SetDepartment {
                 id: s("hrss"),
-                name: s("市人力资源和社会保障局"),
+                field: DepartmentField::Name(s("市人力资源和社会保障局")),
             },
-            Edit::SetAreaMax {
+            Edit::SetArea {
                 id: s("edu-health"),
-                max: d("13"),
+                field: AreaField::Max(d("13")),
             },
             Edit::SetTitle {
                 title: s("2027年度民生工程目标管理考评"),
@@ -1024,14 +1027,10 @@ fn golden_adding_a_unit_and_an_indicator() {
                     area: s("employment"),
                     name: s("职业技能培训"),
                     base: d("1.5"),
-                    bonus: false,
                     measure: Some(s("人次")),
-                    direction: Direction::AtLeast,
                     lead: Some(s("hrss")),
                     responsible: vec![s("hrss")],
-                    co: vec![],
-                    units: None,
-                    pilot: None,
+                    ..Indicator::default()
                 },
             },
         ],
@@ -1849,13 +1848,9 @@ fn indicator(id: &str, area: &str) -> Indicator {
         name: s("新指标"),
         base: d("2"),
         bonus: true,
-        measure: None,
-        direction: Direction::AtLeast,
-        lead: None,
         responsible: vec![s("hrss")],
-        co: vec![],
         units: Some(vec![s("jia")]),
-        pilot: None,
+        ..Indicator::default()
     }
 }
 
@@ -1968,9 +1963,9 @@ fn area_edits() {
     );
     check(
         AREAS,
-        &[Edit::SetAreaName {
+        &[Edit::SetArea {
             id: s("assistance"),
-            name: s("救助"),
+            field: AreaField::Name(s("救助")),
         }],
         &AREAS.replace(
             "name = \"社会救助\"   # 市民政",
@@ -1979,9 +1974,9 @@ fn area_edits() {
     );
     check(
         AREAS,
-        &[Edit::SetAreaMax {
+        &[Edit::SetArea {
             id: s("employment"),
-            max: d("6.5"),
+            field: AreaField::Max(d("6.5")),
         }],
         &AREAS.replace("max = 6\n", "max = 6.5\n"),
     );
@@ -2004,9 +1999,9 @@ fn area_edits() {
                     max: d("1"),
                 },
             },
-            Edit::SetAreaMax {
+            Edit::SetArea {
                 id: s("nowhere"),
-                max: d("1"),
+                field: AreaField::Max(d("1")),
             },
             Edit::RemoveArea { id: s("nowhere") },
         ],
@@ -2033,9 +2028,9 @@ fn department_edits() {
     );
     check(
         &before,
-        &[Edit::RenameDepartment {
+        &[Edit::SetDepartment {
             id: s("civil"),
-            name: s("民政局"),
+            field: DepartmentField::Name(s("民政局")),
         }],
         &before.replace("name = \"市民政局\"", "name = \"民政局\""),
     );
@@ -2087,13 +2082,13 @@ fn unit_edits() {
     check(
         &before,
         &[
-            Edit::RenameUnit {
+            Edit::SetUnit {
                 id: s("yi"),
-                name: s("乙区"),
+                field: UnitField::Name(s("乙区")),
             },
-            Edit::SetUnitKind {
+            Edit::SetUnit {
                 id: s("yi"),
-                kind: UnitKind::Zone,
+                field: UnitField::Kind(UnitKind::Zone),
             },
         ],
         &before.replace(
@@ -2131,9 +2126,9 @@ fn unit_edits() {
                     kind: UnitKind::Department,
                 },
             },
-            Edit::SetUnitKind {
+            Edit::SetUnit {
                 id: s("jia"),
-                kind: UnitKind::Department,
+                field: UnitField::Kind(UnitKind::Department),
             },
             Edit::RemoveUnit { id: s("nobody") },
         ],

@@ -171,9 +171,8 @@ fn project() -> impl Strategy<Value = Project> {
                     },
                     lead: Some("d0".into()),
                     responsible: vec![format!("d{}", i % 2)],
-                    co: vec![],
-                    units: None,
                     pilot: piloted.then(|| vec!["u0".to_string()]),
+                    ..Indicator::default()
                 })
                 .collect();
             let sheet = |unit: Option<&str>| {
@@ -259,7 +258,7 @@ fn project() -> impl Strategy<Value = Project> {
                     total: Decimal::from(100),
                     survey: Decimal::from(6),
                     task: Decimal::from(88),
-                    organization: None,
+                    ..Sections::default()
                 },
                 organization: vec![
                     OrgItem {
@@ -303,8 +302,7 @@ fn project() -> impl Strategy<Value = Project> {
                         name: "就业单项".into(),
                         count: 1,
                         areas: vec!["a0".into()],
-                        lead: None,
-                        organization: vec![],
+                        ..Default::default()
                     },
                     kaoping::project::Award {
                         id: "w1".into(),

@@ -35,13 +35,8 @@ fn indicator(base: &str, bonus: bool, direction: Direction) -> Indicator {
         name: "i".into(),
         base: d(base),
         bonus,
-        measure: None,
         direction,
-        lead: None,
-        responsible: vec![],
-        co: vec![],
-        units: None,
-        pilot: None,
+        ..Indicator::default()
     }
 }
 

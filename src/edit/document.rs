@@ -10,13 +10,11 @@
 use super::syntax::{
     List, NewTable, Place, Tab, array_insert, each_table, has_header, keep_visible, raw,
 };
-use super::{
-    AWARD_KEYS, ENTITY_KEYS, Edit, INDICATOR_KEYS, IndicatorField, PENALTY_KEYS, ROOT_KEYS,
-    ROW_KEYS, SHEET_KEYS, indicator_slot, with_role,
-};
+use super::{Edit, PENALTY_KEYS, ROOT_KEYS, ROW_KEYS, SHEET_KEYS, indicator_slot, with_role};
+use crate::project::scheme::{Entry, Field, Scheme, Written};
 use crate::project::{
-    Direction, Indicator, Penalty, PenaltyKind, Row, decimal_value, is_valid_id, penalty_value,
-    row_value,
+    Area, Award, Department, Indicator, OrgItem, Penalty, PenaltyKind, Row, Unit, decimal_value,
+    is_valid_id, penalty_value, row_value,
 };
 use toml_edit::{Array, ArrayOfTables, DocumentMut, InlineTable, Item, Table, Value};
 
@@ -81,7 +79,7 @@ fn change(root: &mut Table, edit: &Edit) {
             }
         },
         Edit::SetOrg { unit, item, value } => {
-            let order = ids(root, "organization");
+            let order = ids(root, OrgItem::LIST);
             if !order.contains(item) {
                 return;
             }
@@ -137,13 +135,13 @@ fn change(root: &mut Table, edit: &Edit) {
             department,
             role,
         } => {
-            if !ids(root, "departments").contains(department) {
+            if !ids(root, Department::LIST).contains(department) {
                 return;
             }
-            let Some(at) = find(root, "indicators", indicator) else {
+            let Some(at) = find(root, Indicator::LIST, indicator) else {
                 return;
             };
-            let Some(mut t) = element(root, "indicators", at) else {
+            let Some(mut t) = element(root, Indicator::LIST, at) else {
                 return;
             };
             let lead = t.id("lead");
@@ -156,7 +154,7 @@ fn change(root: &mut Table, edit: &Edit) {
                 department,
                 *role,
             );
-            let place = Place::Keys(INDICATOR_KEYS);
+            let place = Place::Keys(Indicator::KEYS);
             if new_lead != lead {
                 t.set_str("lead", new_lead.as_deref(), place);
             }
@@ -167,64 +165,40 @@ fn change(root: &mut Table, edit: &Edit) {
                 t.set_ids("co", &new_co, true, place);
             }
         }
-        Edit::SetIndicator { id, field } => set_indicator(root, id, field),
+        Edit::SetIndicator { id, field } => set_field(root, id, field),
+        Edit::SetArea { id, field } => set_field(root, id, field),
+        Edit::SetDepartment { id, field } => set_field(root, id, field),
+        Edit::SetUnit { id, field } => set_field(root, id, field),
         Edit::AddIndicator { indicator } => {
-            if find(root, "indicators", &indicator.id).is_some() {
+            if find(root, Indicator::LIST, &indicator.id).is_some() {
                 return;
             }
-            let areas = field(root, "indicators", "area");
+            let areas = field(root, Indicator::LIST, "area");
             let at = indicator_slot(areas.iter().map(String::as_str), &indicator.area);
-            add_element(root, "indicators", at, indicator_pairs(indicator));
+            add_element(root, Indicator::LIST, at, new_entry(indicator));
         }
         Edit::RemoveIndicator { id } => {
-            if let Some(at) = find(root, "indicators", id) {
-                remove_element(root, "indicators", at);
+            if let Some(at) = find(root, Indicator::LIST, id) {
+                remove_element(root, Indicator::LIST, at);
                 remove_rows(root, std::slice::from_ref(id));
             }
         }
         Edit::AddArea { area } => {
-            if find(root, "areas", &area.id).is_none() {
-                let pairs = vec![
-                    ("id", Value::from(area.id.as_str())),
-                    ("name", Value::from(area.name.as_str())),
-                    ("max", decimal_value(area.max)),
-                ];
-                add_element(root, "areas", usize::MAX, pairs);
+            if find(root, Area::LIST, &area.id).is_none() {
+                add_element(root, Area::LIST, usize::MAX, new_entry(area));
             }
         }
-        Edit::SetAreaName { id, name } => {
-            set_field(root, "areas", id, "name", Value::from(name.as_str()));
-        }
-        Edit::SetAreaMax { id, max } => set_field(root, "areas", id, "max", decimal_value(*max)),
         Edit::RemoveArea { id } => remove_area(root, id),
         Edit::AddDepartment { department } => {
             if !taken(root, &department.id) {
-                let pairs = vec![
-                    ("id", Value::from(department.id.as_str())),
-                    ("name", Value::from(department.name.as_str())),
-                ];
-                add_element(root, "departments", usize::MAX, pairs);
+                add_element(root, Department::LIST, usize::MAX, new_entry(department));
             }
-        }
-        Edit::RenameDepartment { id, name } => {
-            set_field(root, "departments", id, "name", Value::from(name.as_str()));
         }
         Edit::RemoveDepartment { id } => remove_department(root, id),
         Edit::AddUnit { unit } => {
             if !taken(root, &unit.id) {
-                let pairs = vec![
-                    ("id", Value::from(unit.id.as_str())),
-                    ("name", Value::from(unit.name.as_str())),
-                    ("kind", Value::from(unit.kind.name())),
-                ];
-                add_element(root, "units", usize::MAX, pairs);
+                add_element(root, Unit::LIST, usize::MAX, new_entry(unit));
             }
-        }
-        Edit::RenameUnit { id, name } => {
-            set_field(root, "units", id, "name", Value::from(name.as_str()));
-        }
-        Edit::SetUnitKind { id, kind } => {
-            set_field(root, "units", id, "kind", Value::from(kind.name()));
         }
         Edit::RemoveUnit { id } => remove_unit(root, id),
     }
@@ -265,7 +239,7 @@ fn find(root: &Table, list: &str, id: &str) -> Option<usize> {
 
 /// Whether a unit or a department has this id (one namespace).
 fn taken(root: &Table, id: &str) -> bool {
-    find(root, "units", id).is_some() || find(root, "departments", id).is_some()
+    find(root, Unit::LIST, id).is_some() || find(root, Department::LIST, id).is_some()
 }
 
 fn element<'a>(root: &'a mut Table, list: &str, index: usize) -> Option<Tab<'a>> {
@@ -292,17 +266,44 @@ fn each_element(root: &mut Table, list: &str, mut f: impl FnMut(&mut Tab)) {
     }
 }
 
-fn set_field(root: &mut Table, list: &str, id: &str, key: &str, value: Value) {
-    if let Some(at) = find(root, list, id)
-        && let Some(mut t) = element(root, list, at)
+/// Sets one field of the entry with this id (if there is one, and if what the value names
+/// exists): the key is set in place, or placed in the order of the entry's keys, or
+/// removed; a default value is written only over a key that is there.
+fn set_field<F: Field>(root: &mut Table, id: &str, field: &F) {
+    if let Some(named) = field.names()
+        && find(root, named.list, named.id).is_none()
     {
-        let order = if list == "indicators" {
-            INDICATOR_KEYS
-        } else {
-            ENTITY_KEYS
-        };
-        t.set(key, value, Place::Keys(order));
+        return;
     }
+    let list = F::Entry::LIST;
+    let Some(at) = find(root, list, id) else {
+        return;
+    };
+    let Some(mut t) = element(root, list, at) else {
+        return;
+    };
+    let key = field.key();
+    let place = Place::Keys(F::Entry::KEYS);
+    match field.value() {
+        Written::Value(value) => t.put(key, value, place),
+        Written::Default(value) => {
+            if t.get(key).is_some() {
+                t.put(key, value, place);
+            }
+        }
+        Written::Absent => {
+            t.remove(key);
+        }
+    }
+}
+
+/// A new entry's keys, in the order of SPEC §2, without those that say the default.
+fn new_entry(entry: &impl Scheme) -> Vec<(&'static str, Value)> {
+    entry
+        .pairs()
+        .into_iter()
+        .filter_map(|(key, written)| Some((key, written.in_new_entry()?)))
+        .collect()
 }
 
 /// Inserts a new element at `index` (clamped to the end) of a root list, creating the
@@ -475,7 +476,7 @@ fn sheet<'a>(root: &'a mut Table, id: &str, create: bool) -> Option<Tab<'a>> {
 }
 
 fn set_row(root: &mut Table, unit: &str, indicator: &str, row: Option<&Row>) {
-    let order = ids(root, "indicators");
+    let order = ids(root, Indicator::LIST);
     if !order.iter().any(|i| i == indicator) {
         return;
     }
@@ -679,121 +680,37 @@ fn s(text: &str) -> String {
 
 // ---- the scheme -------------------------------------------------------------------------
 
-fn set_indicator(root: &mut Table, id: &str, field: &IndicatorField) {
-    if let IndicatorField::Area(area) = field
-        && find(root, "areas", area).is_none()
-    {
-        return;
-    }
-    let Some(at) = find(root, "indicators", id) else {
-        return;
-    };
-    let Some(mut t) = element(root, "indicators", at) else {
-        return;
-    };
-    let place = Place::Keys(INDICATOR_KEYS);
-    match field {
-        IndicatorField::Name(name) => t.set("name", Value::from(name.as_str()), place),
-        IndicatorField::Base(base) => t.set("base", decimal_value(*base), place),
-        IndicatorField::Bonus(bonus) => {
-            if *bonus || t.get("bonus").is_some() {
-                t.set("bonus", Value::from(*bonus), place);
-            }
-        }
-        IndicatorField::Area(area) => t.set("area", Value::from(area.as_str()), place),
-        IndicatorField::Measure(measure) => t.set_str("measure", measure.as_deref(), place),
-        IndicatorField::Direction(direction) => {
-            if *direction != Direction::AtLeast || t.get("direction").is_some() {
-                t.set("direction", Value::from(direction.name()), place);
-            }
-        }
-        IndicatorField::Units(list) | IndicatorField::Pilot(list) => {
-            let key = if matches!(field, IndicatorField::Units(_)) {
-                "units"
-            } else {
-                "pilot"
-            };
-            match list {
-                Some(list) => {
-                    if t.ids(key).as_ref() != Some(list) {
-                        t.set_ids(key, list, false, place);
-                    }
-                }
-                None => {
-                    t.remove(key);
-                }
-            }
-        }
-    }
-}
-
-/// A new indicator's keys, in the order of SPEC §2, without those that say the default.
-fn indicator_pairs(i: &Indicator) -> Vec<(&'static str, Value)> {
-    let list = |ids: &[String]| Value::Array(ids.iter().map(String::as_str).collect());
-    let mut pairs = vec![
-        ("id", Value::from(i.id.as_str())),
-        ("area", Value::from(i.area.as_str())),
-        ("name", Value::from(i.name.as_str())),
-        ("base", decimal_value(i.base)),
-    ];
-    if i.bonus {
-        pairs.push(("bonus", Value::from(true)));
-    }
-    if let Some(measure) = &i.measure {
-        pairs.push(("measure", Value::from(measure.as_str())));
-    }
-    if i.direction != Direction::AtLeast {
-        pairs.push(("direction", Value::from(i.direction.name())));
-    }
-    if let Some(lead) = &i.lead {
-        pairs.push(("lead", Value::from(lead.as_str())));
-    }
-    if !i.responsible.is_empty() {
-        pairs.push(("responsible", list(&i.responsible)));
-    }
-    if !i.co.is_empty() {
-        pairs.push(("co", list(&i.co)));
-    }
-    if let Some(units) = &i.units {
-        pairs.push(("units", list(units)));
-    }
-    if let Some(pilot) = &i.pilot {
-        pairs.push(("pilot", list(pilot)));
-    }
-    pairs
-}
-
 fn remove_area(root: &mut Table, id: &str) {
-    let Some(at) = find(root, "areas", id) else {
+    let Some(at) = find(root, Area::LIST, id) else {
         return;
     };
-    remove_element(root, "areas", at);
-    let indicators = ids(root, "indicators");
-    let areas = field(root, "indicators", "area");
+    remove_element(root, Area::LIST, at);
+    let indicators = ids(root, Indicator::LIST);
+    let areas = field(root, Indicator::LIST, "area");
     let mut removed = Vec::new();
     for i in (0..areas.len()).rev() {
         if areas[i] == id {
-            remove_element(root, "indicators", i);
+            remove_element(root, Indicator::LIST, i);
             removed.push(indicators[i].clone());
         }
     }
     remove_rows(root, &removed);
-    each_element(root, "awards", |t| {
+    each_element(root, Award::LIST, |t| {
         if let Some(areas) = t.ids("areas")
             && areas.iter().any(|a| a == id)
         {
             let kept: Vec<String> = areas.into_iter().filter(|a| a != id).collect();
-            t.set_ids("areas", &kept, true, Place::Keys(AWARD_KEYS));
+            t.set_ids("areas", &kept, true, Place::Keys(Award::KEYS));
         }
     });
 }
 
 fn remove_department(root: &mut Table, id: &str) {
-    let Some(at) = find(root, "departments", id) else {
+    let Some(at) = find(root, Department::LIST, id) else {
         return;
     };
-    remove_element(root, "departments", at);
-    each_element(root, "indicators", |t| {
+    remove_element(root, Department::LIST, at);
+    each_element(root, Indicator::LIST, |t| {
         if t.id("lead").as_deref() == Some(id) {
             t.remove("lead");
         }
@@ -802,11 +719,11 @@ fn remove_department(root: &mut Table, id: &str) {
                 && list.iter().any(|d| d == id)
             {
                 let kept: Vec<String> = list.into_iter().filter(|d| d != id).collect();
-                t.set_ids(key, &kept, true, Place::Keys(INDICATOR_KEYS));
+                t.set_ids(key, &kept, true, Place::Keys(Indicator::KEYS));
             }
         }
     });
-    each_element(root, "awards", |t| {
+    each_element(root, Award::LIST, |t| {
         if t.id("lead").as_deref() == Some(id) {
             t.remove("lead");
         }
@@ -815,18 +732,18 @@ fn remove_department(root: &mut Table, id: &str) {
 }
 
 fn remove_unit(root: &mut Table, id: &str) {
-    let Some(at) = find(root, "units", id) else {
+    let Some(at) = find(root, Unit::LIST, id) else {
         return;
     };
-    remove_element(root, "units", at);
+    remove_element(root, Unit::LIST, at);
     remove_sheet(root, id);
-    each_element(root, "indicators", |t| {
+    each_element(root, Indicator::LIST, |t| {
         for key in ["units", "pilot"] {
             if let Some(list) = t.ids(key)
                 && list.iter().any(|u| u == id)
             {
                 let kept: Vec<String> = list.into_iter().filter(|u| u != id).collect();
-                t.set_ids(key, &kept, false, Place::Keys(INDICATOR_KEYS));
+                t.set_ids(key, &kept, false, Place::Keys(Indicator::KEYS));
             }
         }
     });

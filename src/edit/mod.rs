@@ -20,15 +20,25 @@
 //! - Role lists: a department is appended to `responsible` / `co`; an emptied
 //!   `responsible`, `co` or award `areas` list is removed (both read as empty). An emptied
 //!   `units` or `pilot` list stays `[]`: it means "none", not "all".
-//! - `bonus` and `direction` are written only when they differ from the default or the key
-//!   is already there; a new indicator is written without its defaults, after the last
-//!   indicator of its area; other new `[[...]]` entries after the last of their kind.
+//! - `bonus` and `direction` (any key whose value is the default: `Written::Default` in
+//!   `src/project/scheme.rs`) are written only when they differ from the default or the
+//!   key is already there; a new indicator is written without its defaults, after the
+//!   last indicator of its area; other new `[[...]]` entries after the last of their kind.
 //! - A value is replaced in place, keeping its spacing and trailing comment, and only when
-//!   it does not already read the same (`"5.6"`, `1_000` and `5.50` stay as written).
+//!   it does not already read the same (`"5.6"`, `1_000` and `5.50` stay as written); a
+//!   list of ids is changed element by element.
 //! - Removing something that starts with a comment block (a group heading such as
 //!   `# 就业和创业 employment`) hands the block down to the next entry of the same kind when
 //!   that one has no comment of its own, or puts it above that one's when the removed
 //!   entry was the first of its list (whose block usually heads the whole list).
+//!
+//! The fields of the scheme's entries (`SetIndicator`, `SetArea`, `SetDepartment`,
+//! `SetUnit`) are handled with no code per field: each field says which key it writes,
+//! what value, whether that is the default, and how it changes the struct
+//! (`Field`, in `src/project/scheme.rs`, implemented next to the entry's struct in
+//! `src/project/`); both appliers set or remove that key generically, and whether the
+//! value can be written at all is judged by reading it back with the loader. Adding an
+//! editable field is a change to the entry's file in `src/project/` only.
 //!
 //! The document side reads the scheme from the document itself, so a file that does not
 //! load cleanly can make the two sides differ; neither ever panics. Layouts handled: the
@@ -43,9 +53,12 @@ mod syntax;
 
 pub use set::{SetError, set_path, value_of};
 
+pub use crate::project::{AreaField, DepartmentField, IndicatorField, UnitField};
+
+use crate::project::scheme::{Entry, Field};
 use crate::project::{
-    Area, Department, Direction, Indicator, MAX_SCORE, Penalty, PenaltyKind, Project, Role, Row,
-    Unit, UnitKind, decimal_value, is_valid_id, parse_decimal_text,
+    Area, Department, Indicator, MAX_SCORE, Penalty, PenaltyKind, Project, Role, Row, Unit,
+    decimal_value, is_valid_id, parse_decimal_text,
 };
 use rust_decimal::Decimal;
 use toml_edit::DocumentMut;
@@ -98,6 +111,7 @@ pub enum Edit {
         department: String,
         role: Option<Role>,
     },
+    /// One field of an indicator (its name, base, area, …: see [`IndicatorField`]).
     SetIndicator {
         id: String,
         field: IndicatorField,
@@ -113,13 +127,10 @@ pub enum Edit {
     AddArea {
         area: Area,
     },
-    SetAreaName {
+    /// One field of an area (its name or maximum).
+    SetArea {
         id: String,
-        name: String,
-    },
-    SetAreaMax {
-        id: String,
-        max: Decimal,
+        field: AreaField,
     },
     /// Removes an area, its indicators, their score rows, and the area from every
     /// award's `areas`.
@@ -129,9 +140,10 @@ pub enum Edit {
     AddDepartment {
         department: Department,
     },
-    RenameDepartment {
+    /// One field of a department (its name).
+    SetDepartment {
         id: String,
-        name: String,
+        field: DepartmentField,
     },
     /// Removes a department: from every indicator's roles, every award's `lead`, and
     /// its own `[scores.<id>]` table.
@@ -141,34 +153,16 @@ pub enum Edit {
     AddUnit {
         unit: Unit,
     },
-    RenameUnit {
+    /// One field of a county or the zone (its name or kind).
+    SetUnit {
         id: String,
-        name: String,
-    },
-    SetUnitKind {
-        id: String,
-        kind: UnitKind,
+        field: UnitField,
     },
     /// Removes a county or the zone: its `[scores.<id>]` table and its id from every
     /// indicator's `units` and `pilot` lists.
     RemoveUnit {
         id: String,
     },
-}
-
-/// One editable field of an indicator.
-#[derive(Debug, Clone, PartialEq)]
-pub enum IndicatorField {
-    Name(String),
-    Base(Decimal),
-    Bonus(bool),
-    Area(String),
-    Measure(Option<String>),
-    Direction(Direction),
-    /// `None` removes the key (all units).
-    Units(Option<Vec<String>>),
-    /// `None` removes the key (no pilot list).
-    Pilot(Option<Vec<String>>),
 }
 
 /// Applies an edit to the typed project.
@@ -190,6 +184,11 @@ impl Edit {
     /// id is an ASCII slug, every decimal is one the file holds exactly, maxima, bases and
     /// penalty points lie in `[0, MAX_SCORE]`, and a unit is a county or the zone. Both
     /// appliers ignore an edit that is not.
+    ///
+    /// A new entry of the scheme, or a new value of one of its fields, is judged by the
+    /// loader itself: written out and read back, it must be what it was, with no problem
+    /// (see `Entry::is_well_formed` in `src/project/scheme.rs`). So a new field needs
+    /// no check of its own here.
     pub fn is_well_formed(&self) -> bool {
         match self {
             Edit::SetSurvey { unit, value } => is_valid_id(unit) && value.is_none_or(holds),
@@ -211,19 +210,17 @@ impl Edit {
                 department,
                 ..
             } => is_valid_id(indicator) && is_valid_id(department),
-            Edit::SetIndicator { id, field } => is_valid_id(id) && field_ok(field),
-            Edit::AddIndicator { indicator } => indicator_ok(indicator),
-            Edit::AddArea { area } => is_valid_id(&area.id) && points(area.max),
-            Edit::SetAreaMax { id, max } => is_valid_id(id) && points(*max),
-            Edit::AddDepartment { department } => is_valid_id(&department.id),
-            Edit::AddUnit { unit } => is_valid_id(&unit.id) && unit.kind != UnitKind::Department,
-            Edit::SetUnitKind { id, kind } => is_valid_id(id) && *kind != UnitKind::Department,
+            Edit::SetIndicator { id, field } => field_ok(id, field),
+            Edit::SetArea { id, field } => field_ok(id, field),
+            Edit::SetDepartment { id, field } => field_ok(id, field),
+            Edit::SetUnit { id, field } => field_ok(id, field),
+            Edit::AddIndicator { indicator } => indicator.is_well_formed(),
+            Edit::AddArea { area } => area.is_well_formed(),
+            Edit::AddDepartment { department } => department.is_well_formed(),
+            Edit::AddUnit { unit } => unit.is_well_formed(),
             Edit::RemoveIndicator { id }
-            | Edit::SetAreaName { id, .. }
             | Edit::RemoveArea { id }
-            | Edit::RenameDepartment { id, .. }
             | Edit::RemoveDepartment { id }
-            | Edit::RenameUnit { id, .. }
             | Edit::RemoveUnit { id } => is_valid_id(id),
         }
     }
@@ -256,43 +253,16 @@ fn penalty_ok(penalty: &Penalty) -> bool {
     }
 }
 
-fn ids_ok(ids: &[String]) -> bool {
-    ids.iter().all(|id| is_valid_id(id))
-}
-
-fn field_ok(field: &IndicatorField) -> bool {
-    match field {
-        IndicatorField::Base(base) => points(*base),
-        IndicatorField::Area(area) => is_valid_id(area),
-        IndicatorField::Units(ids) | IndicatorField::Pilot(ids) => {
-            ids.as_deref().is_none_or(ids_ok)
-        }
-        IndicatorField::Name(_)
-        | IndicatorField::Bonus(_)
-        | IndicatorField::Measure(_)
-        | IndicatorField::Direction(_) => true,
-    }
-}
-
-fn indicator_ok(i: &Indicator) -> bool {
-    is_valid_id(&i.id)
-        && is_valid_id(&i.area)
-        && points(i.base)
-        && i.lead.as_deref().is_none_or(is_valid_id)
-        && ids_ok(&i.responsible)
-        && ids_ok(&i.co)
-        && i.units.as_deref().is_none_or(ids_ok)
-        && i.pilot.as_deref().is_none_or(ids_ok)
+/// An edit of one field: the entry's id is an id, the value one the file can hold.
+fn field_ok(id: &str, field: &impl Field) -> bool {
+    is_valid_id(id) && field.is_well_formed()
 }
 
 // ---- what both appliers share ------------------------------------------------------
 
 pub(crate) use crate::project::keys::{
-    AWARD_KEYS, INDICATOR_KEYS, PENALTY_KEYS, ROOT_KEYS, ROW_KEYS, SCORE_KEYS as SHEET_KEYS,
+    PENALTY_KEYS, ROOT_KEYS, ROW_KEYS, SCORE_KEYS as SHEET_KEYS,
 };
-/// The keys of the simple lists (organisation items, departments, units, areas), in the
-/// order new ones are placed.
-const ENTITY_KEYS: &[&str] = &["id", "name", "kind", "max"];
 
 /// Where a new entry goes among `keys`, given each key's place in an order (`None`: not in
 /// it): after the last key that comes before it, else before the first that comes after

@@ -1,7 +1,8 @@
 //! [`Edit`]s applied to the typed [`Project`]. Every step mirrors one in
 //! [`super::document`], so that loading the edited file gives the edited project.
 
-use super::{Edit, IndicatorField, insertion_index, rank_of_id, with_role};
+use super::{Edit, insertion_index, rank_of_id, with_role};
+use crate::project::scheme::{Entry, Field};
 use crate::project::{Project, UnitScores};
 use indexmap::IndexMap;
 
@@ -79,26 +80,10 @@ pub(super) fn apply(p: &mut Project, edit: &Edit) {
                 ind.co = co;
             }
         }
-        Edit::SetIndicator { id, field } => {
-            if let IndicatorField::Area(area) = field
-                && p.area(area).is_none()
-            {
-                return;
-            }
-            let Some(ind) = p.indicators.iter_mut().find(|i| i.id == *id) else {
-                return;
-            };
-            match field {
-                IndicatorField::Name(name) => ind.name.clone_from(name),
-                IndicatorField::Base(base) => ind.base = *base,
-                IndicatorField::Bonus(bonus) => ind.bonus = *bonus,
-                IndicatorField::Area(area) => ind.area.clone_from(area),
-                IndicatorField::Measure(measure) => ind.measure.clone_from(measure),
-                IndicatorField::Direction(direction) => ind.direction = *direction,
-                IndicatorField::Units(units) => ind.units.clone_from(units),
-                IndicatorField::Pilot(pilot) => ind.pilot.clone_from(pilot),
-            }
-        }
+        Edit::SetIndicator { id, field } => set_field(p, id, field),
+        Edit::SetArea { id, field } => set_field(p, id, field),
+        Edit::SetDepartment { id, field } => set_field(p, id, field),
+        Edit::SetUnit { id, field } => set_field(p, id, field),
         Edit::AddIndicator { indicator } => {
             if p.indicator(&indicator.id).is_some() {
                 return;
@@ -118,16 +103,6 @@ pub(super) fn apply(p: &mut Project, edit: &Edit) {
         Edit::AddArea { area } => {
             if p.area(&area.id).is_none() {
                 p.areas.push(area.clone());
-            }
-        }
-        Edit::SetAreaName { id, name } => {
-            if let Some(area) = p.areas.iter_mut().find(|a| a.id == *id) {
-                area.name.clone_from(name);
-            }
-        }
-        Edit::SetAreaMax { id, max } => {
-            if let Some(area) = p.areas.iter_mut().find(|a| a.id == *id) {
-                area.max = *max;
             }
         }
         Edit::RemoveArea { id } => {
@@ -150,11 +125,6 @@ pub(super) fn apply(p: &mut Project, edit: &Edit) {
         Edit::AddDepartment { department } => {
             if !taken(p, &department.id) {
                 p.departments.push(department.clone());
-            }
-        }
-        Edit::RenameDepartment { id, name } => {
-            if let Some(d) = p.departments.iter_mut().find(|d| d.id == *id) {
-                d.name.clone_from(name);
             }
         }
         Edit::RemoveDepartment { id } => {
@@ -181,16 +151,6 @@ pub(super) fn apply(p: &mut Project, edit: &Edit) {
                 p.units.push(unit.clone());
             }
         }
-        Edit::RenameUnit { id, name } => {
-            if let Some(u) = p.units.iter_mut().find(|u| u.id == *id) {
-                u.name.clone_from(name);
-            }
-        }
-        Edit::SetUnitKind { id, kind } => {
-            if let Some(u) = p.units.iter_mut().find(|u| u.id == *id) {
-                u.kind = *kind;
-            }
-        }
         Edit::RemoveUnit { id } => {
             let Some(at) = p.units.iter().position(|u| u.id == *id) else {
                 return;
@@ -203,6 +163,19 @@ pub(super) fn apply(p: &mut Project, edit: &Edit) {
                 }
             }
         }
+    }
+}
+
+/// Sets one field of the entry with this id (if there is one, and if what the value names
+/// exists).
+fn set_field<F: Field>(p: &mut Project, id: &str, field: &F) {
+    if let Some(named) = field.names()
+        && !(named.exists)(p, named.id)
+    {
+        return;
+    }
+    if let Some(entry) = F::Entry::list_mut(p).iter_mut().find(|e| e.id() == id) {
+        field.apply(entry);
     }
 }
 

@@ -245,6 +245,25 @@ impl<'a> Tab<'a> {
         }
     }
 
+    /// Sets `key` like [`Self::set`], but an array of strings put over an array is changed
+    /// element by element ([`sync_strings`]: the elements that stay keep their spacing and
+    /// comments), and not at all when it already holds these ids as the loader reads them.
+    pub fn put(&mut self, key: &str, value: Value, place: Place) {
+        if let Value::Array(new) = &value
+            && let Some(old) = self.ids(key)
+        {
+            let new: Option<Vec<String>> =
+                new.iter().map(|v| v.as_str().map(str::to_string)).collect();
+            if let Some(new) = new {
+                if old != new {
+                    self.set_ids(key, &new, false, place);
+                }
+                return;
+            }
+        }
+        self.set(key, value, place);
+    }
+
     /// Sets a string, or removes the key (`None`).
     pub fn set_str(&mut self, key: &str, value: Option<&str>, place: Place) {
         match value {

@@ -1,7 +1,28 @@
 //! Exact decimals from the literal text of a TOML value (SPEC §2): a float literal is
-//! read from its characters, never through `f64`, so `10000000000000000.01` stays exact.
+//! read from its characters, never through `f64`, so `10000000000000000.01` stays exact;
+//! and the literal a decimal is written as, which reads back the same.
 
 use rust_decimal::Decimal;
+use toml_edit::Value;
+
+/// A decimal as a TOML literal that reads back exactly: an integer when it is one and
+/// fits in `i64`, otherwise a float literal with its digits (kaoping reads floats from
+/// their text, never through `f64`).
+pub fn decimal_value(d: Decimal) -> Value {
+    if d.scale() == 0
+        && let Ok(i) = i64::try_from(d)
+    {
+        return Value::from(i);
+    }
+    let text = if d.scale() == 0 {
+        format!("{d}.0")
+    } else {
+        d.to_string()
+    };
+    // A decimal's text is always a valid TOML float.
+    text.parse::<Value>()
+        .unwrap_or_else(|_| Value::from(d.to_string()))
+}
 
 /// Why a literal is not a decimal kaoping can hold.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -121,6 +142,24 @@ mod tests {
                 Err(DecimalError::Malformed),
                 "{bad:?}"
             );
+        }
+    }
+
+    #[test]
+    fn decimals_are_written_so_that_they_read_back_exactly() {
+        for text in [
+            "0",
+            "5",
+            "-3",
+            "5.60",
+            "10000000000000000.01",
+            "12345678901234567890123",
+            "0.0000001",
+        ] {
+            let d: Decimal = text.parse().unwrap();
+            let v = decimal_value(d);
+            let back = parse_decimal_text(&v.to_string()).unwrap();
+            assert_eq!(back, d, "{text} written as {v}");
         }
     }
 }

@@ -88,9 +88,9 @@ fn toggle_kind(model: &mut Model, id: &str) {
         Some(UnitKind::Zone) => UnitKind::County,
         _ => UnitKind::Zone,
     };
-    let edit = Edit::SetUnitKind {
+    let edit = Edit::SetUnit {
         id: id.to_string(),
-        kind,
+        field: crate::edit::UnitField::Kind(kind),
     };
     commit(model, edit);
 }

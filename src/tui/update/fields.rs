@@ -4,12 +4,11 @@
 //! units are typed as ids or names. The session then checks and scores the edit.
 
 use super::super::model::{SheetField, Target};
-use crate::edit::{Edit, IndicatorField};
+use crate::edit::{AreaField, DepartmentField, Edit, IndicatorField, UnitField};
 use crate::i18n::{Lang, T, problem_message};
 use crate::project::problem::{ProblemKind, RefKind};
 use crate::project::{
-    Area, Department, Direction, Indicator, Penalty, PenaltyKind, Project, Row, Unit, UnitKind,
-    parse_decimal_text,
+    Area, Department, Indicator, Penalty, PenaltyKind, Project, Row, Unit, parse_decimal_text,
 };
 use rust_decimal::Decimal;
 
@@ -46,43 +45,35 @@ pub fn to_edit(p: &Project, target: &Target, text: &str, lang: Lang) -> Result<E
                 None => Err(unknown(RefKind::Area, t, lang)),
             }
         }
-        Target::AreaName(id) => Ok(Edit::SetAreaName {
+        Target::AreaName(id) => Ok(Edit::SetArea {
             id: id.clone(),
-            name: name(text)?,
+            field: AreaField::Name(name(text)?),
         }),
-        Target::AreaMax(id) => Ok(Edit::SetAreaMax {
+        Target::AreaMax(id) => Ok(Edit::SetArea {
             id: id.clone(),
-            max: number(text)?,
+            field: AreaField::Max(number(text)?),
         }),
-        Target::DepartmentName(id) => Ok(Edit::RenameDepartment {
+        Target::DepartmentName(id) => Ok(Edit::SetDepartment {
             id: id.clone(),
-            name: name(text)?,
+            field: DepartmentField::Name(name(text)?),
         }),
-        Target::UnitName(id) => Ok(Edit::RenameUnit {
+        Target::UnitName(id) => Ok(Edit::SetUnit {
             id: id.clone(),
-            name: name(text)?,
+            field: UnitField::Name(name(text)?),
         }),
         Target::NewIndicator { area } => Ok(Edit::AddIndicator {
             indicator: Indicator {
                 id: fresh_id(p, "ind"),
                 area: area.clone(),
                 name: name(text)?,
-                base: Decimal::ZERO,
-                bonus: false,
-                measure: None,
-                direction: Direction::AtLeast,
-                lead: None,
-                responsible: Vec::new(),
-                co: Vec::new(),
-                units: None,
-                pilot: None,
+                ..Indicator::default()
             },
         }),
         Target::NewArea => Ok(Edit::AddArea {
             area: Area {
                 id: fresh_id(p, "area"),
                 name: name(text)?,
-                max: Decimal::ZERO,
+                ..Area::default()
             },
         }),
         Target::NewDepartment => Ok(Edit::AddDepartment {
@@ -95,7 +86,7 @@ pub fn to_edit(p: &Project, target: &Target, text: &str, lang: Lang) -> Result<E
             unit: Unit {
                 id: fresh_id(p, "unit"),
                 name: name(text)?,
-                kind: UnitKind::County,
+                ..Unit::default()
             },
         }),
         // Not edits of the project: handled where they are committed.
@@ -304,9 +295,9 @@ mod tests {
         let target = Target::UnitName("jia".into());
         assert_eq!(
             to_edit(&p, &target, " 东城区 ", Lang::En),
-            Ok(Edit::RenameUnit {
+            Ok(Edit::SetUnit {
                 id: "jia".into(),
-                name: "东城区".into()
+                field: UnitField::Name("东城区".into())
             })
         );
         assert!(to_edit(&p, &Target::NewArea, "", Lang::En).is_err());
@@ -435,24 +426,24 @@ mod tests {
         assert!(to_edit(&p, &Target::IndicatorArea("new-jobs".into()), "无此领域", l).is_err());
         assert_eq!(
             ok(Target::AreaName("insurance".into()), "社保"),
-            Edit::SetAreaName {
+            Edit::SetArea {
                 id: "insurance".into(),
-                name: "社保".into()
+                field: AreaField::Name("社保".into())
             }
         );
         assert_eq!(
             ok(Target::AreaMax("insurance".into()), "9"),
-            Edit::SetAreaMax {
+            Edit::SetArea {
                 id: "insurance".into(),
-                max: d("9")
+                field: AreaField::Max(d("9"))
             }
         );
         assert!(to_edit(&p, &Target::AreaMax("insurance".into()), "", l).is_err());
         assert_eq!(
             ok(Target::DepartmentName("hrss".into()), "市人保局"),
-            Edit::RenameDepartment {
+            Edit::SetDepartment {
                 id: "hrss".into(),
-                name: "市人保局".into()
+                field: DepartmentField::Name("市人保局".into())
             }
         );
         assert!(matches!(
@@ -469,7 +460,7 @@ mod tests {
         ));
         assert!(matches!(
             ok(Target::NewUnit, "西城县"),
-            Edit::AddUnit { unit } if unit.id == "unit-1" && unit.kind == UnitKind::County
+            Edit::AddUnit { unit } if unit.id == "unit-1" && unit.kind == crate::project::UnitKind::County
         ));
         for file in [Target::SaveAs, Target::CompareWith, Target::ExportTo] {
             assert_eq!(to_edit(&p, &file, "x.toml", l), Err(String::new()));

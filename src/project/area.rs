@@ -1,0 +1,109 @@
+//! `[[areas]]`: the work areas of the task-completion part — the struct, the keys it
+//! accepts, how it is read and written, and what of it can be edited (see
+//! [`super::scheme`]).
+
+use super::Project;
+use super::load::reader::{Loader, Obj};
+use super::scheme::{Entry, Field, Scheme, Written, decimal, field, text};
+use rust_decimal::Decimal;
+
+/// A work area (就业和创业, 社会保险, …): its indicators' bases add up to its maximum.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Area {
+    pub id: String,
+    pub name: String,
+    pub max: Decimal,
+}
+
+impl Scheme for Area {
+    const KEYS: &'static [&'static str] = &["id", "name", "max"];
+
+    fn read(l: &mut Loader, o: &Obj) -> Self {
+        Area {
+            id: l.id(o, "id"),
+            name: l.name(o),
+            max: l.non_negative(o, "max"),
+        }
+    }
+
+    fn pairs(&self) -> Vec<(&'static str, Written)> {
+        vec![
+            ("id", text(&self.id)),
+            field(AreaField::Name(self.name.clone())),
+            field(AreaField::Max(self.max)),
+        ]
+    }
+}
+
+impl Entry for Area {
+    const LIST: &'static str = "areas";
+
+    fn id(&self) -> &str {
+        &self.id
+    }
+
+    fn list(p: &Project) -> &[Self] {
+        &p.areas
+    }
+
+    fn list_mut(p: &mut Project) -> &mut Vec<Self> {
+        &mut p.areas
+    }
+}
+
+/// One editable field of an area, with its new value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AreaField {
+    Name(String),
+    Max(Decimal),
+}
+
+impl Field for AreaField {
+    type Entry = Area;
+
+    fn key(&self) -> &'static str {
+        match self {
+            AreaField::Name(_) => "name",
+            AreaField::Max(_) => "max",
+        }
+    }
+
+    fn value(&self) -> Written {
+        match self {
+            AreaField::Name(name) => text(name),
+            AreaField::Max(max) => decimal(*max),
+        }
+    }
+
+    fn apply(&self, a: &mut Area) {
+        match self {
+            AreaField::Name(name) => a.name.clone_from(name),
+            AreaField::Max(max) => a.max = *max,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::project::scheme::tests::{check_entry, check_field};
+
+    #[test]
+    fn reads_back_what_it_writes() {
+        let area = Area {
+            id: "employment".into(),
+            name: "就业和创业".into(),
+            max: Decimal::from(12),
+        };
+        check_entry(&area);
+        check_field(area.clone(), AreaField::Name("就业".into()));
+        check_field(area, AreaField::Max(Decimal::new(125, 1)));
+    }
+
+    #[test]
+    fn a_maximum_is_in_range() {
+        assert!(!AreaField::Max(Decimal::NEGATIVE_ONE).is_well_formed());
+        assert!(!AreaField::Max(Decimal::from(1_000_000_001)).is_well_formed());
+        assert!(!AreaField::Max(Decimal::MAX).is_well_formed());
+    }
+}

@@ -1,0 +1,92 @@
+//! `[[departments]]`: the city departments — the struct, the keys it accepts, how it is
+//! read and written, and what of it can be edited (see [`super::scheme`]).
+
+use super::Project;
+use super::load::reader::{Loader, Obj};
+use super::scheme::{Entry, Field, Scheme, Written, field, text};
+
+/// A city department (市直部门): a role-holder in the matrix and, with a score sheet, a
+/// scored body ranked among the departments.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Department {
+    pub id: String,
+    pub name: String,
+}
+
+impl Scheme for Department {
+    const KEYS: &'static [&'static str] = &["id", "name"];
+
+    fn read(l: &mut Loader, o: &Obj) -> Self {
+        Department {
+            id: l.id(o, "id"),
+            name: l.name(o),
+        }
+    }
+
+    fn pairs(&self) -> Vec<(&'static str, Written)> {
+        vec![
+            ("id", text(&self.id)),
+            field(DepartmentField::Name(self.name.clone())),
+        ]
+    }
+}
+
+impl Entry for Department {
+    const LIST: &'static str = "departments";
+
+    fn id(&self) -> &str {
+        &self.id
+    }
+
+    fn list(p: &Project) -> &[Self] {
+        &p.departments
+    }
+
+    fn list_mut(p: &mut Project) -> &mut Vec<Self> {
+        &mut p.departments
+    }
+}
+
+/// One editable field of a department, with its new value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DepartmentField {
+    Name(String),
+}
+
+impl Field for DepartmentField {
+    type Entry = Department;
+
+    fn key(&self) -> &'static str {
+        match self {
+            DepartmentField::Name(_) => "name",
+        }
+    }
+
+    fn value(&self) -> Written {
+        match self {
+            DepartmentField::Name(name) => text(name),
+        }
+    }
+
+    fn apply(&self, d: &mut Department) {
+        match self {
+            DepartmentField::Name(name) => d.name.clone_from(name),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::project::scheme::tests::{check_entry, check_field};
+
+    #[test]
+    fn reads_back_what_it_writes() {
+        let hrss = Department {
+            id: "hrss".into(),
+            name: "市人社局".into(),
+        };
+        check_entry(&hrss);
+        check_field(hrss, DepartmentField::Name("人社局".into()));
+    }
+}
