@@ -336,6 +336,7 @@ impl<'a> Ctx<'a> {
                 top_over,
                 bonus,
                 bonus_indicator,
+                ..
             } => {
                 let d = over.value().unwrap_or_default();
                 lines.push(self.measured(ind, target, actual, d));
@@ -396,6 +397,7 @@ impl<'a> Ctx<'a> {
                 steps,
                 deduction,
                 capped,
+                ..
             } => {
                 lines.push(self.measured(ind, target, actual, -shortfall));
                 let (exact_steps, uncapped) =
@@ -500,6 +502,7 @@ impl<'a> Ctx<'a> {
                 top_over,
                 bonus,
                 bonus_indicator,
+                ..
             } => {
                 let lead = self.short_lead(ind, target, actual, over.value().unwrap_or_default());
                 let over_pct = self.frac_pct(over);
@@ -533,6 +536,7 @@ impl<'a> Ctx<'a> {
                 steps,
                 deduction,
                 capped,
+                ..
             } => {
                 let lead = self.short_lead(ind, target, actual, -shortfall);
                 let (exact_steps, uncapped) =
