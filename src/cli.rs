@@ -585,10 +585,13 @@ fn explain(
                     .iter()
                     .find(|i| i.id == key || i.name == key)
                     .ok_or_else(|| no_such(lang.pick("指标", "indicator"), key, lang))?;
-                crate::explain::explain_item(project, board, id, &ind.id, lang)
+                crate::explain::item(project, board, id, &ind.id)
+                    .map(|e| crate::i18n::explain::item_lines(&e, lang))
                     .ok_or_else(|| no_such(lang.pick("评分行", "row"), key, lang))
             }
-            None => Ok(crate::explain::explain_unit(project, board, id, lang).unwrap_or_default()),
+            None => Ok(crate::explain::unit(project, board, id)
+                .map(|e| crate::i18n::explain::unit_lines(&e, lang))
+                .unwrap_or_default()),
         },
     )
 }
@@ -601,7 +604,9 @@ fn whatif(
     err: &mut dyn Write,
 ) -> Result<i32, CliError> {
     print_for_unit(file, unit, lang, out, err, |project, board, id| {
-        Ok(crate::whatif::whatif_text(project, board, id, lang).unwrap_or_default())
+        Ok(crate::whatif::whatif(project, board, id)
+            .map(|w| crate::i18n::whatif::lines(&w, lang))
+            .unwrap_or_default())
     })
 }
 
@@ -626,7 +631,7 @@ fn diff(
         return Ok(EXIT_FILE_ERRORS);
     };
     let d = crate::diff::diff(p0, b0, p1, b1);
-    for line in crate::diff::diff_text(&d, lang) {
+    for line in crate::i18n::diff::lines(&d, lang) {
         let _ = writeln!(out, "{}", crate::text::sanitize(&line));
     }
     Ok(EXIT_OK)

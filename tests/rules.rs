@@ -834,3 +834,10 @@ fn organisation_items_and_penalties_are_recorded_as_counted() {
     assert_eq!(a.penalties, vec![d("2"), d("0.13")]);
     assert_eq!(a.penalty, d("2.13"));
 }
+
+#[test]
+fn fractions_compare_by_cross_multiplication() {
+    // 200/1000 = 60/300; 80/800 ≠ 200/1000.
+    assert!(frac("200", "1000").same(frac("60", "300")));
+    assert!(!frac("80", "800").same(frac("200", "1000")));
+}

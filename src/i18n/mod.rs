@@ -4,11 +4,12 @@
 
 use crate::project::problem::Severity;
 
-mod diff;
-mod explain;
+pub mod diff;
+pub mod explain;
 mod export;
+mod numbers;
 mod problems;
-mod whatif;
+pub mod whatif;
 
 pub use diff::DiffText;
 pub use explain::{BonusText, ExplainText, StandingText, StepsText};

@@ -4,7 +4,8 @@
 //! comes from [`crate::i18n`].
 
 use super::{RankInput, flags};
-use crate::explain::{explain_item_short, explain_unit_short};
+use crate::explain;
+use crate::i18n::explain::{item_short, unit_short};
 use crate::i18n::{ExplainText, ExportText, Lang, T};
 use crate::project::{PenaltyKind, Role, UnitKind};
 use crate::scoring::score_text;
@@ -212,7 +213,9 @@ impl RankCol {
             RankCol::LastPlace => Cell::Empty,
             RankCol::Pending => yes(u.pending.any(), lang),
             RankCol::Note => Cell::text(
-                explain_unit_short(input.project, input.board, &u.id, lang).unwrap_or_default(),
+                explain::summary(input.project, input.board, &u.id)
+                    .map(|s| unit_short(&s, lang))
+                    .unwrap_or_default(),
             ),
         }
     }
@@ -523,8 +526,9 @@ pub(crate) fn unit_sheet(input: &RankInput, u: &UnitResult) -> Table {
             } else {
                 Cell::Empty
             };
-            let note =
-                explain_item_short(project, input.board, &u.id, &ind.id, lang).unwrap_or_default();
+            let note = explain::item(project, input.board, &u.id, &ind.id)
+                .map(|e| item_short(&e, lang))
+                .unwrap_or_default();
             rows.push(Row {
                 cells: line(
                     T::ExportTask,

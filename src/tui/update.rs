@@ -290,7 +290,8 @@ fn what_if(model: &mut Model) {
         return;
     };
     let p = &model.session.project;
-    if let Some(lines) = crate::whatif::whatif_text(p, &model.session.board, &id, model.lang) {
+    let whatif = crate::whatif::whatif(p, &model.session.board, &id);
+    if let Some(lines) = whatif.map(|w| crate::i18n::whatif::lines(&w, model.lang)) {
         let title = format!(
             "{} · {}",
             T::WhatIfTitle.get(model.lang),
@@ -1181,7 +1182,8 @@ fn open_unit(model: &mut Model, id: &str) -> bool {
 
 fn explain_unit(model: &mut Model, id: &str) {
     let p = &model.session.project;
-    if let Some(lines) = crate::explain::explain_unit(p, &model.session.board, id, model.lang) {
+    let explained = crate::explain::unit(p, &model.session.board, id);
+    if let Some(lines) = explained.map(|e| crate::i18n::explain::unit_lines(&e, model.lang)) {
         let title = sanitize(p.name_of(id));
         model.ui.overlay = Some(Overlay::Explain {
             title,
@@ -1195,8 +1197,11 @@ fn explain_entry(model: &mut Model, unit: &EntryUnit, line: Line) {
     let p = &model.session.project;
     let lines = match line {
         Line::Row(ii) => p.indicators.get(ii).and_then(|ind| {
-            crate::explain::explain_item(p, &model.session.board, &unit.id, &ind.id, model.lang)
-                .map(|lines| (sanitize(&ind.name), lines))
+            let e = crate::explain::item(p, &model.session.board, &unit.id, &ind.id)?;
+            Some((
+                sanitize(&ind.name),
+                crate::i18n::explain::item_lines(&e, model.lang),
+            ))
         }),
         _ => None,
     };
@@ -1446,7 +1451,7 @@ fn compare_with(model: &mut Model, path: &std::path::Path) {
         return set_edit_error(model, message);
     };
     let diff = crate::diff::diff(old, old_board, &model.session.project, &model.session.board);
-    let lines = crate::diff::diff_text(&diff, l);
+    let lines = crate::i18n::diff::lines(&diff, l);
     model.ui.mode = Mode::Normal;
     let title = format!("{} · {}", T::CompareTitle.get(l), path.display());
     model.ui.overlay = Some(Overlay::Explain {
