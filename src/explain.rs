@@ -39,7 +39,8 @@ pub struct ItemExplanation {
     pub indicator: String,
     /// The indicator's name (its id when the project does not declare it).
     pub name: String,
-    /// The indicator's area, by name (its id when the area is not declared).
+    /// The indicator's area, by name (its id when the area is not declared; empty when
+    /// the indicator itself is not).
     pub area: String,
     pub base: Decimal,
     pub bonus_indicator: bool,

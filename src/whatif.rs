@@ -22,7 +22,8 @@
 //!   `policy.department_awards` for departments) and `X > 0`. So the lowest total that
 //!   puts it inside is the total of the N-th highest of the *other* non-vetoed units —
 //!   equal is enough, since a tie across the cut gives the award to every tied unit — or,
-//!   when fewer than N other units are not vetoed, one step (any total above 0). The
+//!   when fewer than N other units are not vetoed, one step (any total above 0)
+//!   ([`crate::scoring::comprehensive_cut`]). The
 //!   others' totals are held as they are. For a unit already inside, the same total is the
 //!   lowest it can fall to and stay inside: its margin is its total minus that.
 //! * **Last place.** The last unit leaves last place by exceeding the lowest total of the
