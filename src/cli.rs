@@ -283,14 +283,17 @@ fn explain(
     let lines = match indicator {
         Some(key) => {
             let ind = ops::find_indicator(&s.project, key)?;
-            crate::explain::explain_item(&s.project, &s.board, &id, &ind, lang).ok_or_else(
-                || OpsError::NotFound {
+            let item = crate::explain::item(&s.project, &s.board, &id, &ind).ok_or_else(|| {
+                OpsError::NotFound {
                     what: ops::Lookup::Row,
                     key: key.to_string(),
-                },
-            )?
+                }
+            })?;
+            crate::i18n::explain::item_lines(&item, lang)
         }
-        None => crate::explain::explain_unit(&s.project, &s.board, &id, lang).unwrap_or_default(),
+        None => crate::explain::unit(&s.project, &s.board, &id)
+            .map(|u| crate::i18n::explain::unit_lines(&u, lang))
+            .unwrap_or_default(),
     };
     print_lines(out, &lines)
 }
@@ -298,7 +301,9 @@ fn explain(
 fn whatif(file: &Path, unit: &str, lang: Lang, out: &mut dyn Write) -> Result<(), OpsError> {
     let s = ops::load_scored(file)?;
     let id = ops::find_unit(&s.project, unit)?;
-    let lines = crate::whatif::whatif_text(&s.project, &s.board, &id, lang).unwrap_or_default();
+    let lines = crate::whatif::whatif(&s.project, &s.board, &id)
+        .map(|w| crate::i18n::whatif::lines(&w, lang))
+        .unwrap_or_default();
     print_lines(out, &lines)
 }
 
@@ -307,5 +312,5 @@ fn diff(old: &Path, new: &Path, lang: Lang, out: &mut dyn Write) -> Result<(), O
     let before = ops::load_scored(old)?;
     let after = ops::load_scored(new)?;
     let d = crate::diff::diff(&before.project, &before.board, &after.project, &after.board);
-    print_lines(out, &crate::diff::diff_text(&d, lang))
+    print_lines(out, &crate::i18n::diff::lines(&d, lang))
 }

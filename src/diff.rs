@@ -28,12 +28,12 @@
 //!   count and selectors. An item present in one file only is one line,
 //!   `indicators.<id>: — → <name>` (units and departments are in `only_old`/`only_new`
 //!   instead). Lists are written `[a, b]`.
+//!
+//! This module produces data ([`Diff`]); the sentences are `crate::i18n::diff::lines`.
 
-use crate::i18n::{DiffText, Lang};
 use crate::project::{PenaltyKind, Project, Row, UnitScores};
 use crate::scoring::score_text;
 use crate::scoring::{Scoreboard, UnitResult};
-use crate::text::sanitize;
 use indexmap::IndexMap;
 use rust_decimal::Decimal;
 
@@ -464,107 +464,4 @@ pub fn diff(old: &Project, old_board: &Scoreboard, new: &Project, new_board: &Sc
         scheme: scheme_diff(old, new),
         names,
     }
-}
-
-/// The diff in words: a one-line summary, the scheme's changes, the units in one file
-/// only, then every changed unit with its changed results and the entered values behind
-/// them. Unchanged units are left out.
-pub fn diff_text(diff: &Diff, lang: Lang) -> Vec<String> {
-    let t = DiffText(lang);
-    let names = &diff.names;
-    let unit_name = |id: &str| sanitize(names.units.get(id).map_or(id, String::as_str));
-    let moved: Vec<String> = diff
-        .units
-        .iter()
-        .filter_map(|u| {
-            let (o, n) = u.result("rank")?;
-            (o != ABSENT && n != ABSENT).then(|| t.moved(&sanitize(&u.name), o, n))
-        })
-        .collect();
-    let mut lines = vec![t.summary(
-        diff.units.len(),
-        &moved,
-        diff.scheme.len(),
-        diff.only_old.len(),
-        diff.only_new.len(),
-    )];
-    if !diff.scheme.is_empty() {
-        lines.push(t.scheme_heading());
-        for (path, o, n) in &diff.scheme {
-            lines.push(format!("  {}", t.change(path, &sanitize(o), &sanitize(n))));
-        }
-    }
-    let named = |ids: &[String]| -> Vec<String> {
-        ids.iter().map(|id| t.named(&unit_name(id), id)).collect()
-    };
-    if !diff.only_old.is_empty() {
-        lines.push(t.only_old(&named(&diff.only_old)));
-    }
-    if !diff.only_new.is_empty() {
-        lines.push(t.only_new(&named(&diff.only_new)));
-    }
-    let has_departments = diff.units.iter().any(|u| u.department);
-    let mut heading_done = [false, false];
-    for u in &diff.units {
-        let group = usize::from(u.department);
-        if has_departments && !heading_done[group] {
-            lines.push(t.group_heading(u.department));
-            heading_done[group] = true;
-        }
-        lines.push(t.named(&sanitize(&u.name), &u.id));
-        for (what, o, n) in &u.results {
-            let (label, o, n) = label_values(&t, names, what, o, n);
-            lines.push(format!("  {}", t.change(&label, &o, &n)));
-        }
-        if !u.inputs.is_empty() {
-            lines.push(format!("  {}", t.inputs_heading()));
-            for (path, o, n) in &u.inputs {
-                lines.push(format!(
-                    "    {}",
-                    t.change(path, &sanitize(o), &sanitize(n))
-                ));
-            }
-        }
-    }
-    lines
-}
-
-/// A result's label and values in words: names for ids, yes/no for flags.
-fn label_values(
-    t: &DiffText,
-    names: &Names,
-    what: &str,
-    old: &str,
-    new: &str,
-) -> (String, String, String) {
-    let name_list = |map: &IndexMap<String, String>, value: &str| -> Vec<String> {
-        value
-            .split(", ")
-            .filter(|s| !s.is_empty())
-            .map(|id| sanitize(map.get(id).map_or(id, String::as_str)))
-            .collect()
-    };
-    let both = |f: &dyn Fn(&str) -> String| {
-        let g = |v: &str| if v == ABSENT { v.to_string() } else { f(v) };
-        (g(old), g(new))
-    };
-    let (label, (o, n)) = match what {
-        "failed" => (
-            t.label(what),
-            both(&|v| t.veto(&name_list(&names.indicators, v))),
-        ),
-        "awards" => (
-            t.label(what),
-            both(&|v| t.awards(&name_list(&names.awards, v))),
-        ),
-        "comprehensive" | "last_place" => (t.label(what), both(&|v| t.yes_no(v == "true"))),
-        _ => match what.strip_prefix("areas.") {
-            Some(area) => (
-                sanitize(names.areas.get(area).map_or(area, String::as_str)),
-                (old.to_string(), new.to_string()),
-            ),
-            None => (t.label(what), (old.to_string(), new.to_string())),
-        },
-    };
-    (label, o, n)
 }

@@ -12,7 +12,8 @@
 use crate::project::TomlPath;
 use crate::project::problem::Cut;
 use crate::project::{
-    Direction, Indicator, PenaltyKind, Policy, Project, Row, ShortfallMode, UnitKind, UnitScores,
+    Direction, Indicator, Penalty, PenaltyKind, Policy, Project, Row, ShortfallMode, UnitKind,
+    UnitScores,
 };
 use indexmap::IndexMap;
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -30,6 +31,42 @@ pub struct Scoreboard {
     pub awards: Vec<AwardResult>,
     /// Ties across an award cut (each raises a warning).
     pub cut_ties: Vec<CutTie>,
+    /// How the counties and the zone compete: their comprehensive places and last place.
+    pub unit_rules: GroupRules,
+    /// How the departments compete (they have no last place).
+    pub department_rules: GroupRules,
+}
+
+/// How one ranking group competes, as the policy and its results set it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct GroupRules {
+    /// Its comprehensive advanced places ([`places_of`]).
+    pub places: u32,
+    /// Whether it has a last place, and why not ([`last_place`]).
+    pub last_place: LastPlace,
+}
+
+/// Whether a group has a last place (末位), and the total that is last.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub enum LastPlace {
+    /// City departments have none: the regulation gives last place to "1 county/zone".
+    #[default]
+    NoneForDepartments,
+    /// Switched off (`policy.last_place = false`).
+    Off,
+    /// Nobody in the group is vetoed, so nobody is last.
+    NobodyVetoed,
+    /// The group's lowest total: every unit with it is last place.
+    Lowest(Decimal),
+}
+
+/// A ranking group as a unit competes in it: the units in rank order and its rules.
+#[derive(Debug, Clone, Copy)]
+pub struct Group<'a> {
+    pub units: &'a [UnitResult],
+    /// Its comprehensive advanced places (N).
+    pub places: u32,
+    pub last_place: LastPlace,
 }
 
 /// A tie that gave an award to more units than it has places.
@@ -64,9 +101,20 @@ pub struct UnitResult {
     /// Departments: Σ earned and Σ base behind the scaled task score.
     pub task_earned: Decimal,
     pub task_base: Decimal,
+    /// The task score before rounding: a department's `sections.task × Σ earned / Σ base`
+    /// ([`department_task_exact`]); a county's task itself.
+    pub task_exact: Decimal,
+    /// Each organisation item's score as counted (rounded), in the project's order;
+    /// `None`: not entered (counts 0).
+    pub organization_items: Vec<Option<Decimal>>,
+    /// Each penalty's points as counted ([`penalty_of`]), in the sheet's order.
+    pub penalties: Vec<Decimal>,
     /// Indicators it failed (一票否决): empty unless vetoed.
     pub failed: Vec<String>,
     pub pending: Pending,
+    /// Its competition rank among the units of its group that are not vetoed, the rank
+    /// comprehensive advanced is given by ([`rank_group`]); `None` when vetoed.
+    pub rank_eligible: Option<u32>,
     pub comprehensive: bool,
     pub last_place: bool,
     /// Ids of the single-item awards it won.
@@ -81,6 +129,15 @@ impl UnitResult {
 
     pub fn item(&self, indicator: &str) -> Option<&ItemResult> {
         self.items.iter().find(|i| &*i.indicator == indicator)
+    }
+
+    /// Its row of the indicator at `position` in `Project::indicators` (rows are kept in
+    /// that order).
+    pub fn item_at(&self, position: usize) -> Option<&ItemResult> {
+        self.items
+            .binary_search_by_key(&position, |i| i.position)
+            .ok()
+            .map(|at| &self.items[at])
     }
 }
 
@@ -108,6 +165,8 @@ pub struct ItemResult {
     pub base: Decimal,
     /// Rounded to `score_decimals`.
     pub earned: Decimal,
+    /// The earned score before rounding (`base + bonus`, `base − deduction`, `prep`).
+    pub exact: Decimal,
     pub outcome: Outcome,
 }
 
@@ -126,6 +185,9 @@ pub enum Outcome {
         /// Exact bonus before rounding (0 for a non-bonus indicator).
         bonus: Decimal,
         bonus_indicator: bool,
+        /// A bonus indicator over-completed by the group's highest `o` (`o = o_max > 0`):
+        /// the whole bonus share.
+        best: bool,
     },
     /// Quantitative, target missed: `base - deduction`, and the unit is vetoed.
     Short {
@@ -133,8 +195,14 @@ pub enum Outcome {
         actual: Decimal,
         /// Shortfall `s = -d`.
         shortfall: Decimal,
+        /// `s / step` exactly, before `floor`/`ceil` (`None`: too large to compute).
+        exact_steps: Option<Decimal>,
         /// `s / step`, floored or ceiled per the policy.
         steps: Decimal,
+        /// `steps × rate × base` before the cap (`None`: too large to compute).
+        uncapped: Option<Decimal>,
+        /// The cap `deduction_cap × base`.
+        cap: Decimal,
         /// Exact deduction before rounding.
         deduction: Decimal,
         /// The deduction hit `deduction_cap × base`.
@@ -177,6 +245,38 @@ pub struct AwardResult {
     /// The eligible units (after 名次顺移) by award score, highest first.
     pub standings: Vec<(String, Decimal)>,
     pub winners: Vec<String>,
+    /// Every unit's award score with its terms, the units left out included, in the
+    /// group's rank order.
+    pub scores: Vec<AwardScore>,
+}
+
+/// One unit's score for a single-item award ([`award_score`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct AwardScore {
+    pub unit: String,
+    /// The earned scores of the rows the award selects, then the organisation items it
+    /// names (rounded like an entered score).
+    pub terms: Vec<Decimal>,
+    /// Σ terms.
+    pub score: Decimal,
+    /// Why the unit was left out of the award, if it was.
+    pub left_out: Option<LeftOut>,
+}
+
+/// Why a unit is left out of a single-item award.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LeftOut {
+    /// Comprehensive advanced units are not also given a single-item award (名次顺移).
+    Comprehensive,
+    /// Vetoed, under `policy.veto_blocks_single_item`.
+    Vetoed,
+}
+
+impl AwardResult {
+    /// A unit's award score, by id.
+    pub fn score_of(&self, unit: &str) -> Option<&AwardScore> {
+        self.scores.iter().find(|s| s.unit == unit)
+    }
 }
 
 /// A computation whose numbers are too large for an exact decimal (28 digits).
@@ -206,6 +306,17 @@ impl Fraction {
     fn greater(self, other: Fraction) -> Option<bool> {
         Some(self.num.checked_mul(other.den)? > other.num.checked_mul(self.den)?)
     }
+
+    /// `self == other`, by cross-multiplication; `false` when too large to compare.
+    pub fn same(self, other: Fraction) -> bool {
+        match (
+            self.num.checked_mul(other.den),
+            other.num.checked_mul(self.den),
+        ) {
+            (Some(x), Some(y)) => x == y,
+            _ => false,
+        }
+    }
 }
 
 /// Rounds an earned, entered or scaled score half-up (四舍五入) to `score_decimals`.
@@ -219,6 +330,12 @@ pub fn round_score(value: Decimal, policy: &Policy) -> Decimal {
     );
     rounded.rescale(policy.score_decimals);
     rounded
+}
+
+/// The smallest step of a score or total: `10^-score_decimals` (every score is rounded to
+/// `score_decimals`, so totals move in these steps).
+pub fn score_step(policy: &Policy) -> Decimal {
+    Decimal::new(1, policy.score_decimals)
 }
 
 /// A score with exactly `decimals` places: `5.5` → `"5.50"`.
@@ -261,23 +378,55 @@ pub fn bonus(policy: &Policy, base: Decimal, over: Fraction, top: Fraction) -> O
     num.checked_div(den)
 }
 
+/// The most a deduction may take: `deduction_cap × base`.
+///
+/// Regulation: "a deduction never exceeds 60% of the base score". SPEC: `deduction =
+/// min(deduction_cap × b, …)`; a qualitative deduction lies within `0 … deduction_cap × b`.
+pub fn deduction_cap(policy: &Policy, base: Decimal) -> Option<Decimal> {
+    policy.deduction_cap.checked_mul(base)
+}
+
+/// A shortfall's deduction with every number on the way ([`shortfall`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Shortfall {
+    /// `s / shortfall_step` exactly (`None`: too large to compute).
+    pub exact_steps: Option<Decimal>,
+    /// The steps counted: exact, floored or ceiled per `shortfall_mode`.
+    pub steps: Decimal,
+    /// `steps × shortfall_rate × b` before the cap (`None`: too large to compute).
+    pub uncapped: Option<Decimal>,
+    /// `deduction_cap × b`.
+    pub cap: Decimal,
+    /// `min(cap, uncapped)`, exact.
+    pub deduction: Decimal,
+    /// The cap was deducted.
+    pub capped: bool,
+}
+
 /// The deduction for a shortfall `s` (a fraction of the target), and the steps counted.
 ///
 /// Regulation: "every 2% short deducts 5% of the base score … a deduction never exceeds
 /// 60% of the base score". SPEC: `steps = s / shortfall_step` (`proportional`),
 /// `floor(...)` (`full_steps`) or `ceil(...)` (`started_steps`);
 /// `deduction = min(deduction_cap × b, steps × shortfall_rate × b)`.
-/// Returns `(steps, deduction, capped)`.
+/// Returns `(steps, deduction, capped)`; [`shortfall`] keeps every number on the way.
 pub fn shortfall_deduction(
     policy: &Policy,
     base: Decimal,
     shortfall: Fraction,
 ) -> Option<(Decimal, Decimal, bool)> {
-    let cap = policy.deduction_cap.checked_mul(base)?;
+    self::shortfall(policy, base, shortfall).map(|s| (s.steps, s.deduction, s.capped))
+}
+
+/// [`shortfall_deduction`], recorded: the exact steps before `floor`/`ceil`, the steps
+/// counted, the deduction before the cap, the cap and the deduction. In `proportional`
+/// mode the deduction is one division, `s.num × rate × b / (s.den × step)`.
+pub fn shortfall(policy: &Policy, base: Decimal, shortfall: Fraction) -> Option<Shortfall> {
+    let cap = deduction_cap(policy, base)?;
     let step_den = shortfall.den.checked_mul(policy.shortfall_step)?;
     let exact_steps = shortfall.num.checked_div(step_den);
     let steps = match (policy.shortfall_mode, exact_steps) {
-        (_, None) => return Some((Decimal::MAX, cap, true)),
+        (_, None) => Decimal::MAX,
         (ShortfallMode::Proportional, Some(s)) => s,
         (ShortfallMode::FullSteps, Some(s)) => s.floor(),
         (ShortfallMode::StartedSteps, Some(s)) => s.ceil(),
@@ -293,9 +442,17 @@ pub fn shortfall_deduction(
             .checked_mul(policy.shortfall_rate)
             .and_then(|n| n.checked_mul(base)),
     };
-    Some(match uncapped {
-        Some(d) if d <= cap => (steps, d, false),
-        _ => (steps, cap, true),
+    let (deduction, capped) = match uncapped {
+        Some(d) if exact_steps.is_some() && d <= cap => (d, false),
+        _ => (cap, true),
+    };
+    Some(Shortfall {
+        exact_steps,
+        steps,
+        uncapped,
+        cap,
+        deduction,
+        capped,
     })
 }
 
@@ -348,23 +505,27 @@ fn score_row_as(
                     top_over: top,
                     bonus,
                     bonus_indicator: indicator.bonus,
+                    best: indicator.bonus && d.num > Decimal::ZERO && d.same(top),
                 };
                 (base.checked_add(bonus)?, outcome)
             } else {
-                let shortfall = Fraction {
+                let s = Fraction {
                     num: -d.num,
                     den: d.den,
                 };
-                let (steps, deduction, capped) = shortfall_deduction(policy, base, shortfall)?;
+                let counted = shortfall(policy, base, s)?;
                 let outcome = Outcome::Short {
                     target,
                     actual,
-                    shortfall: shortfall.value().unwrap_or(Decimal::MAX),
-                    steps,
-                    deduction,
-                    capped,
+                    shortfall: s.value().unwrap_or(Decimal::MAX),
+                    exact_steps: counted.exact_steps,
+                    steps: counted.steps,
+                    uncapped: counted.uncapped,
+                    cap: counted.cap,
+                    deduction: counted.deduction,
+                    capped: counted.capped,
                 };
-                (base.checked_sub(deduction)?, outcome)
+                (base.checked_sub(counted.deduction)?, outcome)
             }
         }
         Row::Qualitative { complete: true, .. } => (base, Outcome::Met),
@@ -383,6 +544,7 @@ fn score_row_as(
         position: 0,
         base,
         earned: round_score(earned, policy),
+        exact: earned,
         outcome,
     })
 }
@@ -414,9 +576,22 @@ pub fn department_task(
         return Some(Decimal::ZERO);
     }
     Some(round_score(
-        section_task.checked_mul(earned)?.checked_div(base)?,
+        department_task_exact(section_task, earned, base)?,
         policy,
     ))
+}
+
+/// [`department_task`] before rounding: `sections.task × Σ earned / Σ base`, 0 without
+/// rows (Σ base = 0).
+pub fn department_task_exact(
+    section_task: Decimal,
+    earned: Decimal,
+    base: Decimal,
+) -> Option<Decimal> {
+    if base <= Decimal::ZERO {
+        return Some(Decimal::ZERO);
+    }
+    section_task.checked_mul(earned)?.checked_div(base)
 }
 
 /// Competition ranks of values sorted highest first: equal values share a rank (1, 2, 2,
@@ -456,6 +631,19 @@ fn top_places(
     (winners, widened)
 }
 
+/// How many comprehensive advanced places a group has.
+///
+/// Regulation: "Comprehensive advanced 综合先进: counties (the zone counted as a county) —
+/// **top 3**; city departments — **8**." SPEC: `comprehensive_awards` for the counties and
+/// the zone, `department_awards` for the departments.
+pub fn places_of(policy: &Policy, kind: UnitKind) -> u32 {
+    if kind == UnitKind::Department {
+        policy.department_awards
+    } else {
+        policy.comprehensive_awards
+    }
+}
+
 /// Comprehensive advanced (综合先进): the top `places` among the units that are not vetoed.
 ///
 /// Regulation: "comprehensive advanced: **among units that met every target**, by score,
@@ -471,45 +659,71 @@ pub fn comprehensive_awards(group: &[UnitResult], places: u32) -> (Vec<String>, 
     top_places(&mut eligible, places, Some(Decimal::ZERO))
 }
 
-/// Last place (末位): the unit(s) with the lowest total — but only when someone failed.
+/// The comprehensive cut as one unit faces it: the lowest total that puts it inside the
+/// top `places` of the units that are not vetoed, the others' totals held as they are.
+///
+/// Its rank among them is `1 + #{other non-vetoed units with a higher total}`
+/// ([`comprehensive_awards`]), so it is inside when its total reaches that of the N-th
+/// highest of the *other* non-vetoed units — equal is enough, since a tie across the cut
+/// gives the award to every tied unit. `None` when fewer than N other units are not vetoed
+/// (then any total above 0 does) or there are no places. A vetoed unit is not eligible at
+/// any total; this is the total it would need once the veto is lifted.
+pub fn comprehensive_cut(group: &[UnitResult], unit: &str, places: u32) -> Option<Decimal> {
+    if places == 0 {
+        return None;
+    }
+    let mut others: Vec<Decimal> = group
+        .iter()
+        .filter(|g| g.id != unit && !g.vetoed())
+        .map(|g| g.total)
+        .collect();
+    others.sort_by(|a, b| b.cmp(a));
+    others.get(places as usize - 1).copied()
+}
+
+/// Last place (末位): the lowest total — but only when someone failed.
 ///
 /// Regulation: "last place: by score, the lowest one — but where every county and the
-/// zone completed all the targets the city set … (then there is no last place)".
-pub fn last_place(group: &[UnitResult], enabled: bool) -> Vec<String> {
-    if !enabled || !group.iter().any(UnitResult::vetoed) {
-        return Vec::new();
+/// zone completed all the targets the city set … (then there is no last place)". Every
+/// unit with the [`LastPlace::Lowest`] total is last place.
+pub fn last_place(group: &[UnitResult], enabled: bool) -> LastPlace {
+    if !enabled {
+        return LastPlace::Off;
     }
-    let Some(lowest) = group.iter().map(|u| u.total).min() else {
-        return Vec::new();
-    };
-    group
-        .iter()
-        .filter(|u| u.total == lowest)
-        .map(|u| u.id.clone())
-        .collect()
+    if !group.iter().any(UnitResult::vetoed) {
+        return LastPlace::NobodyVetoed;
+    }
+    match group.iter().map(|u| u.total).min() {
+        Some(lowest) => LastPlace::Lowest(lowest),
+        None => LastPlace::NobodyVetoed,
+    }
 }
 
 /// A unit's score for a single-item award: its earned scores on the indicators the award
-/// selects (`selected`, by indicator position), plus the organisation items it names.
+/// selects (`selected`, by indicator position), plus the organisation items it names,
+/// term by term.
 pub fn award_score(
     project: &Project,
     award: &crate::project::Award,
     selected: &[bool],
     unit: &UnitResult,
     scores: Option<&UnitScores>,
-) -> Option<Decimal> {
-    let mut sum = Decimal::ZERO;
+) -> Option<(Decimal, Vec<Decimal>)> {
+    let mut terms = Vec::new();
     for item in &unit.items {
         if selected.get(item.position).copied().unwrap_or(false) {
-            sum = sum.checked_add(item.earned)?;
+            terms.push(item.earned);
         }
     }
     for org in &award.organization {
         if let Some(value) = scores.and_then(|s| s.organization.get(org)) {
-            sum = sum.checked_add(round_score(*value, &project.policy))?;
+            terms.push(round_score(*value, &project.policy));
         }
     }
-    Some(sum)
+    let sum = terms
+        .iter()
+        .try_fold(Decimal::ZERO, |sum, t| sum.checked_add(*t))?;
+    Some((sum, terms))
 }
 
 /// Single-item awards (单项先进) with roll-down (名次顺移).
@@ -532,19 +746,31 @@ pub fn single_item_awards(
             .map(|i| award.selects(i))
             .collect();
         let mut standings = Vec::new();
+        let mut scores = Vec::with_capacity(group.len());
         for unit in group {
-            let blocked =
-                unit.comprehensive || (project.policy.veto_blocks_single_item && unit.vetoed());
-            if !blocked {
-                let score = award_score(
-                    project,
-                    award,
-                    &selected,
-                    unit,
-                    project.scores.get(&unit.id),
-                )?;
+            let left_out = if unit.comprehensive {
+                Some(LeftOut::Comprehensive)
+            } else if project.policy.veto_blocks_single_item && unit.vetoed() {
+                Some(LeftOut::Vetoed)
+            } else {
+                None
+            };
+            let (score, terms) = award_score(
+                project,
+                award,
+                &selected,
+                unit,
+                project.scores.get(&unit.id),
+            )?;
+            if left_out.is_none() {
                 standings.push((unit.id.clone(), score));
             }
+            scores.push(AwardScore {
+                unit: unit.id.clone(),
+                terms,
+                score,
+                left_out,
+            });
         }
         let (winners, widened) = top_places(&mut standings, award.count, Some(Decimal::ZERO));
         if widened {
@@ -561,6 +787,7 @@ pub fn single_item_awards(
             count: award.count,
             standings,
             winners,
+            scores,
         });
     }
     Some((results, ties))
@@ -729,17 +956,26 @@ pub fn score(project: &Project) -> Result<Scoreboard, Overflow> {
 
     let mut cut_ties = Vec::new();
     rank_group(&mut units);
-    let (winners, widened) = comprehensive_awards(&units, policy.comprehensive_awards);
+    let unit_places = places_of(policy, UnitKind::County);
+    let (winners, widened) = comprehensive_awards(&units, unit_places);
     mark(&mut units, &winners, |u| u.comprehensive = true);
     if widened {
         cut_ties.push(CutTie {
             cut: Cut::Comprehensive,
             path: TomlPath::keys(&["policy", "comprehensive_awards"]),
-            places: policy.comprehensive_awards,
+            places: unit_places,
             winners,
         });
     }
-    let last = last_place(&units, policy.last_place);
+    let lowest = last_place(&units, policy.last_place);
+    let last: Vec<String> = match lowest {
+        LastPlace::Lowest(total) => units
+            .iter()
+            .filter(|u| u.total == total)
+            .map(|u| u.id.clone())
+            .collect(),
+        _ => Vec::new(),
+    };
     if last.len() > 1 {
         cut_ties.push(CutTie {
             cut: Cut::LastPlace,
@@ -761,13 +997,14 @@ pub fn score(project: &Project) -> Result<Scoreboard, Overflow> {
     }
 
     rank_group(&mut departments);
-    let (winners, widened) = comprehensive_awards(&departments, policy.department_awards);
+    let department_places = places_of(policy, UnitKind::Department);
+    let (winners, widened) = comprehensive_awards(&departments, department_places);
     mark(&mut departments, &winners, |u| u.comprehensive = true);
     if widened {
         cut_ties.push(CutTie {
             cut: Cut::Departments,
             path: TomlPath::keys(&["policy", "department_awards"]),
-            places: policy.department_awards,
+            places: department_places,
             winners,
         });
     }
@@ -777,6 +1014,14 @@ pub fn score(project: &Project) -> Result<Scoreboard, Overflow> {
         departments,
         awards,
         cut_ties,
+        unit_rules: GroupRules {
+            places: unit_places,
+            last_place: lowest,
+        },
+        department_rules: GroupRules {
+            places: department_places,
+            last_place: LastPlace::NoneForDepartments,
+        },
     })
 }
 
@@ -814,11 +1059,12 @@ fn score_sheet<'a>(
         base = base.checked_add(item.base).ok_or_else(|| overflow(None))?;
         items.push(item);
     }
-    let task = if kind == UnitKind::Department {
-        department_task(policy, project.sections.task, earned, base)
-            .ok_or_else(|| overflow(None))?
+    let (task, task_exact) = if kind == UnitKind::Department {
+        let task = department_task(policy, project.sections.task, earned, base);
+        let exact = department_task_exact(project.sections.task, earned, base);
+        task.zip(exact).ok_or_else(|| overflow(None))?
     } else {
-        earned
+        (earned, earned)
     };
     sheet_result(
         lookup,
@@ -827,13 +1073,13 @@ fn score_sheet<'a>(
         kind,
         sheet.scores,
         items,
-        (task, earned, base),
+        (task, task_exact, earned, base),
     )
     .ok_or_else(|| overflow(None))
 }
 
 /// Organisation, survey, penalty and total around an already scored task section
-/// (`task` = (the section's score, Σ earned, Σ base)).
+/// (`task` = (the section's score, before rounding, Σ earned, Σ base)).
 fn sheet_result(
     lookup: &Lookup,
     id: &str,
@@ -841,20 +1087,33 @@ fn sheet_result(
     kind: UnitKind,
     sheet: &UnitScores,
     items: Vec<ItemResult>,
-    (task, task_earned, task_base): (Decimal, Decimal, Decimal),
+    (task, task_exact, task_earned, task_base): (Decimal, Decimal, Decimal, Decimal),
 ) -> Option<UnitResult> {
     let project = lookup.project;
     let policy = &project.policy;
     let mut organization = Decimal::ZERO;
     let mut missing_org = 0;
+    let mut organization_items = Vec::with_capacity(project.organization.len());
     for item in &project.organization {
-        match sheet.organization.get(&item.id) {
-            Some(value) => organization = organization.checked_add(round_score(*value, policy))?,
+        let value = sheet
+            .organization
+            .get(&item.id)
+            .map(|v| round_score(*v, policy));
+        match value {
+            Some(value) => organization = organization.checked_add(value)?,
             None => missing_org += 1,
         }
+        organization_items.push(value);
     }
     let survey = sheet.survey.map(|s| round_score(s, policy));
-    let penalty = penalty_points(policy, sheet)?;
+    let penalties: Vec<Decimal> = sheet
+        .penalties
+        .iter()
+        .map(|p| penalty_of(policy, p))
+        .collect();
+    let penalty = penalties
+        .iter()
+        .try_fold(Decimal::ZERO, |acc, p| acc.checked_add(*p))?;
     let survey_value = survey.unwrap_or(Decimal::ZERO);
     let total = organization
         .checked_add(survey_value)?
@@ -892,6 +1151,10 @@ fn sheet_result(
         items,
         task_earned,
         task_base,
+        task_exact,
+        organization_items,
+        penalties,
+        rank_eligible: None,
         pending: Pending {
             survey: survey.is_none(),
             organization: missing_org,
@@ -912,25 +1175,45 @@ fn sheet_result(
 /// like an entered score.
 pub fn penalty_points(policy: &Policy, sheet: &UnitScores) -> Option<Decimal> {
     sheet.penalties.iter().try_fold(Decimal::ZERO, |acc, p| {
-        let points = match p.kind {
-            PenaltyKind::Provincial => policy.penalty_provincial,
-            PenaltyKind::Municipal => policy.penalty_municipal,
-            PenaltyKind::Points(points) => points,
-        };
-        acc.checked_add(round_score(points, policy))
+        acc.checked_add(penalty_of(policy, p))
     })
 }
 
-/// Orders a group by total, highest first (ties by id), and sets ranks and tie flags.
+/// One penalty's points, as [`penalty_points`] counts them.
+pub fn penalty_of(policy: &Policy, penalty: &Penalty) -> Decimal {
+    let points = match penalty.kind {
+        PenaltyKind::Provincial => policy.penalty_provincial,
+        PenaltyKind::Municipal => policy.penalty_municipal,
+        PenaltyKind::Points(points) => points,
+    };
+    round_score(points, policy)
+}
+
+/// Orders a group by total, highest first (ties by id), and sets ranks and tie flags;
+/// and the rank of each unit that is not vetoed among those that are not.
 ///
 /// SPEC §3: "Units are ordered by total, highest first. Equal totals share a rank
 /// (1, 2, 2, 4) and are flagged as tied; the order between them is by id."
+/// Comprehensive advanced: "Among the units that are not vetoed, ranked the same way".
 pub fn rank_group(group: &mut [UnitResult]) {
     group.sort_by(|a, b| b.total.cmp(&a.total).then_with(|| a.id.cmp(&b.id)));
     let totals: Vec<Decimal> = group.iter().map(|u| u.total).collect();
     for (unit, (rank, tied)) in group.iter_mut().zip(competition_ranks(&totals)) {
         unit.rank = rank;
         unit.tied = tied;
+    }
+    let eligible: Vec<Decimal> = group
+        .iter()
+        .filter(|u| !u.vetoed())
+        .map(|u| u.total)
+        .collect();
+    let mut ranks = competition_ranks(&eligible).into_iter();
+    for unit in group.iter_mut() {
+        unit.rank_eligible = if unit.vetoed() {
+            None
+        } else {
+            ranks.next().map(|(rank, _)| rank)
+        };
     }
 }
 
@@ -951,5 +1234,68 @@ impl Scoreboard {
 
     pub fn award(&self, id: &str) -> Option<&AwardResult> {
         self.awards.iter().find(|a| a.id == id)
+    }
+
+    /// A ranking group: the counties and the zone, or the departments.
+    pub fn group(&self, kind: UnitKind) -> Group<'_> {
+        let (units, rules) = if kind == UnitKind::Department {
+            (&self.departments, &self.department_rules)
+        } else {
+            (&self.units, &self.unit_rules)
+        };
+        Group {
+            units,
+            places: rules.places,
+            last_place: rules.last_place,
+        }
+    }
+
+    /// The group a unit competes in.
+    pub fn group_of(&self, unit: &UnitResult) -> Group<'_> {
+        self.group(unit.kind)
+    }
+}
+
+impl<'a> Group<'a> {
+    /// How many units of the group are not vetoed (eligible for comprehensive advanced).
+    pub fn eligible(&self) -> usize {
+        self.units.iter().filter(|u| !u.vetoed()).count()
+    }
+
+    /// The units of the group with exactly `total`, except `unit`.
+    pub fn holders(&self, total: Decimal, unit: &'a str) -> impl Iterator<Item = &'a UnitResult> {
+        self.units
+            .iter()
+            .filter(move |g| g.id != unit && g.total == total)
+    }
+
+    /// More units won comprehensive advanced than there are places: a tie across the cut.
+    pub fn widened(&self) -> bool {
+        self.units.iter().filter(|u| u.comprehensive).count() > self.places as usize
+    }
+
+    /// The lowest total among the comprehensive advanced units (the last one in).
+    pub fn last_in(&self) -> Option<Decimal> {
+        self.units
+            .iter()
+            .filter(|u| u.comprehensive)
+            .map(|u| u.total)
+            .min()
+    }
+
+    /// [`comprehensive_cut`] for one unit of the group.
+    pub fn cut_for(&self, unit: &str) -> Option<Decimal> {
+        comprehensive_cut(self.units, unit, self.places)
+    }
+
+    /// The rank a total takes among the units of the group that are not vetoed: one more
+    /// than how many of them have a higher total (as [`rank_group`] ranks them).
+    pub fn rank_among_eligible(&self, total: Decimal) -> u32 {
+        let higher = self
+            .units
+            .iter()
+            .filter(|u| !u.vetoed() && u.total > total)
+            .count();
+        1 + higher as u32
     }
 }

@@ -22,18 +22,42 @@
 //!   `policy.department_awards` for departments) and `X > 0`. So the lowest total that
 //!   puts it inside is the total of the N-th highest of the *other* non-vetoed units —
 //!   equal is enough, since a tie across the cut gives the award to every tied unit — or,
-//!   when fewer than N other units are not vetoed, one step (any total above 0). The
+//!   when fewer than N other units are not vetoed, one step (any total above 0)
+//!   ([`crate::scoring::comprehensive_cut`]). The
 //!   others' totals are held as they are. For a unit already inside, the same total is the
 //!   lowest it can fall to and stay inside: its margin is its total minus that.
 //! * **Last place.** The last unit leaves last place by exceeding the lowest total of the
 //!   other units of its group: it needs that total plus one step.
+//!
+//! The group, its places, the cut and the rank among the units not vetoed are the
+//! scoreboard's ([`Scoreboard::group_of`], [`crate::scoring::comprehensive_cut`],
+//! [`UnitResult::rank_eligible`]). This module produces data ([`Standing`], [`WhatIf`]);
+//! the sentences are `crate::i18n::whatif::lines`.
 
-use crate::i18n::{ExplainText, Lang, WhatifText};
-use crate::project::{Direction, Project, Row, UnitKind};
-use crate::scoring::score_text;
-use crate::scoring::{Outcome, Scoreboard, UnitResult, score};
-use crate::text::sanitize;
+use crate::project::{Direction, Project, Row};
+use crate::scoring::{Outcome, Scoreboard, UnitResult, score, score_step};
 use rust_decimal::Decimal;
+
+/// Everything `kaoping whatif FILE UNIT` shows: the unit on its board, where it stands
+/// and what it lacks, with the project and board its sentences name things from.
+#[derive(Debug, Clone)]
+pub struct WhatIf<'a> {
+    pub project: &'a Project,
+    pub board: &'a Scoreboard,
+    pub unit: &'a UnitResult,
+    pub standing: Standing,
+}
+
+/// The what-if of one unit (or department). `None` when it is not on the board, or the
+/// numbers are too large to compute.
+pub fn whatif<'a>(project: &'a Project, board: &'a Scoreboard, unit: &str) -> Option<WhatIf<'a>> {
+    Some(WhatIf {
+        project,
+        board,
+        unit: board.find(unit)?,
+        standing: standing(project, board, unit)?,
+    })
+}
 
 /// What a vetoed unit needed on one failed indicator.
 #[derive(Debug, Clone, PartialEq)]
@@ -131,64 +155,20 @@ pub struct Standing {
     pub step: Decimal,
 }
 
-/// The ranking group of a unit: counties and the zone, or the departments.
-fn group_of<'a>(board: &'a Scoreboard, u: &UnitResult) -> &'a [UnitResult] {
-    if u.kind == UnitKind::Department {
-        &board.departments
-    } else {
-        &board.units
-    }
-}
-
-fn places_of(project: &Project, u: &UnitResult) -> u32 {
-    if u.kind == UnitKind::Department {
-        project.policy.department_awards
-    } else {
-        project.policy.comprehensive_awards
-    }
-}
-
-/// The smallest step of a total: `10^-score_decimals`.
-fn step_of(project: &Project) -> Decimal {
-    Decimal::new(1, project.policy.score_decimals)
-}
-
-/// The ids of the units of `group` with exactly `total`, except `unit`.
-fn holders(group: &[UnitResult], unit: &str, total: Decimal) -> Vec<String> {
-    group
-        .iter()
-        .filter(|g| g.id != unit && g.total == total)
-        .map(|g| g.id.clone())
-        .collect()
-}
-
-/// The N-th highest total among the other non-vetoed units of the group, and its holders.
-fn cut_of(group: &[UnitResult], unit: &str, places: u32) -> Option<(Decimal, Vec<String>)> {
-    let mut others: Vec<Decimal> = group
-        .iter()
-        .filter(|g| g.id != unit && !g.vetoed())
-        .map(|g| g.total)
-        .collect();
-    others.sort_by(|a, b| b.cmp(a));
-    if places == 0 {
-        return None;
-    }
-    let total = *others.get(places as usize - 1)?;
-    let ids = group
-        .iter()
-        .filter(|g| g.id != unit && !g.vetoed() && g.total == total)
-        .map(|g| g.id.clone())
-        .collect();
-    Some((total, ids))
-}
-
 /// Where a unit stands and what it lacks.
 pub fn standing(project: &Project, board: &Scoreboard, unit: &str) -> Option<Standing> {
     let u = board.find(unit)?;
-    let group = group_of(board, u);
-    let places = places_of(project, u);
-    let step = step_of(project);
-    let cut = cut_of(group, &u.id, places);
+    let group = board.group_of(u);
+    let places = group.places;
+    let step = score_step(&project.policy);
+    let cut = group.cut_for(&u.id).map(|total| {
+        let ids = group
+            .holders(total, &u.id)
+            .filter(|g| !g.vetoed())
+            .map(|g| g.id.clone())
+            .collect();
+        (total, ids)
+    });
     // The lowest total inside: the cut (equal is enough), but never 0 or less.
     let keep = match &cut {
         Some((total, _)) => (*total).max(step),
@@ -199,16 +179,18 @@ pub fn standing(project: &Project, board: &Scoreboard, unit: &str) -> Option<Sta
     } else {
         Some((keep, keep.checked_sub(u.total)?))
     };
+    let outside_of = |g: &&UnitResult| !g.vetoed() && !g.comprehensive;
     let (margin, outside) = if u.comprehensive {
         let outside = group
+            .units
             .iter()
-            .filter(|g| !g.vetoed() && !g.comprehensive)
+            .filter(outside_of)
             .map(|g| g.total)
             .max()
             .map(|t| {
                 let ids = group
-                    .iter()
-                    .filter(|g| !g.vetoed() && !g.comprehensive && g.total == t)
+                    .holders(t, &u.id)
+                    .filter(outside_of)
                     .map(|g| g.id.clone())
                     .collect();
                 (t, ids)
@@ -217,12 +199,14 @@ pub fn standing(project: &Project, board: &Scoreboard, unit: &str) -> Option<Sta
     } else {
         (None, None)
     };
-    let (leave_last, next_up) = match group.iter().filter(|g| g.id != u.id).map(|g| g.total).min() {
+    let others = group.units.iter().filter(|g| g.id != u.id);
+    let (leave_last, next_up) = match others.map(|g| g.total).min() {
         Some(next) if u.last_place => {
             let needed = next.checked_add(step)?;
+            let ids = group.holders(next, &u.id).map(|g| g.id.clone()).collect();
             (
                 Some((needed, needed.checked_sub(u.total)?)),
-                Some((next, holders(group, &u.id, next))),
+                Some((next, ids)),
             )
         }
         _ => (None, None),
@@ -336,11 +320,9 @@ fn outlook(
     indicators: &[String],
 ) -> Option<Scenario> {
     let a = after.find(unit)?;
-    let group = group_of(after, a);
-    let eligible: Vec<&UnitResult> = group.iter().filter(|g| !g.vetoed()).collect();
-    let among = 1 + eligible.iter().filter(|g| g.total > a.total).count();
+    let group = after.group_of(a);
     let mut others = Vec::new();
-    for b in group_of(before, a) {
+    for b in before.group_of(a).units {
         if b.id == unit {
             continue;
         }
@@ -387,15 +369,17 @@ fn outlook(
         tied: a.tied,
         failed: a.failed.clone(),
         comprehensive: a.comprehensive,
-        among,
-        eligible: eligible.len(),
+        among: group.rank_among_eligible(a.total) as usize,
+        eligible: group.eligible(),
         last_place: a.last_place,
         last: group
+            .units
             .iter()
             .filter(|g| g.last_place)
             .map(|g| g.id.clone())
             .collect(),
         vetoed: group
+            .units
             .iter()
             .filter(|g| g.vetoed())
             .map(|g| g.id.clone())
@@ -471,312 +455,4 @@ pub fn bonus_moves(
             })
             .collect(),
     )
-}
-
-/// `kaoping whatif FILE UNIT` as lines of text.
-pub fn whatif_text(
-    project: &Project,
-    board: &Scoreboard,
-    unit: &str,
-    lang: Lang,
-) -> Option<Vec<String>> {
-    let u = board.find(unit)?;
-    let s = standing(project, board, unit)?;
-    Some(Writer::new(project, board, lang).lines(u, &s))
-}
-
-/// What the text needs at hand.
-struct Writer<'a> {
-    project: &'a Project,
-    board: &'a Scoreboard,
-    t: WhatifText,
-    e: ExplainText,
-}
-
-/// A value as it was entered: `0.80` → `0.8`.
-fn entered(v: Decimal) -> String {
-    v.normalize().to_string()
-}
-
-const INDENT: &str = "  ";
-
-impl<'a> Writer<'a> {
-    fn new(project: &'a Project, board: &'a Scoreboard, lang: Lang) -> Self {
-        Writer {
-            project,
-            board,
-            t: WhatifText(lang),
-            e: ExplainText(lang),
-        }
-    }
-
-    fn score(&self, v: Decimal) -> String {
-        score_text(v, self.project.policy.score_decimals)
-    }
-
-    /// A signed difference of totals: `+0.50`, `−0.30`.
-    fn delta(&self, v: Decimal) -> String {
-        if v < Decimal::ZERO {
-            format!("−{}", self.score(-v))
-        } else {
-            format!("+{}", self.score(v))
-        }
-    }
-
-    fn unit_name(&self, id: &str) -> String {
-        sanitize(self.project.name_of(id))
-    }
-
-    fn unit_names(&self, ids: &[String]) -> String {
-        let names: Vec<String> = ids.iter().map(|id| self.unit_name(id)).collect();
-        self.e.list(&names)
-    }
-
-    fn indicator_name(&self, id: &str) -> String {
-        sanitize(self.project.indicator(id).map_or(id, |i| i.name.as_str()))
-    }
-
-    fn indicator_names(&self, ids: &[String]) -> String {
-        let names: Vec<String> = ids.iter().map(|id| self.indicator_name(id)).collect();
-        self.e.list(&names)
-    }
-
-    fn award_name(&self, id: &str) -> String {
-        sanitize(self.board.award(id).map_or(id, |a| a.name.as_str()))
-    }
-
-    fn award_names(&self, ids: &[String]) -> String {
-        let names: Vec<String> = ids.iter().map(|id| self.award_name(id)).collect();
-        self.e.list(&names)
-    }
-
-    fn measure(&self, indicator: &str) -> Option<String> {
-        self.project
-            .indicator(indicator)
-            .and_then(|i| i.measure.as_deref())
-            .map(sanitize)
-    }
-
-    fn lines(&self, u: &UnitResult, s: &Standing) -> Vec<String> {
-        let t = self.t;
-        let group = group_of(self.board, u);
-        let name = sanitize(&u.name);
-        let mut lines = vec![t.heading(
-            &name,
-            self.e.kind(u.kind),
-            &self.score(u.total),
-            u.rank,
-            group.len(),
-            u.tied,
-        )];
-        if u.pending.any() {
-            lines.push(t.pending());
-        }
-
-        // 一票否决
-        if u.vetoed() {
-            lines.push(t.vetoed_heading(&name, u.failed.len()));
-            for fix in &s.veto {
-                self.fix_lines(u, fix, &mut lines);
-            }
-            if let Some(all) = &s.all_met {
-                lines.push(format!("{INDENT}{}", t.all_met_heading(u.failed.len())));
-                self.scenario_lines(u, all, None, &mut lines);
-            }
-        } else {
-            lines.push(self.e.not_vetoed(u.pending.rows));
-        }
-
-        // 综合先进
-        lines.push(self.comprehensive_line(u, s));
-
-        // 末位
-        if let (Some((needed, gap)), Some((next, ids))) = (s.leave_last, &s.next_up) {
-            let tied = *next == u.total;
-            lines.push(t.leave_last(
-                &self.score(u.total),
-                &self.score(*next),
-                &self.unit_names(ids),
-                &self.score(needed),
-                &self.score(gap),
-                tied,
-            ));
-        } else if u.last_place {
-            lines.push(t.last_alone(&self.score(u.total)));
-        }
-        lines
-    }
-
-    fn fix_lines(&self, u: &UnitResult, fix: &VetoFix, lines: &mut Vec<String>) {
-        let t = self.t;
-        let name = self.indicator_name(&fix.indicator);
-        let measure = self.measure(&fix.indicator);
-        let m = measure.as_deref();
-        let needed = fix.needed.map(|n| t.qty(&entered(n), m));
-        lines.push(format!(
-            "{INDENT}{}",
-            match (fix.target, fix.actual, fix.gap, fix.shortfall) {
-                (Some(target), Some(actual), Some(gap), Some(short)) => {
-                    let (target, actual, gap) = (
-                        t.qty(&entered(target), m),
-                        t.qty(&entered(actual), m),
-                        t.qty(&entered(gap), m),
-                    );
-                    let short = self.e.percent1(short);
-                    if fix.at_most {
-                        t.fix_at_most(&name, &actual, &target, &gap, &short)
-                    } else {
-                        t.fix_at_least(&name, &actual, &target, &gap, &short)
-                    }
-                }
-                _ => t.fix_not_met(&name, &self.score(fix.earned_if_met - fix.earned)),
-            }
-        ));
-        self.scenario_lines(
-            u,
-            &fix.if_met,
-            Some((needed.as_deref(), &fix.earned, &fix.earned_if_met)),
-            lines,
-        );
-    }
-
-    /// The lines of a scenario: the total, eligibility, last place, awards, and the
-    /// others. `row` is the changed row (its needed actual, earned before and after) for
-    /// a single fix.
-    fn scenario_lines(
-        &self,
-        u: &UnitResult,
-        s: &Scenario,
-        row: Option<(Option<&str>, &Decimal, &Decimal)>,
-        lines: &mut Vec<String>,
-    ) {
-        let t = self.t;
-        let group = group_of(self.board, u);
-        let deeper = |line: String| format!("{INDENT}{INDENT}{line}");
-        let delta = self.delta(s.total - u.total);
-        let total = self.score(s.total);
-        lines.push(deeper(match row {
-            Some((needed, before, after)) => t.if_met(
-                needed,
-                &self.score(*before),
-                &self.score(*after),
-                &total,
-                &delta,
-                t.rank(s.rank, group.len(), s.tied),
-            ),
-            None => t.if_all_met(&total, &delta, t.rank(s.rank, group.len(), s.tied)),
-        }));
-        let places = places_of(self.project, u);
-        lines.push(deeper(if !s.failed.is_empty() {
-            t.still_vetoed(&self.indicator_names(&s.failed))
-        } else {
-            t.eligible_then(s.comprehensive, s.among, s.eligible, places)
-        }));
-        if u.kind != UnitKind::Department && self.project.policy.last_place {
-            let others: Vec<String> = s.last.iter().filter(|id| **id != u.id).cloned().collect();
-            let others = (!others.is_empty()).then(|| self.unit_names(&others));
-            let vetoed = self.unit_names(&s.vetoed);
-            if let Some(line) = t.last_then(
-                u.last_place,
-                s.last_place,
-                others.as_deref(),
-                &vetoed,
-                s.comprehensive,
-            ) {
-                lines.push(deeper(line));
-            }
-        }
-        let won: Vec<String> = s
-            .awards
-            .iter()
-            .filter(|a| !u.awards.contains(a))
-            .cloned()
-            .collect();
-        let lost: Vec<String> = u
-            .awards
-            .iter()
-            .filter(|a| !s.awards.contains(a))
-            .cloned()
-            .collect();
-        if !won.is_empty() {
-            lines.push(deeper(t.would_win(&self.award_names(&won))));
-        }
-        if !lost.is_empty() {
-            lines.push(deeper(t.would_lose(
-                &self.award_names(&lost),
-                s.comprehensive && !u.comprehensive,
-            )));
-        }
-        if !s.others.is_empty() {
-            lines.push(deeper(t.others_heading()));
-        }
-        for o in &s.others {
-            let mut parts = Vec::new();
-            for (indicator, before, after) in &o.moves {
-                parts.push(t.other_move(
-                    &self.indicator_name(indicator),
-                    &self.score(*before),
-                    &self.score(*after),
-                ));
-            }
-            if let Some(gains) = o.comprehensive {
-                parts.push(t.other_comprehensive(gains));
-            }
-            if let Some(becomes) = o.last_place {
-                parts.push(t.other_last(becomes));
-            }
-            if !o.won.is_empty() {
-                parts.push(t.other_award(&self.award_names(&o.won), true));
-            }
-            if !o.lost.is_empty() {
-                parts.push(t.other_award(&self.award_names(&o.lost), false));
-            }
-            lines.push(deeper(format!(
-                "{INDENT}{}",
-                t.other(&self.unit_name(&o.id), &parts)
-            )));
-        }
-    }
-
-    fn comprehensive_line(&self, u: &UnitResult, s: &Standing) -> String {
-        let t = self.t;
-        let group = group_of(self.board, u);
-        let eligible: Vec<&UnitResult> = group.iter().filter(|g| !g.vetoed()).collect();
-        let among = 1 + eligible.iter().filter(|g| g.total > u.total).count();
-        let cut = s
-            .cut
-            .as_ref()
-            .filter(|(total, _)| *total >= s.step)
-            .map(|(total, ids)| (self.score(*total), self.unit_names(ids)));
-        let cut = cut.as_ref().map(|(a, b)| (a.as_str(), b.as_str()));
-        let others = eligible.iter().filter(|g| g.id != u.id).count();
-        if s.places == 0 {
-            t.no_places(u.kind == UnitKind::Department)
-        } else if u.vetoed() {
-            t.comprehensive_vetoed(s.places, cut, others)
-        } else if u.comprehensive {
-            let outside = s
-                .outside
-                .as_ref()
-                .map(|(total, ids)| (self.score(*total), self.unit_names(ids)));
-            t.comprehensive_inside(
-                among,
-                eligible.len(),
-                s.places,
-                cut,
-                s.margin.map(|m| self.score(m)).as_deref(),
-                outside.as_ref().map(|(a, b)| (a.as_str(), b.as_str())),
-            )
-        } else {
-            let (needed, gap) = s.comprehensive.unwrap_or_default();
-            t.comprehensive_outside(
-                among,
-                eligible.len(),
-                s.places,
-                cut,
-                &self.score(needed),
-                &self.score(gap),
-            )
-        }
-    }
 }

@@ -8,8 +8,9 @@
 mod common;
 
 use common::{WORKED, edit, scored};
-use kaoping::diff::{Diff, UnitDiff, diff, diff_text};
+use kaoping::diff::{Diff, UnitDiff, diff};
 use kaoping::i18n::Lang;
+use kaoping::i18n::diff::lines as diff_text;
 
 fn compare(old: &str, new: &str) -> Diff {
     let (p0, b0) = scored(old);

@@ -7,8 +7,15 @@
 mod common;
 
 use common::{WORKED, edit, scored, worked_with_policy};
-use kaoping::explain::{explain_item, explain_item_short, explain_unit, explain_unit_short};
+use kaoping::explain::{
+    self, AwardOutcome, ComprehensiveSteps, ItemSteps, LastPlaceSteps, Over, Rounded, TaskSteps,
+};
 use kaoping::i18n::Lang;
+use kaoping::i18n::explain::{
+    item_lines, item_short as item_short_text, unit_lines, unit_short as unit_short_text,
+};
+use kaoping::project::Project;
+use kaoping::scoring::Scoreboard;
 use kaoping::text::width;
 
 const DEMO: &str = include_str!("../assets/demo.toml");
@@ -31,6 +38,37 @@ fn unit(text: &str, id: &str, lang: Lang) -> Vec<String> {
 fn unit_short(text: &str, id: &str, lang: Lang) -> String {
     let (p, b) = scored(text);
     explain_unit_short(&p, &b, id, lang).expect("unit explained")
+}
+
+// The explanations in words: each one's data (`kaoping::explain`) written out in `lang`
+// (`kaoping::i18n::explain`).
+
+fn explain_item(
+    p: &Project,
+    b: &Scoreboard,
+    unit: &str,
+    indicator: &str,
+    lang: Lang,
+) -> Option<Vec<String>> {
+    explain::item(p, b, unit, indicator).map(|e| item_lines(&e, lang))
+}
+
+fn explain_item_short(
+    p: &Project,
+    b: &Scoreboard,
+    unit: &str,
+    indicator: &str,
+    lang: Lang,
+) -> Option<String> {
+    explain::item(p, b, unit, indicator).map(|e| item_short_text(&e, lang))
+}
+
+fn explain_unit(p: &Project, b: &Scoreboard, unit: &str, lang: Lang) -> Option<Vec<String>> {
+    explain::unit(p, b, unit).map(|e| unit_lines(&e, lang))
+}
+
+fn explain_unit_short(p: &Project, b: &Scoreboard, unit: &str, lang: Lang) -> Option<String> {
+    explain::summary(p, b, unit).map(|s| unit_short_text(&s, lang))
 }
 
 /// Asserts that some line of `lines` (trimmed) equals `expected`.
@@ -955,4 +993,161 @@ fn extreme_numbers_do_not_panic() {
         &explain_item(&p, &b, "bing", "new-jobs", Lang::En).unwrap(),
         "100.0% short = 50 steps of 2% × 5% × base 4 = 10.00, more than the cap 60% × 4 = 2.40: 2.40 deducted",
     );
+}
+
+// ---- the data behind the sentences -------------------------------------------------
+
+fn d(s: &str) -> rust_decimal::Decimal {
+    s.parse().unwrap()
+}
+
+#[test]
+fn a_shortfall_explained_carries_the_scoreboards_numbers() {
+    // 丙县 new-jobs: 950 / 1000, 5% short = 2.5 steps exactly; 2.5 × 5% × 4 = 0.50 before
+    // the cap 60% × 4 = 2.40; earned 4 − 0.50 = 3.50.
+    let (p, b) = scored(WORKED);
+    let e = explain::item(&p, &b, "bing", "new-jobs").unwrap();
+    assert_eq!(
+        e.earned,
+        Rounded {
+            exact: d("3.5"),
+            score: d("3.50")
+        }
+    );
+    let ItemSteps::Short {
+        measured,
+        shortfall,
+        exact_steps,
+        steps,
+        uncapped,
+        cap,
+        deduction,
+        capped,
+        ..
+    } = e.steps
+    else {
+        panic!("{:?}", e.steps)
+    };
+    assert_eq!(measured.completion, Some(d("0.95")));
+    assert_eq!(
+        (shortfall, exact_steps, steps),
+        (d("0.05"), Some(d("2.5")), d("2.5"))
+    );
+    assert_eq!(
+        (uncapped, cap.value, deduction, capped),
+        (Some(d("0.5")), Some(d("2.4")), d("0.5"), false)
+    );
+    // 500 of 1000: 50% short = 25 steps; 25 × 5% × 4 = 5.00 before the cap; 2.40 taken.
+    let text = edit(
+        WORKED,
+        &[(
+            "new-jobs = { target = 1000, actual = 950 }",
+            "new-jobs = { target = 1000, actual = 500 }",
+        )],
+    );
+    let (p, b) = scored(&text);
+    let e = explain::item(&p, &b, "bing", "new-jobs").unwrap();
+    assert!(matches!(
+        e.steps,
+        ItemSteps::Short { uncapped: Some(u), deduction, capped: true, .. }
+            if u == d("5") && deduction == d("2.4")
+    ));
+}
+
+#[test]
+fn a_bonus_explained_names_the_groups_best() {
+    // 乙县 new-jobs: 880 / 800 = 10% over; 甲县 has the best, 20%; 0.1 / 0.2 × 20% × 4 =
+    // 0.40 → 4.40.
+    let (p, b) = scored(WORKED);
+    let e = explain::item(&p, &b, "yi", "new-jobs").unwrap();
+    let ItemSteps::Completed {
+        extra: Over::Bonus(bonus),
+        ..
+    } = &e.steps
+    else {
+        panic!("{:?}", e.steps)
+    };
+    assert!(!bonus.best);
+    assert_eq!(bonus.best_units, [("jia".to_string(), "甲县".to_string())]);
+    assert_eq!((bonus.share, bonus.bonus), (d("0.2"), d("0.4")));
+    assert_eq!(e.earned.score, d("4.40"));
+    // 甲县 is the best itself.
+    let e = explain::item(&p, &b, "jia", "new-jobs").unwrap();
+    assert!(matches!(&e.steps, ItemSteps::Completed { extra: Over::Bonus(b), .. } if b.best));
+}
+
+#[test]
+fn a_units_standing_explained_is_the_boards_record() {
+    // Totals: 甲 21.80, 乙 20.20, 丙 19.70 (vetoed), zone 18.80 (vetoed): 乙县 is 2nd of
+    // the 2 not vetoed, within 3 places; the zone is last place with 18.80.
+    let (p, b) = scored(WORKED);
+    let yi = explain::unit(&p, &b, "yi").unwrap();
+    assert_eq!(
+        (
+            yi.summary.rank,
+            yi.summary.rank_eligible,
+            yi.summary.eligible
+        ),
+        (2, Some(2), 2)
+    );
+    assert_eq!(
+        yi.comprehensive,
+        ComprehensiveSteps::Yes {
+            among: 2,
+            eligible: 2,
+            places: 3,
+            widened: false
+        }
+    );
+    assert_eq!(
+        yi.last_place,
+        LastPlaceSteps::No {
+            lowest: d("18.80"),
+            holders: vec!["经济开发区".to_string()]
+        }
+    );
+    // Its task: new-jobs 4.40 + training 2.00 + dibao 4.00 = 10.40, of the section's 88.
+    assert_eq!(
+        yi.task,
+        TaskSteps::Sum {
+            task: d("10.40"),
+            section: d("88")
+        }
+    );
+    let bing = explain::summary(&p, &b, "bing").unwrap();
+    assert_eq!(bing.rank_eligible, None);
+    assert_eq!(bing.failures.len(), 1);
+    let zone = explain::unit(&p, &b, "zone").unwrap();
+    assert_eq!(zone.comprehensive, ComprehensiveSteps::Vetoed);
+    assert_eq!(
+        zone.last_place,
+        LastPlaceSteps::Yes {
+            total: d("18.80"),
+            vetoed: vec!["丙县".to_string(), "经济开发区".to_string()],
+            tied_with: vec![]
+        }
+    );
+}
+
+#[test]
+fn an_award_explained_keeps_its_terms_and_why_a_unit_was_left_out() {
+    // Employment = new-jobs + training. 甲县 4.80 + 2.00 = 6.80, left out as comprehensive
+    // advanced (名次顺移); the zone 4.20 + 2.00 = 6.20 wins it.
+    let (p, b) = scored(WORKED);
+    let jia = explain::unit(&p, &b, "jia").unwrap();
+    let employment = &jia.awards.as_ref().unwrap()[0];
+    assert_eq!(employment.terms, [d("4.80"), d("2.00")]);
+    assert_eq!(employment.score, d("6.80"));
+    assert_eq!(employment.outcome, AwardOutcome::LeftComprehensive);
+    assert_eq!(employment.winners, [("经济开发区".to_string(), d("6.20"))]);
+    let zone = explain::unit(&p, &b, "zone").unwrap();
+    let employment = &zone.awards.as_ref().unwrap()[0];
+    assert!(matches!(
+        employment.outcome,
+        AwardOutcome::Won {
+            widened: false,
+            vetoed: true,
+            ..
+        }
+    ));
 }

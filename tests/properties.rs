@@ -7,7 +7,7 @@ use kaoping::project::{
     self, Area, Department, Direction, Indicator, OrgItem, Penalty, PenaltyKind, Policy, Project,
     Row, Sections, ShortfallMode, Unit, UnitKind, UnitScores,
 };
-use kaoping::scoring::{Fraction, bonus, shortfall_deduction};
+use kaoping::scoring::{Fraction, LeftOut, Outcome, bonus, round_score, shortfall_deduction};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
@@ -395,5 +395,103 @@ proptest! {
         prop_assert_eq!(&loaded, &p);
         // And once more from the loaded copy: the text is a fixed point.
         prop_assert_eq!(project::to_toml(&loaded), text);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// The scoreboard's records of a shortfall add up: the steps counted are the exact
+    /// steps (floored, ceiled) per the mode, `steps × rate × base` is the deduction before
+    /// the cap in the whole-step modes, and the deduction is `min(uncapped, cap)`.
+    #[test]
+    fn a_shortfalls_records_add_up(p in project()) {
+        let board = check_and_score(&p).1.unwrap();
+        let policy = &p.policy;
+        for u in board.units.iter().chain(&board.departments) {
+            for item in &u.items {
+                prop_assert_eq!(round_score(item.exact, policy), item.earned);
+                let Outcome::Short { exact_steps, steps, uncapped, cap, deduction, capped, .. } = item.outcome else {
+                    continue;
+                };
+                let exact = exact_steps.unwrap();
+                let uncapped = uncapped.unwrap();
+                prop_assert_eq!(cap, policy.deduction_cap * item.base);
+                prop_assert_eq!(deduction, uncapped.min(cap), "{} {}", u.id, item.indicator);
+                prop_assert_eq!(capped, uncapped > cap);
+                match policy.shortfall_mode {
+                    ShortfallMode::Proportional => prop_assert_eq!(steps, exact),
+                    ShortfallMode::FullSteps => {
+                        prop_assert_eq!(steps, exact.floor());
+                        prop_assert_eq!(steps * policy.shortfall_rate * item.base, uncapped);
+                    }
+                    ShortfallMode::StartedSteps => {
+                        prop_assert_eq!(steps, exact.ceil());
+                        prop_assert_eq!(steps * policy.shortfall_rate * item.base, uncapped);
+                    }
+                }
+                prop_assert_eq!(item.exact, item.base - deduction);
+            }
+        }
+    }
+
+    /// What an explanation shows is the scoreboard's: every row's earned score (exact and
+    /// rounded) and deduction, every section's score, the rank among the units not vetoed.
+    #[test]
+    fn explanations_agree_with_the_scoreboard(p in project()) {
+        let board = check_and_score(&p).1.unwrap();
+        for u in board.units.iter().chain(&board.departments) {
+            let e = kaoping::explain::unit(&p, &board, &u.id).unwrap();
+            prop_assert_eq!(e.summary.total, u.total);
+            prop_assert_eq!(e.summary.rank_eligible, u.rank_eligible);
+            prop_assert_eq!(
+                e.organization.iter().filter_map(|o| o.value.map(|v| v.score)).sum::<Decimal>(),
+                u.organization
+            );
+            prop_assert_eq!(e.penalties.iter().map(|p| p.points).sum::<Decimal>(), u.penalty);
+            prop_assert_eq!(
+                e.areas.iter().map(|a| a.subtotal).sum::<Decimal>(),
+                u.items.iter().map(|i| i.earned).sum::<Decimal>()
+            );
+            prop_assert_eq!(round_score(u.task_exact, &p.policy), u.task);
+            for row in e.areas.iter().flat_map(|a| &a.rows) {
+                let item = u.item(&row.indicator).unwrap();
+                prop_assert_eq!((row.earned.exact, row.earned.score), (item.exact, item.earned));
+                if let kaoping::explain::ItemSteps::Short { uncapped, cap, deduction, .. } = row.steps {
+                    prop_assert_eq!(uncapped.unwrap().min(cap.value.unwrap()), deduction);
+                }
+            }
+        }
+    }
+
+    /// The rank among the units not vetoed is the rank comprehensive advanced goes by.
+    #[test]
+    fn the_rank_among_units_not_vetoed_gives_comprehensive_advanced(p in project()) {
+        let board = check_and_score(&p).1.unwrap();
+        for u in board.units.iter().chain(&board.departments) {
+            let group = board.group_of(u);
+            prop_assert_eq!(u.rank_eligible.is_none(), u.vetoed());
+            if let Some(rank) = u.rank_eligible {
+                prop_assert_eq!(rank, group.rank_among_eligible(u.total));
+                prop_assert_eq!(u.comprehensive, rank <= group.places && u.total > Decimal::ZERO);
+            }
+        }
+    }
+
+    /// An award score is the sum of its terms; exactly the units not left out stand for it,
+    /// and a unit is left out as comprehensive advanced exactly when it is.
+    #[test]
+    fn award_scores_add_up_and_record_who_was_left_out(p in project()) {
+        let board = check_and_score(&p).1.unwrap();
+        for award in &board.awards {
+            prop_assert_eq!(award.scores.len(), board.units.len());
+            for s in &award.scores {
+                prop_assert_eq!(s.terms.iter().copied().sum::<Decimal>(), s.score);
+                let u = board.find(&s.unit).unwrap();
+                prop_assert_eq!(s.left_out == Some(LeftOut::Comprehensive), u.comprehensive);
+                let standing = award.standings.iter().find(|(id, _)| *id == s.unit);
+                prop_assert_eq!(standing.map(|(_, v)| *v), s.left_out.is_none().then_some(s.score));
+            }
+        }
     }
 }

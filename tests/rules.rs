@@ -5,8 +5,9 @@ use kaoping::check::analyze;
 use kaoping::project::problem::{Cut, ProblemKind};
 use kaoping::project::{Direction, Indicator, Policy, Row, ShortfallMode};
 use kaoping::scoring::{
-    Fraction, Outcome, Scoreboard, UnitResult, bonus, competition_ranks, department_task,
-    round_score, score_row, shortfall_deduction,
+    Fraction, LastPlace, LeftOut, Outcome, Scoreboard, Shortfall, UnitResult, bonus,
+    competition_ranks, comprehensive_cut, department_task, department_task_exact, round_score,
+    score_row, shortfall, shortfall_deduction,
 };
 use rust_decimal::Decimal;
 
@@ -568,4 +569,270 @@ fn pending_units_are_flagged_and_scored_zero_where_missing() {
             .iter()
             .any(|p| matches!(p, ProblemKind::Pending { rows: 1, .. }))
     );
+}
+
+// ---- what the scoreboard records of how it got each number ----------------------------
+
+#[test]
+fn a_shortfall_records_its_exact_steps_and_the_deduction_before_the_cap() {
+    // 950 of 1000: s = 50/1000 = 5% = 2.5 steps of 2%; 2.5 × 5% × 4 = 0.50; cap 60% × 4.
+    let s = shortfall(
+        &policy(ShortfallMode::Proportional),
+        d("4"),
+        frac("50", "1000"),
+    )
+    .unwrap();
+    assert_eq!(
+        s,
+        Shortfall {
+            exact_steps: Some(d("2.5")),
+            steps: d("2.5"),
+            uncapped: Some(d("0.5")),
+            cap: d("2.4"),
+            deduction: d("0.5"),
+            capped: false,
+        }
+    );
+    // Whole steps: ⌊2.5⌋ = 2 → 2 × 5% × 4 = 0.40; started steps: ⌈2.5⌉ = 3 → 0.60.
+    let full = shortfall(
+        &policy(ShortfallMode::FullSteps),
+        d("4"),
+        frac("50", "1000"),
+    )
+    .unwrap();
+    assert_eq!(
+        (full.exact_steps, full.steps, full.uncapped, full.deduction),
+        (Some(d("2.5")), d("2"), Some(d("0.4")), d("0.4"))
+    );
+    let started = shortfall(
+        &policy(ShortfallMode::StartedSteps),
+        d("4"),
+        frac("50", "1000"),
+    )
+    .unwrap();
+    assert_eq!(
+        (started.exact_steps, started.steps, started.uncapped),
+        (Some(d("2.5")), d("3"), Some(d("0.6")))
+    );
+    // On a step boundary the three modes agree: 40/1000 = 2 steps exactly → 0.40.
+    for mode in [
+        ShortfallMode::Proportional,
+        ShortfallMode::FullSteps,
+        ShortfallMode::StartedSteps,
+    ] {
+        let s = shortfall(&policy(mode), d("4"), frac("40", "1000")).unwrap();
+        assert_eq!((s.exact_steps, s.steps), (Some(d("2")), d("2")), "{mode:?}");
+        assert_eq!(s.deduction, d("0.4"));
+    }
+}
+
+#[test]
+fn a_capped_deduction_keeps_the_uncapped_value() {
+    // 25% short = 12.5 steps; 12.5 × 5% × 4 = 2.50 > cap 2.40: 2.40 deducted.
+    let s = shortfall(
+        &policy(ShortfallMode::Proportional),
+        d("4"),
+        frac("250", "1000"),
+    )
+    .unwrap();
+    assert_eq!((s.exact_steps, s.steps), (Some(d("12.5")), d("12.5")));
+    assert_eq!(s.uncapped, Some(d("2.5")));
+    assert_eq!((s.cap, s.deduction, s.capped), (d("2.4"), d("2.4"), true));
+    // The compact form agrees.
+    assert_eq!(
+        shortfall_deduction(
+            &policy(ShortfallMode::Proportional),
+            d("4"),
+            frac("250", "1000")
+        ),
+        Some((s.steps, s.deduction, s.capped))
+    );
+}
+
+#[test]
+fn a_scored_row_records_its_numbers_before_rounding() {
+    let p = Policy::default();
+    // Short: 950 of 1000 → earned 4 − 0.50 = 3.50, steps 2.5 exactly.
+    let item = score_row(
+        &p,
+        &indicator("4", true, Direction::AtLeast),
+        &quant("1000", "950"),
+        None,
+    )
+    .unwrap();
+    assert_eq!((item.exact, item.earned), (d("3.5"), d("3.50")));
+    assert!(matches!(
+        item.outcome,
+        Outcome::Short { exact_steps: Some(e), uncapped: Some(u), cap, capped: false, .. }
+            if e == d("2.5") && u == d("0.5") && cap == d("2.4")
+    ));
+    // A bonus of 0.1/0.3 × 20% × 0.05 = 0.00333…: base 0.05 + 0.00333… = 0.0533… → 0.05.
+    let item = score_row(
+        &p,
+        &indicator("0.05", true, Direction::AtLeast),
+        &quant("100", "110"),
+        Some(frac("30", "100")),
+    )
+    .unwrap();
+    assert_eq!(item.earned, d("0.05"));
+    assert!(item.exact > d("0.0533") && item.exact < d("0.0534"));
+    assert!(matches!(
+        item.outcome,
+        Outcome::Completed { best: false, .. }
+    ));
+    // The group's best (o = o_max = 0.1) is marked.
+    let item = score_row(
+        &p,
+        &indicator("4", true, Direction::AtLeast),
+        &quant("100", "110"),
+        Some(frac("10", "100")),
+    )
+    .unwrap();
+    assert!(matches!(
+        item.outcome,
+        Outcome::Completed { best: true, .. }
+    ));
+    // Met exactly (o = 0) is nobody's best, nor is a non-bonus indicator's over-completion.
+    let item = score_row(
+        &p,
+        &indicator("4", false, Direction::AtLeast),
+        &quant("100", "110"),
+        None,
+    )
+    .unwrap();
+    assert!(matches!(
+        item.outcome,
+        Outcome::Completed { best: false, .. }
+    ));
+}
+
+#[test]
+fn a_department_keeps_its_unrounded_task() {
+    // 88 × 10 / 12 = 73.333… before rounding; no rows: 0.
+    let exact = department_task_exact(d("88"), d("10"), d("12")).unwrap();
+    assert!(exact > d("73.3333") && exact < d("73.3334"));
+    assert_eq!(
+        department_task_exact(d("88"), d("0"), d("0")),
+        Some(Decimal::ZERO)
+    );
+    // On a board: a section of 1, the department's q 97 of 100 → 3% short = 1.5 steps →
+    // 4 − 0.30 = 3.70; task = 1 × 3.70 / 4 = 0.925 → 0.93.
+    let mut text = project("", &[("a", "120", "1")], "").replace(
+        "total = 8\nsurvey = 0\ntask = 4",
+        "total = 5\nsurvey = 0\ntask = 1",
+    );
+    text.push_str("[scores.dept]\nsurvey = 0\norganization = { f = 2 }\n[scores.dept.indicators]\nq = { target = 100, actual = 97 }\n");
+    let (board, _) = board_of(&text);
+    let dept = &board.departments[0];
+    assert_eq!((dept.task_earned, dept.task_base), (d("3.70"), d("4")));
+    assert_eq!((dept.task_exact, dept.task), (d("0.925"), d("0.93")));
+    // A county's task needs no rounding: the sum itself.
+    let a = unit(&board, "a");
+    assert_eq!(a.task_exact, a.task);
+}
+
+#[test]
+fn the_rank_among_units_not_vetoed_skips_a_vetoed_unit_above() {
+    // d 7.50 is first but vetoed; c 7.00, b 6.40, a 5.80 are 1st, 2nd, 3rd among the rest.
+    let text = project(
+        "",
+        &[
+            ("a", "120", "1"),
+            ("b", "110", "2"),
+            ("c", "100", "3"),
+            ("d", "95", "4"),
+        ],
+        "",
+    );
+    let (board, _) = board_of(&text);
+    let ranks: Vec<(&str, u32, Option<u32>)> = board
+        .units
+        .iter()
+        .map(|u| (u.id.as_str(), u.rank, u.rank_eligible))
+        .collect();
+    assert_eq!(
+        ranks,
+        vec![
+            ("d", 1, None),
+            ("c", 2, Some(1)),
+            ("b", 3, Some(2)),
+            ("a", 4, Some(3))
+        ]
+    );
+    let group = board.group_of(unit(&board, "a"));
+    assert_eq!((group.places, group.eligible()), (3, 3));
+    // The lowest total, 5.80, is last place, since someone (d) is vetoed.
+    assert_eq!(group.last_place, LastPlace::Lowest(d("5.80")));
+    // A total of 7.00 would share 1st place among them; 6.50 would be 2nd.
+    assert_eq!(group.rank_among_eligible(d("7.00")), 1);
+    assert_eq!(group.rank_among_eligible(d("6.50")), 2);
+    // The cut for a (3 places): the 3rd highest of the others not vetoed — only c and b
+    // are, so there is none; with 2 places it is b's 6.40, with 1 c's 7.00.
+    assert_eq!(group.cut_for("a"), None);
+    assert_eq!(comprehensive_cut(&board.units, "a", 2), Some(d("6.40")));
+    assert_eq!(comprehensive_cut(&board.units, "a", 1), Some(d("7.00")));
+    assert_eq!(comprehensive_cut(&board.units, "a", 0), None);
+    // Departments: their own places and no last place.
+    let departments = board.group(kaoping::project::UnitKind::Department);
+    assert_eq!(departments.places, 8);
+    assert_eq!(departments.last_place, LastPlace::NoneForDepartments);
+}
+
+#[test]
+fn the_board_records_why_there_is_no_last_place() {
+    let rows = [("a", "120", "1"), ("b", "110", "2")];
+    let (board, _) = board_of(&project("", &rows, ""));
+    assert_eq!(board.unit_rules.last_place, LastPlace::NobodyVetoed);
+    let rows = [("a", "120", "1"), ("d", "95", "4")];
+    let (board, _) = board_of(&project("last_place = false", &rows, ""));
+    assert_eq!(board.unit_rules.last_place, LastPlace::Off);
+}
+
+#[test]
+fn award_scores_are_recorded_term_by_term_with_who_was_left_out() {
+    // One comprehensive place: a 4.80 + 3 = 7.80 wins it and is left out of the award on q
+    // and f; b 4.40 + 1, c 4.00 + 1. Award = q's earned + f.
+    let award = "[[awards]]\nid = \"qa\"\nname = \"单项\"\ncount = 1\nareas = [\"a\"]\norganization = [\"f\"]\n";
+    let text = project(
+        "comprehensive_awards = 1",
+        &[("a", "120", "3"), ("b", "110", "1"), ("c", "100", "1")],
+        award,
+    );
+    let (board, _) = board_of(&text);
+    let result = board.award("qa").unwrap();
+    let a = result.score_of("a").unwrap();
+    assert_eq!(a.terms, vec![d("4.80"), d("3.00")]);
+    assert_eq!(
+        (a.score, a.left_out),
+        (d("7.80"), Some(LeftOut::Comprehensive))
+    );
+    let b = result.score_of("b").unwrap();
+    assert_eq!((b.score, b.left_out), (d("5.40"), None));
+    // Only the units not left out stand for it.
+    assert_eq!(
+        result.standings,
+        vec![("b".to_string(), d("5.40")), ("c".to_string(), d("5.00"))]
+    );
+}
+
+#[test]
+fn organisation_items_and_penalties_are_recorded_as_counted() {
+    // f = 1.005 → 1.01 (half-up); provincial 2, 0.125 points → 0.13.
+    let mut text = project("", &[("a", "100", "1.005")], "");
+    text = text.replace(
+        "[scores.a]\n",
+        "[scores.a]\npenalties = [ { level = \"provincial\" }, { points = 0.125 } ]\n",
+    );
+    let (board, _) = board_of(&text);
+    let a = unit(&board, "a");
+    assert_eq!(a.organization_items, vec![Some(d("1.01"))]);
+    assert_eq!(a.penalties, vec![d("2"), d("0.13")]);
+    assert_eq!(a.penalty, d("2.13"));
+}
+
+#[test]
+fn fractions_compare_by_cross_multiplication() {
+    // 200/1000 = 60/300; 80/800 ≠ 200/1000.
+    assert!(frac("200", "1000").same(frac("60", "300")));
+    assert!(!frac("80", "800").same(frac("200", "1000")));
 }

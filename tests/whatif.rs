@@ -10,7 +10,9 @@ mod common;
 
 use common::{WORKED, edit, scored, worked_with_policy};
 use kaoping::i18n::Lang;
-use kaoping::whatif::{OtherChange, bonus_moves, standing, whatif_text};
+use kaoping::project::Project;
+use kaoping::scoring::Scoreboard;
+use kaoping::whatif::{OtherChange, bonus_moves, standing, whatif};
 use rust_decimal::Decimal;
 
 fn d(s: &str) -> Decimal {
@@ -20,6 +22,11 @@ fn d(s: &str) -> Decimal {
 fn text(source: &str, unit: &str, lang: Lang) -> Vec<String> {
     let (p, b) = scored(source);
     whatif_text(&p, &b, unit, lang).expect("unit on the board")
+}
+
+/// The what-if of a unit in words: its data ([`whatif`]) written out in `lang`.
+fn whatif_text(p: &Project, b: &Scoreboard, unit: &str, lang: Lang) -> Option<Vec<String>> {
+    whatif(p, b, unit).map(|w| kaoping::i18n::whatif::lines(&w, lang))
 }
 
 fn ids(list: &[&str]) -> Vec<String> {

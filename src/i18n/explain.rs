@@ -1,13 +1,19 @@
-//! The sentences of the explanations ([`crate::explain`]), in both languages.
+//! The sentences of the explanations ([`crate::explain`]), in both languages:
+//! [`item_lines`], [`item_short`], [`unit_lines`] and [`unit_short`] turn an explanation's
+//! data into lines (`render.rs`), each sentence one [`ExplainText`] template here.
 //!
-//! Every number arrives already formatted (scores with `score_decimals` places, shares
-//! with [`super::percent`], measured shares with [`ExplainText::percent1`]) and every name
-//! already sanitised; these functions only put them into words. Arithmetic symbols
-//! (`+ − × / = →`) are the same in both languages.
+//! Every number arrives at a template already formatted (scores with `score_decimals`
+//! places, shares with [`super::percent`], measured shares with
+//! [`ExplainText::percent1`]) and every name already sanitised; the templates only put
+//! them into words. Arithmetic symbols (`+ − × / = →`) are the same in both languages.
 
 use super::Lang;
 use crate::project::UnitKind;
 use rust_decimal::{Decimal, RoundingStrategy};
+
+mod render;
+
+pub use render::{item_lines, item_short, unit_lines, unit_short};
 
 /// The sentence templates of the explanations, in one language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -4,12 +4,13 @@
 
 use crate::project::problem::Severity;
 
-mod diff;
-mod explain;
+pub mod diff;
+pub mod explain;
 mod export;
+mod numbers;
 mod ops;
 mod problems;
-mod whatif;
+pub mod whatif;
 
 pub use diff::DiffText;
 pub use explain::{BonusText, ExplainText, StandingText, StepsText};

@@ -1,10 +1,16 @@
-//! The sentences of the what-if ([`crate::whatif`]), in both languages.
+//! The sentences of the what-if ([`crate::whatif`]), in both languages: [`lines`] turns
+//! a [`crate::whatif::WhatIf`] into lines (`render.rs`), each sentence one
+//! [`WhatifText`] template here.
 //!
-//! Every number arrives already formatted (totals with `score_decimals` places, measured
-//! values as entered with their unit of measure, shares with one decimal) and every name
-//! already sanitised; these functions only put them into words.
+//! Every number arrives at a template already formatted (totals with `score_decimals`
+//! places, measured values as entered with their unit of measure, shares with one
+//! decimal) and every name already sanitised; the templates only put them into words.
 
 use super::Lang;
+
+mod render;
+
+pub use render::lines;
 
 /// The sentence templates of the what-if, in one language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

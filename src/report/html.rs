@@ -11,7 +11,8 @@
 
 use super::tables::{self, Cell, Table, Tone};
 use super::{RankInput, warning_line};
-use crate::explain::{explain_item, explain_unit};
+use crate::explain;
+use crate::i18n::explain::{item_lines, unit_lines};
 use crate::i18n::{ExplainText, ExportText, Lang, T};
 use crate::project::UnitKind;
 use crate::scoring::UnitResult;
@@ -334,7 +335,8 @@ fn veto_section(input: &RankInput) -> String {
             esc(&text.unit_standing(&u.name, &score_text(u.total, dp), &rank))
         );
         for id in &u.failed {
-            if let Some(lines) = explain_item(input.project, input.board, &u.id, id, lang) {
+            if let Some(e) = explain::item(input.project, input.board, &u.id, id) {
+                let lines = item_lines(&e, lang);
                 out.push_str(&explain_block(&lines));
             }
         }
@@ -364,7 +366,8 @@ fn sheet_article(input: &RankInput, u: &UnitResult) -> String {
         esc(&text.unit_standing(&u.name, &score_text(u.total, dp), &rank)),
     );
     out.push_str(&sheet_table(input, &u.id, &table));
-    if let Some(lines) = explain_unit(input.project, input.board, &u.id, lang) {
+    if let Some(e) = explain::unit(input.project, input.board, &u.id) {
+        let lines = unit_lines(&e, lang);
         // The rows were explained one by one in the table: from the whole explanation,
         // the total and what follows it (rank, veto, awards, last place, what is pending).
         let total = ExplainText(lang).total(
@@ -435,8 +438,8 @@ fn sheet_table(input: &RankInput, unit: &str, table: &Table) -> String {
         // which names the indicator, its area and base: the row shows them); under any
         // other row, its note.
         let lines = match &row.indicator {
-            Some(id) => explain_item(input.project, input.board, unit, id, lang)
-                .map(|lines| lines.into_iter().skip(1).collect())
+            Some(id) => explain::item(input.project, input.board, unit, id)
+                .map(|e| item_lines(&e, lang).into_iter().skip(1).collect())
                 .unwrap_or_default(),
             None => note
                 .and_then(|n| row.cells.get(n))

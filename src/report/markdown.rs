@@ -4,7 +4,8 @@
 
 use super::RankInput;
 use super::tables;
-use crate::explain::explain_item_short;
+use crate::explain;
+use crate::i18n::explain::item_short;
 use crate::i18n::{ExplainText, ExportText, T};
 use crate::scoring::UnitResult;
 use crate::scoring::score_text;
@@ -191,7 +192,9 @@ pub fn export_markdown(input: &RankInput) -> String {
                 .project
                 .indicator(id)
                 .map_or(id.as_str(), |i| i.name.as_str());
-            let why = explain_item_short(input.project, board, &u.id, id, lang).unwrap_or_default();
+            let why = explain::item(input.project, board, &u.id, id)
+                .map(|e| item_short(&e, lang))
+                .unwrap_or_default();
             out.push_str(&format!(
                 "  - {}\n",
                 text.failed_item(

@@ -18,8 +18,8 @@ pub use json::rank_json;
 pub use table::{rank_markdown, rank_table};
 
 use crate::i18n::{Lang, T};
-use crate::project::Project;
 use crate::project::problem::Problem;
+use crate::project::{Project, UnitKind};
 use crate::scoring::{Scoreboard, UnitResult};
 
 /// What every ranking report is made from.
@@ -94,18 +94,15 @@ pub(crate) fn flag_list(project: &Project, unit: &UnitResult, lang: Lang) -> Vec
 /// The groups that have comprehensive awards: (heading, places, units in rank order) —
 /// the counties and zone, and the city departments when any were scored.
 pub fn comprehensive_groups<'a>(input: &RankInput<'a>) -> Vec<(T, u32, &'a [UnitResult])> {
-    let policy = &input.project.policy;
     let board = input.board;
-    let mut groups = vec![(
-        T::ExportComprehensiveUnits,
-        policy.comprehensive_awards,
-        board.units.as_slice(),
-    )];
+    let units = board.group(UnitKind::County);
+    let mut groups = vec![(T::ExportComprehensiveUnits, units.places, units.units)];
     if !board.departments.is_empty() {
+        let departments = board.group(UnitKind::Department);
         groups.push((
             T::ExportComprehensiveDepartments,
-            policy.department_awards,
-            board.departments.as_slice(),
+            departments.places,
+            departments.units,
         ));
     }
     groups

@@ -4,11 +4,12 @@
 //! comes from [`crate::i18n`].
 
 use super::{RankInput, flags};
-use crate::explain::{explain_item_short, explain_unit_short};
+use crate::explain;
+use crate::i18n::explain::{item_short, unit_short};
 use crate::i18n::{ExplainText, ExportText, Lang, T};
 use crate::project::{PenaltyKind, Role, UnitKind};
 use crate::scoring::score_text;
-use crate::scoring::{Outcome, UnitResult, round_score};
+use crate::scoring::{Outcome, UnitResult, competition_ranks, round_score};
 use crate::text::sanitize;
 use rust_decimal::Decimal;
 
@@ -289,7 +290,9 @@ impl RankCol {
             RankCol::Pending => yes(u.pending.any(), lang),
             RankCol::Flags => Cell::Flags(super::flag_list(input.project, u, lang)),
             RankCol::Note => Cell::text(
-                explain_unit_short(input.project, input.board, &u.id, lang).unwrap_or_default(),
+                explain::summary(input.project, input.board, &u.id)
+                    .map(|s| unit_short(&s, lang))
+                    .unwrap_or_default(),
             ),
         }
     }
@@ -523,8 +526,7 @@ pub(crate) fn unit_sheet(input: &RankInput, u: &UnitResult) -> Table {
     let mut rows = Vec::new();
 
     // 组织实施
-    for item in &project.organization {
-        let value = sheet.and_then(|s| s.organization.get(&item.id));
+    for (item, value) in project.organization.iter().zip(&u.organization_items) {
         rows.push(Row::new(line(
             T::ExportOrganization,
             Cell::Empty,
@@ -533,7 +535,7 @@ pub(crate) fn unit_sheet(input: &RankInput, u: &UnitResult) -> Table {
             Cell::Value(item.max),
             Cell::Empty,
             Cell::Empty,
-            Cell::opt_score(value.map(|v| round_score(*v, &project.policy))),
+            Cell::opt_score(*value),
             Cell::Empty,
             if value.is_some() {
                 Cell::Empty
@@ -659,8 +661,9 @@ pub(crate) fn unit_sheet(input: &RankInput, u: &UnitResult) -> Table {
             } else {
                 Cell::Empty
             };
-            let note =
-                explain_item_short(project, input.board, &u.id, &ind.id, lang).unwrap_or_default();
+            let note = explain::item(project, input.board, &u.id, &ind.id)
+                .map(|e| item_short(&e, lang))
+                .unwrap_or_default();
             rows.push(Row {
                 cells: line(
                     T::ExportTask,
@@ -721,14 +724,12 @@ pub(crate) fn unit_sheet(input: &RankInput, u: &UnitResult) -> Table {
     // 处分扣分: the points as a deduction, and negative in the score column, so that the
     // score column adds up to the total for a county.
     let penalties = sheet.map(|s| s.penalties.as_slice()).unwrap_or_default();
-    let policy = &project.policy;
-    for p in penalties {
-        let (level, points) = match p.kind {
-            PenaltyKind::Provincial => (T::ExportProvincial, policy.penalty_provincial),
-            PenaltyKind::Municipal => (T::ExportMunicipal, policy.penalty_municipal),
-            PenaltyKind::Points(points) => (T::ExportPoints, points),
+    for (p, &points) in penalties.iter().zip(&u.penalties) {
+        let level = match p.kind {
+            PenaltyKind::Provincial => T::ExportProvincial,
+            PenaltyKind::Municipal => T::ExportMunicipal,
+            PenaltyKind::Points(_) => T::ExportPoints,
         };
-        let points = round_score(points, policy);
         rows.push(Row::new(line(
             T::ExportPenalty,
             Cell::Empty,
@@ -835,18 +836,13 @@ pub(crate) fn all_sheets(input: &RankInput) -> Table {
 
 // ---- awards -------------------------------------------------------------------------
 
-/// Competition places of scores sorted highest first (1, 2, 2, 4).
+/// Competition places of scores sorted highest first (1, 2, 2, 4), as the scoreboard
+/// ranks ([`competition_ranks`]).
 fn places_of(scores: &[Decimal]) -> Vec<u32> {
-    let mut out: Vec<u32> = Vec::with_capacity(scores.len());
-    for (i, s) in scores.iter().enumerate() {
-        let place = if i > 0 && scores[i - 1] == *s {
-            out[i - 1]
-        } else {
-            i as u32 + 1
-        };
-        out.push(place);
-    }
-    out
+    competition_ranks(scores)
+        .into_iter()
+        .map(|(place, _)| place)
+        .collect()
 }
 
 /// One award's rows: its name and places on every row, the winners on the first, then
@@ -930,7 +926,7 @@ pub(crate) fn awards(input: &RankInput) -> Table {
     rows.extend(award_rows(
         input,
         T::ExportComprehensiveUnits.get(lang).to_string(),
-        Cell::Int(policy.comprehensive_awards),
+        Cell::Int(input.board.group(UnitKind::County).places),
         &winners,
         &standings,
     ));
@@ -939,7 +935,7 @@ pub(crate) fn awards(input: &RankInput) -> Table {
         rows.extend(award_rows(
             input,
             T::ExportComprehensiveDepartments.get(lang).to_string(),
-            Cell::Int(policy.department_awards),
+            Cell::Int(input.board.group(UnitKind::Department).places),
             &winners,
             &standings,
         ));

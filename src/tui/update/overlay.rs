@@ -145,7 +145,8 @@ pub(super) fn what_if(model: &mut Model) {
         return;
     };
     let p = &model.session.project;
-    if let Some(lines) = crate::whatif::whatif_text(p, &model.session.board, &id, model.lang) {
+    let whatif = crate::whatif::whatif(p, &model.session.board, &id);
+    if let Some(lines) = whatif.map(|w| crate::i18n::whatif::lines(&w, model.lang)) {
         let title = format!(
             "{} · {}",
             T::WhatIfTitle.get(model.lang),
@@ -158,7 +159,8 @@ pub(super) fn what_if(model: &mut Model) {
 /// Shows every number of a unit's score, with its rule.
 pub(super) fn explain_unit(model: &mut Model, id: &str) {
     let p = &model.session.project;
-    if let Some(lines) = crate::explain::explain_unit(p, &model.session.board, id, model.lang) {
+    let explained = crate::explain::unit(p, &model.session.board, id);
+    if let Some(lines) = explained.map(|e| crate::i18n::explain::unit_lines(&e, model.lang)) {
         let title = sanitize(p.name_of(id));
         show(model, title, lines);
     }
@@ -171,11 +173,10 @@ pub(super) fn explain_item(model: &mut Model, unit: &str, indicator: &str) -> bo
     let Some(ind) = p.indicator(indicator) else {
         return false;
     };
-    let Some(lines) =
-        crate::explain::explain_item(p, &model.session.board, unit, &ind.id, model.lang)
-    else {
+    let Some(item) = crate::explain::item(p, &model.session.board, unit, &ind.id) else {
         return false;
     };
+    let lines = crate::i18n::explain::item_lines(&item, model.lang);
     let title = sanitize(&ind.name);
     show(model, title, lines);
     true

@@ -219,7 +219,7 @@ pub(super) fn compared(model: &mut Model, path: &Path, text: Result<String, Stri
         return set_edit_error(model, message);
     };
     let diff = crate::diff::diff(old, old_board, &model.session.project, &model.session.board);
-    let lines = crate::diff::diff_text(&diff, l);
+    let lines = crate::i18n::diff::lines(&diff, l);
     model.ui.mode = Mode::Normal;
     let title = format!("{} · {}", T::CompareTitle.get(l), path.display());
     overlay::show_comparison(model, title, lines);

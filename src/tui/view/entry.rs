@@ -589,7 +589,8 @@ pub fn status(model: &Model) -> String {
             let Some(ind) = p.indicators.get(ii) else {
                 return String::new();
             };
-            crate::explain::explain_item_short(p, board, &unit.id, &ind.id, l)
+            crate::explain::item(p, board, &unit.id, &ind.id)
+                .map(|e| crate::i18n::explain::item_short(&e, l))
                 .unwrap_or_else(|| truncate(&sanitize(&ind.name), 70))
         }
         Some(SheetLine::Penalty(_) | SheetLine::NoPenalty) if model.ui.entry.in_sheet => {
@@ -602,6 +603,8 @@ pub fn status(model: &Model) -> String {
                 &key(Mention::RemovePenalty),
             )
         }
-        _ => crate::explain::explain_unit_short(p, board, &unit.id, l).unwrap_or_default(),
+        _ => crate::explain::summary(p, board, &unit.id)
+            .map(|s| crate::i18n::explain::unit_short(&s, l))
+            .unwrap_or_default(),
     }
 }

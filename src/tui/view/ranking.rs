@@ -228,13 +228,9 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
 /// The status line: why the selected unit stands where it does.
 pub fn status(model: &Model) -> String {
     match model.ranking_selected() {
-        Some(u) => crate::explain::explain_unit_short(
-            model.project(),
-            &model.session.board,
-            &u.id,
-            model.lang,
-        )
-        .unwrap_or_default(),
+        Some(u) => crate::explain::summary(model.project(), &model.session.board, &u.id)
+            .map(|s| crate::i18n::explain::unit_short(&s, model.lang))
+            .unwrap_or_default(),
         None => String::new(),
     }
 }
