@@ -4,9 +4,12 @@
 
 use crate::project::problem::Severity;
 
+mod common;
 pub mod diff;
 pub mod explain;
 mod export;
+pub mod glossary;
+mod macros;
 mod numbers;
 mod ops;
 mod problems;

@@ -1,0 +1,144 @@
+//! The two macros every text of the user interface is declared with: [`terms!`] for the
+//! regulation's words (the glossary, [`super::glossary`]) and [`sentences!`] for the
+//! sentences that use them. Both put the two languages side by side in one row, so that a
+//! sentence or a term cannot exist in one language only.
+
+/// Declares sentences as methods of a text struct `XText(pub Lang)`, each once, with
+/// both languages side by side and **named placeholders that are the method's
+/// arguments**:
+///
+/// ```ignore
+/// impl ExportText {
+///     sentences! {
+///         /// `第 3 名（共 4 个）` / `rank 3 of 4`
+///         pub fn rank_of(rank: u32, count: usize) {
+///             zh: "第 {rank} 名（共 {count} 个）",
+///             en: "rank {rank} of {count}",
+///         }
+///     }
+/// }
+/// ```
+///
+/// generates `pub fn rank_of(self, rank: u32, count: usize) -> String`. Each language's
+/// arm is `{ use glossary::<lang>::*; format!(<text>) }`: `format!`'s implicit capture
+/// finds the method's arguments and the glossary's terms by name (`{BASE}`,
+/// `{LAST_PLACE}`), the terms in the arm's own language. Arguments are lowercase and
+/// terms uppercase, so the two never meet.
+///
+/// A sentence has no `if`: where a sentence varies (tied or not, one or many, a part
+/// present or absent), each variant is a sentence of its own, and a small method next to
+/// them chooses.
+macro_rules! sentences {
+    ($(
+        $(#[$meta:meta])*
+        $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) {
+            zh: $zh:literal,
+            en: $en:literal $(,)?
+        }
+    )*) => {
+        $(
+            $(#[$meta])*
+            #[must_use]
+            #[allow(clippy::useless_format)]
+            $vis fn $name(self, $($arg: $ty),*) -> String {
+                match self.0 {
+                    $crate::i18n::Lang::Zh => {
+                        #[allow(unused_imports)]
+                        use $crate::i18n::glossary::zh::*;
+                        format!($zh)
+                    }
+                    $crate::i18n::Lang::En => {
+                        #[allow(unused_imports)]
+                        use $crate::i18n::glossary::en::*;
+                        format!($en)
+                    }
+                }
+            }
+        )*
+    };
+}
+
+/// Declares the glossary: one row a term, `NAME = <Chinese>, <English>;`, generating the
+/// constants `zh::NAME` and `en::NAME` (so that both languages always have the same
+/// terms) and [`ROWS`](super::glossary::ROWS), every row as written (for the tests).
+///
+/// A form is a string literal, or the name of another term of the same language where a
+/// form is the same as another's (`LAST_PLACE_SHORT = LAST_PLACE, "last";`: the short
+/// form is `末位` too, spelled once). `zh::NAME` written as the English form cites the
+/// Chinese term in English text: `VETO_ZH = VETO, zh::VETO;` is `vetoed (一票否决)`.
+macro_rules! terms {
+    ($(
+        $(#[$meta:meta])*
+        $name:ident = $zh:expr, $en:expr;
+    )*) => {
+        /// The terms in Chinese.
+        pub mod zh {
+            $(
+                $(#[$meta])*
+                pub const $name: &str = $zh;
+            )*
+        }
+
+        /// The terms in English.
+        pub mod en {
+            #[allow(unused_imports)]
+            use super::zh;
+            $(
+                $(#[$meta])*
+                pub const $name: &str = $en;
+            )*
+        }
+
+        /// Every row: its name, and each language's form as written (a literal in
+        /// quotes, or the term it is the same as) and as it reads.
+        pub const ROWS: &[Row] = &[
+            $(Row {
+                name: stringify!($name),
+                zh_written: stringify!($zh),
+                en_written: stringify!($en),
+                zh: zh::$name,
+                en: en::$name,
+            },)*
+        ];
+    };
+}
+
+pub(crate) use sentences;
+pub(crate) use terms;
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::Lang;
+
+    struct Probe(Lang);
+
+    impl Probe {
+        sentences! {
+            /// Names the arguments and two terms.
+            fn probe(rank: u32, name: &str) {
+                zh: "{name}：{LAST_PLACE}，第 {rank} 名，{BASE}",
+                en: "{name}: {LAST_PLACE}, rank {rank}, {BASE}",
+            }
+
+            /// Cites a Chinese term in English.
+            fn gloss() {
+                zh: "{VETO}",
+                en: "vetoed ({VETO_ZH})",
+            }
+        }
+    }
+
+    #[test]
+    fn a_sentence_captures_its_arguments_and_the_terms_of_its_language() {
+        assert_eq!(
+            Probe(Lang::Zh).probe(3, "甲县"),
+            "甲县：末位，第 3 名，基础分"
+        );
+        assert_eq!(
+            Probe(Lang::En).probe(3, "甲县"),
+            "甲县: last place, rank 3, base"
+        );
+        assert_eq!(Probe(Lang::Zh).gloss(), "一票否决");
+        assert_eq!(Probe(Lang::En).gloss(), "vetoed (一票否决)");
+    }
+}
