@@ -127,6 +127,7 @@ terms! {
     // ---- who is scored ----
     /// 县（区）: the counties and the zone, ranked together.
     COUNTIES_AND_ZONE = "县（区）", "counties and zone";
+    COUNTIES_AND_ZONE_SHORT = "县区", COUNTIES_AND_ZONE;
     /// 县 / 开发区 / 市直部门: the kinds of unit.
     COUNTY = "县", "county";
     ZONE = "开发区", "zone";

@@ -103,12 +103,59 @@ macro_rules! terms {
     };
 }
 
+/// Joins string constants into one `&'static str` when compiling, for the fixed texts
+/// ([`super::T`]) that hold a term: `cat!(zh::VETO, "单位")` is `一票否决单位`.
+/// (`concat!` takes literals only, not the glossary's constants.)
+macro_rules! cat {
+    ($($part:expr),+ $(,)?) => {{
+        const PARTS: &[&str] = &[$($part),+];
+        const BYTES: [u8; $crate::i18n::macros::joined_len(PARTS)] =
+            $crate::i18n::macros::joined(PARTS);
+        const TEXT: &str = match ::std::str::from_utf8(&BYTES) {
+            Ok(text) => text,
+            Err(_) => panic!("parts of a text split a character"),
+        };
+        TEXT
+    }};
+}
+
+/// The length of `parts` joined (for [`cat!`]).
+pub const fn joined_len(parts: &[&str]) -> usize {
+    let mut len = 0;
+    let mut i = 0;
+    while i < parts.len() {
+        len += parts[i].len();
+        i += 1;
+    }
+    len
+}
+
+/// The bytes of `parts` joined (for [`cat!`]); `N` is [`joined_len`].
+pub const fn joined<const N: usize>(parts: &[&str]) -> [u8; N] {
+    let mut out = [0u8; N];
+    let mut at = 0;
+    let mut i = 0;
+    while i < parts.len() {
+        let bytes = parts[i].as_bytes();
+        let mut j = 0;
+        while j < bytes.len() {
+            out[at] = bytes[j];
+            at += 1;
+            j += 1;
+        }
+        i += 1;
+    }
+    out
+}
+
+pub(crate) use cat;
 pub(crate) use sentences;
 pub(crate) use terms;
 
 #[cfg(test)]
 mod tests {
     use crate::i18n::Lang;
+    use crate::i18n::glossary::zh;
 
     struct Probe(Lang);
 
@@ -140,5 +187,12 @@ mod tests {
         );
         assert_eq!(Probe(Lang::Zh).gloss(), "一票否决");
         assert_eq!(Probe(Lang::En).gloss(), "vetoed (一票否决)");
+    }
+
+    #[test]
+    fn cat_joins_terms_and_literals_when_compiling() {
+        const JOINED: &str = cat!(zh::VETO, "单位");
+        assert_eq!(JOINED, "一票否决单位");
+        assert_eq!(cat!("a", zh::LAST_PLACE, "b"), "a末位b");
     }
 }

@@ -199,7 +199,7 @@ fn scratch_box(frame: &mut Frame, model: &Model, body: Rect) {
         body.bottom().saturating_sub(h)
     };
     let area = Rect::new(body.x, y, body.width, h);
-    let title = i18n::scratch_banner(l, &keymap::mention(Mention::Discard, l));
+    let title = i18n::KeyText(l).scratch_banner(&keymap::mention(Mention::Discard, l));
     let inner = boxed(frame, model, area, &title);
     frame.render_widget(Paragraph::new(lines), inner);
 }
@@ -215,7 +215,8 @@ fn too_small(frame: &mut Frame, model: &Model, area: Rect) {
             area.width, area.height
         ),
     };
-    let hint = i18n::too_small_hint(model.lang, &keymap::mention(Mention::Quit, model.lang));
+    let hint =
+        i18n::KeyText(model.lang).too_small_hint(&keymap::mention(Mention::Quit, model.lang));
     let y = area.height / 2;
     let lines = vec![Line::from(text), Line::from(hint)];
     let r = Rect::new(
