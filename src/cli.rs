@@ -197,18 +197,8 @@ fn check(
     print_problems(file, &loaded.text, problems, lang, err);
     let errors = problems.iter().filter(|p| p.is_error()).count();
     let warnings = problems.len() - errors;
-    let _ = match lang {
-        Lang::Zh => writeln!(
-            out,
-            "{}：{errors} 个错误，{warnings} 个警告",
-            file.display()
-        ),
-        Lang::En => writeln!(
-            out,
-            "{}: {errors} error(s), {warnings} warning(s)",
-            file.display()
-        ),
-    };
+    let summary = OpsText(lang).checked(&file.display().to_string(), errors, warnings);
+    let _ = writeln!(out, "{summary}");
     if errors > 0 {
         // Already printed: the error carries nothing more to say.
         return Err(OpsError::FileHasErrors {

@@ -34,6 +34,12 @@ impl CommonText {
             en: "{n} {PLACES}",
         }
 
+        /// A name with a note in brackets: `乙县（yi）` / `乙县 (yi)`.
+        pub fn noted(text: &str, note: &str) {
+            zh: "{text}（{note}）",
+            en: "{text} ({note})",
+        }
+
         /// A value with its unit of measure: `1000人` / `1000 人`.
         fn measured(value: &str, measure: &str) {
             zh: "{value}{measure}",

@@ -4,7 +4,7 @@
 //! - the sentences with values in them, each declared once with both languages side by
 //!   side and named placeholders ([`sentences!`](macros::sentences)), as methods of a
 //!   text struct by topic: [`ExplainText`], [`WhatifText`], [`DiffText`], [`ExportText`],
-//!   [`OpsText`] (files and I/O errors), [`KeyText`] (sentences that name a key),
+//!   [`OpsText`] (files and I/O errors), [`TuiText`] (the terminal program's),
 //!   [`CommonText`] (phrases several topics share), and [`problem_message`] for errors
 //!   and warnings.
 //!
@@ -20,20 +20,20 @@ pub mod diff;
 pub mod explain;
 mod export;
 pub mod glossary;
-mod keys;
 mod macros;
 mod numbers;
 mod ops;
 mod problems;
+mod tui;
 pub mod whatif;
 
 pub use common::CommonText;
 pub use diff::DiffText;
 pub use explain::{BonusText, ExplainText, StandingText, StepsText};
 pub use export::ExportText;
-pub use keys::KeyText;
-pub use ops::{OpsText, io_error, set_error};
+pub use ops::{OpsText, io_error, option_error, set_error};
 pub use problems::problem_message;
+pub use tui::TuiText;
 pub use whatif::WhatifText;
 
 /// The language of the user interface.

@@ -552,7 +552,7 @@ impl Sheet<'_> {
                 t.plain(),
             ),
             piece(
-                i18n::KeyText(l).no_penalties(&keymap::mention(Mention::AddPenalty, l)),
+                i18n::TuiText(l).no_penalties(&keymap::mention(Mention::AddPenalty, l)),
                 self.name_w.saturating_sub(LABEL_W + 1),
                 false,
                 t.dim(),
@@ -595,7 +595,7 @@ pub fn status(model: &Model) -> String {
         }
         Some(SheetLine::Penalty(_) | SheetLine::NoPenalty) if model.ui.entry.in_sheet => {
             let key = |m| keymap::mention(m, l);
-            i18n::KeyText(l).penalty_hint(
+            i18n::TuiText(l).penalty_hint(
                 &key(Mention::PenaltyLevel),
                 &key(Mention::SheetEdit),
                 &key(Mention::AddPenalty),

@@ -199,24 +199,15 @@ fn scratch_box(frame: &mut Frame, model: &Model, body: Rect) {
         body.bottom().saturating_sub(h)
     };
     let area = Rect::new(body.x, y, body.width, h);
-    let title = i18n::KeyText(l).scratch_banner(&keymap::mention(Mention::Discard, l));
+    let title = i18n::TuiText(l).scratch_banner(&keymap::mention(Mention::Discard, l));
     let inner = boxed(frame, model, area, &title);
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
 fn too_small(frame: &mut Frame, model: &Model, area: Rect) {
-    let text = match model.lang {
-        Lang::Zh => format!(
-            "终端太小：需要 {MIN_WIDTH}×{MIN_HEIGHT}，现在 {}×{}",
-            area.width, area.height
-        ),
-        Lang::En => format!(
-            "Terminal too small: {MIN_WIDTH}×{MIN_HEIGHT} needed, this one is {}×{}",
-            area.width, area.height
-        ),
-    };
+    let text = i18n::TuiText(model.lang).too_small(MIN_WIDTH, MIN_HEIGHT, area.width, area.height);
     let hint =
-        i18n::KeyText(model.lang).too_small_hint(&keymap::mention(Mention::Quit, model.lang));
+        i18n::TuiText(model.lang).too_small_hint(&keymap::mention(Mention::Quit, model.lang));
     let y = area.height / 2;
     let lines = vec![Line::from(text), Line::from(hint)];
     let r = Rect::new(

@@ -1,15 +1,15 @@
-//! The sentences that name a key. The key comes from the keymap
-//! (`tui::keymap::mention`), so that a sentence never names a key the keymap does not
-//! bind; each argument is a key's name as the help shows it.
+//! The terminal program's sentences ([`crate::tui`]), most of them naming a key. The key
+//! comes from the keymap (`tui::keymap::mention`), so that a sentence never names a key
+//! the keymap does not bind; each such argument is a key's name as the help shows it.
 
 use super::Lang;
 use super::macros::sentences;
 
-/// The sentences that name a key, in one language.
+/// The terminal program's sentences, in one language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct KeyText(pub Lang);
+pub struct TuiText(pub Lang);
 
-impl KeyText {
+impl TuiText {
     sentences! {
         /// After a question that removes something: `(u undoes it)`.
         pub fn undo_hint(undo: &str) {
@@ -21,6 +21,12 @@ impl KeyText {
         pub fn kind_switched(undo: &str) {
             zh: "已切换定量/定性（原有数值已清除，{undo} 撤销）",
             en: "switched quantitative/qualitative (its values were cleared; {undo} undoes)",
+        }
+
+        /// The terminal is smaller than the program needs.
+        pub fn too_small(min_width: u16, min_height: u16, width: u16, height: u16) {
+            zh: "终端太小：需要 {min_width}×{min_height}，现在 {width}×{height}",
+            en: "Terminal too small: {min_width}×{min_height} needed, this one is {width}×{height}",
         }
 
         /// Under "terminal too small".
