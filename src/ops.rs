@@ -56,6 +56,9 @@ pub enum OpsError {
     /// The export options as typed could not be read.
     #[error("{0}")]
     BadOptions(String),
+    /// The export options as typed break a rule of the command line's (clap's reason).
+    #[error("{0}")]
+    Options(clap::error::ErrorKind),
     /// The spreadsheet writer failed.
     #[error("{0}")]
     Export(String),
@@ -72,8 +75,11 @@ pub enum OpsError {
     #[error("{}: being edited by {holder}", path.display())]
     Locked { path: PathBuf, holder: String },
     /// The project file could not be saved.
-    #[error("{}: {message}", path.display())]
-    Save { path: PathBuf, message: String },
+    #[error("{}: {error}", path.display())]
+    Save {
+        path: PathBuf,
+        error: crate::store::SaveError,
+    },
 }
 
 /// What [`OpsError::NotFound`] looked for.
@@ -163,6 +169,7 @@ impl OpsError {
                 plain(i18n::T::ExportUnknownFormat.get(lang).to_string())
             }
             OpsError::BadOptions(message) | OpsError::Export(message) => plain(message.clone()),
+            OpsError::Options(kind) => plain(i18n::option_error(*kind, lang)),
             OpsError::BadKeyPath(key) => plain(t.bad_key_path(key)),
             OpsError::Set { path, source } => plain(format!(
                 "{}: {}",
@@ -172,9 +179,10 @@ impl OpsError {
             OpsError::Locked { path, holder } => {
                 plain(t.locked(&path.display().to_string(), holder))
             }
-            OpsError::Save { path, message } => plain(format!(
-                "{}: {message}; {}",
+            OpsError::Save { path, error } => plain(format!(
+                "{}: {}; {}",
                 path.display(),
+                error.message(lang),
                 t.nothing_changed()
             )),
         }
@@ -383,7 +391,7 @@ impl ExportOptions {
         }
         let words = split_words(text);
         let parsed = <PromptOptions as clap::Parser>::try_parse_from(words)
-            .map_err(|e| OpsError::BadOptions(e.kind().to_string()))?;
+            .map_err(|e| OpsError::Options(e.kind()))?;
         let mut options = parsed.options;
         options.output = options.output.or(parsed.file);
         if options.output.is_none() {
@@ -561,10 +569,12 @@ pub fn set(file: &Path, key: &str, value: &str) -> Result<TomlPath, OpsError> {
             problems: after.problems,
         });
     };
-    store.save(&new_text, project).map_err(|e| OpsError::Save {
-        path: file.to_path_buf(),
-        message: e.to_string(),
-    })?;
+    store
+        .save(&new_text, project)
+        .map_err(|error| OpsError::Save {
+            path: file.to_path_buf(),
+            error,
+        })?;
     Ok(path)
 }
 
@@ -625,5 +635,58 @@ mod tests {
         assert!(e.lines(Lang::En)[0].starts_with(&format!("{}:2:", bad.display())));
         let e = load_scored(&dir.path().join("missing.toml")).err().unwrap();
         assert_eq!(e.exit_code(), EXIT_USAGE);
+    }
+
+    /// Every failure the command line and the terminal program show, in Chinese in the
+    /// Chinese interface. (`BadOptions` names an option, `-o`; `Export` carries the
+    /// spreadsheet writer's own message: neither has words of kaoping's.)
+    #[test]
+    fn every_failure_is_said_in_chinese_in_the_chinese_interface() {
+        use crate::i18n::has_chinese;
+        let path = || PathBuf::from("demo.toml");
+        let problem = Problem::new(ProblemKind::NotUtf8, TomlPath::root());
+        let failures = [
+            OpsError::Io {
+                path: path(),
+                source: std::io::Error::from_raw_os_error(17),
+            },
+            OpsError::FileHasErrors {
+                path: path(),
+                text: None,
+                problems: vec![problem.clone()],
+            },
+            OpsError::Refused {
+                path: path(),
+                problems: vec![problem],
+            },
+            OpsError::NotFound {
+                what: Lookup::Row,
+                key: "jia".into(),
+            },
+            OpsError::UnknownFormat { path: path() },
+            OpsError::Options(clap::error::ErrorKind::UnknownArgument),
+            OpsError::BadKeyPath("a..b".into()),
+            OpsError::Set {
+                path: path(),
+                source: crate::edit::SetError::Empty,
+            },
+            OpsError::Locked {
+                path: path(),
+                holder: "ann@laptop".into(),
+            },
+            OpsError::Save {
+                path: path(),
+                error: crate::store::SaveError::ChangedOnDisk,
+            },
+            OpsError::Save {
+                path: path(),
+                error: crate::store::SaveError::Io(std::io::Error::from_raw_os_error(28)),
+            },
+        ];
+        for failure in failures {
+            for line in failure.lines(Lang::Zh) {
+                assert!(has_chinese(&line), "{failure:?}: {line}");
+            }
+        }
     }
 }

@@ -280,6 +280,21 @@ pub enum SaveError {
     Io(std::io::Error),
 }
 
+impl SaveError {
+    /// The reason in the user's language, as the terminal program's header and `kaoping
+    /// set` show it (the `Display` below is English, for logs). It lives here rather than
+    /// in `i18n`, which is a layer below the store: the words are `i18n`'s.
+    pub fn message(&self, lang: crate::i18n::Lang) -> String {
+        let t = crate::i18n::OpsText(lang);
+        match self {
+            SaveError::ReadOnly => crate::i18n::T::ReadOnly.get(lang).to_string(),
+            SaveError::ChangedOnDisk => t.changed_on_disk(),
+            SaveError::Invalid(p) => t.would_not_load(p.len()),
+            SaveError::Io(e) => crate::i18n::io_error(e, lang),
+        }
+    }
+}
+
 impl std::fmt::Display for SaveError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
@@ -439,6 +454,22 @@ fn verify(text: &str, expected: &Project) -> Result<(), SaveError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_save_error_is_said_in_the_users_language() {
+        use crate::i18n::{Lang, has_chinese};
+        for e in [
+            SaveError::ReadOnly,
+            SaveError::ChangedOnDisk,
+            SaveError::Invalid(Vec::new()),
+            SaveError::Io(std::io::Error::from(std::io::ErrorKind::StorageFull)),
+            SaveError::Io(std::io::Error::from_raw_os_error(5)),
+        ] {
+            assert!(has_chinese(&e.message(Lang::Zh)), "{e}");
+            // The English is what it always said.
+            assert_eq!(e.message(Lang::En), e.to_string());
+        }
+    }
 
     #[test]
     fn replaces_the_file_and_leaves_no_temporary_behind() {

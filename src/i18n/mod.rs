@@ -393,6 +393,13 @@ pub fn join_list(items: &[String], lang: Lang) -> String {
     items.join(lang.pick("、", ", "))
 }
 
+/// Whether a text is Chinese: it holds a Chinese character (for the tests that no
+/// English reaches the Chinese interface).
+#[cfg(test)]
+pub(crate) fn has_chinese(text: &str) -> bool {
+    text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
 /// A share as a percentage: `0.05` → `5%`.
 pub fn percent(share: rust_decimal::Decimal) -> String {
     format!(

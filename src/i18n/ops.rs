@@ -163,3 +163,78 @@ pub fn set_error(e: &crate::edit::SetError, lang: Lang) -> String {
         SetError::Empty => t.empty_path(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::has_chinese;
+    use std::io::Error;
+
+    #[test]
+    fn io_errors_are_chinese_in_the_chinese_interface() {
+        let kinds = [
+            ErrorKind::NotFound,
+            ErrorKind::PermissionDenied,
+            ErrorKind::AlreadyExists,
+            ErrorKind::IsADirectory,
+            ErrorKind::NotADirectory,
+            ErrorKind::ReadOnlyFilesystem,
+            ErrorKind::StorageFull,
+            ErrorKind::InvalidData,
+            ErrorKind::Interrupted,
+            ErrorKind::WouldBlock,
+            ErrorKind::UnexpectedEof,
+            ErrorKind::TimedOut,
+            ErrorKind::Other,
+        ];
+        let errors = kinds.into_iter().map(Error::from).chain([
+            Error::from_raw_os_error(5),
+            Error::from_raw_os_error(17),
+            Error::from_raw_os_error(28),
+            Error::other("something English"),
+        ]);
+        for e in errors {
+            let zh = io_error(&e, Lang::Zh);
+            assert!(has_chinese(&zh), "{e}: {zh}");
+            // English keeps the system's own words.
+            assert_eq!(io_error(&e, Lang::En), e.to_string());
+        }
+    }
+
+    #[test]
+    fn option_and_set_errors_are_chinese_in_the_chinese_interface() {
+        use clap::error::ErrorKind as K;
+        for kind in [
+            K::InvalidValue,
+            K::UnknownArgument,
+            K::InvalidSubcommand,
+            K::NoEquals,
+            K::ValueValidation,
+            K::TooManyValues,
+            K::TooFewValues,
+            K::WrongNumberOfValues,
+            K::ArgumentConflict,
+            K::MissingRequiredArgument,
+            K::MissingSubcommand,
+            K::InvalidUtf8,
+            K::DisplayHelp,
+            K::DisplayVersion,
+            K::Io,
+            K::Format,
+        ] {
+            let zh = option_error(kind, Lang::Zh);
+            assert!(has_chinese(&zh), "{kind:?}: {zh}");
+            assert_eq!(option_error(kind, Lang::En), kind.to_string());
+        }
+        use crate::edit::SetError;
+        for e in [
+            SetError::NotATable("a.b".into()),
+            SetError::NoElement("a[3]".into()),
+            SetError::Empty,
+        ] {
+            assert!(has_chinese(&set_error(&e, Lang::Zh)), "{e}");
+            // The English is the error's own, word for word.
+            assert_eq!(set_error(&e, Lang::En), e.to_string());
+        }
+    }
+}
