@@ -23,13 +23,13 @@ impl CommonText {
         }
 
         /// `名额 1 个` / `1 place`.
-        fn one_place(n: u32) {
+        pub(super) fn one_place(n: u32) {
             zh: "{PLACES} {n} 个",
             en: "{n} place",
         }
 
         /// `名额 3 个` / `3 places`.
-        fn places_of(n: u32) {
+        pub(super) fn places_of(n: u32) {
             zh: "{PLACES} {n} 个",
             en: "{n} {PLACES}",
         }
@@ -41,7 +41,7 @@ impl CommonText {
         }
 
         /// A value with its unit of measure: `1000人` / `1000 人`.
-        fn measured(value: &str, measure: &str) {
+        pub(super) fn measured(value: &str, measure: &str) {
             zh: "{value}{measure}",
             en: "{value} {measure}",
         }

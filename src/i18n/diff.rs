@@ -128,57 +128,57 @@ impl DiffText {
             en: "{name} {old} → {new}",
         }
 
-        fn no_differences() {
+        pub(super) fn no_differences() {
             zh: "两个文件没有差别",
             en: "no differences: every entered value, score and rank is the same",
         }
 
-        fn one_unit_changed(n: usize) {
+        pub(super) fn one_unit_changed(n: usize) {
             zh: "{n} 个单位有变化",
             en: "{n} unit changed",
         }
 
-        fn units_changed(n: usize) {
+        pub(super) fn units_changed(n: usize) {
             zh: "{n} 个单位有变化",
             en: "{n} units changed",
         }
 
-        fn no_rank_moved() {
+        pub(super) fn no_rank_moved() {
             zh: "{RANK}未变",
             en: "no {RANK} moved",
         }
 
-        fn ranks_moved(moved: &str) {
+        pub(super) fn ranks_moved(moved: &str) {
             zh: "{RANK}变动：{moved}",
             en: "ranks moved: {moved}",
         }
 
-        fn one_scheme_change(n: usize) {
+        pub(super) fn one_scheme_change(n: usize) {
             zh: "方案改动 {n} 处",
             en: "{n} scheme value changed",
         }
 
-        fn scheme_changes(n: usize) {
+        pub(super) fn scheme_changes(n: usize) {
             zh: "方案改动 {n} 处",
             en: "{n} scheme values changed",
         }
 
-        fn one_only_old(n: usize) {
+        pub(super) fn one_only_old(n: usize) {
             zh: "{n} 个单位只在旧文件中",
             en: "{n} unit only in the old file",
         }
 
-        fn only_old_count(n: usize) {
+        pub(super) fn only_old_count(n: usize) {
             zh: "{n} 个单位只在旧文件中",
             en: "{n} units only in the old file",
         }
 
-        fn one_only_new(n: usize) {
+        pub(super) fn one_only_new(n: usize) {
             zh: "{n} 个单位只在新文件中",
             en: "{n} unit only in the new file",
         }
 
-        fn only_new_count(n: usize) {
+        pub(super) fn only_new_count(n: usize) {
             zh: "{n} 个单位只在新文件中",
             en: "{n} units only in the new file",
         }
@@ -189,24 +189,24 @@ impl DiffText {
         }
 
         /// A changed value under its label: `总分：20.20 → 19.30`.
-        fn change_of_label(what: &str, old: &str, new: &str) {
+        pub(super) fn change_of_label(what: &str, old: &str, new: &str) {
             zh: "{what}：{old} → {new}",
             en: "{what}: {old} → {new}",
         }
 
         /// A changed value under its TOML path (the same in both languages):
         /// `scores.yi.indicators.new-jobs.actual: 880 → 760`.
-        fn change_at_path(path: &str, old: &str, new: &str) {
+        pub(super) fn change_at_path(path: &str, old: &str, new: &str) {
             zh: "{path}: {old} → {new}",
             en: "{path}: {old} → {new}",
         }
 
-        fn only_old_units(units: &str) {
+        pub(super) fn only_old_units(units: &str) {
             zh: "只在旧文件中：{units}",
             en: "Only in the old file: {units}",
         }
 
-        fn only_new_units(units: &str) {
+        pub(super) fn only_new_units(units: &str) {
             zh: "只在新文件中：{units}",
             en: "Only in the new file: {units}",
         }
@@ -216,23 +216,23 @@ impl DiffText {
             en: "entered values that changed:",
         }
 
-        fn yes() {
+        pub(super) fn yes() {
             zh: "是",
             en: "yes",
         }
 
-        fn no() {
+        pub(super) fn no() {
             zh: "否",
             en: "no",
         }
 
         /// The veto and the indicators that cause it: `是（城镇新增就业）`.
-        fn vetoed_by(failed: &str) {
+        pub(super) fn vetoed_by(failed: &str) {
             zh: "是（{failed}）",
             en: "yes ({failed})",
         }
 
-        fn no_awards() {
+        pub(super) fn no_awards() {
             zh: "无",
             en: "none",
         }

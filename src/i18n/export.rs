@@ -13,7 +13,7 @@ pub struct ExportText(pub Lang);
 impl ExportText {
     sentences! {
         /// `并列第 3 名（共 4 个）` / `rank 3= of 4`.
-        fn rank_of_tied(rank: u32, count: usize) {
+        pub(super) fn rank_of_tied(rank: u32, count: usize) {
             zh: "{TIED}第 {rank} 名（共 {count} 个）",
             en: "{RANK} {rank}= of {count}",
         }
@@ -25,12 +25,12 @@ impl ExportText {
         }
 
         /// The title of the html document of a project without a title.
-        fn untitled(date: &str) {
+        pub(super) fn untitled(date: &str) {
             zh: "民生工程考评 {date}",
             en: "Livelihood-project evaluation {date}",
         }
 
-        fn titled(title: &str, date: &str) {
+        pub(super) fn titled(title: &str, date: &str) {
             zh: "{title} {date}",
             en: "{title} {date}",
         }
@@ -60,12 +60,12 @@ impl ExportText {
             en: "Last place: {names} ({TOTAL} {total})",
         }
 
-        fn one_place(group: &str, places: u32) {
+        pub(super) fn one_place(group: &str, places: u32) {
             zh: "{group}：{PLACES} {places} 个，{VETO}的单位不参评",
             en: "{group}: {places} place; vetoed units are not eligible",
         }
 
-        fn places_of(group: &str, places: u32) {
+        pub(super) fn places_of(group: &str, places: u32) {
             zh: "{group}：{PLACES} {places} 个，{VETO}的单位不参评",
             en: "{group}: {places} places; vetoed units are not eligible",
         }
@@ -76,18 +76,18 @@ impl ExportText {
             en: "Winners: {names}",
         }
 
-        fn one_pending(units: usize) {
+        pub(super) fn one_pending(units: usize) {
             zh: "有 {units} 个单位尚有{PENDING}的项目（…），排名为暂定。",
             en: "{units} unit still has entries {PENDING} (…): the ranking is provisional.",
         }
 
-        fn some_pending(units: usize) {
+        pub(super) fn some_pending(units: usize) {
             zh: "有 {units} 个单位尚有{PENDING}的项目（…），排名为暂定。",
             en: "{units} units still have entries {PENDING} (…): the ranking is provisional.",
         }
 
         /// A penalty row's item: the level, and the note from the file.
-        fn level_note(level: &str, note: &str) {
+        pub(super) fn level_note(level: &str, note: &str) {
             zh: "{level}：{note}",
             en: "{level}: {note}",
         }

@@ -28,6 +28,11 @@
 /// A sentence has no `if`: where a sentence varies (tied or not, one or many, a part
 /// present or absent), each variant is a sentence of its own, and a small method next to
 /// them chooses.
+///
+/// Each sentence says its visibility: `pub` for one that other modules use as it is,
+/// `pub(super)` for a variant or a part that only the topic's choosers use. (Private
+/// would do as well; `pub(super)` keeps the dead-code lint and lets the `duplicates`
+/// tool read the rows as declarations rather than as one block of code written again.)
 macro_rules! sentences {
     ($(
         $(#[$meta:meta])*
@@ -58,48 +63,43 @@ macro_rules! sentences {
     };
 }
 
-/// Declares the glossary: one row a term, `NAME = <Chinese>, <English>;`, generating the
-/// constants `zh::NAME` and `en::NAME` (so that both languages always have the same
-/// terms) and [`ROWS`](super::glossary::ROWS), every row as written (for the tests).
-///
-/// A form is a string literal, or the name of another term of the same language where a
-/// form is the same as another's (`LAST_PLACE_SHORT = LAST_PLACE, "last";`: the short
-/// form is `末位` too, spelled once). `zh::NAME` written as the English form cites the
-/// Chinese term in English text: `VETO_ZH = VETO, zh::VETO;` is `vetoed (一票否决)`.
+/// Declares the glossary: `terms { … }`, one row a term, `NAME = "<Chinese>", "<English>";`,
+/// generating the constants `zh::NAME` and `en::NAME` (so that both languages always
+/// have the same terms); then `cited { NAME_ZH = NAME; … }`, the Chinese terms English
+/// text cites (`vetoed (一票否决)`), the same in both modules; and
+/// [`ROWS`](super::glossary::ROWS), every term (for the tests).
 macro_rules! terms {
-    ($(
-        $(#[$meta:meta])*
-        $name:ident = $zh:expr, $en:expr;
-    )*) => {
+    (
+        terms {
+            $(
+                $(#[$meta:meta])*
+                $name:ident = $zh:literal, $en:literal;
+            )*
+        }
+        cited {
+            $($cited:ident = $of:ident;)*
+        }
+    ) => {
         /// The terms in Chinese.
         pub mod zh {
             $(
                 $(#[$meta])*
                 pub const $name: &str = $zh;
             )*
+            $(pub const $cited: &str = $of;)*
         }
 
-        /// The terms in English.
+        /// The terms in English, and the Chinese terms English text cites.
         pub mod en {
-            #[allow(unused_imports)]
-            use super::zh;
             $(
                 $(#[$meta])*
                 pub const $name: &str = $en;
             )*
+            $(pub const $cited: &str = super::zh::$of;)*
         }
 
-        /// Every row: its name, and each language's form as written (a literal in
-        /// quotes, or the term it is the same as) and as it reads.
-        pub const ROWS: &[Row] = &[
-            $(Row {
-                name: stringify!($name),
-                zh_written: stringify!($zh),
-                en_written: stringify!($en),
-                zh: zh::$name,
-                en: en::$name,
-            },)*
-        ];
+        /// Every term: its name and its two forms.
+        pub const ROWS: &[Row] = &[$(Row { name: stringify!($name), zh: $zh, en: $en },)*];
     };
 }
 

@@ -29,7 +29,7 @@ pub mod whatif;
 
 pub use common::CommonText;
 pub use diff::DiffText;
-pub use explain::{BonusText, ExplainText, StandingText, StepsText};
+pub use explain::{ExplainText, StandingText, StepsText};
 pub use export::ExportText;
 pub use ops::{OpsText, io_error, option_error, set_error};
 pub use problems::problem_message;
@@ -101,7 +101,7 @@ texts! {
     Error => "错误", "error";
     Warning => "警告", "warning";
     CountiesAndZone => zh::COUNTIES_AND_ZONE, "Counties and zone";
-    CityDepartments => zh::CITY_DEPARTMENTS, "City departments";
+    CityDepartments => zh::CITY_DEPARTMENT, "City departments";
     Rank => zh::RANK, "#";
     Unit => "单位", "Unit";
     Organization => zh::ORGANIZATION, en::ORGANIZATION_SHORT;
@@ -180,7 +180,7 @@ texts! {
     PointsLabel => zh::DEDUCTION, "points";
     NotScored => "（尚未评分）", "(not scored yet)";
     Subtotal => zh::SUBTOTAL, en::SUBTOTAL;
-    LastShort => zh::LAST_PLACE_SHORT, en::LAST_PLACE_SHORT;
+    LastShort => zh::LAST_PLACE, "last";
     LockedBy => "文件正由他人编辑，只读打开：", "the file is being edited by";
     NewerFormat => "文件格式比本程序新，只读打开：", "the file is of a newer format, opened read-only:";
     Reloaded => "文件在磁盘上被修改，已重新读取", "the file changed on disk: reloaded";
@@ -226,7 +226,7 @@ texts! {
     ProblemsHeading => "条警告（有错误的修改不会被接受）", "warnings (an edit that causes an error is refused)";
     ConfirmTitle => "确认", "Confirm";
     PresentCounties => cat!(zh::COUNTIES_AND_ZONE, "综合排名"), en::COUNTIES_AND_ZONE;
-    PresentDepartments => cat!(zh::CITY_DEPARTMENTS, "综合排名"), en::CITY_DEPARTMENTS;
+    PresentDepartments => cat!(zh::CITY_DEPARTMENT, "综合排名"), cat!(en::CITY_DEPARTMENT, "s");
     TiedParen => cat!("（", zh::TIED, "）"), cat!(" (", en::TIED, ")");
     Back => "返回", "back";
     TurnPage => "翻页", "page";
@@ -375,7 +375,7 @@ texts! {
     ExportNoWarnings => "没有警告。", "No warnings.";
     ExportLegend => cat!("★ ", zh::COMPREHENSIVE, "　✗ ", zh::VETO, "　▼ ", zh::LAST_PLACE, "　◆ ", zh::SINGLE_ITEM, "　= ", zh::TIED, "　… ", zh::PENDING), cat!("★ ", en::COMPREHENSIVE, "   ✗ vetoed   ▼ ", en::LAST_PLACE, "   ◆ ", en::SINGLE_ITEM, "   = ", en::TIED, "   … ", en::PENDING);
     ExportComprehensiveUnits => cat!(zh::COMPREHENSIVE, "（", zh::COUNTIES_AND_ZONE_SHORT, "）"), cat!("Comprehensive advanced (", en::COUNTIES_AND_ZONE, ")");
-    ExportComprehensiveDepartments => cat!(zh::COMPREHENSIVE, "（", zh::CITY_DEPARTMENTS, "）"), cat!("Comprehensive advanced (", en::CITY_DEPARTMENTS, ")");
+    ExportComprehensiveDepartments => cat!(zh::COMPREHENSIVE, "（", zh::CITY_DEPARTMENT, "）"), cat!("Comprehensive advanced (", en::CITY_DEPARTMENT, "s)");
     ExportMadeWith => "由 kaoping 生成", "made with kaoping";
     ExportNoUnits => cat!("（无", zh::COUNTIES_AND_ZONE_SHORT, "）"), "(no counties or zone)";
 }

@@ -58,29 +58,29 @@ impl OpsText {
             en: "the text would not load ({problems} problems)",
         }
 
-        fn not_a_table(path: &str) {
+        pub(super) fn not_a_table(path: &str) {
             zh: "{path} 不是表",
             en: "{path} is not a table",
         }
 
-        fn no_element(path: &str) {
+        pub(super) fn no_element(path: &str) {
             zh: "{path}：没有这个元素",
             en: "{path}: no such element",
         }
 
-        fn empty_path() {
+        pub(super) fn empty_path() {
             zh: "键路径为空",
             en: "an empty path",
         }
 
         /// An I/O error of a kind without words of its own, by the system's number
         /// (English shows the system's own message instead).
-        fn os_error(code: i32) {
+        pub(super) fn os_error(code: i32) {
             zh: "读写出错（系统错误 {code}）",
             en: "input/output error (system error {code})",
         }
 
-        fn io_failed() {
+        pub(super) fn io_failed() {
             zh: "读写出错",
             en: "input/output error",
         }

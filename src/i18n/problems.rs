@@ -72,12 +72,12 @@ impl ProblemText {
         }
 
         /// `hint`: a key it may have meant, or nothing.
-        fn unknown_key_line(key: &str, hint: &str) {
+        pub(super) fn unknown_key_line(key: &str, hint: &str) {
             zh: "未知的键 `{key}`{hint}",
             en: "unknown key `{key}`{hint}",
         }
 
-        fn did_you_mean(key: &str) {
+        pub(super) fn did_you_mean(key: &str) {
             zh: "（是否想写 `{key}`？）",
             en: " (did you mean `{key}`?)",
         }
@@ -135,7 +135,7 @@ impl ProblemText {
 
         pub fn target_not_positive(value: Decimal) {
             zh: "{TARGET_VALUE}必须大于 0（现为 {value}）",
-            en: "the {TARGET_VALUE} must be above 0 (it is {value})",
+            en: "the {TARGET} must be above 0 (it is {value})",
         }
 
         pub fn actual_negative(value: Decimal) {
@@ -150,8 +150,8 @@ impl ProblemText {
 
         /// `share`: the cap's share of the base, as a percentage.
         pub fn deduction_out_of_range(value: Decimal, cap: Decimal, share: &str, base: Decimal) {
-            zh: "{DEDUCTION} {value} 超出范围 [0, {cap}]（{DEDUCTION_CAP_SHORT} = {share} × {BASE} {base}）",
-            en: "{DEDUCTION} {value} is outside [0, {cap}] (the {DEDUCTION_CAP_SHORT} is {share} of the {BASE} {base})",
+            zh: "{DEDUCTION} {value} 超出范围 [0, {cap}]（{CEILING} = {share} × {BASE} {base}）",
+            en: "{DEDUCTION} {value} is outside [0, {cap}] (the {DEDUCTION_CAP} is {share} of the {BASE} {base})",
         }
 
         pub fn prep_out_of_range(value: Decimal, base: Decimal) {
@@ -170,8 +170,8 @@ impl ProblemText {
         }
 
         pub fn prep_for_department() {
-            zh: "{CITY_DEPARTMENTS}按完成情况考核，没有{PREPARATION}得分",
-            en: "{CITY_DEPARTMENTS} are scored on completion; they have no {PREPARATION} score",
+            zh: "{CITY_DEPARTMENT}按完成情况考核，没有{PREPARATION}得分",
+            en: "{CITY_DEPARTMENT}s are scored on completion; they have no {PREPARATION} score",
         }
 
         /// `keys`: the row's keys, quoted and joined.
@@ -237,23 +237,23 @@ impl ProblemText {
             en: "「{indicator}」 has no {ROLE_RESPONSIBLE} department",
         }
 
-        fn pending_survey() {
+        pub(super) fn pending_survey() {
             zh: "{SURVEY}",
             en: "the {SURVEY}",
         }
 
-        fn pending_organization(items: usize) {
+        pub(super) fn pending_organization(items: usize) {
             zh: "{items} 项{ORGANIZATION}",
             en: "{items} {ORGANIZATION} item(s)",
         }
 
-        fn pending_rows(rows: usize) {
+        pub(super) fn pending_rows(rows: usize) {
             zh: "{rows} 个指标",
             en: "{rows} indicator row(s)",
         }
 
         /// `parts`: what is missing, joined.
-        fn pending_line(unit: &str, parts: &str) {
+        pub(super) fn pending_line(unit: &str, parts: &str) {
             zh: "{unit}尚未录入：{parts}（按 0 分计）",
             en: "{unit} is {PENDING}: {parts} not entered yet (counted as 0)",
         }
@@ -264,14 +264,14 @@ impl ProblemText {
             en: "{cut}: a tie at the cut gives {places} place(s) to {winners} units: {names}",
         }
 
-        fn comprehensive_counties() {
+        pub(super) fn comprehensive_counties() {
             zh: "{COUNTIES_AND_ZONE}{COMPREHENSIVE}",
             en: "{COMPREHENSIVE} ({COUNTIES_AND_ZONE})",
         }
 
-        fn comprehensive_departments() {
-            zh: "{CITY_DEPARTMENTS}{COMPREHENSIVE}",
-            en: "{COMPREHENSIVE} ({CITY_DEPARTMENTS})",
+        pub(super) fn comprehensive_departments() {
+            zh: "{CITY_DEPARTMENT}{COMPREHENSIVE}",
+            en: "{COMPREHENSIVE} ({CITY_DEPARTMENT}s)",
         }
 
         pub fn award_selects_nothing(award: &str) {

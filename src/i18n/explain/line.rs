@@ -1,7 +1,7 @@
 //! Explanations in one line, for a status bar: one row's earned score
 //! ([`super::item_short`]) and a unit's standing ([`super::unit_short`]).
 
-use super::{BonusText, ExplainText, StandingText, StepsText};
+use super::{ExplainText, StandingText, StepsText};
 use crate::i18n::macros::sentences;
 
 impl ExplainText {
@@ -13,12 +13,12 @@ impl ExplainText {
             en: "{ACTUAL} {actual} → {completion} of {TARGET}",
         }
 
-        fn short_below(actual: &str, ceiling: &str, deviation: &str) {
+        pub(super) fn short_below(actual: &str, ceiling: &str, deviation: &str) {
             zh: "{ACTUAL_VALUE} {actual} → 低于{CEILING} {ceiling} {deviation}",
             en: "{ACTUAL} {actual} → {deviation} below the {CEILING} {ceiling}",
         }
 
-        fn short_above(actual: &str, ceiling: &str, deviation: &str) {
+        pub(super) fn short_above(actual: &str, ceiling: &str, deviation: &str) {
             zh: "{ACTUAL_VALUE} {actual} → 超出{CEILING} {ceiling} {deviation}",
             en: "{ACTUAL} {actual} → {deviation} above the {CEILING} {ceiling}",
         }
@@ -29,22 +29,23 @@ impl ExplainText {
             en: "{lead}, {tail}",
         }
 
-        fn short_steps(short: &str, steps: &str, step: &str, rate: &str, base: &str, outcome: &str) {
+        pub(super) fn short_steps(short: &str, steps: &str, step: &str, rate: &str, base: &str, outcome: &str) {
             zh: "差 {short} = {steps} 个 {step} × {rate} × {base} = {outcome}",
             en: "{short} short = {steps} steps of {step} × {rate} × {base} = {outcome}",
         }
 
-        fn short_deducted(deducted: &str) {
+        pub(super) fn short_deducted(deducted: &str) {
             zh: "扣 {deducted} 分",
             en: "−{deducted}",
         }
 
-        fn short_capped(uncapped: &str, cap: &str) {
-            zh: "{uncapped} > {DEDUCTION_CAP_SHORT} {cap}，扣 {cap} 分",
-            en: "{uncapped} > {DEDUCTION_CAP_SHORT} {cap}: −{cap}",
+        pub(super) fn short_capped(uncapped: &str, cap: &str) {
+            zh: "{uncapped} > {CEILING} {cap}，扣 {cap} 分",
+            en: "{uncapped} > {DEDUCTION_CAP} {cap}: −{cap}",
         }
 
-        fn short_bonus_line(over: &str, best: &str, share: &str, base: &str, bonus: &str) {
+        /// `over / best × share × base`, for a bonus indicator over-completed.
+        pub fn short_bonus(over: &str, best: &str, share: &str, base: &str, bonus: &str) {
             zh: "超额 {over} ÷ 最高 {best} × {share} × {base} = 加 {bonus}",
             en: "{over} over / best {best} × {share} × {base} = +{bonus}",
         }
@@ -59,12 +60,12 @@ impl ExplainText {
             en: "{TARGET} met: {BASE} {base}",
         }
 
-        fn short_exceeded(over: &str, base: &str) {
+        pub(super) fn short_exceeded(over: &str, base: &str) {
             zh: "超额 {over}，{NON_BONUS_INDICATOR}，得{BASE} {base}",
             en: "{over} over, {NON_BONUS_INDICATOR}: {BASE} {base}",
         }
 
-        fn short_bettered(base: &str) {
+        pub(super) fn short_bettered(base: &str) {
             zh: "{NON_BONUS_INDICATOR}，得{BASE} {base}",
             en: "{NON_BONUS_INDICATOR}: {BASE} {base}",
         }
@@ -84,12 +85,12 @@ impl ExplainText {
             en: "{NON_PILOT}: {PREPARATION} score {prep} of {base}",
         }
 
-        fn short_nothing(zero: &str) {
+        pub(super) fn short_nothing(zero: &str) {
             zh: "{PENDING}，暂计 {zero} 分",
             en: "{PENDING}: counts {zero} for now",
         }
 
-        fn short_target_only(target: &str, zero: &str) {
+        pub(super) fn short_target_only(target: &str, zero: &str) {
             zh: "{PENDING}（{TARGET} {target}），暂计 {zero} 分",
             en: "{PENDING} ({TARGET} {target}): counts {zero} for now",
         }
@@ -101,13 +102,13 @@ impl ExplainText {
             en: "{name} vetoed: {failures}",
         }
 
-        fn standing_comprehensive(name: &str, rank: &str, ord: &str, eligible: usize) {
+        pub(super) fn standing_comprehensive(name: &str, rank: &str, ord: &str, eligible: usize) {
             zh: "{name}：{COMPREHENSIVE}，{rank}，未被否决的 {eligible} 个中第 {ord}",
             en: "{name}: {COMPREHENSIVE}, {rank} ({ord} among {eligible} not vetoed)",
         }
 
         /// `n`: the number of places in words (English only says it so).
-        fn standing_plain(name: &str, rank: &str, ord: &str, eligible: usize, places: u32, n: &str) {
+        pub(super) fn standing_plain(name: &str, rank: &str, ord: &str, eligible: usize, places: u32, n: &str) {
             zh: "{name}：{rank}，未被否决的 {eligible} 个中第 {ord}（{COMPREHENSIVE}{PLACES} {places}）",
             en: "{name}: {rank}, {ord} among {eligible} not vetoed ({n})",
         }
@@ -117,17 +118,17 @@ impl ExplainText {
             en: "; {LAST_PLACE}",
         }
 
-        fn awards_named(names: &str) {
+        pub(super) fn awards_named(names: &str) {
             zh: "；{SINGLE_ITEM}：{names}",
             en: "; single-item: {names}",
         }
 
-        fn one_award(n: usize) {
+        pub(super) fn one_award(n: usize) {
             zh: "；{SINGLE_ITEM} {n} 项",
             en: "; {n} {SINGLE_ITEM}",
         }
 
-        fn awards_counted(n: usize) {
+        pub(super) fn awards_counted(n: usize) {
             zh: "；{SINGLE_ITEM} {n} 项",
             en: "; {n} {SINGLE_ITEM}s",
         }
@@ -166,10 +167,6 @@ impl ExplainText {
             Some(uncapped) => self.short_capped(uncapped, s.cap),
         };
         self.short_steps(s.short, s.steps, s.step, s.rate, s.base, &outcome)
-    }
-
-    pub fn short_bonus(self, b: BonusText) -> String {
-        self.short_bonus_line(b.over, b.best, b.share, b.base, b.bonus)
     }
 
     /// A non-bonus indicator exceeded (by `over`; `None` for a ceiling).

@@ -43,19 +43,6 @@ pub struct StepsText<'a> {
     pub cap: &'a str,
 }
 
-/// The numbers of a bonus, formatted: the unit's over-completion, the group's best,
-/// the bonus share, the base and the bonus.
-#[derive(Debug, Clone, Copy)]
-pub struct BonusText<'a> {
-    pub over: &'a str,
-    pub best: &'a str,
-    /// `over / best` with more places, when one decimal rounds either.
-    pub unrounded: Option<&'a str>,
-    pub share: &'a str,
-    pub base: &'a str,
-    pub bonus: &'a str,
-}
-
 /// Where a unit stands in its group: `rank` of `count` (tied or not), and `among` of the
 /// `eligible` units that are not vetoed, for `places` comprehensive awards.
 #[derive(Debug, Clone, Copy)]
@@ -72,20 +59,20 @@ pub struct StandingText<'a> {
 impl ExplainText {
     sentences! {
         /// ` (unrounded: 5.03%)` after a number shown with one decimal.
-        fn unrounded_note(more: &str) {
+        pub(super) fn unrounded_note(more: &str) {
             zh: "（未四舍五入：{more}）",
             en: " (unrounded: {more})",
         }
 
         /// The shortfall as the long lines start: `5.0% short`; in Chinese the `差` is in
         /// the sentence.
-        fn shortfall_of(short: &str, more: &str) {
+        pub(super) fn shortfall_of(short: &str, more: &str) {
             zh: "{short}{more}",
             en: "{short} short{more}",
         }
 
         /// After a score that the half-up rounding changed: `→ 4.41`.
-        fn rounded_note(rounded: &str, places: u32) {
+        pub(super) fn rounded_note(rounded: &str, places: u32) {
             zh: "，四舍五入保留 {places} 位小数 → {rounded}",
             en: " → {rounded} (rounded half-up to {places} places)",
         }
@@ -97,7 +84,7 @@ impl ExplainText {
         }
 
         /// After a tie at the cut of an award's places.
-        fn tie_across_cut() {
+        pub(super) fn tie_across_cut() {
             zh: "；{PLACES}线上{TIED}，{TIED}者均获评",
             en: "; a tie across the cut gives it to every tied unit",
         }

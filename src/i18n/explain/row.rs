@@ -1,47 +1,47 @@
 //! One row's earned score in full ([`super::item_lines`]): what the indicator is, the
 //! measured values, the rule applied and its arithmetic.
 
-use super::{BonusText, ExplainText, StepsText};
+use super::{ExplainText, StepsText};
 use crate::i18n::macros::sentences;
 
 impl ExplainText {
     sentences! {
         /// The first line: `城镇新增就业（就业和创业）：基础分 4，加分指标`.
-        fn heading(name: &str, area: &str, base: &str, kind: &str, ceiling: &str) {
+        pub(super) fn heading(name: &str, area: &str, base: &str, kind: &str, ceiling: &str) {
             zh: "{name}（{area}）：{BASE} {base}，{kind}{ceiling}",
             en: "{name} ({area}): {BASE} {base}, {kind}{ceiling}",
         }
 
-        fn bonus_kind() {
+        pub(super) fn bonus_kind() {
             zh: "{BONUS_INDICATOR}",
             en: "{BONUS_INDICATOR} ({BONUS_INDICATOR_ZH})",
         }
 
-        fn non_bonus_kind() {
+        pub(super) fn non_bonus_kind() {
             zh: "{NON_BONUS_INDICATOR}",
             en: "{NON_BONUS_INDICATOR} ({NON_BONUS_INDICATOR_ZH})",
         }
 
         /// After the kind of an `at_most` indicator.
-        fn ceiling_note() {
+        pub(super) fn ceiling_note() {
             zh: "，{CEILING}指标（越低越好）",
             en: ", a {CEILING} (the lower the better)",
         }
 
         /// Target and actual (`t`, `a`: with the unit of measure) and the completion.
-        fn at_least(t: &str, a: &str, target: &str, actual: &str, completion: &str) {
+        pub(super) fn at_least(t: &str, a: &str, target: &str, actual: &str, completion: &str) {
             zh: "{TARGET} {t}，{ACTUAL} {a}：{actual} ÷ {target} = {COMPLETION_RATE} {completion}",
             en: "{TARGET} {t}, {ACTUAL} {a}: {actual} / {target} = {completion} of {TARGET}",
         }
 
         /// Ceiling and actual of an `at_most` row, below the ceiling (good).
-        fn below_ceiling(t: &str, a: &str, target: &str, actual: &str, deviation: &str) {
+        pub(super) fn below_ceiling(t: &str, a: &str, target: &str, actual: &str, deviation: &str) {
             zh: "{CEILING} {t}，{ACTUAL} {a}：({target} − {actual}) ÷ {target} = 低于{CEILING} {deviation}",
             en: "{CEILING} {t}, {ACTUAL} {a}: ({target} − {actual}) / {target} = {deviation} below the {CEILING}",
         }
 
         /// Ceiling and actual of an `at_most` row, above the ceiling.
-        fn above_ceiling(t: &str, a: &str, target: &str, actual: &str, deviation: &str) {
+        pub(super) fn above_ceiling(t: &str, a: &str, target: &str, actual: &str, deviation: &str) {
             zh: "{CEILING} {t}，{ACTUAL} {a}：({actual} − {target}) ÷ {target} = 超出{CEILING} {deviation}",
             en: "{CEILING} {t}, {ACTUAL} {a}: ({actual} − {target}) / {target} = {deviation} above the {CEILING}",
         }
@@ -52,18 +52,18 @@ impl ExplainText {
             en: "over-completion {over}; the group's best is {best} ({best_names})",
         }
 
-        fn over_best(over: &str) {
+        pub(super) fn over_best(over: &str) {
             zh: "超额完成 {over}，为本组最高",
             en: "over-completion {over}: the group's best",
         }
 
-        fn over_best_shared(over: &str, others: &str) {
+        pub(super) fn over_best_shared(over: &str, others: &str) {
             zh: "超额完成 {over}，为本组最高（与{others}{TIED}）",
             en: "over-completion {over}: the group's best (with {others})",
         }
 
         /// `bonus = o / o_max × share × base`, with the unrounded shares (`more`).
-        fn bonus_line(over: &str, best: &str, share: &str, base: &str, bonus: &str, more: &str) {
+        pub(super) fn bonus_line(over: &str, best: &str, share: &str, base: &str, bonus: &str, more: &str) {
             zh: "{BONUS} = {over} ÷ {best} × {share} × {base} = {bonus}{more}",
             en: "{BONUS} = {over} / {best} × {share} × {base} = {bonus}{more}",
         }
@@ -81,13 +81,13 @@ impl ExplainText {
         }
 
         /// A non-bonus indicator exceeded by `over`.
-        fn exceeded_by(over: &str) {
+        pub(super) fn exceeded_by(over: &str) {
             zh: "超额 {over}，但属{NON_BONUS_INDICATOR}：完成或超额均只得{BASE}",
             en: "exceeded by {over}, but {NON_BONUS_INDICATOR} ({NON_BONUS_INDICATOR_ZH}): completed or exceeded earns the {BASE}",
         }
 
         /// A non-bonus ceiling bettered (its line already says by how much).
-        fn bettered() {
+        pub(super) fn bettered() {
             zh: "优于{TARGET}，但属{NON_BONUS_INDICATOR}：完成或超额均只得{BASE}",
             en: "better than the {TARGET}, but {NON_BONUS_INDICATOR} ({NON_BONUS_INDICATOR_ZH}): completed or exceeded earns the {BASE}",
         }
@@ -105,37 +105,37 @@ impl ExplainText {
         }
 
         /// A proportional shortfall or its steps: `差 5.0% = 2.5 个 2% × 5% × 基础分 4 = …`.
-        fn proportional(short: &str, steps: &str, step: &str, rate: &str, base: &str, outcome: &str) {
+        pub(super) fn proportional(short: &str, steps: &str, step: &str, rate: &str, base: &str, outcome: &str) {
             zh: "差 {short} = {steps} 个 {step} × {rate} × {BASE} {base} = {outcome}",
             en: "{short} = {steps} steps of {step} × {rate} × {BASE} {base} = {outcome}",
         }
 
         /// Counted steps: `2 步 × 5% × 基础分 4 = …`.
-        fn counted(steps: &str, rate: &str, base: &str, outcome: &str) {
+        pub(super) fn counted(steps: &str, rate: &str, base: &str, outcome: &str) {
             zh: "{steps} 步 × {rate} × {BASE} {base} = {outcome}",
             en: "{steps} steps × {rate} × {BASE} {base} = {outcome}",
         }
 
         /// The deduction, under the cap.
-        fn under_cap(deducted: &str, cap_share: &str, base: &str, cap: &str) {
+        pub(super) fn under_cap(deducted: &str, cap_share: &str, base: &str, cap: &str) {
             zh: "扣 {deducted} 分（{DEDUCTION_CAP} {cap_share} × {base} = {cap}）",
             en: "{deducted} deducted ({DEDUCTION_CAP} {cap_share} × {base} = {cap})",
         }
 
         /// The steps came to more than the cap: the cap is deducted.
-        fn over_cap(uncapped: &str, cap_share: &str, base: &str, cap: &str) {
+        pub(super) fn over_cap(uncapped: &str, cap_share: &str, base: &str, cap: &str) {
             zh: "{uncapped}，超过{DEDUCTION_CAP} {cap_share} × {base} = {cap}：扣 {cap} 分",
             en: "{uncapped}, more than the {DEDUCTION_CAP} {cap_share} × {base} = {cap}: {cap} deducted",
         }
 
         /// Whole steps (`full_steps`, floor).
-        fn whole_steps(short: &str, exact: &str, step: &str, counted: &str) {
+        pub(super) fn whole_steps(short: &str, exact: &str, step: &str, counted: &str) {
             zh: "差 {short} = {exact} 个 {step}；只计整步（full_steps）：⌊{exact}⌋ = {counted}",
             en: "{short} = {exact} steps of {step}; only whole steps count (full_steps): ⌊{exact}⌋ = {counted}",
         }
 
         /// Started steps (`started_steps`, ceil).
-        fn started_steps(short: &str, exact: &str, step: &str, counted: &str) {
+        pub(super) fn started_steps(short: &str, exact: &str, step: &str, counted: &str) {
             zh: "差 {short} = {exact} 个 {step}；不足一步按一步计（started_steps）：⌈{exact}⌉ = {counted}",
             en: "{short} = {exact} steps of {step}; a started step counts (started_steps): ⌈{exact}⌉ = {counted}",
         }
@@ -152,13 +152,13 @@ impl ExplainText {
         }
 
         /// Qualitative, not met, with the evaluator's deduction.
-        fn not_met_deducted(deduction: &str, cap_share: &str, base: &str, cap: &str) {
+        pub(super) fn not_met_deducted(deduction: &str, cap_share: &str, base: &str, cap: &str) {
             zh: "{QUALITATIVE}：{INCOMPLETE}；酌情扣 {deduction} 分（最多 {cap_share} × {base} = {cap}）",
             en: "{QUALITATIVE}: not complete ({INCOMPLETE_ZH}); case-by-case {DEDUCTION} {deduction} (at most {cap_share} × {base} = {cap})",
         }
 
         /// Qualitative, not met, no deduction entered.
-        fn not_met_none() {
+        pub(super) fn not_met_none() {
             zh: "{QUALITATIVE}：{INCOMPLETE}；未录入{DEDUCTION}",
             en: "{QUALITATIVE}: not complete ({INCOMPLETE_ZH}); no {DEDUCTION} entered",
         }
@@ -169,19 +169,19 @@ impl ExplainText {
         }
 
         /// `earned = prep` (`rounding`: the half-up rounding when it changed the value).
-        fn prep_line(value: &str, rounding: &str) {
+        pub(super) fn prep_line(value: &str, rounding: &str) {
             zh: "{EARNED} = {PREPARATION}分 {value}{rounding}",
             en: "{EARNED} = the {PREPARATION} score, {value}{rounding}",
         }
 
         /// Nothing entered yet.
-        fn nothing_entered(zero: &str) {
+        pub(super) fn nothing_entered(zero: &str) {
             zh: "尚未录入（{PENDING}）：暂计 {zero} 分，{TOTAL}为暂定",
             en: "nothing entered yet ({PENDING_ZH}): counts {zero} for now; the {TOTAL} is provisional",
         }
 
         /// A target without its actual value.
-        fn target_only(target: &str, zero: &str) {
+        pub(super) fn target_only(target: &str, zero: &str) {
             zh: "已录入{TARGET} {target}，{ACTUAL_VALUE}未录入（{PENDING}）：暂计 {zero} 分，{TOTAL}为暂定",
             en: "{TARGET} {target} entered, {ACTUAL} not yet ({PENDING_ZH}): counts {zero} for now; the {TOTAL} is provisional",
         }
@@ -258,10 +258,18 @@ impl ExplainText {
         }
     }
 
-    /// `bonus = o / o_max × share × base`.
-    pub fn bonus_calc(self, b: BonusText) -> String {
-        let more = self.unrounded(b.unrounded);
-        self.bonus_line(b.over, b.best, b.share, b.base, b.bonus, &more)
+    /// `bonus = o / o_max × share × base`, with `o / o_max` with more places
+    /// (`unrounded`) when one decimal rounds either.
+    pub fn bonus_calc(
+        self,
+        over: &str,
+        best: &str,
+        unrounded: Option<&str>,
+        share: &str,
+        base: &str,
+        bonus: &str,
+    ) -> String {
+        self.bonus_line(over, best, share, base, bonus, &self.unrounded(unrounded))
     }
 
     /// A non-bonus indicator exceeded (by `over`; `None` for a ceiling, whose line

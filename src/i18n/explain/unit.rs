@@ -16,41 +16,41 @@ impl ExplainText {
         }
 
         /// `2.00/2` / `2.00 of 2`.
-        fn out_of(value: &str, max: &str) {
+        pub(super) fn out_of(value: &str, max: &str) {
             zh: "{value}/{max}",
             en: "{value} of {max}",
         }
 
         /// An entered value the half-up rounding changed: `1.005 四舍五入 → 1.01/2`.
-        fn rounded_out_of(entered: &str, value: &str, max: &str) {
+        pub(super) fn rounded_out_of(entered: &str, value: &str, max: &str) {
             zh: "{entered} 四舍五入 → {value}/{max}",
             en: "{entered} → {value} (rounded half-up) of {max}",
         }
 
         /// Not entered yet: `组织领导：未录入，暂计 0 分（满分 2）`.
-        fn missing(what: &str, max: &str) {
+        pub(super) fn missing(what: &str, max: &str) {
             zh: "{what}：未录入，暂计 0 分（{MAX} {max}）",
             en: "{what}: not entered, counts 0 (of {max})",
         }
 
         /// One organisation item and its score.
-        fn named(name: &str, score: &str) {
+        pub(super) fn named(name: &str, score: &str) {
             zh: "{name} {score}",
             en: "{name} {score}",
         }
 
-        fn survey_label() {
+        pub(super) fn survey_label() {
             zh: "{SURVEY}",
             en: "Survey ({SURVEY_ZH})",
         }
 
         /// The survey and its score.
-        fn survey_line(label: &str, score: &str) {
+        pub(super) fn survey_line(label: &str, score: &str) {
             zh: "{label}：{score}",
             en: "{label}: {score}",
         }
 
-        fn org_total_line(sum: &str, total: &str, max: &str) {
+        pub(super) fn org_total_line(sum: &str, total: &str, max: &str) {
             zh: "{ORGANIZATION} = {sum}{total}（{MAX} {max}）",
             en: "{ORGANIZATION} = {sum}{total} ({MAX} {max})",
         }
@@ -71,39 +71,39 @@ impl ExplainText {
             en: "{name} {earned}: {short}",
         }
 
-        fn area_total_line(name: &str, sum: &str, total: &str) {
+        pub(super) fn area_total_line(name: &str, sum: &str, total: &str) {
             zh: "{name}{SUBTOTAL} = {sum}{total}",
             en: "{SUBTOTAL} {name} = {sum}{total}",
         }
 
-        fn task_within(sum: &str, total: &str, section: &str) {
+        pub(super) fn task_within(sum: &str, total: &str, section: &str) {
             zh: "{TASK} = {sum}{total}（{MAX} {section}）",
             en: "{TASK} = {sum}{total} (section {section})",
         }
 
         /// Bonuses lifted the task above its section's maximum.
-        fn task_above(sum: &str, total: &str, section: &str) {
+        pub(super) fn task_above(sum: &str, total: &str, section: &str) {
             zh: "{TASK} = {sum}{total}（{BONUS}使其超过本部分{MAX} {section}）",
             en: "{TASK} = {sum}{total} (bonuses lift it above the section's {section})",
         }
 
-        fn department_earned_line(sum: &str, total: &str) {
+        pub(super) fn department_earned_line(sum: &str, total: &str) {
             zh: "Σ{EARNED} = {sum}{total}",
             en: "Σ {EARNED} = {sum}{total}",
         }
 
-        fn department_base_one(total: &str, rows: usize) {
+        pub(super) fn department_base_one(total: &str, rows: usize) {
             zh: "Σ{BASE} = {total}（{rows} 项指标的{BASE}之和）",
             en: "Σ {BASE} = {total} (the {BASE} of its {rows} row)",
         }
 
-        fn department_bases(total: &str, rows: usize) {
+        pub(super) fn department_bases(total: &str, rows: usize) {
             zh: "Σ{BASE} = {total}（{rows} 项指标的{BASE}之和）",
             en: "Σ {BASE} = {total} (the {BASE}s of its {rows} rows)",
         }
 
         /// `task = section × Σ earned / Σ base` (`rounding`: when it changed something).
-        fn department_task_line(section: &str, earned: &str, base: &str, exact: &str, rounding: &str) {
+        pub(super) fn department_task_line(section: &str, earned: &str, base: &str, exact: &str, rounding: &str) {
             zh: "{TASK} = {section} × Σ{EARNED} ÷ Σ{BASE} = {section} × {earned} ÷ {base} = {exact}{rounding}",
             en: "{TASK} = {section} × Σ {EARNED} / Σ {BASE} = {section} × {earned} / {base} = {exact}{rounding}",
         }
@@ -123,34 +123,34 @@ impl ExplainText {
             en: "Penalties ({PENALTY_ZH})",
         }
 
-        fn provincial() {
+        pub(super) fn provincial() {
             zh: "{PROVINCIAL_LONG}",
             en: "{PROVINCIAL_LONG} ({PROVINCIAL_ZH})",
         }
 
-        fn municipal() {
+        pub(super) fn municipal() {
             zh: "{MUNICIPAL_LONG}",
             en: "{MUNICIPAL_LONG} ({MUNICIPAL_ZH})",
         }
 
-        fn points_as_entered() {
+        pub(super) fn points_as_entered() {
             zh: "直接{DEDUCTION}",
             en: "points as entered",
         }
 
         /// The note of a penalty, after its level.
-        fn penalty_note(note: &str) {
+        pub(super) fn penalty_note(note: &str) {
             zh: "：{note}",
             en: ": {note}",
         }
 
         /// One penalty: `省级通报批评 −2.00：…`.
-        fn penalty_line(what: &str, points: &str, note: &str) {
+        pub(super) fn penalty_line(what: &str, points: &str, note: &str) {
             zh: "{what} −{points}{note}",
             en: "{what} −{points}{note}",
         }
 
-        fn penalty_total_line(sum: &str, total: &str) {
+        pub(super) fn penalty_total_line(sum: &str, total: &str) {
             zh: "{PENALTY} = {sum}{total}",
             en: "{PENALTY} = {sum}{total}",
         }
@@ -167,12 +167,12 @@ impl ExplainText {
             en: "{name} ({kind}): {TOTAL} {total}, {rank}",
         }
 
-        fn rank_alone(rank: u32, count: usize) {
+        pub(super) fn rank_alone(rank: u32, count: usize) {
             zh: "{RANK}：第 {rank} 名（共 {count} 个）",
             en: "{RANK} {rank} of {count}",
         }
 
-        fn rank_shared(rank: u32, count: usize, others: &str, total: &str) {
+        pub(super) fn rank_shared(rank: u32, count: usize, others: &str, total: &str) {
             zh: "{RANK}：{TIED}第 {rank} 名（共 {count} 个），与{others}{TOTAL}同为 {total}（{TOTAL}相同{RANK}相同）",
             en: "{RANK} {rank} of {count}, {TIED} with {others} at {total} (equal totals share a rank)",
         }
@@ -182,12 +182,12 @@ impl ExplainText {
             en: "vetoed ({VETO_ZH}): {failures}",
         }
 
-        fn not_vetoed_at_all() {
+        pub(super) fn not_vetoed_at_all() {
             zh: "未被否决：没有未完成的指标",
             en: "not vetoed: no indicator failed",
         }
 
-        fn not_vetoed_so_far(pending: usize) {
+        pub(super) fn not_vetoed_so_far(pending: usize) {
             zh: "暂未否决：没有未完成的指标（尚有 {pending} 项{PENDING}）",
             en: "not vetoed so far: no indicator failed ({pending} rows still {PENDING})",
         }
@@ -211,7 +211,7 @@ impl ExplainText {
         }
 
         /// `n`: the places in words; `tie`: a tie at the cut, or nothing.
-        fn comprehensive_won(ord: &str, eligible: usize, places: u32, n: &str, tie: &str) {
+        pub(super) fn comprehensive_won(ord: &str, eligible: usize, places: u32, n: &str, tie: &str) {
             zh: "{COMPREHENSIVE}：在 {eligible} 个未被否决的单位中排第 {ord}，在 {places} 个{PLACES}之内{tie}",
             en: "{COMPREHENSIVE} ({COMPREHENSIVE_ZH}): {ord} among the {eligible} units not vetoed, within {n}{tie}",
         }
@@ -227,23 +227,23 @@ impl ExplainText {
         }
 
         /// Below the cut; `last`: who got the last place of it, or nothing.
-        fn comprehensive_missed(ord: &str, eligible: usize, n: &str, last: &str) {
+        pub(super) fn comprehensive_missed(ord: &str, eligible: usize, n: &str, last: &str) {
             zh: "非{COMPREHENSIVE}：在 {eligible} 个未被否决的单位中排第 {ord}，{n}{last}",
             en: "not {COMPREHENSIVE}: {ord} among the {eligible} units not vetoed; {n}{last}",
         }
 
-        fn last_winner(names: &str, total: &str) {
+        pub(super) fn last_winner(names: &str, total: &str) {
             zh: "，最后一个获评的是{names}（{total}）",
             en: ", the last going to {names} with {total}",
         }
 
         /// Last place (`tie`: who shares it, or nothing).
-        fn last_place_line(total: &str, tie: &str, vetoed: &str) {
+        pub(super) fn last_place_line(total: &str, tie: &str, vetoed: &str) {
             zh: "{LAST_PLACE}：{TOTAL} {total} 最低{tie}，且有单位被{VETO}（{vetoed}）",
             en: "{LAST_PLACE} ({LAST_PLACE_ZH}): the lowest {TOTAL}, {total}{tie}, and someone is vetoed ({vetoed})",
         }
 
-        fn shared_with(others: &str) {
+        pub(super) fn shared_with(others: &str) {
             zh: "（与{others}{TIED}）",
             en: " ({TIED} with {others})",
         }
@@ -264,8 +264,8 @@ impl ExplainText {
         }
 
         pub fn last_place_departments() {
-            zh: "{LAST_PLACE}：{CITY_DEPARTMENTS}不设{LAST_PLACE}",
-            en: "{LAST_PLACE}: {CITY_DEPARTMENTS} have none",
+            zh: "{LAST_PLACE}：{CITY_DEPARTMENT}不设{LAST_PLACE}",
+            en: "{LAST_PLACE}: {CITY_DEPARTMENT}s have none",
         }
 
         // ---- the single-item awards ------------------------------------------------
@@ -275,36 +275,36 @@ impl ExplainText {
             en: "Single-item awards ({SINGLE_ITEM_ZH})",
         }
 
-        fn won_by(winners: &str) {
+        pub(super) fn won_by(winners: &str) {
             zh: "由{winners}获评",
             en: "won by {winners}",
         }
 
-        fn nobody_won() {
+        pub(super) fn nobody_won() {
             zh: "无人获评",
             en: "nobody won",
         }
 
         /// An award won; `next`, `tie`, `veto`: the notes that apply, or nothing.
-        fn won(award: &str, score: &str, next: &str, tie: &str, veto: &str) {
+        pub(super) fn won(award: &str, score: &str, next: &str, tie: &str, veto: &str) {
             zh: "{award}：获评，{AWARD_SCORE} {score}{next}{tie}{veto}",
             en: "{award}: won, {AWARD_SCORE} {score}{next}{tie}{veto}",
         }
 
         /// The best unit that did not win it.
-        fn next_best(next: &str) {
+        pub(super) fn next_best(next: &str) {
             zh: "；其次为{next}",
             en: "; next: {next}",
         }
 
         /// The winner is vetoed (allowed unless `policy.veto_blocks_single_item`).
-        fn won_though_vetoed() {
+        pub(super) fn won_though_vetoed() {
             zh: "；{VETO}只取消{COMPREHENSIVE}资格，不影响{SINGLE_ITEM}（policy.veto_blocks_single_item = false）",
             en: "; a {VETO} only bars {COMPREHENSIVE}, not {SINGLE_ITEM}s (policy.veto_blocks_single_item = false)",
         }
 
         /// `places`: the places in words.
-        fn lost(award: &str, score: &str, places: &str, winners: &str) {
+        pub(super) fn lost(award: &str, score: &str, places: &str, winners: &str) {
             zh: "{award}：未获评，{AWARD_SCORE} {score}，{places}，{winners}",
             en: "{award}: not won, {AWARD_SCORE} {score}; {places}, {winners}",
         }
@@ -326,22 +326,22 @@ impl ExplainText {
 
         // ---- what is pending -------------------------------------------------------
 
-        fn pending_survey() {
+        pub(super) fn pending_survey() {
             zh: "{SURVEY}",
             en: "the {SURVEY}",
         }
 
-        fn pending_organization(items: &str) {
+        pub(super) fn pending_organization(items: &str) {
             zh: "{ORGANIZATION} {items}",
             en: "{ORGANIZATION} {items}",
         }
 
-        fn pending_rows(rows: &str) {
+        pub(super) fn pending_rows(rows: &str) {
             zh: "指标 {rows}",
             en: "rows {rows}",
         }
 
-        fn pending_line(parts: &str) {
+        pub(super) fn pending_line(parts: &str) {
             zh: "{PENDING}：{parts}；暂计 0 分，{TOTAL}和{RANK}可能变化",
             en: "{PENDING} ({PENDING_ZH}): {parts}; they count 0 for now, so the {TOTAL} and {RANK} may change",
         }

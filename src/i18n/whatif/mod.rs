@@ -27,12 +27,12 @@ impl WhatifText {
 
         // ---- the veto --------------------------------------------------------------
 
-        fn vetoed_by_one(name: &str, failed: usize) {
+        pub(super) fn vetoed_by_one(name: &str, failed: usize) {
             zh: "{name}{VETO}：{failed} 项指标{INCOMPLETE}，须全部完成才能解除否决",
             en: "{name} is vetoed ({VETO_ZH}) by {failed} indicator; completing it lifts the {VETO}",
         }
 
-        fn vetoed_by_many(name: &str, failed: usize) {
+        pub(super) fn vetoed_by_many(name: &str, failed: usize) {
             zh: "{name}{VETO}：{failed} 项指标{INCOMPLETE}，须全部完成才能解除否决",
             en: "{name} is vetoed ({VETO_ZH}) by {failed} indicators; the {VETO} is lifted only when every one is completed",
         }
@@ -56,13 +56,13 @@ impl WhatifText {
         }
 
         /// The unit with one failed row completed by the actual value `needed`.
-        fn if_reached(needed: &str, before: &str, after: &str, total: &str, delta: &str, rank: &str) {
+        pub(super) fn if_reached(needed: &str, before: &str, after: &str, total: &str, delta: &str, rank: &str) {
             zh: "若完成（{ACTUAL} {needed}）：该项{EARNED} {before} → {after}，{TOTAL} {total}（{delta}），{rank}",
             en: "completed ({ACTUAL} {needed}), it would earn {after} instead of {before}, and its {TOTAL} would be {total} ({delta}), {rank}",
         }
 
         /// The unit with one failed qualitative row marked complete.
-        fn if_marked(before: &str, after: &str, total: &str, delta: &str, rank: &str) {
+        pub(super) fn if_marked(before: &str, after: &str, total: &str, delta: &str, rank: &str) {
             zh: "若评定为{COMPLETE}：该项{EARNED} {before} → {after}，{TOTAL} {total}（{delta}），{rank}",
             en: "marked {COMPLETE}, it would earn {after} instead of {before}, and its {TOTAL} would be {total} ({delta}), {rank}",
         }
@@ -83,12 +83,12 @@ impl WhatifText {
             en: "it would still be vetoed by {names}: not eligible for {COMPREHENSIVE}",
         }
 
-        fn eligible_and_won(ord: &str, eligible: usize, places: &str) {
+        pub(super) fn eligible_and_won(ord: &str, eligible: usize, places: &str) {
             zh: "不再有未完成的指标：可参评，并获评{COMPREHENSIVE}（在 {eligible} 个未被否决的单位中排第 {ord}，{places}）",
             en: "no indicator would fail: eligible, and {COMPREHENSIVE} ({ord} among the {eligible} units not vetoed, {places})",
         }
 
-        fn eligible_not_won(ord: &str, eligible: usize, places: &str) {
+        pub(super) fn eligible_not_won(ord: &str, eligible: usize, places: &str) {
             zh: "不再有未完成的指标：可参评，但未进入{COMPREHENSIVE}{PLACES}（在 {eligible} 个未被否决的单位中排第 {ord}，{places}）",
             en: "no indicator would fail: eligible, but not {COMPREHENSIVE} ({ord} among the {eligible} units not vetoed, {places})",
         }
@@ -97,37 +97,37 @@ impl WhatifText {
 
         /// `tie`: who else would be last, or nothing; `both`: that it would be
         /// comprehensive advanced too, or nothing.
-        fn still_last(tie: &str, vetoed: &str, both: &str) {
+        pub(super) fn still_last(tie: &str, vetoed: &str, both: &str) {
             zh: "仍为{LAST_PLACE}：{TOTAL}最低{tie}，且{vetoed}被{VETO}{both}",
             en: "it would still be {LAST_PLACE}: the lowest {TOTAL}{tie}, and someone is vetoed ({vetoed}){both}",
         }
 
-        fn becomes_last(tie: &str, vetoed: &str, both: &str) {
+        pub(super) fn becomes_last(tie: &str, vetoed: &str, both: &str) {
             zh: "将成为{LAST_PLACE}：{TOTAL}最低{tie}，且{vetoed}被{VETO}{both}",
             en: "it would become {LAST_PLACE}: the lowest {TOTAL}{tie}, and someone is vetoed ({vetoed}){both}",
         }
 
-        fn last_tied_with(others: &str) {
+        pub(super) fn last_tied_with(others: &str) {
             zh: "（与{others}{TIED}）",
             en: ", {TIED} with {others}",
         }
 
-        fn last_and_comprehensive() {
+        pub(super) fn last_and_comprehensive() {
             zh: "（{LAST_PLACE}与{COMPREHENSIVE}并不互斥）",
             en: " ({LAST_PLACE} does not exclude {COMPREHENSIVE})",
         }
 
-        fn no_longer_last_to(others: &str) {
+        pub(super) fn no_longer_last_to(others: &str) {
             zh: "将不再是{LAST_PLACE}（{LAST_PLACE}将是{others}）",
             en: "it would no longer be {LAST_PLACE} ({others} would be)",
         }
 
-        fn no_longer_last_nobody_vetoed() {
+        pub(super) fn no_longer_last_nobody_vetoed() {
             zh: "将不再是{LAST_PLACE}：没有单位被{VETO}时不设{LAST_PLACE}",
             en: "it would no longer be {LAST_PLACE}: with nobody vetoed there is none",
         }
 
-        fn no_longer_last() {
+        pub(super) fn no_longer_last() {
             zh: "将不再是{LAST_PLACE}",
             en: "it would no longer be {LAST_PLACE}",
         }
@@ -139,13 +139,13 @@ impl WhatifText {
             en: "it would win {awards}",
         }
 
-        fn would_no_longer_win(awards: &str) {
+        pub(super) fn would_no_longer_win(awards: &str) {
             zh: "将不再获评{awards}",
             en: "it would no longer win {awards}",
         }
 
         /// Awards it would no longer win because it would be comprehensive advanced.
-        fn would_roll_down(awards: &str) {
+        pub(super) fn would_roll_down(awards: &str) {
             zh: "将不再获评{awards}（已评{COMPREHENSIVE}的单位不再参评{SINGLE_ITEM}，{ROLL_DOWN}）",
             en: "it would no longer win {awards} ({COMPREHENSIVE} units are left out of {SINGLE_ITEM}s, {ROLL_DOWN_ZH})",
         }
@@ -156,7 +156,7 @@ impl WhatifText {
             en: "others:",
         }
 
-        fn other_line(name: &str, parts: &str) {
+        pub(super) fn other_line(name: &str, parts: &str) {
             zh: "{name}：{parts}",
             en: "{name}: {parts}",
         }
@@ -167,32 +167,32 @@ impl WhatifText {
             en: "{indicator} {before} → {after}",
         }
 
-        fn other_gains_comprehensive() {
+        pub(super) fn other_gains_comprehensive() {
             zh: "将获评{COMPREHENSIVE}",
             en: "would become {COMPREHENSIVE}",
         }
 
-        fn other_loses_comprehensive() {
+        pub(super) fn other_loses_comprehensive() {
             zh: "将不再是{COMPREHENSIVE}",
             en: "would no longer be {COMPREHENSIVE}",
         }
 
-        fn other_becomes_last() {
+        pub(super) fn other_becomes_last() {
             zh: "将成为{LAST_PLACE}",
             en: "would become {LAST_PLACE}",
         }
 
-        fn other_leaves_last() {
+        pub(super) fn other_leaves_last() {
             zh: "将不再是{LAST_PLACE}",
             en: "would no longer be {LAST_PLACE}",
         }
 
-        fn other_wins(awards: &str) {
+        pub(super) fn other_wins(awards: &str) {
             zh: "将获评{awards}",
             en: "would win {awards}",
         }
 
-        fn other_no_longer_wins(awards: &str) {
+        pub(super) fn other_no_longer_wins(awards: &str) {
             zh: "将不再获评{awards}",
             en: "would no longer win {awards}",
         }
@@ -200,65 +200,65 @@ impl WhatifText {
         // ---- the comprehensive cut -------------------------------------------------
 
         /// No comprehensive awards at all (`policy.<key> = 0`).
-        fn no_places_under(key: &str) {
+        pub(super) fn no_places_under(key: &str) {
             zh: "不评{COMPREHENSIVE}（policy.{key} = 0）",
             en: "no comprehensive awards are given (policy.{key} = 0)",
         }
 
         /// Vetoed; once the veto is lifted it needs `total`, that of `names` at the cut.
-        fn vetoed_cut(places: &str, total: &str, names: &str, place: u32) {
+        pub(super) fn vetoed_cut(places: &str, total: &str, names: &str, place: u32) {
             zh: "{COMPREHENSIVE}（{places}）：{VETO}期间，{TOTAL}再高也不能获评；解除否决后，{TOTAL}需达到 {total}（未被否决的其他单位中第 {place} 名{names}的{TOTAL}，持平即可）",
             en: "{COMPREHENSIVE} ({places}): no {TOTAL} is enough while it is vetoed; once the {VETO} is lifted it would need {total}, the {TOTAL} of {names} at place {place} among the other units not vetoed (equal is enough)",
         }
 
         /// Vetoed, with fewer `others` not vetoed than places.
-        fn vetoed_no_cut(places: &str, others: usize) {
+        pub(super) fn vetoed_no_cut(places: &str, others: usize) {
             zh: "{COMPREHENSIVE}（{places}）：{VETO}期间，{TOTAL}再高也不能获评；解除否决后，{TOTAL}大于 0 即可（未被否决的其他单位只有 {others} 个，少于{PLACES}）",
             en: "{COMPREHENSIVE} ({places}): no {TOTAL} is enough while it is vetoed; once the {VETO} is lifted any {TOTAL} above 0 would do (only {others} other units are not vetoed, fewer than the {PLACES})",
         }
 
         /// The start of the line of a unit inside the cut.
-        fn inside(ord: &str, eligible: usize, places: &str) {
+        pub(super) fn inside(ord: &str, eligible: usize, places: &str) {
             zh: "已评为{COMPREHENSIVE}：在 {eligible} 个未被否决的单位中排第 {ord}，{places}；",
             en: "{COMPREHENSIVE} ({COMPREHENSIVE_ZH}): {ord} among the {eligible} units not vetoed, within {places}; ",
         }
 
         /// The usual case: the cut is the first unit outside (`names`, with `total`).
-        fn margin_over_first_outside(margin: &str, names: &str, total: &str) {
+        pub(super) fn margin_over_first_outside(margin: &str, names: &str, total: &str) {
             zh: "领先{PLACES}线外的第一个单位{names}（{total}）{margin} 分；{TOTAL}降到与其持平仍可获评（{PLACES}线上{TIED}者均获评）",
             en: "a margin of {margin} over {names} ({total}), the first unit outside; falling to a tie with it would still be enough (a tie across the cut gives the award to all)",
         }
 
         /// The lowest total that keeps it (`cut`, whose: `names`), and who is outside.
-        fn keeps_down_to(cut: &str, names: &str, margin: &str, outside: &str) {
+        pub(super) fn keeps_down_to(cut: &str, names: &str, margin: &str, outside: &str) {
             zh: "{TOTAL}不低于 {cut}（{names}的{TOTAL}，持平即可）即可保住，余量 {margin}{outside}",
             en: "it keeps it down to a {TOTAL} of {cut} (that of {names}; equal is enough), a margin of {margin}{outside}",
         }
 
-        fn first_outside(names: &str, total: &str) {
+        pub(super) fn first_outside(names: &str, total: &str) {
             zh: "；{PLACES}线外的第一个单位是{names}（{total}）",
             en: "; the first unit outside is {names} with {total}",
         }
 
-        fn nobody_outside() {
+        pub(super) fn nobody_outside() {
             zh: "；{PLACES}线外没有未被否决的单位",
             en: "; no unit that is not vetoed is outside the cut",
         }
 
-        fn keeps_above_zero() {
+        pub(super) fn keeps_above_zero() {
             zh: "未被否决的其他单位少于{PLACES}，{TOTAL}大于 0 即可保住；{PLACES}线外没有未被否决的单位",
             en: "fewer other units than {PLACES} are not vetoed, so any {TOTAL} above 0 keeps it; no unit that is not vetoed is outside the cut",
         }
 
         /// Outside the cut: it needs `needed`, that of `names` at place `place`.
         #[allow(clippy::too_many_arguments)]
-        fn outside_cut(ord: &str, eligible: usize, places: &str, place: u32, names: &str, needed: &str, gap: &str) {
+        pub(super) fn outside_cut(ord: &str, eligible: usize, places: &str, place: u32, names: &str, needed: &str, gap: &str) {
             zh: "未评{COMPREHENSIVE}：在 {eligible} 个未被否决的单位中排第 {ord}，{places}；需{TOTAL}达到 {needed}（第 {place} 名{names}的{TOTAL}；持平即可，{PLACES}线上{TIED}者均获评），还差 {gap}",
             en: "not {COMPREHENSIVE}: {ord} among the {eligible} units not vetoed, {places}; to enter it needs a {TOTAL} of {needed}, that of {names} at place {place} (equal is enough: a tie across the cut gives the award to all), {gap} more",
         }
 
         /// Outside, with fewer units not vetoed than places: any total above 0.
-        fn outside_no_cut(ord: &str, eligible: usize, places: &str, needed: &str, gap: &str) {
+        pub(super) fn outside_no_cut(ord: &str, eligible: usize, places: &str, needed: &str, gap: &str) {
             zh: "未评{COMPREHENSIVE}：在 {eligible} 个未被否决的单位中排第 {ord}，{places}；{TOTAL}需大于 0，即至少 {needed}，还差 {gap}",
             en: "not {COMPREHENSIVE}: {ord} among the {eligible} units not vetoed, {places}; it needs a {TOTAL} above 0, at least {needed}, {gap} more",
         }
@@ -266,13 +266,13 @@ impl WhatifText {
         // ---- last place ------------------------------------------------------------
 
         /// Last place: to leave it, more than the next-lowest total (`next`, `names`).
-        fn leave_last_alone(total: &str, next: &str, names: &str, needed: &str, gap: &str) {
+        pub(super) fn leave_last_alone(total: &str, next: &str, names: &str, needed: &str, gap: &str) {
             zh: "{LAST_PLACE}：{TOTAL} {total} 最低；要离开{LAST_PLACE}，{TOTAL}需超过{names}的 {next}，即至少 {needed}，还差 {gap}",
             en: "{LAST_PLACE} ({LAST_PLACE_ZH}) with {total}: to leave it, it needs more than {next} ({names}), at least {needed}, {gap} more",
         }
 
         /// Last place shared with `names`.
-        fn leave_last_tied(total: &str, next: &str, names: &str, needed: &str, gap: &str) {
+        pub(super) fn leave_last_tied(total: &str, next: &str, names: &str, needed: &str, gap: &str) {
             zh: "{LAST_PLACE}：与{names}{TIED}最低（{total}）；要离开{LAST_PLACE}，{TOTAL}需超过 {next}，即至少 {needed}，还差 {gap}",
             en: "{LAST_PLACE} ({LAST_PLACE_ZH}), {TIED} with {names} at {total}: to leave it, it needs more than {next}, at least {needed}, {gap} more",
         }

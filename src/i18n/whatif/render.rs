@@ -221,18 +221,12 @@ impl<'a> Writer<'a> {
                 lines.push(deeper(line));
             }
         }
-        let won: Vec<String> = s
-            .awards
-            .iter()
-            .filter(|a| !u.awards.contains(a))
-            .cloned()
-            .collect();
-        let lost: Vec<String> = u
-            .awards
-            .iter()
-            .filter(|a| !s.awards.contains(a))
-            .cloned()
-            .collect();
+        // The awards of one list that the other lacks.
+        let lacking = |of: &[String], from: &[String]| -> Vec<String> {
+            of.iter().filter(|a| !from.contains(a)).cloned().collect()
+        };
+        let won = lacking(&s.awards, &u.awards);
+        let lost = lacking(&u.awards, &s.awards);
         if !won.is_empty() {
             lines.push(deeper(t.would_win(&self.award_names(&won))));
         }

@@ -3,7 +3,7 @@
 
 use super::Words;
 use crate::explain::{BonusSteps, Cap, ItemExplanation, ItemSteps, Measured, Over, Rounded};
-use crate::i18n::explain::{BonusText, StepsText};
+use crate::i18n::explain::StepsText;
 use crate::i18n::numbers::{entered, plain};
 use crate::i18n::percent;
 use crate::project::ShortfallMode;
@@ -176,14 +176,14 @@ impl Words {
                     let names: Vec<String> = b.best_units.iter().map(|(_, n)| n.clone()).collect();
                     lines.push(t.over_vs_best(&over_pct, &best_pct, &self.list(&names)));
                     let unrounded = self.unrounded_shares(over, b);
-                    lines.push(t.bonus_calc(BonusText {
-                        over: &over_pct,
-                        best: &best_pct,
-                        unrounded: unrounded.as_deref(),
-                        share: &share,
-                        base: &base,
-                        bonus: &bonus_text,
-                    }));
+                    lines.push(t.bonus_calc(
+                        &over_pct,
+                        &best_pct,
+                        unrounded.as_deref(),
+                        &share,
+                        &base,
+                        &bonus_text,
+                    ));
                 }
                 let expr = format!("{base} + {bonus_text}");
                 lines.push(self.earned_line(&expr, e.earned));
@@ -276,14 +276,7 @@ impl Words {
                         if b.best {
                             t.short_best(&over_pct, &share, &base, &bonus)
                         } else {
-                            t.short_bonus(BonusText {
-                                over: &over_pct,
-                                best: &self.frac_pct(b.top),
-                                unrounded: None,
-                                share: &share,
-                                base: &base,
-                                bonus: &bonus,
-                            })
+                            t.short_bonus(&over_pct, &self.frac_pct(b.top), &share, &base, &bonus)
                         }
                     }
                 };
