@@ -388,11 +388,6 @@ pub fn severity(severity: Severity, lang: Lang) -> &'static str {
     }
 }
 
-/// Items joined as a list: `甲、乙` or `a, b`.
-pub fn join_list(items: &[String], lang: Lang) -> String {
-    items.join(lang.pick("、", ", "))
-}
-
 /// Whether a text is Chinese: it holds a Chinese character (for the tests that no
 /// English reaches the Chinese interface).
 #[cfg(test)]

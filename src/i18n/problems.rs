@@ -1,9 +1,10 @@
 //! The messages of errors and warnings ([`ProblemKind`]), in both languages: a sentence
 //! per kind of problem ([`ProblemText`]); [`problem_message`] only chooses it.
 
+use super::common::CommonText;
 use super::glossary::{en, zh};
 use super::macros::{cat, sentences};
-use super::{Lang, join_list, percent};
+use super::{Lang, percent};
 use crate::project::DecimalError;
 use crate::project::problem::{Cut, Expected, ProblemKind, RefKind};
 use rust_decimal::Decimal;
@@ -302,7 +303,7 @@ impl ProblemText {
         if rows > 0 {
             parts.push(self.pending_rows(rows));
         }
-        self.pending_line(unit, &join_list(&parts, self.0))
+        self.pending_line(unit, &CommonText(self.0).list(&parts))
     }
 
     /// The award, or the place, a tie is at.
@@ -386,7 +387,7 @@ pub fn problem_message(kind: &ProblemKind, lang: Lang) -> String {
             &t.cut(cut),
             *places,
             winners.len(),
-            &join_list(winners, lang),
+            &CommonText(lang).list(winners),
         ),
         AwardSelectsNothing { award } => t.award_selects_nothing(award),
         DepartmentRowWithoutRole {
