@@ -1,5 +1,5 @@
 //! The regulation's terms (SPEC §1, §3), each spelled once per language: the sentences
-//! ([`super::macros::sentences`]) and the fixed texts ([`super::T`]) use them by name, so
+//! (`sentences!`, `macros.rs`) and the fixed texts ([`super::T`]) use them by name, so
 //! that a change of wording (`基础分` → `基本分值`) is one row here.
 //!
 //! A term has a short form (`_SHORT`, for narrow columns) or a long one (`_LONG`) where
@@ -8,14 +8,52 @@
 //! plural `s`, `Organisation` at the start of a heading) is the sentence's: the English
 //! forms here are the terms as nouns.
 
-use super::macros::terms;
-
 /// One term of the glossary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Row {
     pub name: &'static str,
     pub zh: &'static str,
     pub en: &'static str,
+}
+
+/// Declares the glossary: `terms { … }`, one row a term, `NAME = "<Chinese>", "<English>";`,
+/// generating the constants `zh::NAME` and `en::NAME` (so that both languages always
+/// have the same terms); then `cited { NAME_ZH = NAME; … }`, the Chinese terms English
+/// text cites (`vetoed (一票否决)`), the same in both modules; and
+/// `ROWS`, every term (for the tests).
+macro_rules! terms {
+    (
+        terms {
+            $(
+                $(#[$meta:meta])*
+                $name:ident = $zh:literal, $en:literal;
+            )*
+        }
+        cited {
+            $($cited:ident = $of:ident;)*
+        }
+    ) => {
+        /// The terms in Chinese.
+        pub mod zh {
+            $(
+                $(#[$meta])*
+                pub const $name: &str = $zh;
+            )*
+            $(pub const $cited: &str = $of;)*
+        }
+
+        /// The terms in English, and the Chinese terms English text cites.
+        pub mod en {
+            $(
+                $(#[$meta])*
+                pub const $name: &str = $en;
+            )*
+            $(pub const $cited: &str = super::zh::$of;)*
+        }
+
+        /// Every term: its name and its two forms.
+        pub const ROWS: &[Row] = &[$(Row { name: stringify!($name), zh: $zh, en: $en },)*];
+    };
 }
 
 terms! {
@@ -47,7 +85,7 @@ terms! {
         BONUS = "加分", "bonus";
         /// 扣分: a deduction for a shortfall.
         DEDUCTION = "扣分", "deduction";
-        /// 扣分上限: the cap on a deduction (in Chinese, in short, [`CEILING`](zh::CEILING)).
+        /// 扣分上限: the cap on a deduction (in Chinese, in short, `CEILING`).
         DEDUCTION_CAP = "扣分上限", "cap";
 
         // ---- indicators and rows ----

@@ -1,7 +1,7 @@
-//! The two macros every text of the user interface is declared with: [`terms!`] for the
-//! regulation's words (the glossary, [`super::glossary`]) and [`sentences!`] for the
-//! sentences that use them. Both put the two languages side by side in one row, so that a
-//! sentence or a term cannot exist in one language only.
+//! The macros the texts of the user interface are declared with: [`sentences!`] for the
+//! sentences, which put the two languages side by side in one row so that a sentence
+//! cannot exist in one language only, and [`cat!`] for the fixed texts that hold a term
+//! of the glossary ([`super::glossary`], declared with its own macro, `terms!`).
 
 /// Declares sentences as methods of a text struct `XText(pub Lang)`, each once, with
 /// both languages side by side and **named placeholders that are the method's
@@ -63,46 +63,6 @@ macro_rules! sentences {
     };
 }
 
-/// Declares the glossary: `terms { … }`, one row a term, `NAME = "<Chinese>", "<English>";`,
-/// generating the constants `zh::NAME` and `en::NAME` (so that both languages always
-/// have the same terms); then `cited { NAME_ZH = NAME; … }`, the Chinese terms English
-/// text cites (`vetoed (一票否决)`), the same in both modules; and
-/// [`ROWS`](super::glossary::ROWS), every term (for the tests).
-macro_rules! terms {
-    (
-        terms {
-            $(
-                $(#[$meta:meta])*
-                $name:ident = $zh:literal, $en:literal;
-            )*
-        }
-        cited {
-            $($cited:ident = $of:ident;)*
-        }
-    ) => {
-        /// The terms in Chinese.
-        pub mod zh {
-            $(
-                $(#[$meta])*
-                pub const $name: &str = $zh;
-            )*
-            $(pub const $cited: &str = $of;)*
-        }
-
-        /// The terms in English, and the Chinese terms English text cites.
-        pub mod en {
-            $(
-                $(#[$meta])*
-                pub const $name: &str = $en;
-            )*
-            $(pub const $cited: &str = super::zh::$of;)*
-        }
-
-        /// Every term: its name and its two forms.
-        pub const ROWS: &[Row] = &[$(Row { name: stringify!($name), zh: $zh, en: $en },)*];
-    };
-}
-
 /// Joins string constants into one `&'static str` when compiling, for the fixed texts
 /// ([`super::T`]) that hold a term: `cat!(zh::VETO, "单位")` is `一票否决单位`.
 /// (`concat!` takes literals only, not the glossary's constants.)
@@ -150,7 +110,6 @@ pub const fn joined<const N: usize>(parts: &[&str]) -> [u8; N] {
 
 pub(crate) use cat;
 pub(crate) use sentences;
-pub(crate) use terms;
 
 #[cfg(test)]
 mod tests {
