@@ -71,9 +71,24 @@ pub enum OpsError {
     /// Another copy of kaoping has the file open for writing.
     #[error("{}: being edited by {holder}", path.display())]
     Locked { path: PathBuf, holder: String },
+    /// Not a regular file (a FIFO, a device, a folder): refused before it is read.
+    #[error("{}: not a regular file", path.display())]
+    NotAFile {
+        path: PathBuf,
+        kind: crate::store::NotAFile,
+    },
+    /// A side file (lock, backup, `.mine`, recovery) is a symbolic link: refused.
+    #[error("{}: a symbolic link", path.display())]
+    SymlinkedSideFile { path: PathBuf },
+    /// The file (or its folder) may not be written.
+    #[error("{}: not writable", path.display())]
+    NotWritable { path: PathBuf, folder: bool },
     /// The project file could not be saved.
-    #[error("{}: {message}", path.display())]
-    Save { path: PathBuf, message: String },
+    #[error("{}: {source}", path.display())]
+    Save {
+        path: PathBuf,
+        source: crate::store::SaveError,
+    },
 }
 
 /// What [`OpsError::NotFound`] looked for.
@@ -87,10 +102,35 @@ pub enum Lookup {
 
 impl OpsError {
     fn io(path: &Path) -> impl FnOnce(std::io::Error) -> OpsError + '_ {
-        move |source| OpsError::Io {
-            path: path.to_path_buf(),
-            source,
+        move |source| OpsError::from_io(path, source)
+    }
+
+    /// An I/O error on `path`, with what the store refuses named: a file too large (a
+    /// file error), anything but a regular file, a side file that is a symbolic link.
+    pub fn from_io(path: &Path, source: std::io::Error) -> OpsError {
+        let path = path.to_path_buf();
+        let inner = source.get_ref();
+        if let Some(large) = inner.and_then(|e| e.downcast_ref::<crate::store::TooLarge>()) {
+            let kind = ProblemKind::TooLarge {
+                bytes: large.bytes,
+                limit: MAX_FILE_BYTES,
+            };
+            return OpsError::FileHasErrors {
+                path,
+                text: None,
+                problems: vec![Problem::new(kind, TomlPath::root())],
+            };
         }
+        if let Some(kind) = inner.and_then(|e| e.downcast_ref::<crate::store::NotAFile>()) {
+            return OpsError::NotAFile { path, kind: *kind };
+        }
+        if let Some(link) = inner.and_then(|e| e.downcast_ref::<crate::store::SymlinkedSideFile>())
+        {
+            return OpsError::SymlinkedSideFile {
+                path: link.0.clone(),
+            };
+        }
+        OpsError::Io { path, source }
     }
 
     /// The exit code of the command line: 1 when the file has errors (or a change would
@@ -172,11 +212,43 @@ impl OpsError {
             OpsError::Locked { path, holder } => {
                 plain(t.locked(&path.display().to_string(), holder))
             }
-            OpsError::Save { path, message } => plain(format!(
-                "{}: {message}; {}",
-                path.display(),
-                t.nothing_changed()
-            )),
+            OpsError::NotAFile { path, kind } => {
+                use crate::store::NotAFile as K;
+                let what = match kind {
+                    K::Folder => t.folder_word(),
+                    K::Fifo => t.fifo_word(),
+                    K::Device => t.device_word(),
+                    K::Socket => t.socket_word(),
+                };
+                plain(t.not_a_file(&path.display().to_string(), what))
+            }
+            OpsError::SymlinkedSideFile { path } => {
+                plain(t.symlinked_side_file(&path.display().to_string()))
+            }
+            OpsError::NotWritable { path, folder } => {
+                let why = if *folder {
+                    i18n::T::FolderNotWritable
+                } else {
+                    i18n::T::FileNotWritable
+                };
+                plain(format!(
+                    "{}: {}; {}",
+                    path.display(),
+                    why.get(lang),
+                    t.nothing_changed()
+                ))
+            }
+            OpsError::Save { path, source } => {
+                let message = match source {
+                    crate::store::SaveError::Io(e) => i18n::io_error(e, lang),
+                    other => other.to_string(),
+                };
+                plain(format!(
+                    "{}: {message}; {}",
+                    path.display(),
+                    t.nothing_changed()
+                ))
+            }
         }
     }
 }
@@ -184,18 +256,6 @@ impl OpsError {
 /// Reads a project file's text: refuses what is too large or not UTF-8 (a file error)
 /// and what cannot be read (an I/O error).
 pub fn read_text(path: &Path) -> Result<String, OpsError> {
-    let size = std::fs::metadata(path).map_err(OpsError::io(path))?.len();
-    if size > MAX_FILE_BYTES {
-        let kind = ProblemKind::TooLarge {
-            bytes: size,
-            limit: MAX_FILE_BYTES,
-        };
-        return Err(OpsError::FileHasErrors {
-            path: path.to_path_buf(),
-            text: None,
-            problems: vec![Problem::new(kind, TomlPath::root())],
-        });
-    }
     let (bytes, _) = crate::store::read(path).map_err(OpsError::io(path))?;
     crate::store::decode(bytes).map_err(|bad| {
         let (text, problem) = *bad;
@@ -520,10 +580,16 @@ pub fn set(file: &Path, key: &str, value: &str) -> Result<TomlPath, OpsError> {
         return Err(OpsError::BadKeyPath(key.to_string()));
     };
     let (mut store, bytes) = crate::store::Store::open(file, false).map_err(OpsError::io(file))?;
-    if let Some(holder) = &store.holder {
+    if let Some(holder) = store.holder() {
         return Err(OpsError::Locked {
             path: file.to_path_buf(),
-            holder: holder.clone(),
+            holder: holder.to_string(),
+        });
+    }
+    if store.read_only() {
+        return Err(OpsError::NotWritable {
+            path: file.to_path_buf(),
+            folder: store.denied == Some(crate::store::Denied::FolderReadOnly),
         });
     }
     let text = crate::store::decode(bytes).map_err(|bad| {
@@ -561,9 +627,18 @@ pub fn set(file: &Path, key: &str, value: &str) -> Result<TomlPath, OpsError> {
             problems: after.problems,
         });
     };
-    store.save(&new_text, project).map_err(|e| OpsError::Save {
-        path: file.to_path_buf(),
-        message: e.to_string(),
+    store.save(&new_text, project).map_err(|e| match e {
+        crate::store::SaveError::Io(source) => match OpsError::from_io(file, source) {
+            OpsError::Io { source, .. } => OpsError::Save {
+                path: file.to_path_buf(),
+                source: crate::store::SaveError::Io(source),
+            },
+            typed => typed,
+        },
+        source => OpsError::Save {
+            path: file.to_path_buf(),
+            source,
+        },
     })?;
     Ok(path)
 }

@@ -10,7 +10,7 @@ use crate::i18n::{Lang, problem_message};
 use crate::project::problem::Problem;
 use crate::project::{self, Project, UnitScores};
 use crate::scoring::Scoreboard;
-use crate::store::{SaveError, Store};
+use crate::store::{Denied, SaveError, Store};
 use chrono::{DateTime, Local};
 use std::path::Path;
 use toml_edit::DocumentMut;
@@ -51,6 +51,24 @@ pub enum ReadOnlyReason {
     Locked(String),
     /// The file names a newer format: which.
     Newer(String),
+    /// The file has no write permission.
+    FileReadOnly,
+    /// Its folder cannot be written.
+    FolderReadOnly,
+}
+
+impl ReadOnlyReason {
+    /// Why, in words; `None` when it was asked for (nothing to explain).
+    pub fn explained(&self, lang: Lang) -> Option<String> {
+        use crate::i18n::T;
+        Some(match self {
+            ReadOnlyReason::Asked => return None,
+            ReadOnlyReason::Locked(holder) => format!("{} {holder}", T::LockedBy.get(lang)),
+            ReadOnlyReason::Newer(format) => format!("{} {format}", T::NewerFormat.get(lang)),
+            ReadOnlyReason::FileReadOnly => T::FileNotWritable.get(lang).to_string(),
+            ReadOnlyReason::FolderReadOnly => T::FolderNotWritable.get(lang).to_string(),
+        })
+    }
 }
 
 /// What to restore when an edit is refused: the one score sheet it touched, or (for a
@@ -100,9 +118,11 @@ impl Session {
             text: bad.0,
             problems: vec![bad.1],
         })?;
-        let mut reason = match (&store.holder, read_only) {
+        let mut reason = match (&store.denied, read_only) {
             (_, true) => Some(ReadOnlyReason::Asked),
-            (Some(holder), _) => Some(ReadOnlyReason::Locked(holder.clone())),
+            (Some(Denied::Locked(holder)), _) => Some(ReadOnlyReason::Locked(holder.clone())),
+            (Some(Denied::FileReadOnly), _) => Some(ReadOnlyReason::FileReadOnly),
+            (Some(Denied::FolderReadOnly), _) => Some(ReadOnlyReason::FolderReadOnly),
             (None, false) => None,
         };
         let (doc, project, problems, board) = match analyse(&text, false) {
@@ -280,7 +300,7 @@ impl Session {
             Err(SaveError::ChangedOnDisk) => {
                 self.conflict = true;
                 let mine = crate::store::mine_path(self.store.target());
-                let _ = crate::store::write_atomic(&mine, text.as_bytes());
+                let _ = crate::store::write_side_file(&mine, text.as_bytes());
                 self.save_error = Some(SaveError::ChangedOnDisk.to_string());
             }
             Err(e) => self.save_error = Some(e.to_string()),

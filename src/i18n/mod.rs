@@ -163,6 +163,8 @@ texts! {
     LastShort => "末位", "last";
     LockedBy => "文件正由他人编辑，只读打开：", "the file is being edited by";
     NewerFormat => "文件格式比本程序新，只读打开：", "the file is of a newer format, opened read-only:";
+    FileNotWritable => "文件没有写权限（只读）", "the file has no write permission (read-only)";
+    FolderNotWritable => "文件所在的文件夹不能写入（只读）", "its folder cannot be written (read-only)";
     Reloaded => "文件在磁盘上被修改，已重新读取", "the file changed on disk: reloaded";
     DiskBroken => "磁盘上的文件现在有错误，界面仍显示上一个正确版本：", "the file on disk now has errors; showing the last good version:";
     ReloadedReapplied => "已重新读取文件，你未保存的修改已重新应用并保存", "reloaded; your unsaved edits were applied again and saved";

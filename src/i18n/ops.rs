@@ -61,6 +61,42 @@ impl OpsText {
         }
     }
 
+    /// A path that is not a regular file, refused before it is read.
+    pub fn not_a_file(self, file: &str, what: &str) -> String {
+        if self.zh() {
+            format!("{file}：这是{what}，不是普通文件，不能读取")
+        } else {
+            format!("{file}: this is {what}, not a regular file; it is not read")
+        }
+    }
+
+    pub fn folder_word(self) -> &'static str {
+        self.0.pick("文件夹", "a folder")
+    }
+
+    pub fn fifo_word(self) -> &'static str {
+        self.0.pick("命名管道（FIFO）", "a named pipe (FIFO)")
+    }
+
+    pub fn device_word(self) -> &'static str {
+        self.0.pick("设备文件", "a device")
+    }
+
+    pub fn socket_word(self) -> &'static str {
+        self.0.pick("套接字", "a socket")
+    }
+
+    /// A side file (lock, backup …) that is a symbolic link.
+    pub fn symlinked_side_file(self, file: &str) -> String {
+        if self.zh() {
+            format!("{file} 是一个符号链接：kaoping 不会写入链接指向的文件，请删除或改名后再试")
+        } else {
+            format!(
+                "{file} is a symbolic link: kaoping does not write through links for its side files; remove or rename it and try again"
+            )
+        }
+    }
+
     /// A file was written.
     pub fn wrote(self, file: &str) -> String {
         format!("{} {file}", self.0.pick("已写入", "wrote"))

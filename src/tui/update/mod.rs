@@ -31,7 +31,7 @@ use super::model::*;
 use super::msg::{Action, Effect, Msg};
 use crate::edit::Edit;
 use crate::i18n::{T, problem_message};
-use crate::session::{DiskChange, ReadOnlyReason};
+use crate::session::DiskChange;
 
 /// Applies a message to the model; returns what the loop must do outside it.
 #[must_use = "the effects must be run (see `tui::step`)"]
@@ -210,23 +210,12 @@ fn error(model: &mut Model, text: String) {
 /// When the file is open read-only, says why nothing can be changed; true then.
 fn refused_read_only(model: &mut Model) -> bool {
     let l = model.lang;
-    let reason = match &model.session.read_only {
-        None => return false,
-        Some(ReadOnlyReason::Locked(holder)) => {
-            format!(
-                "{} {} {holder}",
-                T::ReadOnlyRefused.get(l),
-                T::LockedBy.get(l)
-            )
-        }
-        Some(ReadOnlyReason::Newer(format)) => {
-            format!(
-                "{} {} {format}",
-                T::ReadOnlyRefused.get(l),
-                T::NewerFormat.get(l)
-            )
-        }
-        Some(ReadOnlyReason::Asked) => T::ReadOnlyRefused.get(l).to_string(),
+    let Some(why) = &model.session.read_only else {
+        return false;
+    };
+    let reason = match why.explained(l) {
+        Some(why) => format!("{} {why}", T::ReadOnlyRefused.get(l)),
+        None => T::ReadOnlyRefused.get(l).to_string(),
     };
     error(model, reason);
     true
