@@ -821,7 +821,7 @@ fn writable(target: &Path, meta: &std::fs::Metadata) -> bool {
             return false;
         };
         // SAFETY: a valid NUL-terminated path.
-        return unsafe { libc::access(c.as_ptr(), libc::W_OK) } == 0;
+        unsafe { libc::access(c.as_ptr(), libc::W_OK) == 0 }
     }
     #[cfg(not(unix))]
     {
@@ -857,11 +857,12 @@ mod tests {
     use super::*;
     use std::cell::RefCell;
 
+    type Hook = Option<Box<dyn FnMut(&Path)>>;
+
     thread_local! {
         /// Runs inside a save, between writing the new text and renaming it into place
         /// (where another program's write is the most dangerous).
-        pub(super) static BEFORE_RENAME: RefCell<Option<Box<dyn FnMut(&Path)>>> =
-            const { RefCell::new(None) };
+        pub(super) static BEFORE_RENAME: RefCell<Hook> = const { RefCell::new(None) };
     }
 
     #[test]
