@@ -80,6 +80,15 @@ pub enum OpsError {
     /// A side file (lock, backup, `.mine`, recovery) is a symbolic link: refused.
     #[error("{}: a symbolic link", path.display())]
     SymlinkedSideFile { path: PathBuf },
+    /// An export onto the project, its side files, or a file open in another kaoping.
+    #[error("{}: kaoping's own file", path.display())]
+    Guarded {
+        path: PathBuf,
+        what: crate::store::Guarded,
+    },
+    /// `set` asked to replace a table (or an array of tables), not a value.
+    #[error("{key}: a table")]
+    NotAValue { key: String },
     /// The file (or its folder) may not be written.
     #[error("{}: not writable", path.display())]
     NotWritable { path: PathBuf, folder: bool },
@@ -225,6 +234,15 @@ impl OpsError {
             OpsError::SymlinkedSideFile { path } => {
                 plain(t.symlinked_side_file(&path.display().to_string()))
             }
+            OpsError::Guarded { path, what } => {
+                let file = path.display().to_string();
+                plain(match what {
+                    crate::store::Guarded::Project => t.export_onto_project(&file),
+                    crate::store::Guarded::SideFile => t.export_onto_side_file(&file),
+                    crate::store::Guarded::OpenIn(holder) => t.export_onto_open_file(&file, holder),
+                })
+            }
+            OpsError::NotAValue { key } => plain(t.not_a_value(key)),
             OpsError::NotWritable { path, folder } => {
                 let why = if *folder {
                     i18n::T::FolderNotWritable
@@ -526,6 +544,9 @@ pub fn export(
     match target {
         None => Ok(Exported::Stdout(bytes)),
         Some(path) => {
+            if let Some(what) = crate::store::guarded(&path, project_path) {
+                return Err(OpsError::Guarded { path, what });
+            }
             write_file(&path, &bytes)?;
             Ok(Exported::File(path))
         }
@@ -612,11 +633,16 @@ pub fn set(file: &Path, key: &str, value: &str) -> Result<TomlPath, OpsError> {
     let mut doc: toml_edit::DocumentMut = text
         .parse()
         .map_err(|e: toml_edit::TomlError| OpsError::BadOptions(e.to_string()))?;
-    crate::edit::set_path(&mut doc, &path.0, crate::edit::value_of(value)).map_err(|source| {
-        OpsError::Set {
-            path: file.to_path_buf(),
-            source,
-        }
+    // A value, not a table: replacing `scores.jia` would lose the sheet and its comments.
+    let new_value = crate::edit::value_of(value);
+    if names_tables(doc.as_item(), &path.0) || value_holds_tables(&new_value) {
+        return Err(OpsError::NotAValue {
+            key: path.to_string(),
+        });
+    }
+    crate::edit::set_path(&mut doc, &path.0, new_value).map_err(|source| OpsError::Set {
+        path: file.to_path_buf(),
+        source,
     })?;
     let new_text = doc.to_string();
     let after = analyze(&new_text);
@@ -641,6 +667,56 @@ pub fn set(file: &Path, key: &str, value: &str) -> Result<TomlPath, OpsError> {
         },
     })?;
     Ok(path)
+}
+
+/// Whether a path of a document names tables: a table, an array of tables, an element
+/// of one, or a value that holds inline tables.
+fn names_tables(root: &toml_edit::Item, path: &[crate::project::PathSeg]) -> bool {
+    use crate::project::PathSeg::{Index, Key};
+    use toml_edit::{Item, Value};
+    enum Node<'d> {
+        Item(&'d Item),
+        Value(&'d Value),
+        Table(&'d toml_edit::Table),
+    }
+    let mut node = Node::Item(root);
+    for seg in path {
+        node = match (seg, node) {
+            (Key(k), Node::Item(Item::Table(t)) | Node::Table(t)) => match t.get(k) {
+                Some(item) => Node::Item(item),
+                None => return false,
+            },
+            (Key(k), Node::Item(Item::Value(Value::InlineTable(t))))
+            | (Key(k), Node::Value(Value::InlineTable(t))) => match t.get(k) {
+                Some(v) => Node::Value(v),
+                None => return false,
+            },
+            (Index(n), Node::Item(Item::ArrayOfTables(a))) => match a.get(*n) {
+                Some(t) => Node::Table(t),
+                None => return false,
+            },
+            (Index(n), Node::Item(Item::Value(Value::Array(a))))
+            | (Index(n), Node::Value(Value::Array(a))) => match a.get(*n) {
+                Some(v) => Node::Value(v),
+                None => return false,
+            },
+            _ => return false,
+        };
+    }
+    match node {
+        Node::Item(Item::Table(_) | Item::ArrayOfTables(_)) | Node::Table(_) => true,
+        Node::Item(Item::Value(v)) | Node::Value(v) => value_holds_tables(v),
+        Node::Item(Item::None) => false,
+    }
+}
+
+/// Whether a value is or holds inline tables.
+fn value_holds_tables(value: &toml_edit::Value) -> bool {
+    match value {
+        toml_edit::Value::InlineTable(_) => true,
+        toml_edit::Value::Array(a) => a.iter().any(value_holds_tables),
+        _ => false,
+    }
 }
 
 #[cfg(test)]

@@ -438,6 +438,65 @@ pub fn lock(target: &Path) -> std::io::Result<Result<Lock, String>> {
     }
 }
 
+/// What writing a path would replace that kaoping keeps: the project file (or a file
+/// another kaoping has open for writing) or one of a project's side files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Guarded {
+    /// The project file itself (the same file, by its identity, whatever the path).
+    Project,
+    /// Its backup, `.mine`, lock or recovery file.
+    SideFile,
+    /// A project another copy of kaoping has open for writing: who.
+    OpenIn(String),
+}
+
+/// Whether writing `output` would replace `project` (or its side files, or a file that
+/// another kaoping has open): compared by identity (device and inode) where the file
+/// exists, else by its real path.
+pub fn guarded(output: &Path, project: &Path) -> Option<Guarded> {
+    let project = resolve(project);
+    let same = |a: &Path, b: &Path| match (std::fs::metadata(a), std::fs::metadata(b)) {
+        (Ok(x), Ok(y)) => same_file(&x, &y),
+        _ => resolve(a) == resolve(b),
+    };
+    if same(output, &project) {
+        return Some(Guarded::Project);
+    }
+    let sides = [
+        backup_path(&project),
+        mine_path(&project),
+        lock_path(&project),
+        recovery_path(&project),
+    ];
+    if sides.iter().any(|side| same(output, side)) {
+        return Some(Guarded::SideFile);
+    }
+    // A file open in another kaoping holds its lock.
+    let lock = lock_path(&resolve(output));
+    if std::fs::symlink_metadata(&lock).is_ok_and(|m| m.is_file())
+        && let Ok(mut file) = OpenOptions::new().read(true).open(&lock)
+        && matches!(file.try_lock(), Err(std::fs::TryLockError::WouldBlock))
+    {
+        let mut holder = String::new();
+        let _ = file.read_to_string(&mut holder);
+        return Some(Guarded::OpenIn(crate::text::sanitize(holder.trim())));
+    }
+    None
+}
+
+fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        a.dev() == b.dev() && a.ino() == b.ino()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (a, b);
+        false
+    }
+}
+
 /// Removes temporary files an interrupted save left beside `target`.
 pub fn remove_stale_temporaries(target: &Path) {
     let prefix = format!(

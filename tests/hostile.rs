@@ -272,3 +272,84 @@ fn no_control_character_reaches_any_output_of_the_command_line() {
         .collect();
     assert!(names.contains(&"乙\u{9b}31m\u{85}县\u{7f}"), "{names:?}");
 }
+
+// ---- what set and export may write -----------------------------------------------------
+
+#[test]
+fn set_changes_values_never_tables() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = project_in(dir.path(), "p.toml", WORKED);
+    let p = path.to_str().unwrap();
+    for (key, value) in [
+        ("scores.jia", "{}"),
+        ("scores.jia.indicators.new-jobs", "{ target = 1 }"),
+        ("scores.jia.organization", "{}"),
+        ("scores.yi.penalties", "[]"),
+        ("scores.yi.penalties[0]", "{}"),
+        ("units[0]", "{}"),
+        ("title", "{ a = 1 }"),
+        ("scores.jia.survey", "[{ a = 1 }]"),
+    ] {
+        let out = run_within(&["set", p, key, value], 20);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{key}: {stderr}");
+        assert!(stderr.contains("changes one value"), "{key}: {stderr}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), WORKED, "{key}");
+    }
+    // Values still go, lists of ids included.
+    let out = run_within(
+        &[
+            "set",
+            p,
+            "indicators[0].units",
+            "[\"jia\", \"yi\", \"bing\", \"zone\"]",
+        ],
+        20,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn an_export_never_replaces_the_project_or_its_side_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = project_in(dir.path(), "p.toml", WORKED);
+    // A backup exists after a first set.
+    assert!(
+        run_within(
+            &["set", path.to_str().unwrap(), "scores.jia.survey", "5.6"],
+            20
+        )
+        .status
+        .success()
+    );
+    let now = std::fs::read_to_string(&path).unwrap();
+    let link = dir.path().join("link.toml");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&path, &link).unwrap();
+    let p = path.to_str().unwrap();
+    let mut outputs = vec![
+        p.to_string(),
+        format!("{}/./p.toml", dir.path().display()),
+        dir.path().join("p.toml.bak").display().to_string(),
+    ];
+    if cfg!(unix) {
+        outputs.push(link.display().to_string());
+    }
+    for output in &outputs {
+        for format in ["csv", "markdown", "html"] {
+            let out = run_within(&["export", p, "--format", format, "-o", output], 20);
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(2), "{output}: {stderr}");
+            assert!(stderr.contains("never replaces"), "{output}: {stderr}");
+        }
+    }
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), now);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("p.toml.bak")).unwrap(),
+        WORKED
+    );
+}

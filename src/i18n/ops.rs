@@ -97,6 +97,52 @@ impl OpsText {
         }
     }
 
+    /// An export onto the project file itself.
+    pub fn export_onto_project(self, file: &str) -> String {
+        if self.zh() {
+            format!("{file} 就是项目文件本身：导出不会覆盖它，请换一个文件名")
+        } else {
+            format!(
+                "{file} is the project file itself: an export never replaces it; choose another name"
+            )
+        }
+    }
+
+    /// An export onto a project's backup, `.mine`, lock or recovery file.
+    pub fn export_onto_side_file(self, file: &str) -> String {
+        if self.zh() {
+            format!("{file} 是项目的备份或辅助文件：导出不会覆盖它，请换一个文件名")
+        } else {
+            format!(
+                "{file} is one of the project's backup or side files: an export never replaces it; choose another name"
+            )
+        }
+    }
+
+    /// An export onto a project another kaoping has open.
+    pub fn export_onto_open_file(self, file: &str, holder: &str) -> String {
+        if self.zh() {
+            format!("{file} 正在 kaoping 中编辑（{holder}）：导出不会覆盖它，请换一个文件名")
+        } else {
+            format!(
+                "{file} is open in kaoping ({holder}): an export never replaces it; choose another name"
+            )
+        }
+    }
+
+    /// `set` refused a table.
+    pub fn not_a_value(self, key: &str) -> String {
+        if self.zh() {
+            format!(
+                "{key}：kaoping set 只修改一个值（数、文字、true/false 或编号列表），不写入也不替换表；未作修改"
+            )
+        } else {
+            format!(
+                "{key}: kaoping set changes one value (a number, text, true/false or a list of ids); it neither writes nor replaces a table; nothing was changed"
+            )
+        }
+    }
+
     /// A file was written.
     pub fn wrote(self, file: &str) -> String {
         format!("{} {file}", self.0.pick("已写入", "wrote"))
