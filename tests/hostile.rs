@@ -353,3 +353,29 @@ fn an_export_never_replaces_the_project_or_its_side_files() {
         WORKED
     );
 }
+
+#[test]
+fn a_number_too_large_to_score_is_named_in_its_own_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = WORKED.replacen(
+        "new-jobs = { target = 1000, actual = 1200 }",
+        "new-jobs = { target = 1000, actual = \"9999999999999999999999999999\" }",
+        1,
+    );
+    let path = project_in(dir.path(), "p.toml", &text);
+    let out = run_within(&["check", path.to_str().unwrap()], 20);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    // 甲县's row, where the number was typed (the overflow happens in 乙县's bonus).
+    assert!(
+        stderr.contains("scores.jia.indicators.new-jobs.actual: the number 9999999999999999999999999999 is too large to score"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("scores.yi"), "{stderr}");
+    let line = text
+        .lines()
+        .position(|l| l.contains("9999999999999999999999999999"))
+        .unwrap()
+        + 1;
+    assert!(stderr.contains(&format!("p.toml:{line}:")), "{stderr}");
+}

@@ -121,6 +121,15 @@ pub fn problem_message(kind: &ProblemKind, lang: Lang) -> String {
                 )
             }
         }
+        TooLargeToScore { value } => {
+            if zh {
+                format!("数值 {value} 太大，无法计分（计算需要超过 28 位有效数字）；请核对这个数")
+            } else {
+                format!(
+                    "the number {value} is too large to score (the arithmetic needs more than 28 significant digits); check it"
+                )
+            }
+        }
         NotWholeNumber { text } => {
             if zh {
                 format!("`{text}` 应为整数")
