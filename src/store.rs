@@ -220,6 +220,58 @@ pub fn read(path: &Path) -> std::io::Result<(Vec<u8>, Fingerprint)> {
     Ok((bytes, fingerprint))
 }
 
+/// How long a file must stay unchanged before kaoping takes what it read as the file:
+/// a program that truncates and then writes in steps leaves half a file in between.
+const SETTLE: std::time::Duration = std::time::Duration::from_millis(300);
+
+/// How long kaoping waits for a file that keeps changing before it gives up.
+const SETTLE_AT_MOST: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// A file that kept changing for [`SETTLE_AT_MOST`]: not read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StillChanging;
+
+impl std::fmt::Display for StillChanging {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "the file keeps changing")
+    }
+}
+
+impl std::error::Error for StillChanging {}
+
+/// [`read`], for a file that another program may be writing: when it was modified within
+/// the last [`SETTLE`], kaoping waits until it has stayed the same that long and reads
+/// it again if it moved, so that a half-written file is never taken for the file. A
+/// file untouched for longer (the usual case) is read at once.
+pub fn read_settled(path: &Path) -> std::io::Result<(Vec<u8>, Fingerprint)> {
+    let start = std::time::Instant::now();
+    loop {
+        let (bytes, fingerprint) = read(path)?;
+        #[cfg(test)]
+        tests::AFTER_READ.with(|hook| {
+            if let Some(hook) = hook.borrow_mut().as_mut() {
+                hook(path)
+            }
+        });
+        let age = fingerprint
+            .modified
+            .and_then(|m| std::time::SystemTime::now().duration_since(m).ok());
+        match age {
+            Some(age) if age >= SETTLE => return Ok((bytes, fingerprint)),
+            // A time in the future (a clock off): nothing to wait for.
+            None => return Ok((bytes, fingerprint)),
+            Some(age) => std::thread::sleep(SETTLE - age),
+        }
+        let meta = std::fs::metadata(path)?;
+        if meta.len() == fingerprint.len && meta.modified().ok() == fingerprint.modified {
+            return Ok((bytes, fingerprint));
+        }
+        if start.elapsed() > SETTLE_AT_MOST {
+            return Err(std::io::Error::other(StillChanging));
+        }
+    }
+}
+
 /// How a file's text is written: with a byte-order mark, with CRLF line endings. Kept
 /// from the file as it was read, so that a save changes only what was edited.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -735,7 +787,7 @@ impl Store {
 
     /// Reads the file again (after it changed on disk).
     pub fn reload(&mut self) -> std::io::Result<Vec<u8>> {
-        let (bytes, disk) = read(&self.target)?;
+        let (bytes, disk) = read_settled(&self.target)?;
         self.disk = Some(disk);
         self.encoding = Encoding::of(&bytes);
         Ok(bytes)
@@ -922,6 +974,31 @@ mod tests {
         /// Runs inside a save, between writing the new text and renaming it into place
         /// (where another program's write is the most dangerous).
         pub(super) static BEFORE_RENAME: RefCell<Hook> = const { RefCell::new(None) };
+        /// Runs in `read_settled` just after a read (where a writer that writes in steps
+        /// may go on).
+        pub(super) static AFTER_READ: RefCell<Hook> = const { RefCell::new(None) };
+    }
+
+    #[test]
+    fn a_file_still_being_written_is_read_once_it_settles() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.toml");
+        let full = crate::project::DEMO;
+        let half = &full[..full.len() / 2];
+        // A writer that truncates, writes half, and writes the rest a moment later.
+        std::fs::write(&path, half).unwrap();
+        let mut rest = Some(full.to_string());
+        AFTER_READ.with(|hook| {
+            *hook.borrow_mut() = Some(Box::new(move |target| {
+                if let Some(text) = rest.take() {
+                    std::fs::write(target, text).unwrap();
+                }
+            }))
+        });
+        let read = read_settled(&path);
+        AFTER_READ.with(|hook| *hook.borrow_mut() = None);
+        let (bytes, _) = read.unwrap();
+        assert_eq!(bytes, full.as_bytes());
     }
 
     #[test]
