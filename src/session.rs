@@ -378,6 +378,13 @@ impl Session {
         if !self.store.changed_on_disk() {
             return DiskChange::Nothing;
         }
+        if self.store.is_gone() {
+            // Nothing is written until the user chooses (write it again, or elsewhere).
+            if !self.is_read_only() {
+                self.conflict = true;
+            }
+            return DiskChange::Deleted;
+        }
         if self.is_dirty() && !self.is_read_only() {
             self.conflict = true;
             return DiskChange::Conflict;
@@ -465,6 +472,9 @@ pub enum DiskChange {
     Reloaded,
     /// Edits wait to be written: the user must choose.
     Conflict,
+    /// The file is gone from its place: the session keeps its version (writable copies
+    /// write nothing until the user chooses).
+    Deleted,
     /// The file on disk now has errors; the last good version stays on screen.
     Broken(Vec<Problem>),
     Unreadable(String),

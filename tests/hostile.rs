@@ -379,3 +379,30 @@ fn a_number_too_large_to_score_is_named_in_its_own_row() {
         + 1;
     assert!(stderr.contains(&format!("p.toml:{line}:")), "{stderr}");
 }
+
+#[test]
+fn a_deleted_project_file_is_reported_as_deleted_and_not_recreated_unasked() {
+    use kaoping::session::{DiskChange, Session};
+    let dir = tempfile::tempdir().unwrap();
+    let path = project_in(dir.path(), "p.toml", WORKED);
+    let mut session = Session::open(&path, false).unwrap();
+    std::fs::remove_file(&path).unwrap();
+    assert_eq!(session.disk_changed(), DiskChange::Deleted);
+    // An edit made now is kept, and written only when the user chooses.
+    session
+        .commit(kaoping::edit::Edit::SetSurvey {
+            unit: "jia".into(),
+            value: Some("5.6".parse().unwrap()),
+        })
+        .unwrap();
+    session.flush();
+    assert!(!path.exists());
+    assert!(session.is_dirty());
+    session.overwrite();
+    assert!(session.save_error.is_none(), "{:?}", session.save_error);
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("survey = 5.6")
+    );
+}

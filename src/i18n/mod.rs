@@ -163,6 +163,7 @@ texts! {
     LastShort => "末位", "last";
     LockedBy => "文件正由他人编辑，只读打开：", "the file is being edited by";
     NewerFormat => "文件格式比本程序新，只读打开：", "the file is of a newer format, opened read-only:";
+    DiskDeleted => "文件已从磁盘上删除；kaoping 仍保留你的版本，可以重新写入或另存", "the file was deleted from disk; kaoping keeps your version, to write it again or save it elsewhere";
     FileNotWritable => "文件没有写权限（只读）", "the file has no write permission (read-only)";
     FolderNotWritable => "文件所在的文件夹不能写入（只读）", "its folder cannot be written (read-only)";
     Reloaded => "文件在磁盘上被修改，已重新读取", "the file changed on disk: reloaded";

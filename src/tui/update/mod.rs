@@ -181,6 +181,12 @@ fn disk_checked(model: &mut Model, change: DiskChange) {
         DiskChange::Nothing => {}
         DiskChange::Reloaded => info(model, T::Reloaded.get(l).to_string()),
         DiskChange::Conflict => model.ui.overlay = Some(Overlay::Conflict),
+        DiskChange::Deleted => {
+            error(model, T::DiskDeleted.get(l).to_string());
+            if model.session.conflict {
+                model.ui.overlay = Some(Overlay::Conflict);
+            }
+        }
         DiskChange::Broken(problems) => {
             let first = problems
                 .iter()
