@@ -7,6 +7,9 @@
 //! judged by the loader's own rules. This file knows only which tables a form shows and
 //! which [`Edit`] sets a field of each; a new field of an indicator appears in its form
 //! with no change here.
+//!
+//! The title is the one field that is not a table's: a key of the root, set by its own
+//! [`Edit::SetTitle`], it is listed here (any text but an empty one).
 
 use super::Edit;
 use crate::project::problem::ProblemKind;
