@@ -589,11 +589,16 @@ fn new_jobs_form(m: &mut Model) {
     key(m, KeyCode::Char('f'));
 }
 
-/// Moves the form's cursor down `n` fields.
-fn down(m: &mut Model, n: usize) {
-    for _ in 0..n {
+/// Moves the form's cursor down to the field of `key`, with the arrow key (by key, not by
+/// position, so that a new field does not move what these tests edit).
+fn to_field(m: &mut Model, key_name: &str) {
+    for _ in 0..40 {
+        if m.form_field().is_some_and(|f| f.key == key_name) {
+            return;
+        }
         key(m, KeyCode::Down);
     }
+    panic!("no field {key_name} in the form");
 }
 
 /// Starts typing into the form's field, its value cleared.
@@ -625,12 +630,12 @@ fn snapshots_of_the_form() {
             let l = lang_name(lang);
             let (mut m, _dir) = model(DEMO, "demo.toml", lang);
             new_jobs_form(&mut m);
-            down(&mut m, 4); // the unit of measure
+            to_field(&mut m, "measure");
             insta::assert_snapshot!(format!("form_indicator_{l}_{w}x{h}"), screen(&mut m, w, h));
             let (mut m, _dir) = model(DEMO, "demo.toml", lang);
             key(&mut m, KeyCode::Char('4'));
             key(&mut m, KeyCode::Char('S'));
-            down(&mut m, 13); // comprehensive awards
+            to_field(&mut m, "comprehensive_awards");
             insta::assert_snapshot!(format!("form_settings_{l}_{w}x{h}"), screen(&mut m, w, h));
         }
     }
@@ -640,8 +645,7 @@ fn snapshots_of_the_form() {
 fn the_form_edits_an_indicators_measure_and_undo_takes_it_back() {
     let (mut m, dir) = model(DEMO, "demo.toml", Lang::En);
     new_jobs_form(&mut m);
-    down(&mut m, 4);
-    assert_eq!(m.form_field().unwrap().key, "measure");
+    to_field(&mut m, "measure");
     retype(&mut m, "万人");
     // Typed in its place, with the real cursor: the form shows it.
     let text = screen(&mut m, 80, 24);
@@ -684,8 +688,7 @@ fn space_toggles_bonus_in_the_form_and_the_scores_follow() {
     let (mut m, dir) = model(DEMO, "demo.toml", Lang::Zh);
     assert_eq!(earned(&m, "jia", "new-jobs"), "4.80");
     new_jobs_form(&mut m);
-    down(&mut m, 3);
-    assert_eq!(m.form_field().unwrap().key, "bonus");
+    to_field(&mut m, "bonus");
     // The footer offers Space here, and not on a typed field.
     assert!(screen(&mut m, 80, 24).contains("空格 切换 是/否、下一个选项"));
     key(&mut m, KeyCode::Char(' '));
@@ -700,7 +703,7 @@ fn space_toggles_bonus_in_the_form_and_the_scores_follow() {
     );
     key(&mut m, KeyCode::Char(' '));
     assert_eq!(saved(&mut m, &dir), DEMO);
-    key(&mut m, KeyCode::Up);
+    to_field(&mut m, "units");
     assert!(!screen(&mut m, 80, 24).contains("空格 切换"));
 }
 
@@ -730,8 +733,7 @@ fn fewer_comprehensive_awards_in_the_settings_change_the_ranking() {
     key(&mut m, KeyCode::Char('4'));
     let before = screen(&mut m, 80, 24);
     key(&mut m, KeyCode::Char('S'));
-    down(&mut m, 13);
-    assert_eq!(m.form_field().unwrap().key, "comprehensive_awards");
+    to_field(&mut m, "comprehensive_awards");
     retype(&mut m, "2");
     key(&mut m, KeyCode::Enter);
     assert_eq!(m.session.project.policy.comprehensive_awards, 2);
@@ -762,8 +764,7 @@ fn fewer_comprehensive_awards_in_the_settings_change_the_ranking() {
 fn a_bonus_share_of_2_is_refused_in_place_with_its_range() {
     let (mut m, dir) = model(DEMO, "demo.toml", Lang::En);
     key(&mut m, KeyCode::Char('S'));
-    down(&mut m, 6);
-    assert_eq!(m.form_field().unwrap().key, "bonus_share");
+    to_field(&mut m, "bonus_share");
     retype(&mut m, "2");
     // Refused as you type, with the loader's own range.
     let text = screen(&mut m, 80, 24);
@@ -781,8 +782,7 @@ fn a_bonus_share_of_2_is_refused_in_place_with_its_range() {
 fn a_maximum_below_the_scores_entered_is_refused_by_the_session() {
     let (mut m, dir) = model(DEMO, "demo.toml", Lang::En);
     key(&mut m, KeyCode::Char('S'));
-    down(&mut m, 3);
-    assert_eq!(m.form_field().unwrap().key, "survey");
+    to_field(&mut m, "survey");
     // 5 is a good maximum, but 东城县's survey is 5.8: the project would have an error.
     retype(&mut m, "5");
     key(&mut m, KeyCode::Enter);
@@ -837,7 +837,7 @@ fn the_unit_list_opens_the_form_of_a_county_or_a_department() {
     let text = screen(&mut m, 80, 24);
     assert!(text.contains("County or zone: 东城县 · jia"), "{text}");
     // Its kind: Space makes the county the zone, and back.
-    key(&mut m, KeyCode::Down);
+    to_field(&mut m, "kind");
     key(&mut m, KeyCode::Char(' '));
     assert_eq!(status(&m), "kind: county → zone");
     assert_eq!(
@@ -865,7 +865,7 @@ fn an_areas_form_from_its_row_in_the_matrix() {
     key(&mut m, KeyCode::Char('1'));
     key(&mut m, KeyCode::Char('f'));
     assert!(screen(&mut m, 80, 24).contains("Area: 就业和创业 · employment"));
-    key(&mut m, KeyCode::Down);
+    to_field(&mut m, "max");
     retype(&mut m, "１３");
     key(&mut m, KeyCode::Enter);
     assert_eq!(

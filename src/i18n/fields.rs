@@ -303,7 +303,7 @@ mod tests {
                 }
             }
         }
-        assert_eq!(label("indicators", "short", Lang::Zh), "short");
+        assert_eq!(label("indicators", "no-such-key", Lang::Zh), "no-such-key");
         assert_eq!(label("policy", "last_place", Lang::En), "name a last place");
     }
 }
