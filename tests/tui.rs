@@ -883,6 +883,23 @@ fn an_areas_form_from_its_row_in_the_matrix() {
 }
 
 #[test]
+fn a_read_only_copy_shows_the_form_but_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("demo.toml");
+    std::fs::write(&path, DEMO).unwrap();
+    let mut m = Model::new(Session::open(&path, true).unwrap(), Lang::En);
+    key(&mut m, KeyCode::Char('S'));
+    assert!(m.ui.form.is_some());
+    key(&mut m, KeyCode::Enter);
+    assert!(matches!(m.ui.mode, kaoping::tui::model::Mode::Normal));
+    assert!(status(&m).contains("read-only"), "{}", status(&m));
+    to_field(&mut m, "last_place");
+    key(&mut m, KeyCode::Char(' '));
+    assert!(m.session.project.policy.last_place);
+    assert!(status(&m).contains("read-only"), "{}", status(&m));
+}
+
+#[test]
 fn the_help_of_the_form_lists_its_keys() {
     let (mut m, _dir) = model(DEMO, "demo.toml", Lang::En);
     new_jobs_form(&mut m);
