@@ -82,7 +82,9 @@ pub struct Ui {
     pub ranking: RankingState,
     pub problems: ListState,
     pub mode: Mode,
-    /// The fields of an entry or of the project's settings, over the pane.
+    /// The fields of an entry or of the project's settings, over the pane. Not an
+    /// [`Overlay`]: the help opens over it, and typing into one of its fields is the
+    /// ordinary [`Mode::Editing`].
     pub form: Option<Form>,
     pub overlay: Option<Overlay>,
     pub status: Option<Status>,
