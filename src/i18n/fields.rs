@@ -4,7 +4,7 @@
 //! headings and hints.
 //!
 //! A field without a label shows its key (a test names every such key: adding a field
-//! to a table in `src/project/` means adding its line to [`LABELS`] here).
+//! to a table in `src/project/` means adding its line to `LABELS` here).
 
 use super::Lang;
 use crate::edit::form::Subject;

@@ -4,7 +4,7 @@
 //!
 //! What the panes show is derived here too, for the views and `update` alike: the rows
 //! ([`rows`]), the named columns ([`columns`]), the lines of a form and its values in
-//! words ([`form`]), and the questions both ask of the model (which unit is selected, in
+//! words (`form.rs`), and the questions both ask of the model (which unit is selected, in
 //! what order the totals list the units, which field of the form is under the cursor).
 
 mod columns;
