@@ -7,6 +7,7 @@ use crate::project::problem::Severity;
 pub mod diff;
 pub mod explain;
 mod export;
+pub mod fields;
 mod numbers;
 mod ops;
 mod problems;
@@ -285,6 +286,10 @@ texts! {
     KeyQuit => "退出", "quit";
     KeyOpenEditor => "用 $EDITOR 打开第一个错误", "open $EDITOR at the first error";
     KeyRetry => "重试", "retry";
+    KeyFields => "字段…", "fields…";
+    KeySettings => "项目设置…（标题、分值、计分规则）", "project settings… (title, sections, policy)";
+    KeyFormToggle => "切换 是/否、下一个选项", "yes/no, next choice";
+    KeyFormClear => "清空（不设）", "clear (none)";
     // ---- exports (kaoping export) ----
     ExportSheetRanking => "县区排名", "Ranking";
     ExportSheetDepartments => "部门排名", "Departments";

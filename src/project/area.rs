@@ -4,7 +4,9 @@
 
 use super::Project;
 use super::load::reader::{Loader, Obj};
-use super::scheme::{Entry, Field, Scheme, Written, decimal, field, text};
+use super::scheme::{
+    Entry, Field, FormKey, InputKind, Scheme, Written, decimal, field, form, text,
+};
 use rust_decimal::Decimal;
 
 /// A work area (就业和创业, 社会保险, …): its indicators' bases add up to its maximum.
@@ -59,7 +61,12 @@ pub enum AreaField {
 }
 
 impl Field for AreaField {
-    type Entry = Area;
+    type Table = Area;
+
+    const FORM: &'static [FormKey<Self>] = &[
+        form(InputKind::Text, |a: &Area| AreaField::Name(a.name.clone())),
+        form(InputKind::Decimal, |a: &Area| AreaField::Max(a.max)),
+    ];
 
     fn key(&self) -> &'static str {
         match self {
@@ -86,7 +93,7 @@ impl Field for AreaField {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::project::scheme::tests::{check_entry, check_field};
+    use crate::project::scheme::tests::{check_entry, check_field, check_form};
 
     #[test]
     fn reads_back_what_it_writes() {
@@ -96,6 +103,7 @@ mod tests {
             max: Decimal::from(12),
         };
         check_entry(&area);
+        check_form::<AreaField>(&area, &Project::default());
         check_field(area.clone(), AreaField::Name("就业".into()));
         check_field(area, AreaField::Max(Decimal::new(125, 1)));
     }

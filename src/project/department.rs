@@ -3,7 +3,7 @@
 
 use super::Project;
 use super::load::reader::{Loader, Obj};
-use super::scheme::{Entry, Field, Scheme, Written, field, text};
+use super::scheme::{Entry, Field, FormKey, InputKind, Scheme, Written, field, form, text};
 
 /// A city department (市直部门): a role-holder in the matrix and, with a score sheet, a
 /// scored body ranked among the departments.
@@ -54,7 +54,11 @@ pub enum DepartmentField {
 }
 
 impl Field for DepartmentField {
-    type Entry = Department;
+    type Table = Department;
+
+    const FORM: &'static [FormKey<Self>] = &[form(InputKind::Text, |d: &Department| {
+        DepartmentField::Name(d.name.clone())
+    })];
 
     fn key(&self) -> &'static str {
         match self {
@@ -78,7 +82,7 @@ impl Field for DepartmentField {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::project::scheme::tests::{check_entry, check_field};
+    use crate::project::scheme::tests::{check_entry, check_field, check_form};
 
     #[test]
     fn reads_back_what_it_writes() {
@@ -87,6 +91,7 @@ mod tests {
             name: "市人社局".into(),
         };
         check_entry(&hrss);
+        check_form::<DepartmentField>(&hrss, &Project::default());
         check_field(hrss, DepartmentField::Name("人社局".into()));
     }
 }

@@ -3,7 +3,7 @@
 
 use super::Project;
 use super::load::reader::{Loader, Obj};
-use super::scheme::{Entry, Field, Scheme, Written, field, text};
+use super::scheme::{Entry, Field, FormKey, InputKind, Scheme, Written, field, form, text};
 
 /// What kind of body a unit is. Counties and the zone form one ranking group,
 /// departments another.
@@ -84,7 +84,12 @@ pub enum UnitField {
 }
 
 impl Field for UnitField {
-    type Entry = Unit;
+    type Table = Unit;
+
+    const FORM: &'static [FormKey<Self>] = &[
+        form(InputKind::Text, |u: &Unit| UnitField::Name(u.name.clone())),
+        form(InputKind::Choice(KINDS), |u: &Unit| UnitField::Kind(u.kind)),
+    ];
 
     fn key(&self) -> &'static str {
         match self {
@@ -113,7 +118,7 @@ impl Field for UnitField {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::project::scheme::tests::{check_entry, check_field};
+    use crate::project::scheme::tests::{check_entry, check_field, check_form};
 
     #[test]
     fn reads_back_what_it_writes() {
@@ -123,6 +128,12 @@ mod tests {
             kind: UnitKind::County,
         };
         check_entry(&jia);
+        check_form::<UnitField>(&jia, &Project::default());
+        let zone = Unit {
+            kind: UnitKind::Zone,
+            ..jia.clone()
+        };
+        check_form::<UnitField>(&zone, &Project::default());
         check_field(jia.clone(), UnitField::Name("甲".into()));
         check_field(jia, UnitField::Kind(UnitKind::Zone));
     }

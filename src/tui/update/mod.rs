@@ -7,8 +7,8 @@
 //! what the user gets. One file per job:
 //! [`nav`] moves cursors and keeps them in view; [`matrix`], [`entry`], [`totals`],
 //! [`ranking`] and [`problems`] are the panes' commands; [`overlay`] the windows over
-//! them; [`typing`] editing a field and searching; [`fields`] turns typed text into an
-//! edit (pure). The helpers here are the ones every handler shares: the status line, the
+//! them; [`typing`] editing a field and searching; [`form`] the form of an entry's or the
+//! settings' fields; [`fields`] turns typed text into an edit (pure). The helpers here are the ones every handler shares: the status line, the
 //! read-only refusal, committing an edit, starting to type into a field.
 //!
 //! `update` does no I/O. What needs a file — following a change on disk, reloading or
@@ -18,6 +18,7 @@
 
 mod entry;
 pub mod fields;
+mod form;
 mod matrix;
 mod nav;
 mod overlay;
@@ -97,6 +98,10 @@ fn act(model: &mut Model, action: Action) -> Option<Effect> {
         Mode::Normal => {}
     }
     model.ui.status = None;
+    if model.ui.form.is_some() {
+        form::act(model, action);
+        return None;
+    }
     if model.ui.ranking.presenting {
         ranking::presenting(model, action);
         return None;
@@ -112,6 +117,7 @@ fn act(model: &mut Model, action: Action) -> Option<Effect> {
         Action::Compare => typing::start_compare(model),
         Action::Export => typing::start_export(model),
         Action::Find => typing::start_finding(model),
+        Action::Settings => form::open_settings(model),
         Action::Move(_) | Action::Page(_) | Action::Top | Action::Bottom => {
             nav::move_cursor(model, action)
         }
