@@ -2,11 +2,8 @@
 //! accepts, how it is read and written, and what of it can be edited (see
 //! [`super::scheme`]).
 
-use super::Project;
 use super::load::reader::{Loader, Obj};
-use super::scheme::{
-    Entry, Field, FormKey, InputKind, Scheme, Written, decimal, field, form, text,
-};
+use super::scheme::{Field, FormKey, InputKind, Scheme, Written, decimal, field, form, text};
 use rust_decimal::Decimal;
 
 /// A work area (就业和创业, 社会保险, …): its indicators' bases add up to its maximum.
@@ -37,21 +34,7 @@ impl Scheme for Area {
     }
 }
 
-impl Entry for Area {
-    const LIST: &'static str = "areas";
-
-    fn id(&self) -> &str {
-        &self.id
-    }
-
-    fn list(p: &Project) -> &[Self] {
-        &p.areas
-    }
-
-    fn list_mut(p: &mut Project) -> &mut Vec<Self> {
-        &mut p.areas
-    }
-}
+super::scheme::entry!(Area, "areas", areas);
 
 /// One editable field of an area, with its new value.
 #[derive(Debug, Clone, PartialEq)]

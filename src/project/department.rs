@@ -1,9 +1,8 @@
 //! `[[departments]]`: the city departments — the struct, the keys it accepts, how it is
 //! read and written, and what of it can be edited (see [`super::scheme`]).
 
-use super::Project;
 use super::load::reader::{Loader, Obj};
-use super::scheme::{Entry, Field, FormKey, InputKind, Scheme, Written, field, form, text};
+use super::scheme::{Field, FormKey, InputKind, Scheme, Written, field, form, text};
 
 /// A city department (市直部门): a role-holder in the matrix and, with a score sheet, a
 /// scored body ranked among the departments.
@@ -31,21 +30,7 @@ impl Scheme for Department {
     }
 }
 
-impl Entry for Department {
-    const LIST: &'static str = "departments";
-
-    fn id(&self) -> &str {
-        &self.id
-    }
-
-    fn list(p: &Project) -> &[Self] {
-        &p.departments
-    }
-
-    fn list_mut(p: &mut Project) -> &mut Vec<Self> {
-        &mut p.departments
-    }
-}
+super::scheme::entry!(Department, "departments", departments);
 
 /// One editable field of a department, with its new value.
 #[derive(Debug, Clone, PartialEq)]

@@ -5,12 +5,12 @@
 //! The roles (`lead`, `responsible`, `co`) are not fields: they change together, through
 //! [`crate::edit::Edit::SetRole`].
 
+use super::Area;
 use super::load::reader::{Loader, Obj};
 use super::scheme::{
-    Entry, Field, FormKey, InputKind, Ref, Scheme, Written, decimal, field, flag, form, ids,
-    opt_ids, opt_text, text,
+    Field, FormKey, InputKind, Ref, Scheme, Written, decimal, field, flag, form, ids, opt_ids,
+    opt_text, text,
 };
-use super::{Area, Project};
 use rust_decimal::Decimal;
 
 /// One measured target inside an area, with a base score.
@@ -153,21 +153,7 @@ impl Scheme for Indicator {
     }
 }
 
-impl Entry for Indicator {
-    const LIST: &'static str = "indicators";
-
-    fn id(&self) -> &str {
-        &self.id
-    }
-
-    fn list(p: &Project) -> &[Self] {
-        &p.indicators
-    }
-
-    fn list_mut(p: &mut Project) -> &mut Vec<Self> {
-        &mut p.indicators
-    }
-}
+super::scheme::entry!(Indicator, "indicators", indicators);
 
 /// One editable field of an indicator, with its new value.
 #[derive(Debug, Clone, PartialEq)]

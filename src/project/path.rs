@@ -109,7 +109,9 @@ fn basic_string(text: &str) -> Option<(String, &str)> {
                     'e' => '\u{1b}',
                     'u' | 'U' => {
                         let len = if e == 'u' { 4 } else { 8 };
-                        let hex: String = (0..len).map(|_| chars.next().map(|(_, h)| h)).collect::<Option<_>>()?;
+                        let hex: String = (0..len)
+                            .map(|_| chars.next().map(|(_, h)| h))
+                            .collect::<Option<_>>()?;
                         char::from_u32(u32::from_str_radix(&hex, 16).ok()?)?
                     }
                     _ => return None,
@@ -197,7 +199,16 @@ mod tests {
             TomlPath::parse("scores.'lit\"eral'.x"),
             Some(TomlPath::keys(&["scores", "lit\"eral", "x"]))
         );
-        for bad in ["", "a..b", "a.", "a[x]", "a[1", ".a", "\"open", "\"bad\\q\""] {
+        for bad in [
+            "",
+            "a..b",
+            "a.",
+            "a[x]",
+            "a[1",
+            ".a",
+            "\"open",
+            "\"bad\\q\"",
+        ] {
             assert!(TomlPath::parse(bad).is_none(), "{bad}");
         }
     }

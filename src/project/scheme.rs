@@ -103,6 +103,29 @@ pub(crate) trait Scheme: Sized + Clone + PartialEq + Default {
     fn pairs(&self) -> Vec<(&'static str, Written)>;
 }
 
+/// `impl Entry` for the entry of a root list: the list's key and the `Project` field
+/// that holds it (`entry!(Area, "areas", areas);`).
+macro_rules! entry {
+    ($ty:ty, $list:literal, $field:ident) => {
+        impl $crate::project::scheme::Entry for $ty {
+            const LIST: &'static str = $list;
+
+            fn id(&self) -> &str {
+                &self.id
+            }
+
+            fn list(p: &$crate::project::Project) -> &[Self] {
+                &p.$field
+            }
+
+            fn list_mut(p: &mut $crate::project::Project) -> &mut Vec<Self> {
+                &mut p.$field
+            }
+        }
+    };
+}
+pub(crate) use entry;
+
 /// An entry of a root list (`[[indicators]]`, …), known by its id.
 pub(crate) trait Entry: Scheme {
     /// The root key of its list.

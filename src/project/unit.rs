@@ -1,9 +1,8 @@
 //! `[[units]]`: the counties and the zone — the struct, the keys it accepts, how it is read
 //! and written, and what of it can be edited (see [`super::scheme`]).
 
-use super::Project;
 use super::load::reader::{Loader, Obj};
-use super::scheme::{Entry, Field, FormKey, InputKind, Scheme, Written, field, form, text};
+use super::scheme::{Field, FormKey, InputKind, Scheme, Written, field, form, text};
 
 /// What kind of body a unit is. Counties and the zone form one ranking group,
 /// departments another.
@@ -59,21 +58,7 @@ impl Scheme for Unit {
     }
 }
 
-impl Entry for Unit {
-    const LIST: &'static str = "units";
-
-    fn id(&self) -> &str {
-        &self.id
-    }
-
-    fn list(p: &Project) -> &[Self] {
-        &p.units
-    }
-
-    fn list_mut(p: &mut Project) -> &mut Vec<Self> {
-        &mut p.units
-    }
-}
+super::scheme::entry!(Unit, "units", units);
 
 /// One editable field of a unit, with its new value.
 #[derive(Debug, Clone, PartialEq)]
