@@ -86,7 +86,7 @@ mod tests {
             max: Decimal::from(12),
         };
         check_entry(&area);
-        check_form::<AreaField>(&area, &Project::default());
+        check_form::<AreaField>(&area, &crate::project::Project::default());
         check_field(area.clone(), AreaField::Name("就业".into()));
         check_field(area, AreaField::Max(Decimal::new(125, 1)));
     }

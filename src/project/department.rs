@@ -76,7 +76,7 @@ mod tests {
             name: "市人社局".into(),
         };
         check_entry(&hrss);
-        check_form::<DepartmentField>(&hrss, &Project::default());
+        check_form::<DepartmentField>(&hrss, &crate::project::Project::default());
         check_field(hrss, DepartmentField::Name("人社局".into()));
     }
 }

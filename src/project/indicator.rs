@@ -246,6 +246,7 @@ impl Field for IndicatorField {
 mod tests {
     use super::*;
     use crate::project::problem::ProblemKind;
+    use crate::project::scheme::Entry;
     use crate::project::scheme::tests::{check_entry, check_field, check_form};
     use crate::project::{Area, Project, Unit};
 

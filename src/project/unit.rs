@@ -103,6 +103,7 @@ impl Field for UnitField {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::project::scheme::Entry;
     use crate::project::scheme::tests::{check_entry, check_field, check_form};
 
     #[test]
@@ -113,12 +114,12 @@ mod tests {
             kind: UnitKind::County,
         };
         check_entry(&jia);
-        check_form::<UnitField>(&jia, &Project::default());
+        check_form::<UnitField>(&jia, &crate::project::Project::default());
         let zone = Unit {
             kind: UnitKind::Zone,
             ..jia.clone()
         };
-        check_form::<UnitField>(&zone, &Project::default());
+        check_form::<UnitField>(&zone, &crate::project::Project::default());
         check_field(jia.clone(), UnitField::Name("甲".into()));
         check_field(jia, UnitField::Kind(UnitKind::Zone));
     }
