@@ -68,19 +68,63 @@ pub fn check_and_score(project: &Project) -> (Vec<Problem>, Option<Scoreboard>) 
             (problems, Some(board))
         }
         Err(overflow) => {
-            let mut path = TomlPath::keys(&["scores", &overflow.unit]);
-            if let Some(indicator) = &overflow.indicator {
-                path = path.key("indicators").key(indicator);
-            }
-            problems.push(Problem::new(
-                ProblemKind::NotDecimal {
-                    text: overflow.unit.clone(),
-                    reason: project::DecimalError::TooManyDigits,
-                },
-                path,
-            ));
+            let (path, value) = too_large_to_score(project, &overflow);
+            problems.push(Problem::new(ProblemKind::TooLargeToScore { value }, path));
             (problems, None)
         }
+    }
+}
+
+/// The entered number behind an overflow, and its path: where the arithmetic failed is
+/// not always where the number was typed (an actual a thousand times too large makes
+/// every other unit's bonus on that indicator overflow), so the largest number entered
+/// on the failing indicator — or, when a unit's totals failed, in that unit's sheet — is
+/// named.
+fn too_large_to_score(project: &Project, overflow: &scoring::Overflow) -> (TomlPath, Decimal) {
+    let mut best: Option<(Decimal, TomlPath)> = None;
+    let mut consider = |value: Decimal, path: TomlPath| {
+        if best.as_ref().is_none_or(|(b, _)| value.abs() > b.abs()) {
+            best = Some((value, path));
+        }
+    };
+    for (unit, sheet) in &project.scores {
+        let sheet_path = TomlPath::keys(&["scores", unit]);
+        for (indicator, row) in &sheet.indicators {
+            let wanted = match &overflow.indicator {
+                Some(failed) => failed == indicator,
+                None => *unit == overflow.unit,
+            };
+            if !wanted {
+                continue;
+            }
+            let at = |key: &str| sheet_path.clone().key("indicators").key(indicator).key(key);
+            match row {
+                Row::Quantitative { target, actual } => {
+                    for (key, value) in [("target", target), ("actual", actual)] {
+                        if let Some(v) = value {
+                            consider(*v, at(key));
+                        }
+                    }
+                }
+                Row::Qualitative {
+                    deduction: Some(d), ..
+                } => consider(*d, at("deduction")),
+                Row::Preparation { prep } => consider(*prep, at("prep")),
+                Row::Qualitative { .. } => {}
+            }
+        }
+        if overflow.indicator.is_none() && *unit == overflow.unit {
+            if let Some(s) = sheet.survey {
+                consider(s, sheet_path.clone().key("survey"));
+            }
+            for (item, v) in &sheet.organization {
+                consider(*v, sheet_path.clone().key("organization").key(item));
+            }
+        }
+    }
+    match best {
+        Some((value, path)) => (path, value),
+        None => (TomlPath::keys(&["scores", &overflow.unit]), Decimal::MAX),
     }
 }
 

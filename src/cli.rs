@@ -5,6 +5,7 @@ use crate::i18n::{Lang, OpsText, render};
 use crate::ops::{self, Exported, OpsError};
 use crate::project::problem::Problem;
 use crate::report::{rank_csv, rank_json, rank_markdown, rank_table};
+use crate::text::{sanitize, sanitize_lines};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -143,7 +144,7 @@ pub fn run(command: &Command, lang: Lang, out: &mut dyn Write, err: &mut dyn Wri
         Ok(()) => EXIT_OK,
         Err(e) => {
             for line in e.lines(lang) {
-                let _ = writeln!(err, "{line}");
+                let _ = writeln!(err, "{}", sanitize(&line));
             }
             e.exit_code()
         }
@@ -172,7 +173,11 @@ fn new(file: &Path, demo: bool, lang: Lang, out: &mut dyn Write) -> Result<(), O
         .map_err(io)?;
     f.write_all(text.as_bytes()).map_err(io)?;
     f.sync_all().map_err(io)?;
-    let _ = writeln!(out, "{}", OpsText(lang).wrote(&file.display().to_string()));
+    let _ = writeln!(
+        out,
+        "{}",
+        sanitize(&OpsText(lang).wrote(&file.display().to_string()))
+    );
     Ok(())
 }
 
@@ -180,7 +185,7 @@ fn new(file: &Path, demo: bool, lang: Lang, out: &mut dyn Write) -> Result<(), O
 fn print_problems(file: &Path, text: &str, problems: &[Problem], lang: Lang, err: &mut dyn Write) {
     let name = file.display().to_string();
     for p in problems {
-        let _ = writeln!(err, "{}", render(p, &name, Some(text), lang));
+        let _ = writeln!(err, "{}", sanitize(&render(p, &name, Some(text), lang)));
     }
 }
 
@@ -197,7 +202,7 @@ fn check(
     print_problems(file, &loaded.text, problems, lang, err);
     let errors = problems.iter().filter(|p| p.is_error()).count();
     let warnings = problems.len() - errors;
-    let summary = OpsText(lang).checked(&file.display().to_string(), errors, warnings);
+    let summary = OpsText(lang).checked(&sanitize(&file.display().to_string()), errors, warnings);
     let _ = writeln!(out, "{summary}");
     if errors > 0 {
         // Already printed: the error carries nothing more to say.
@@ -221,11 +226,13 @@ fn rank(
     let scored = ops::load_scored(file)?;
     print_problems(file, &scored.text, &scored.warnings, lang, err);
     let input = scored.input(lang);
+    // Text for people is made safe line by line; csv cells and JSON strings are escaped
+    // by their writers.
     let rendered = match format {
-        RankFormat::Table => rank_table(&input),
+        RankFormat::Table => sanitize_lines(&rank_table(&input)),
         RankFormat::Json => rank_json(&input),
         RankFormat::Csv => rank_csv(&input),
-        RankFormat::Markdown => rank_markdown(&input),
+        RankFormat::Markdown => sanitize_lines(&rank_markdown(&input)),
     };
     print(out, rendered.as_bytes())
 }
@@ -233,7 +240,8 @@ fn rank(
 /// `kaoping set FILE KEY VALUE` (see [`ops::set`]).
 fn set(file: &Path, key: &str, value: &str, out: &mut dyn Write) -> Result<(), OpsError> {
     let path = ops::set(file, key, value)?;
-    let _ = writeln!(out, "{}: {path} = {}", file.display(), value.trim());
+    let said = format!("{}: {path} = {}", file.display(), value.trim());
+    let _ = writeln!(out, "{}", sanitize(&said));
     Ok(())
 }
 
@@ -247,7 +255,8 @@ fn export(
     match ops::export(&scored.input(lang), options, file, &ops::today())? {
         Exported::Stdout(bytes) => print(out, &bytes),
         Exported::File(path) => {
-            let _ = writeln!(out, "{}", OpsText(lang).wrote(&path.display().to_string()));
+            let said = OpsText(lang).wrote(&path.display().to_string());
+            let _ = writeln!(out, "{}", sanitize(&said));
             Ok(())
         }
     }
@@ -256,7 +265,7 @@ fn export(
 /// Prints lines made from text in the file, each made safe for the terminal.
 fn print_lines(out: &mut dyn Write, lines: &[String]) -> Result<(), OpsError> {
     for line in lines {
-        print(out, format!("{}\n", crate::text::sanitize(line)).as_bytes())?;
+        print(out, format!("{}\n", sanitize(line)).as_bytes())?;
     }
     Ok(())
 }

@@ -74,11 +74,32 @@ pub enum OpsError {
     /// Another copy of kaoping has the file open for writing.
     #[error("{}: being edited by {holder}", path.display())]
     Locked { path: PathBuf, holder: String },
+    /// Not a regular file (a FIFO, a device, a folder): refused before it is read.
+    #[error("{}: not a regular file", path.display())]
+    NotAFile {
+        path: PathBuf,
+        kind: crate::store::NotAFile,
+    },
+    /// A side file (lock, backup, `.mine`, recovery) is a symbolic link: refused.
+    #[error("{}: a symbolic link", path.display())]
+    SymlinkedSideFile { path: PathBuf },
+    /// An export onto the project, its side files, or a file open in another kaoping.
+    #[error("{}: kaoping's own file", path.display())]
+    Guarded {
+        path: PathBuf,
+        what: crate::store::Guarded,
+    },
+    /// `set` asked to replace a table (or an array of tables), not a value.
+    #[error("{key}: a table")]
+    NotAValue { key: String },
+    /// The file (or its folder) may not be written.
+    #[error("{}: not writable", path.display())]
+    NotWritable { path: PathBuf, folder: bool },
     /// The project file could not be saved.
-    #[error("{}: {error}", path.display())]
+    #[error("{}: {source}", path.display())]
     Save {
         path: PathBuf,
-        error: crate::store::SaveError,
+        source: crate::store::SaveError,
     },
 }
 
@@ -93,10 +114,35 @@ pub enum Lookup {
 
 impl OpsError {
     fn io(path: &Path) -> impl FnOnce(std::io::Error) -> OpsError + '_ {
-        move |source| OpsError::Io {
-            path: path.to_path_buf(),
-            source,
+        move |source| OpsError::from_io(path, source)
+    }
+
+    /// An I/O error on `path`, with what the store refuses named: a file too large (a
+    /// file error), anything but a regular file, a side file that is a symbolic link.
+    pub fn from_io(path: &Path, source: std::io::Error) -> OpsError {
+        let path = path.to_path_buf();
+        let inner = source.get_ref();
+        if let Some(large) = inner.and_then(|e| e.downcast_ref::<crate::store::TooLarge>()) {
+            let kind = ProblemKind::TooLarge {
+                bytes: large.bytes,
+                limit: MAX_FILE_BYTES,
+            };
+            return OpsError::FileHasErrors {
+                path,
+                text: None,
+                problems: vec![Problem::new(kind, TomlPath::root())],
+            };
         }
+        if let Some(kind) = inner.and_then(|e| e.downcast_ref::<crate::store::NotAFile>()) {
+            return OpsError::NotAFile { path, kind: *kind };
+        }
+        if let Some(link) = inner.and_then(|e| e.downcast_ref::<crate::store::SymlinkedSideFile>())
+        {
+            return OpsError::SymlinkedSideFile {
+                path: link.0.clone(),
+            };
+        }
+        OpsError::Io { path, source }
     }
 
     /// The exit code of the command line: 1 when the file has errors (or a change would
@@ -179,10 +225,45 @@ impl OpsError {
             OpsError::Locked { path, holder } => {
                 plain(t.locked(&path.display().to_string(), holder))
             }
-            OpsError::Save { path, error } => plain(format!(
+            OpsError::NotAFile { path, kind } => {
+                use crate::store::NotAFile as K;
+                let what = match kind {
+                    K::Folder => t.folder_word(),
+                    K::Fifo => t.fifo_word(),
+                    K::Device => t.device_word(),
+                    K::Socket => t.socket_word(),
+                };
+                plain(t.not_a_file(&path.display().to_string(), what))
+            }
+            OpsError::SymlinkedSideFile { path } => {
+                plain(t.symlinked_side_file(&path.display().to_string()))
+            }
+            OpsError::Guarded { path, what } => {
+                let file = path.display().to_string();
+                plain(match what {
+                    crate::store::Guarded::Project => t.export_onto_project(&file),
+                    crate::store::Guarded::SideFile => t.export_onto_side_file(&file),
+                    crate::store::Guarded::OpenIn(holder) => t.export_onto_open_file(&file, holder),
+                })
+            }
+            OpsError::NotAValue { key } => plain(t.not_a_value(key)),
+            OpsError::NotWritable { path, folder } => {
+                let why = if *folder {
+                    i18n::T::FolderNotWritable
+                } else {
+                    i18n::T::FileNotWritable
+                };
+                plain(format!(
+                    "{}: {}; {}",
+                    path.display(),
+                    why.get(lang),
+                    t.nothing_changed()
+                ))
+            }
+            OpsError::Save { path, source } => plain(format!(
                 "{}: {}; {}",
                 path.display(),
-                error.message(lang),
+                source.message(lang),
                 t.nothing_changed()
             )),
         }
@@ -192,18 +273,6 @@ impl OpsError {
 /// Reads a project file's text: refuses what is too large or not UTF-8 (a file error)
 /// and what cannot be read (an I/O error).
 pub fn read_text(path: &Path) -> Result<String, OpsError> {
-    let size = std::fs::metadata(path).map_err(OpsError::io(path))?.len();
-    if size > MAX_FILE_BYTES {
-        let kind = ProblemKind::TooLarge {
-            bytes: size,
-            limit: MAX_FILE_BYTES,
-        };
-        return Err(OpsError::FileHasErrors {
-            path: path.to_path_buf(),
-            text: None,
-            problems: vec![Problem::new(kind, TomlPath::root())],
-        });
-    }
     let (bytes, _) = crate::store::read(path).map_err(OpsError::io(path))?;
     crate::store::decode(bytes).map_err(|bad| {
         let (text, problem) = *bad;
@@ -474,6 +543,9 @@ pub fn export(
     match target {
         None => Ok(Exported::Stdout(bytes)),
         Some(path) => {
+            if let Some(what) = crate::store::guarded(&path, project_path) {
+                return Err(OpsError::Guarded { path, what });
+            }
             write_file(&path, &bytes)?;
             Ok(Exported::File(path))
         }
@@ -528,10 +600,16 @@ pub fn set(file: &Path, key: &str, value: &str) -> Result<TomlPath, OpsError> {
         return Err(OpsError::BadKeyPath(key.to_string()));
     };
     let (mut store, bytes) = crate::store::Store::open(file, false).map_err(OpsError::io(file))?;
-    if let Some(holder) = &store.holder {
+    if let Some(holder) = store.holder() {
         return Err(OpsError::Locked {
             path: file.to_path_buf(),
-            holder: holder.clone(),
+            holder: holder.to_string(),
+        });
+    }
+    if store.read_only() {
+        return Err(OpsError::NotWritable {
+            path: file.to_path_buf(),
+            folder: store.denied == Some(crate::store::Denied::FolderReadOnly),
         });
     }
     let text = crate::store::decode(bytes).map_err(|bad| {
@@ -554,11 +632,16 @@ pub fn set(file: &Path, key: &str, value: &str) -> Result<TomlPath, OpsError> {
     let mut doc: toml_edit::DocumentMut = text
         .parse()
         .map_err(|e: toml_edit::TomlError| OpsError::BadOptions(e.to_string()))?;
-    crate::edit::set_path(&mut doc, &path.0, crate::edit::value_of(value)).map_err(|source| {
-        OpsError::Set {
-            path: file.to_path_buf(),
-            source,
-        }
+    // A value, not a table: replacing `scores.jia` would lose the sheet and its comments.
+    let new_value = crate::edit::value_of(value);
+    if names_tables(doc.as_item(), &path.0) || value_holds_tables(&new_value) {
+        return Err(OpsError::NotAValue {
+            key: path.to_string(),
+        });
+    }
+    crate::edit::set_path(&mut doc, &path.0, new_value).map_err(|source| OpsError::Set {
+        path: file.to_path_buf(),
+        source,
     })?;
     let new_text = doc.to_string();
     let after = analyze(&new_text);
@@ -569,13 +652,70 @@ pub fn set(file: &Path, key: &str, value: &str) -> Result<TomlPath, OpsError> {
             problems: after.problems,
         });
     };
-    store
-        .save(&new_text, project)
-        .map_err(|error| OpsError::Save {
+    store.save(&new_text, project).map_err(|e| match e {
+        crate::store::SaveError::Io(source) => match OpsError::from_io(file, source) {
+            OpsError::Io { source, .. } => OpsError::Save {
+                path: file.to_path_buf(),
+                source: crate::store::SaveError::Io(source),
+            },
+            typed => typed,
+        },
+        source => OpsError::Save {
             path: file.to_path_buf(),
-            error,
-        })?;
+            source,
+        },
+    })?;
     Ok(path)
+}
+
+/// Whether a path of a document names tables: a table, an array of tables, an element
+/// of one, or a value that holds inline tables.
+fn names_tables(root: &toml_edit::Item, path: &[crate::project::PathSeg]) -> bool {
+    use crate::project::PathSeg::{Index, Key};
+    use toml_edit::{Item, Value};
+    enum Node<'d> {
+        Item(&'d Item),
+        Value(&'d Value),
+        Table(&'d toml_edit::Table),
+    }
+    let mut node = Node::Item(root);
+    for seg in path {
+        node = match (seg, node) {
+            (Key(k), Node::Item(Item::Table(t)) | Node::Table(t)) => match t.get(k) {
+                Some(item) => Node::Item(item),
+                None => return false,
+            },
+            (Key(k), Node::Item(Item::Value(Value::InlineTable(t))))
+            | (Key(k), Node::Value(Value::InlineTable(t))) => match t.get(k) {
+                Some(v) => Node::Value(v),
+                None => return false,
+            },
+            (Index(n), Node::Item(Item::ArrayOfTables(a))) => match a.get(*n) {
+                Some(t) => Node::Table(t),
+                None => return false,
+            },
+            (Index(n), Node::Item(Item::Value(Value::Array(a))))
+            | (Index(n), Node::Value(Value::Array(a))) => match a.get(*n) {
+                Some(v) => Node::Value(v),
+                None => return false,
+            },
+            _ => return false,
+        };
+    }
+    match node {
+        Node::Item(Item::Table(_) | Item::ArrayOfTables(_)) | Node::Table(_) => true,
+        Node::Item(Item::Value(v)) | Node::Value(v) => value_holds_tables(v),
+        Node::Item(Item::None) => false,
+    }
+}
+
+/// Whether a value is or holds inline tables.
+fn value_holds_tables(value: &toml_edit::Value) -> bool {
+    match value {
+        toml_edit::Value::InlineTable(_) => true,
+        toml_edit::Value::Array(a) => a.iter().any(value_holds_tables),
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -676,11 +816,11 @@ mod tests {
             },
             OpsError::Save {
                 path: path(),
-                error: crate::store::SaveError::ChangedOnDisk,
+                source: crate::store::SaveError::ChangedOnDisk,
             },
             OpsError::Save {
                 path: path(),
-                error: crate::store::SaveError::Io(std::io::Error::from_raw_os_error(28)),
+                source: crate::store::SaveError::Io(std::io::Error::from_raw_os_error(28)),
             },
         ];
         for failure in failures {

@@ -10,7 +10,7 @@ use crate::i18n::{Lang, problem_message};
 use crate::project::problem::Problem;
 use crate::project::{self, Project, UnitScores};
 use crate::scoring::Scoreboard;
-use crate::store::{SaveError, Store};
+use crate::store::{Denied, SaveError, Store};
 use chrono::{DateTime, Local};
 use std::path::Path;
 use toml_edit::DocumentMut;
@@ -51,6 +51,24 @@ pub enum ReadOnlyReason {
     Locked(String),
     /// The file names a newer format: which.
     Newer(String),
+    /// The file has no write permission.
+    FileReadOnly,
+    /// Its folder cannot be written.
+    FolderReadOnly,
+}
+
+impl ReadOnlyReason {
+    /// Why, in words; `None` when it was asked for (nothing to explain).
+    pub fn explained(&self, lang: Lang) -> Option<String> {
+        use crate::i18n::T;
+        Some(match self {
+            ReadOnlyReason::Asked => return None,
+            ReadOnlyReason::Locked(holder) => format!("{} {holder}", T::LockedBy.get(lang)),
+            ReadOnlyReason::Newer(format) => format!("{} {format}", T::NewerFormat.get(lang)),
+            ReadOnlyReason::FileReadOnly => T::FileNotWritable.get(lang).to_string(),
+            ReadOnlyReason::FolderReadOnly => T::FolderNotWritable.get(lang).to_string(),
+        })
+    }
 }
 
 /// What to restore when an edit is refused: the one score sheet it touched, or (for a
@@ -101,9 +119,11 @@ impl Session {
             text: bad.0,
             problems: vec![bad.1],
         })?;
-        let mut reason = match (&store.holder, read_only) {
+        let mut reason = match (&store.denied, read_only) {
             (_, true) => Some(ReadOnlyReason::Asked),
-            (Some(holder), _) => Some(ReadOnlyReason::Locked(holder.clone())),
+            (Some(Denied::Locked(holder)), _) => Some(ReadOnlyReason::Locked(holder.clone())),
+            (Some(Denied::FileReadOnly), _) => Some(ReadOnlyReason::FileReadOnly),
+            (Some(Denied::FolderReadOnly), _) => Some(ReadOnlyReason::FolderReadOnly),
             (None, false) => None,
         };
         let (doc, project, problems, board) = match analyse(&text, false) {
@@ -281,7 +301,7 @@ impl Session {
             Err(SaveError::ChangedOnDisk) => {
                 self.conflict = true;
                 let mine = crate::store::mine_path(self.store.target());
-                let _ = crate::store::write_atomic(&mine, text.as_bytes());
+                let _ = crate::store::write_side_file(&mine, text.as_bytes());
                 self.save_error = Some(SaveError::ChangedOnDisk);
             }
             Err(e) => self.save_error = Some(e),
@@ -358,6 +378,13 @@ impl Session {
     pub fn disk_changed(&mut self, lang: Lang) -> DiskChange {
         if !self.store.changed_on_disk() {
             return DiskChange::Nothing;
+        }
+        if self.store.is_gone() {
+            // Nothing is written until the user chooses (write it again, or elsewhere).
+            if !self.is_read_only() {
+                self.conflict = true;
+            }
+            return DiskChange::Deleted;
         }
         if self.is_dirty() && !self.is_read_only() {
             self.conflict = true;
@@ -446,6 +473,9 @@ pub enum DiskChange {
     Reloaded,
     /// Edits wait to be written: the user must choose.
     Conflict,
+    /// The file is gone from its place: the session keeps its version (writable copies
+    /// write nothing until the user chooses).
+    Deleted,
     /// The file on disk now has errors; the last good version stays on screen.
     Broken(Vec<Problem>),
     /// The file could not be read: why, in words.

@@ -46,12 +46,34 @@ pub fn pad_left(s: &str, w: usize) -> String {
 }
 
 /// A name from the file made safe for a terminal: control characters (and so every
-/// escape sequence, which starts with ESC) become `�`, so that a name holding
-/// `\x1b]52;…` cannot reach the terminal as a command.
+/// escape sequence, which starts with ESC) and the bidirectional controls become `�`,
+/// so that a name holding `\x1b]52;…` cannot reach the terminal as a command and one
+/// holding U+202E cannot turn the rest of a line around.
 pub fn sanitize(s: &str) -> String {
     s.chars()
-        .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
+        .map(|c| if is_unsafe(c) { '\u{FFFD}' } else { c })
         .collect()
+}
+
+/// Text made safe line by line: like [`sanitize`], but line breaks stay.
+pub fn sanitize_lines(s: &str) -> String {
+    s.split_inclusive('\n')
+        .map(|line| match line.strip_suffix('\n') {
+            Some(body) => sanitize(body) + "\n",
+            None => sanitize(line),
+        })
+        .collect()
+}
+
+/// A character a terminal would obey rather than show: the C0 and C1 controls, DEL,
+/// and the bidirectional embeddings, overrides, isolates and marks (U+202A–U+202E,
+/// U+2066–U+2069, U+200E, U+200F, U+061C).
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
+        )
 }
 
 #[cfg(test)]
@@ -81,6 +103,14 @@ mod tests {
         assert_eq!(pad_right("甲县", 6), "甲县  ");
         assert_eq!(pad_left("甲县", 6), "  甲县");
         assert_eq!(width(&pad_right("经济开发区", 7)), 7);
+    }
+
+    #[test]
+    fn bidirectional_controls_are_shown_not_obeyed() {
+        assert_eq!(sanitize("甲\u{202E}县"), "甲\u{FFFD}县");
+        assert_eq!(sanitize("a\u{2067}b\u{200F}"), "a\u{FFFD}b\u{FFFD}");
+        assert_eq!(sanitize("\u{9b}31m"), "\u{FFFD}31m");
+        assert_eq!(sanitize_lines("a\u{1b}\nb\n"), "a\u{FFFD}\nb\n");
     }
 
     #[test]

@@ -6,12 +6,12 @@
 //! - the rest: one or more hand-written before/after snippets per kind of edit.
 
 use kaoping::edit::{
-    AreaField, DepartmentField, Edit, IndicatorField, UnitField, apply_to_document,
-    apply_to_project,
+    AreaField, DepartmentField, Edit, IndicatorField, PolicyField, SectionsField, UnitField,
+    apply_to_document, apply_to_project,
 };
 use kaoping::project::{
-    Area, Department, Direction, Indicator, Penalty, PenaltyKind, Project, Role, Row, Unit,
-    UnitKind, load, to_toml,
+    Area, Department, Direction, Indicator, Penalty, PenaltyKind, Project, Role, Row,
+    ShortfallMode, Unit, UnitKind, load, to_toml,
 };
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -369,6 +369,46 @@ fn direction() -> impl Strategy<Value = Direction> {
     prop_oneof![Just(Direction::AtLeast), Just(Direction::AtMost)]
 }
 
+/// A key of `[policy]`: mostly in range, sometimes not.
+fn policy_field() -> impl Strategy<Value = PolicyField> {
+    use PolicyField as F;
+    let share = || {
+        prop_oneof![
+            4 => (0i64..=100).prop_map(|n| Decimal::new(n, 2)),
+            1 => decimal(),
+        ]
+    };
+    let count = || prop_oneof![4 => 0u32..12, 1 => any::<u32>()];
+    let mode = prop::sample::select(vec![
+        ShortfallMode::Proportional,
+        ShortfallMode::FullSteps,
+        ShortfallMode::StartedSteps,
+    ]);
+    prop_oneof![
+        (0u32..12).prop_map(F::ScoreDecimals),
+        share().prop_map(F::BonusShare),
+        share().prop_map(F::ShortfallStep),
+        share().prop_map(F::ShortfallRate),
+        mode.prop_map(F::ShortfallMode),
+        share().prop_map(F::DeductionCap),
+        decimal().prop_map(F::PenaltyProvincial),
+        decimal().prop_map(F::PenaltyMunicipal),
+        count().prop_map(F::ComprehensiveAwards),
+        count().prop_map(F::DepartmentAwards),
+        any::<bool>().prop_map(F::LastPlace),
+        any::<bool>().prop_map(F::VetoBlocksSingleItem),
+    ]
+}
+
+fn sections_field() -> impl Strategy<Value = SectionsField> {
+    prop_oneof![
+        decimal().prop_map(SectionsField::Total),
+        proptest::option::of(decimal()).prop_map(SectionsField::Organization),
+        decimal().prop_map(SectionsField::Survey),
+        decimal().prop_map(SectionsField::Task),
+    ]
+}
+
 fn picks() -> impl Strategy<Value = Option<Vec<Pick>>> {
     proptest::option::of(proptest::collection::vec(list_pick(), 0..4))
 }
@@ -411,6 +451,8 @@ enum Seed {
     SetPenalty(Pick, usize, Penalty),
     RemovePenalty(Pick, usize),
     SetTitle(String),
+    SetPolicy(PolicyField),
+    SetSections(SectionsField),
     SetRole(Pick, Pick, Option<Role>),
     SetIndicator(Pick, FieldSeed),
     AddIndicator(Box<IndicatorSeed>),
@@ -485,6 +527,8 @@ fn seed() -> impl Strategy<Value = Seed> {
         2 => (pick(), 0usize..2, penalty_strategy()).prop_map(|(u, i, p)| Seed::SetPenalty(u, i, p)),
         2 => (pick(), 0usize..2).prop_map(|(u, i)| Seed::RemovePenalty(u, i)),
         1 => text().prop_map(Seed::SetTitle),
+        2 => policy_field().prop_map(Seed::SetPolicy),
+        1 => sections_field().prop_map(Seed::SetSections),
         4 => (pick(), pick(), role_strategy()).prop_map(|(i, dep, r)| Seed::SetRole(i, dep, r)),
         4 => (pick(), field_seed()).prop_map(|(i, f)| Seed::SetIndicator(i, f)),
         2 => indicator_seed().prop_map(|i| Seed::AddIndicator(Box::new(i))),
@@ -578,6 +622,8 @@ fn resolve(seed: &Seed, p: &Project) -> Edit {
             index,
         },
         Seed::SetTitle(title) => Edit::SetTitle { title },
+        Seed::SetPolicy(field) => Edit::SetPolicy { field },
+        Seed::SetSections(field) => Edit::SetSections { field },
         Seed::SetRole(i, dep, role) => Edit::SetRole {
             indicator: i.of(&ids.indicators),
             department: dep.of(&ids.departments),
@@ -791,6 +837,8 @@ const ODD_FILES: &[&str] = &[
     "units = [{ id = \"jia\" }]\nindicators = [{ id = \"i\", area = \"a\" }]\norganization = [{ id = \"o\" }]\n\
      scores.jia.indicators.i = 5\nscores.jia.organization = [1]\nscores.jia.penalties = [1, { level = 2 }]\n",
     "indicators = { id = \"i\" }\nunits = { jia = 1 }\nareas = [[1]]\nawards = [{ areas = 1, lead = 2 }]\n",
+    "policy = 5\nsections = [1]\n",
+    "policy.bonus_share = 0.3\nsections = { total = 1 }\n[[policy.x]]\n",
 ];
 
 // ---- golden: edits to the demo and the lines they change -------------------------------
@@ -1574,6 +1622,132 @@ fn set_title_in_place_or_after_the_format() {
         "# head\nformat = \"kaoping/1\"\n\n[sections]\ntotal = 1\n",
         &[Edit::SetTitle { title: s("考评") }],
         "# head\nformat = \"kaoping/1\"\ntitle = \"考评\"\n\n[sections]\ntotal = 1\n",
+    );
+}
+
+fn policy(field: PolicyField) -> Edit {
+    Edit::SetPolicy { field }
+}
+
+fn sections(field: SectionsField) -> Edit {
+    Edit::SetSections { field }
+}
+
+#[test]
+fn golden_a_policy_number_changes_in_place() {
+    golden(
+        &[policy(PolicyField::ComprehensiveAwards(2))],
+        &[
+            "-comprehensive_awards = 3        # 综合先进: top 3 counties (the zone counts as a county)",
+            "+comprehensive_awards = 2        # 综合先进: top 3 counties (the zone counts as a county)",
+        ],
+    );
+    // Back to the default: written over the key that is there.
+    golden(
+        &[
+            policy(PolicyField::ComprehensiveAwards(2)),
+            policy(PolicyField::ComprehensiveAwards(3)),
+            policy(PolicyField::ShortfallMode(ShortfallMode::StartedSteps)),
+            policy(PolicyField::LastPlace(false)),
+        ],
+        &[
+            "-shortfall_mode = \"proportional\" # \"full_steps\" counts whole steps only, \"started_steps\" rounds up",
+            "+shortfall_mode = \"started_steps\" # \"full_steps\" counts whole steps only, \"started_steps\" rounds up",
+            "-last_place = true               # 末位: 1 county/zone, only when someone failed a target",
+            "+last_place = false               # 末位: 1 county/zone, only when someone failed a target",
+        ],
+    );
+}
+
+#[test]
+fn set_policy_creates_the_table_after_the_title() {
+    check(
+        "format = \"kaoping/1\"\ntitle = \"考评\"\n\n[sections]\ntotal = 100 # all\n",
+        &[policy(PolicyField::BonusShare(d("0.15")))],
+        "format = \"kaoping/1\"\ntitle = \"考评\"\n\n[policy]\nbonus_share = 0.15\n\n[sections]\ntotal = 100 # all\n",
+    );
+    // A second key goes in SPEC §2's order.
+    check(
+        "format = \"kaoping/1\"\n\n[policy]\nlast_place = false\n\n[sections]\ntotal = 100\n",
+        &[
+            policy(PolicyField::ScoreDecimals(1)),
+            policy(PolicyField::DepartmentAwards(5)),
+        ],
+        "format = \"kaoping/1\"\n\n[policy]\nscore_decimals = 1\ndepartment_awards = 5\nlast_place = false\n\n[sections]\ntotal = 100\n",
+    );
+    // The worked example has no `[policy]`: created before `[sections]`, and it loads.
+    let after = agree(WORKED, &[policy(PolicyField::ComprehensiveAwards(1))]);
+    assert!(
+        after.contains(
+            "title = \"示例：三县一区\"\n\n[policy]\ncomprehensive_awards = 1\n\n[sections]\n"
+        ),
+        "{after}"
+    );
+}
+
+#[test]
+fn set_policy_to_the_default_or_out_of_range_writes_nothing() {
+    // No `[policy]` is created to say what an absent key says.
+    unchanged(
+        WORKED,
+        &[
+            policy(PolicyField::ComprehensiveAwards(3)),
+            policy(PolicyField::BonusShare(d("0.20"))),
+            policy(PolicyField::LastPlace(true)),
+        ],
+    );
+    // Out of the loader's ranges: not well formed, so neither side changes.
+    unchanged(
+        DEMO,
+        &[
+            policy(PolicyField::BonusShare(d("2"))),
+            policy(PolicyField::ShortfallStep(d("0"))),
+            policy(PolicyField::ScoreDecimals(11)),
+            policy(PolicyField::PenaltyMunicipal(d("-1"))),
+        ],
+    );
+    // Already so: the text stays as written.
+    unchanged(DEMO, &[policy(PolicyField::BonusShare(d("0.20")))]);
+}
+
+#[test]
+fn set_policy_in_an_inline_or_dotted_table() {
+    check(
+        "format = \"kaoping/1\"\npolicy = { bonus_share = 0.3 }\n\n[sections]\ntotal = 100\n",
+        &[policy(PolicyField::ScoreDecimals(3))],
+        "format = \"kaoping/1\"\npolicy = { score_decimals = 3, bonus_share = 0.3 }\n\n[sections]\ntotal = 100\n",
+    );
+    check(
+        "format = \"kaoping/1\"\npolicy.bonus_share = 0.3\n\n[sections]\ntotal = 100\n",
+        &[policy(PolicyField::BonusShare(d("0.25")))],
+        "format = \"kaoping/1\"\npolicy.bonus_share = 0.25\n\n[sections]\ntotal = 100\n",
+    );
+}
+
+#[test]
+fn set_sections_in_place_added_and_removed() {
+    golden(
+        &[
+            sections(SectionsField::Total(d("100"))),
+            sections(SectionsField::Organization(None)),
+        ],
+        &[
+            "-total = 200                     # as written; the sections below add up to 100",
+            "-organization = 6                # 组织实施, as written; its items below add up to 7",
+            "+total = 100                     # as written; the sections below add up to 100",
+        ],
+    );
+    check(
+        "[sections]\ntotal = 100\nsurvey = 6 # 群众测评\ntask = 88\n",
+        &[sections(SectionsField::Organization(Some(d("5.5"))))],
+        "[sections]\ntotal = 100\norganization = 5.5\nsurvey = 6 # 群众测评\ntask = 88\n",
+    );
+    unchanged(
+        WORKED,
+        &[
+            sections(SectionsField::Survey(d("-1"))),
+            sections(SectionsField::Organization(None)),
+        ],
     );
 }
 

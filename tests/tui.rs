@@ -579,3 +579,365 @@ fn the_last_problem_stays_in_view() {
     let text = screen(&mut m, 80, 24);
     assert!(text.lines().any(|l| l.starts_with('▸')), "{text}");
 }
+
+// ---- the form: an entry's fields, or the project's settings -----------------------------
+
+/// The matrix, the cursor on 城镇新增就业人数, its form open.
+fn new_jobs_form(m: &mut Model) {
+    key(m, KeyCode::Char('1'));
+    key(m, KeyCode::Down);
+    key(m, KeyCode::Char('f'));
+}
+
+/// Moves the form's cursor down to the field of `key`, with the arrow key (by key, not by
+/// position, so that a new field does not move what these tests edit).
+fn to_field(m: &mut Model, key_name: &str) {
+    for _ in 0..40 {
+        if m.form_field().is_some_and(|f| f.key == key_name) {
+            return;
+        }
+        key(m, KeyCode::Down);
+    }
+    panic!("no field {key_name} in the form");
+}
+
+/// Starts typing into the form's field, its value cleared.
+fn retype(m: &mut Model, text: &str) {
+    key(m, KeyCode::Enter);
+    key(m, KeyCode::End);
+    for _ in 0..40 {
+        key(m, KeyCode::Backspace);
+    }
+    keys(m, text);
+}
+
+fn saved(m: &mut Model, dir: &tempfile::TempDir) -> String {
+    m.session.flush();
+    std::fs::read_to_string(dir.path().join("demo.toml")).unwrap()
+}
+
+fn status(m: &Model) -> String {
+    m.ui.status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn snapshots_of_the_form() {
+    for lang in [Lang::Zh, Lang::En] {
+        for (w, h) in [(80u16, 24u16), (120, 40)] {
+            let l = lang_name(lang);
+            let (mut m, _dir) = model(DEMO, "demo.toml", lang);
+            new_jobs_form(&mut m);
+            to_field(&mut m, "measure");
+            insta::assert_snapshot!(format!("form_indicator_{l}_{w}x{h}"), screen(&mut m, w, h));
+            let (mut m, _dir) = model(DEMO, "demo.toml", lang);
+            key(&mut m, KeyCode::Char('4'));
+            key(&mut m, KeyCode::Char('S'));
+            to_field(&mut m, "comprehensive_awards");
+            insta::assert_snapshot!(format!("form_settings_{l}_{w}x{h}"), screen(&mut m, w, h));
+        }
+    }
+}
+
+#[test]
+fn the_form_edits_an_indicators_measure_and_undo_takes_it_back() {
+    let (mut m, dir) = model(DEMO, "demo.toml", Lang::En);
+    new_jobs_form(&mut m);
+    to_field(&mut m, "measure");
+    retype(&mut m, "万人");
+    // Typed in its place, with the real cursor: the form shows it.
+    let text = screen(&mut m, 80, 24);
+    assert!(text.contains("unit of measure      万人"), "{text}");
+    key(&mut m, KeyCode::Enter);
+    let ind = m.session.project.indicator("new-jobs").unwrap();
+    assert_eq!(ind.measure.as_deref(), Some("万人"));
+    assert_eq!(status(&m), "unit of measure: 人 → 万人");
+    assert!(m.ui.form.is_some(), "the form stays open");
+    let file = saved(&mut m, &dir);
+    assert_eq!(
+        file,
+        DEMO.replacen("measure = \"人\"\n", "measure = \"万人\"\n", 1)
+    );
+    // One undo step, from the form itself.
+    key(&mut m, KeyCode::Char('u'));
+    let ind = m.session.project.indicator("new-jobs").unwrap();
+    assert_eq!(ind.measure.as_deref(), Some("人"));
+    assert_eq!(saved(&mut m, &dir), DEMO);
+    // Cleared with x: the key goes.
+    key(&mut m, KeyCode::Char('x'));
+    assert_eq!(
+        m.session.project.indicator("new-jobs").unwrap().measure,
+        None
+    );
+    assert!(
+        status(&m).starts_with("unit of measure: 人 → (none)"),
+        "{}",
+        status(&m)
+    );
+    // Esc closes the form; the matrix's keys work again.
+    key(&mut m, KeyCode::Esc);
+    assert!(m.ui.form.is_none());
+    key(&mut m, KeyCode::Char('u'));
+    assert_eq!(saved(&mut m, &dir), DEMO);
+}
+
+#[test]
+fn space_toggles_bonus_in_the_form_and_the_scores_follow() {
+    let (mut m, dir) = model(DEMO, "demo.toml", Lang::Zh);
+    assert_eq!(earned(&m, "jia", "new-jobs"), "4.80");
+    new_jobs_form(&mut m);
+    to_field(&mut m, "bonus");
+    // The footer offers Space here, and not on a typed field.
+    assert!(screen(&mut m, 80, 24).contains("空格 切换 是/否、下一个选项"));
+    key(&mut m, KeyCode::Char(' '));
+    assert!(!m.session.project.indicator("new-jobs").unwrap().bonus);
+    assert_eq!(status(&m), "加分指标：是 → 否");
+    // No bonus now: 东城县 earns the base.
+    assert_eq!(earned(&m, "jia", "new-jobs"), "4.00");
+    let file = saved(&mut m, &dir);
+    assert_eq!(
+        diff_lines(DEMO, &file),
+        vec![("bonus = true".into(), "bonus = false".into())]
+    );
+    key(&mut m, KeyCode::Char(' '));
+    assert_eq!(saved(&mut m, &dir), DEMO);
+    to_field(&mut m, "units");
+    assert!(!screen(&mut m, 80, 24).contains("空格 切换"));
+}
+
+/// The lines that differ between two texts of the same length, in order.
+fn diff_lines(a: &str, b: &str) -> Vec<(String, String)> {
+    assert_eq!(a.lines().count(), b.lines().count());
+    a.lines()
+        .zip(b.lines())
+        .filter(|(x, y)| x != y)
+        .map(|(x, y)| (x.to_string(), y.to_string()))
+        .collect()
+}
+
+#[test]
+fn fewer_comprehensive_awards_in_the_settings_change_the_ranking() {
+    let (mut m, dir) = model(DEMO, "demo.toml", Lang::En);
+    let comprehensive = |m: &Model| {
+        let board = &m.session.board;
+        board
+            .units
+            .iter()
+            .filter(|u| u.comprehensive)
+            .map(|u| u.id.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(comprehensive(&m), ["jia", "ding", "wu"]);
+    key(&mut m, KeyCode::Char('4'));
+    let before = screen(&mut m, 80, 24);
+    key(&mut m, KeyCode::Char('S'));
+    to_field(&mut m, "comprehensive_awards");
+    retype(&mut m, "2");
+    key(&mut m, KeyCode::Enter);
+    assert_eq!(m.session.project.policy.comprehensive_awards, 2);
+    assert_eq!(comprehensive(&m), ["jia", "ding"]);
+    assert_eq!(status(&m), "comprehensive awards (counties): 3 → 2");
+    // The ranking under the form shows it once the form is closed.
+    key(&mut m, KeyCode::Char('q'));
+    let after = screen(&mut m, 80, 24);
+    let stars = |text: &str| text.matches('★').count();
+    assert_eq!(stars(&after) + 1, stars(&before), "{after}");
+    assert!(
+        after
+            .lines()
+            .any(|l| l.contains("青阳县") && !l.contains('★')),
+        "{after}"
+    );
+    let file = saved(&mut m, &dir);
+    assert_eq!(
+        diff_lines(DEMO, &file),
+        vec![(
+            "comprehensive_awards = 3        # 综合先进: top 3 counties (the zone counts as a county)".into(),
+            "comprehensive_awards = 2        # 综合先进: top 3 counties (the zone counts as a county)".into()
+        )]
+    );
+}
+
+#[test]
+fn a_bonus_share_of_2_is_refused_in_place_with_its_range() {
+    let (mut m, dir) = model(DEMO, "demo.toml", Lang::En);
+    key(&mut m, KeyCode::Char('S'));
+    to_field(&mut m, "bonus_share");
+    retype(&mut m, "2");
+    // Refused as you type, with the loader's own range.
+    let text = screen(&mut m, 80, 24);
+    assert!(text.contains("│ ✗ 2 is outside [0, 1]"), "{text}");
+    key(&mut m, KeyCode::Enter);
+    assert!(matches!(m.ui.mode, kaoping::tui::model::Mode::Editing(_)));
+    assert!(screen(&mut m, 80, 24).contains("✗ 2 is outside [0, 1]"));
+    key(&mut m, KeyCode::Esc);
+    assert_eq!(m.session.project.policy.bonus_share.to_string(), "0.20");
+    assert!(!m.session.can_undo());
+    assert_eq!(saved(&mut m, &dir), DEMO);
+}
+
+#[test]
+fn a_maximum_below_the_scores_entered_is_refused_by_the_session() {
+    let (mut m, dir) = model(DEMO, "demo.toml", Lang::En);
+    key(&mut m, KeyCode::Char('S'));
+    to_field(&mut m, "survey");
+    // 5 is a good maximum, but 东城县's survey is 5.8: the project would have an error.
+    retype(&mut m, "5");
+    key(&mut m, KeyCode::Enter);
+    let text = screen(&mut m, 80, 24);
+    assert!(text.contains("✗ 5.8 is outside [0, 5]"), "{text}");
+    assert!(matches!(m.ui.mode, kaoping::tui::model::Mode::Editing(_)));
+    key(&mut m, KeyCode::Esc);
+    assert_eq!(m.session.project.sections.survey.to_string(), "6");
+    assert_eq!(saved(&mut m, &dir), DEMO);
+}
+
+#[test]
+fn the_title_typed_in_the_settings_reaches_the_file_in_place() {
+    let (mut m, dir) = model(DEMO, "demo.toml", Lang::Zh);
+    key(&mut m, KeyCode::Char('S'));
+    assert_eq!(m.form_field().unwrap().key, "title");
+    retype(&mut m, "2027年度 民生工程\"考评\"");
+    key(&mut m, KeyCode::Enter);
+    assert_eq!(m.session.project.title, "2027年度 民生工程\"考评\"");
+    assert_eq!(
+        status(&m),
+        "标题：2026年度民生工程目标管理考评 → 2027年度 民生工程\"考评\""
+    );
+    // Byte for byte: only the title's line, written as TOML writes such a string.
+    assert_eq!(
+        saved(&mut m, &dir),
+        DEMO.replacen(
+            "title = \"2026年度民生工程目标管理考评\"\n",
+            "title = '2027年度 民生工程\"考评\"'\n",
+            1
+        )
+    );
+    // The header shows it at once.
+    assert!(
+        screen(&mut m, 80, 24)
+            .lines()
+            .next()
+            .unwrap()
+            .contains("2027年度")
+    );
+    // An empty title is refused in place.
+    retype(&mut m, " ");
+    key(&mut m, KeyCode::Enter);
+    assert!(screen(&mut m, 80, 24).contains("✗ 需要一个值"));
+}
+
+#[test]
+fn the_unit_list_opens_the_form_of_a_county_or_a_department() {
+    let (mut m, dir) = model(DEMO, "demo.toml", Lang::En);
+    key(&mut m, KeyCode::Char('2'));
+    key(&mut m, KeyCode::Char('f'));
+    let text = screen(&mut m, 80, 24);
+    assert!(text.contains("County or zone: 东城县 · jia"), "{text}");
+    // Its kind: Space makes the county the zone, and back.
+    to_field(&mut m, "kind");
+    key(&mut m, KeyCode::Char(' '));
+    assert_eq!(status(&m), "kind: county → zone");
+    assert_eq!(
+        m.session.project.unit("jia").unwrap().kind,
+        kaoping::project::UnitKind::Zone
+    );
+    key(&mut m, KeyCode::Enter);
+    assert_eq!(saved(&mut m, &dir), DEMO);
+    key(&mut m, KeyCode::Esc);
+    // A department: its name, typed; Tab commits (and there is no next typed field).
+    key(&mut m, KeyCode::Char('G'));
+    key(&mut m, KeyCode::Char('f'));
+    assert!(screen(&mut m, 80, 24).contains("Department: 市残联"));
+    retype(&mut m, "市残疾人联合会");
+    key(&mut m, KeyCode::Tab);
+    assert_eq!(
+        m.session.project.department("disabled").unwrap().name,
+        "市残疾人联合会"
+    );
+}
+
+#[test]
+fn an_areas_form_from_its_row_in_the_matrix() {
+    let (mut m, dir) = model(DEMO, "demo.toml", Lang::En);
+    key(&mut m, KeyCode::Char('1'));
+    key(&mut m, KeyCode::Char('f'));
+    assert!(screen(&mut m, 80, 24).contains("Area: 就业和创业 · employment"));
+    to_field(&mut m, "max");
+    retype(&mut m, "１３");
+    key(&mut m, KeyCode::Enter);
+    assert_eq!(
+        m.session
+            .project
+            .area("employment")
+            .unwrap()
+            .max
+            .to_string(),
+        "13"
+    );
+    assert_eq!(status(&m), "maximum: 12 → 13");
+    let file = saved(&mut m, &dir);
+    assert_eq!(diff_lines(DEMO, &file).len(), 1, "{file}");
+}
+
+#[test]
+fn a_read_only_copy_shows_the_form_but_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("demo.toml");
+    std::fs::write(&path, DEMO).unwrap();
+    let mut m = Model::new(Session::open(&path, true).unwrap(), Lang::En);
+    key(&mut m, KeyCode::Char('S'));
+    assert!(m.ui.form.is_some());
+    key(&mut m, KeyCode::Enter);
+    assert!(matches!(m.ui.mode, kaoping::tui::model::Mode::Normal));
+    assert!(status(&m).contains("read-only"), "{}", status(&m));
+    to_field(&mut m, "last_place");
+    key(&mut m, KeyCode::Char(' '));
+    assert!(m.session.project.policy.last_place);
+    assert!(status(&m).contains("read-only"), "{}", status(&m));
+}
+
+#[test]
+fn the_help_of_the_form_lists_its_keys() {
+    let (mut m, _dir) = model(DEMO, "demo.toml", Lang::En);
+    new_jobs_form(&mut m);
+    key(&mut m, KeyCode::Char('?'));
+    let text = screen(&mut m, 120, 40);
+    for expected in ["Esc/q/Ctrl-C", "close", "edit", "undo"] {
+        assert!(text.contains(expected), "{expected}:\n{text}");
+    }
+    // Not the matrix's keys, nor Space on a typed field.
+    assert!(
+        !text.contains("cycle role") && !text.contains("yes/no"),
+        "{text}"
+    );
+    key(&mut m, KeyCode::Char('?'));
+    assert!(m.ui.form.is_some() && m.ui.overlay.is_none());
+}
+
+#[test]
+fn a_value_typed_into_a_form_is_offered_again_after_an_interruption() {
+    use kaoping::edit::form::Subject;
+    use kaoping::tui::model::{Overlay, Target, Unfinished};
+    let unfinished = Unfinished {
+        target: Target::Form {
+            subject: Subject::Settings,
+            table: "policy".into(),
+            key: "department_awards".into(),
+        },
+        text: "6".into(),
+    };
+    // As the recovery file holds it.
+    let written = toml::to_string(&unfinished).unwrap();
+    let read: Unfinished = toml::from_str(&written).unwrap();
+    assert_eq!(read, unfinished);
+    let (mut m, _dir) = model(DEMO, "demo.toml", Lang::En);
+    m.ui.overlay = Some(Overlay::Recover(Box::new(read)));
+    assert!(screen(&mut m, 80, 24).contains("comprehensive awards (departments) 6"));
+    key(&mut m, KeyCode::Char('y'));
+    assert_eq!(m.form_field().unwrap().key, "department_awards");
+    key(&mut m, KeyCode::Enter);
+    assert_eq!(m.session.project.policy.department_awards, 6);
+}

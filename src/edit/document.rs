@@ -11,7 +11,7 @@ use super::syntax::{
     List, NewTable, Place, Tab, array_insert, each_table, has_header, keep_visible, raw,
 };
 use super::{Edit, PENALTY_KEYS, ROOT_KEYS, ROW_KEYS, SHEET_KEYS, indicator_slot, with_role};
-use crate::project::scheme::{Entry, Field, Scheme, Written};
+use crate::project::scheme::{Entry, Field, Scheme, Single, Written};
 use crate::project::{
     Area, Award, Department, Indicator, OrgItem, Penalty, PenaltyKind, Row, Unit, decimal_value,
     is_valid_id, penalty_value, row_value,
@@ -130,6 +130,8 @@ fn change(root: &mut Table, edit: &Edit) {
         Edit::SetTitle { title } => {
             Tab::Std(root).set("title", Value::from(title.as_str()), Place::Keys(ROOT_KEYS));
         }
+        Edit::SetPolicy { field } => set_single(root, field),
+        Edit::SetSections { field } => set_single(root, field),
         Edit::SetRole {
             indicator,
             department,
@@ -269,21 +271,55 @@ fn each_element(root: &mut Table, list: &str, mut f: impl FnMut(&mut Tab)) {
 /// Sets one field of the entry with this id (if there is one, and if what the value names
 /// exists): the key is set in place, or placed in the order of the entry's keys, or
 /// removed; a default value is written only over a key that is there.
-fn set_field<F: Field>(root: &mut Table, id: &str, field: &F) {
+fn set_field<F: Field>(root: &mut Table, id: &str, field: &F)
+where
+    F::Table: Entry,
+{
     if let Some(named) = field.names()
         && find(root, named.list, named.id).is_none()
     {
         return;
     }
-    let list = F::Entry::LIST;
+    let list = F::Table::LIST;
     let Some(at) = find(root, list, id) else {
         return;
     };
-    let Some(mut t) = element(root, list, at) else {
+    let Some(t) = element(root, list, at) else {
         return;
     };
+    put_field(t, field);
+}
+
+/// Sets one key of `[policy]` or `[sections]`, found by its root key. A missing table is
+/// created (as `[policy]`, placed in SPEC §2's order of the root keys, before the tables
+/// that follow it there) only for a value that must be written; a default value is
+/// written only over a key that is there, and a key removed only where there is one.
+fn set_single<F: Field>(root: &mut Table, field: &F)
+where
+    F::Table: Single,
+{
+    let key = F::Table::ROOT;
+    let t = match (root.get(key).is_some(), field.value()) {
+        (true, _) => Tab::Std(root).into_child(key),
+        (false, Written::Value(_)) => Tab::Std(root).into_child_or_new(
+            key,
+            Place::Keys(ROOT_KEYS),
+            NewTable::Standard {
+                position: None,
+                implicit: false,
+            },
+        ),
+        (false, _) => None,
+    };
+    if let Some(t) = t {
+        put_field(t, field);
+    }
+}
+
+/// Sets, places or removes the key of a field in its table (see [`set_field`]).
+fn put_field<F: Field>(mut t: Tab, field: &F) {
     let key = field.key();
-    let place = Place::Keys(F::Entry::KEYS);
+    let place = Place::Keys(F::Table::KEYS);
     match field.value() {
         Written::Value(value) => t.put(key, value, place),
         Written::Default(value) => {

@@ -33,12 +33,19 @@
 //!   entry was the first of its list (whose block usually heads the whole list).
 //!
 //! The fields of the scheme's entries (`SetIndicator`, `SetArea`, `SetDepartment`,
-//! `SetUnit`) are handled with no code per field: each field says which key it writes,
-//! what value, whether that is the default, and how it changes the struct
-//! (`Field`, in `src/project/scheme.rs`, implemented next to the entry's struct in
-//! `src/project/`); both appliers set or remove that key generically, and whether the
-//! value can be written at all is judged by reading it back with the loader. Adding an
-//! editable field is a change to the entry's file in `src/project/` only.
+//! `SetUnit`) and of `[policy]` and `[sections]` (`SetPolicy`, `SetSections`) are handled
+//! with no code per field: each field says which key it writes, what value, whether that
+//! is the default, and how it changes the struct (`Field`, in `src/project/scheme.rs`,
+//! implemented next to the table's struct in `src/project/`); both appliers set or remove
+//! that key generically, and whether the value can be written at all is judged by reading
+//! it back with the loader. Adding an editable field is a change to the table's file in
+//! `src/project/` only (and its label in `src/i18n/fields.rs`, for [`form`]).
+//! `[policy]` is created, before `[sections]`, when a value that is not the default is
+//! set in a file that has none; a default value is not written where the key is absent.
+//!
+//! [`form`] lists the fields of an entry, or of the project's settings (the title,
+//! `[sections]`, `[policy]`), as the terminal program's form shows them, and turns a value
+//! typed into one of them into its [`Edit`].
 //!
 //! The document side reads the scheme from the document itself, so a file that does not
 //! load cleanly can make the two sides differ; neither ever panics. Layouts handled: the
@@ -47,13 +54,16 @@
 //! `penalties` as an array of inline tables or `[[scores.<id>.penalties]]`.
 
 mod document;
+pub mod form;
 mod model;
 mod set;
 mod syntax;
 
 pub use set::{SetError, set_path, value_of};
 
-pub use crate::project::{AreaField, DepartmentField, IndicatorField, UnitField};
+pub use crate::project::{
+    AreaField, DepartmentField, IndicatorField, PolicyField, SectionsField, UnitField,
+};
 
 use crate::project::scheme::{Entry, Field};
 use crate::project::{
@@ -101,6 +111,14 @@ pub enum Edit {
     // ---- the scheme ---------------------------------------------------------------
     SetTitle {
         title: String,
+    },
+    /// One key of `[policy]` (created when missing; see [`PolicyField`]).
+    SetPolicy {
+        field: PolicyField,
+    },
+    /// One key of `[sections]`.
+    SetSections {
+        field: SectionsField,
     },
     /// A department's role in an indicator. `Some(Lead)` makes it the lead (replacing
     /// any other lead) and removes it from `responsible` and `co`; `Some(Responsible)` /
@@ -205,6 +223,8 @@ impl Edit {
             }
             Edit::RemovePenalty { unit, .. } => is_valid_id(unit),
             Edit::SetTitle { .. } => true,
+            Edit::SetPolicy { field } => field.is_well_formed(),
+            Edit::SetSections { field } => field.is_well_formed(),
             Edit::SetRole {
                 indicator,
                 department,

@@ -2,7 +2,7 @@
 //! [`super::document`], so that loading the edited file gives the edited project.
 
 use super::{Edit, insertion_index, rank_of_id, with_role};
-use crate::project::scheme::{Entry, Field};
+use crate::project::scheme::{Entry, Field, Single};
 use crate::project::{Project, UnitScores};
 use indexmap::IndexMap;
 
@@ -59,6 +59,8 @@ pub(super) fn apply(p: &mut Project, edit: &Edit) {
             }
         }
         Edit::SetTitle { title } => p.title.clone_from(title),
+        Edit::SetPolicy { field } => set_single(p, field),
+        Edit::SetSections { field } => set_single(p, field),
         Edit::SetRole {
             indicator,
             department,
@@ -168,15 +170,26 @@ pub(super) fn apply(p: &mut Project, edit: &Edit) {
 
 /// Sets one field of the entry with this id (if there is one, and if what the value names
 /// exists).
-fn set_field<F: Field>(p: &mut Project, id: &str, field: &F) {
+fn set_field<F: Field>(p: &mut Project, id: &str, field: &F)
+where
+    F::Table: Entry,
+{
     if let Some(named) = field.names()
         && !(named.exists)(p, named.id)
     {
         return;
     }
-    if let Some(entry) = F::Entry::list_mut(p).iter_mut().find(|e| e.id() == id) {
+    if let Some(entry) = F::Table::list_mut(p).iter_mut().find(|e| e.id() == id) {
         field.apply(entry);
     }
+}
+
+/// Sets one key of `[policy]` or `[sections]`.
+fn set_single<F: Field>(p: &mut Project, field: &F)
+where
+    F::Table: Single,
+{
+    field.apply(F::Table::of_mut(p));
 }
 
 /// Whether an id is already used by a unit or a department (one namespace).

@@ -90,7 +90,7 @@ impl CommonText {
     }
 
     /// Items joined as a list: `甲、乙` or `a, b`.
-    pub fn list(self, items: &[String]) -> String {
+    pub fn list<S: std::borrow::Borrow<str>>(self, items: &[S]) -> String {
         items.join(self.0.pick("、", ", "))
     }
 

@@ -19,6 +19,7 @@ mod common;
 pub mod diff;
 pub mod explain;
 mod export;
+pub mod fields;
 pub mod glossary;
 mod macros;
 mod numbers;
@@ -183,6 +184,9 @@ texts! {
     LastShort => zh::LAST_PLACE, "last";
     LockedBy => "文件正由他人编辑，只读打开：", "the file is being edited by";
     NewerFormat => "文件格式比本程序新，只读打开：", "the file is of a newer format, opened read-only:";
+    DiskDeleted => "文件已从磁盘上删除；kaoping 仍保留你的版本，可以重新写入或另存", "the file was deleted from disk; kaoping keeps your version, to write it again or save it elsewhere";
+    FileNotWritable => "文件没有写权限（只读）", "the file has no write permission (read-only)";
+    FolderNotWritable => "文件所在的文件夹不能写入（只读）", "its folder cannot be written (read-only)";
     Reloaded => "文件在磁盘上被修改，已重新读取", "the file changed on disk: reloaded";
     DiskBroken => "磁盘上的文件现在有错误，界面仍显示上一个正确版本：", "the file on disk now has errors; showing the last good version:";
     ReloadedReapplied => "已重新读取文件，你未保存的修改已重新应用并保存", "reloaded; your unsaved edits were applied again and saved";
@@ -302,6 +306,10 @@ texts! {
     KeyQuit => "退出", "quit";
     KeyOpenEditor => "用 $EDITOR 打开第一个错误", "open $EDITOR at the first error";
     KeyRetry => "重试", "retry";
+    KeyFields => "字段…", "fields…";
+    KeySettings => "项目设置…（标题、分值、计分规则）", "project settings… (title, sections, policy)";
+    KeyFormToggle => "切换 是/否、下一个选项", "yes/no, next choice";
+    KeyFormClear => "清空（不设）", "clear (none)";
     // ---- exports (kaoping export) ----
     ExportSheetRanking => cat!(zh::COUNTIES_AND_ZONE_SHORT, "排名"), "Ranking";
     ExportSheetDepartments => "部门排名", "Departments";

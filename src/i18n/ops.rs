@@ -40,6 +40,43 @@ impl OpsText {
             en: "{file}: {errors} error(s), {warnings} warning(s)",
         }
 
+        /// A path that is not a regular file (`what`: a folder, a FIFO …), refused
+        /// before it is read.
+        pub fn not_a_file(file: &str, what: &str) {
+            zh: "{file}：这是{what}，不是普通文件，不能读取",
+            en: "{file}: this is {what}, not a regular file; it is not read",
+        }
+
+        /// A side file (lock, backup …) that is a symbolic link.
+        pub fn symlinked_side_file(file: &str) {
+            zh: "{file} 是一个符号链接：kaoping 不会写入链接指向的文件，请删除或改名后再试",
+            en: "{file} is a symbolic link: kaoping does not write through links for its side files; remove or rename it and try again",
+        }
+
+        /// An export onto the project file itself.
+        pub fn export_onto_project(file: &str) {
+            zh: "{file} 就是项目文件本身：导出不会覆盖它，请换一个文件名",
+            en: "{file} is the project file itself: an export never replaces it; choose another name",
+        }
+
+        /// An export onto a project's backup, `.mine`, lock or recovery file.
+        pub fn export_onto_side_file(file: &str) {
+            zh: "{file} 是项目的备份或辅助文件：导出不会覆盖它，请换一个文件名",
+            en: "{file} is one of the project's backup or side files: an export never replaces it; choose another name",
+        }
+
+        /// An export onto a project another kaoping has open.
+        pub fn export_onto_open_file(file: &str, holder: &str) {
+            zh: "{file} 正在 kaoping 中编辑（{holder}）：导出不会覆盖它，请换一个文件名",
+            en: "{file} is open in kaoping ({holder}): an export never replaces it; choose another name",
+        }
+
+        /// `set` refused a table.
+        pub fn not_a_value(key: &str) {
+            zh: "{key}：kaoping set 只修改一个值（数、文字、true/false 或编号列表），不写入也不替换表；未作修改",
+            en: "{key}: kaoping set changes one value (a number, text, true/false or a list of ids); it neither writes nor replaces a table; nothing was changed",
+        }
+
         /// A file was written.
         pub fn wrote(file: &str) {
             zh: "已写入 {file}",
@@ -50,6 +87,12 @@ impl OpsText {
         pub fn changed_on_disk() {
             zh: "文件在磁盘上被修改",
             en: "the file changed on disk",
+        }
+
+        /// `save as` onto a file that exists: never replaced.
+        pub fn exists(file: &str) {
+            zh: "{file} 已存在",
+            en: "{file} exists",
         }
 
         /// A save refused: the text would not load back as the project (a bug).
@@ -101,6 +144,22 @@ impl OpsText {
 
     pub fn row_word(self) -> &'static str {
         self.0.pick("评分行", "row")
+    }
+
+    pub fn folder_word(self) -> &'static str {
+        self.0.pick("文件夹", "a folder")
+    }
+
+    pub fn fifo_word(self) -> &'static str {
+        self.0.pick("命名管道（FIFO）", "a named pipe (FIFO)")
+    }
+
+    pub fn device_word(self) -> &'static str {
+        self.0.pick("设备文件", "a device")
+    }
+
+    pub fn socket_word(self) -> &'static str {
+        self.0.pick("套接字", "a socket")
     }
 }
 

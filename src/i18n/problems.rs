@@ -98,6 +98,11 @@ impl ProblemText {
             en: "`{text}` is not a valid decimal: {reason}",
         }
 
+        pub fn too_large_to_score(value: Decimal) {
+            zh: "数值 {value} 太大，无法计分（计算需要超过 28 位有效数字）；请核对这个数",
+            en: "the number {value} is too large to score (the arithmetic needs more than 28 significant digits); check it",
+        }
+
         pub fn not_whole_number(text: &str) {
             zh: "`{text}` 应为整数",
             en: "`{text}` should be a whole number",
@@ -338,6 +343,7 @@ pub fn problem_message(kind: &ProblemKind, lang: Lang) -> String {
         MissingKey { key } => t.missing_key(key),
         WrongType { expected: e, found } => t.wrong_type(expected(*e, lang), found),
         NotDecimal { text, reason } => t.not_decimal(text, decimal_reason(reason, lang)),
+        TooLargeToScore { value } => t.too_large_to_score(*value),
         NotWholeNumber { text } => t.not_whole_number(text),
         BadId { id } => t.bad_id(id),
         DuplicateId { id } => t.duplicate_id(id),

@@ -2,9 +2,8 @@
 //! accepts, how it is read and written, and what of it can be edited (see
 //! [`super::scheme`]).
 
-use super::Project;
 use super::load::reader::{Loader, Obj};
-use super::scheme::{Entry, Field, Scheme, Written, decimal, field, text};
+use super::scheme::{Field, FormKey, InputKind, Scheme, Written, decimal, field, form, text};
 use rust_decimal::Decimal;
 
 /// A work area (就业和创业, 社会保险, …): its indicators' bases add up to its maximum.
@@ -35,21 +34,7 @@ impl Scheme for Area {
     }
 }
 
-impl Entry for Area {
-    const LIST: &'static str = "areas";
-
-    fn id(&self) -> &str {
-        &self.id
-    }
-
-    fn list(p: &Project) -> &[Self] {
-        &p.areas
-    }
-
-    fn list_mut(p: &mut Project) -> &mut Vec<Self> {
-        &mut p.areas
-    }
-}
+super::scheme::entry!(Area, "areas", areas);
 
 /// One editable field of an area, with its new value.
 #[derive(Debug, Clone, PartialEq)]
@@ -59,7 +44,12 @@ pub enum AreaField {
 }
 
 impl Field for AreaField {
-    type Entry = Area;
+    type Table = Area;
+
+    const FORM: &'static [FormKey<Self>] = &[
+        form(InputKind::Text, |a: &Area| AreaField::Name(a.name.clone())),
+        form(InputKind::Decimal, |a: &Area| AreaField::Max(a.max)),
+    ];
 
     fn key(&self) -> &'static str {
         match self {
@@ -86,7 +76,7 @@ impl Field for AreaField {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::project::scheme::tests::{check_entry, check_field};
+    use crate::project::scheme::tests::{check_entry, check_field, check_form};
 
     #[test]
     fn reads_back_what_it_writes() {
@@ -96,6 +86,7 @@ mod tests {
             max: Decimal::from(12),
         };
         check_entry(&area);
+        check_form::<AreaField>(&area, &crate::project::Project::default());
         check_field(area.clone(), AreaField::Name("就业".into()));
         check_field(area, AreaField::Max(Decimal::new(125, 1)));
     }

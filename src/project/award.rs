@@ -1,9 +1,9 @@
 //! `[[awards]]`: the single-item awards (单项先进) — the struct, the keys it accepts, how it
 //! is read and written (see [`super::scheme`]). No edit changes an award yet.
 
+use super::Indicator;
 use super::load::reader::{Loader, Obj};
-use super::scheme::{Entry, Scheme, Written, ids, opt_text, text, whole};
-use super::{Indicator, Project};
+use super::scheme::{Scheme, Written, ids, opt_text, text, whole};
 
 /// A single-item award (单项先进) for counties and the zone.
 #[derive(Debug, Clone, PartialEq)]
@@ -79,21 +79,7 @@ impl Scheme for Award {
     }
 }
 
-impl Entry for Award {
-    const LIST: &'static str = "awards";
-
-    fn id(&self) -> &str {
-        &self.id
-    }
-
-    fn list(p: &Project) -> &[Self] {
-        &p.awards
-    }
-
-    fn list_mut(p: &mut Project) -> &mut Vec<Self> {
-        &mut p.awards
-    }
-}
+super::scheme::entry!(Award, "awards", awards);
 
 #[cfg(test)]
 mod tests {

@@ -24,6 +24,20 @@ pub fn decimal_value(d: Decimal) -> Value {
         .unwrap_or_else(|_| Value::from(d.to_string()))
 }
 
+/// A number as typed, in ASCII: full-width digits (as a Chinese input method gives them)
+/// become ASCII, `。` and `．` the point, `－` the minus sign; the text is trimmed.
+pub fn typed_digits(text: &str) -> String {
+    text.trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '．' | '。' => '.',
+            '－' => '-',
+            other => other,
+        })
+        .collect()
+}
+
 /// Why a literal is not a decimal kaoping can hold.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DecimalError {

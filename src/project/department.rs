@@ -1,9 +1,8 @@
 //! `[[departments]]`: the city departments — the struct, the keys it accepts, how it is
 //! read and written, and what of it can be edited (see [`super::scheme`]).
 
-use super::Project;
 use super::load::reader::{Loader, Obj};
-use super::scheme::{Entry, Field, Scheme, Written, field, text};
+use super::scheme::{Field, FormKey, InputKind, Scheme, Written, field, form, text};
 
 /// A city department (市直部门): a role-holder in the matrix and, with a score sheet, a
 /// scored body ranked among the departments.
@@ -31,21 +30,7 @@ impl Scheme for Department {
     }
 }
 
-impl Entry for Department {
-    const LIST: &'static str = "departments";
-
-    fn id(&self) -> &str {
-        &self.id
-    }
-
-    fn list(p: &Project) -> &[Self] {
-        &p.departments
-    }
-
-    fn list_mut(p: &mut Project) -> &mut Vec<Self> {
-        &mut p.departments
-    }
-}
+super::scheme::entry!(Department, "departments", departments);
 
 /// One editable field of a department, with its new value.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,7 +39,11 @@ pub enum DepartmentField {
 }
 
 impl Field for DepartmentField {
-    type Entry = Department;
+    type Table = Department;
+
+    const FORM: &'static [FormKey<Self>] = &[form(InputKind::Text, |d: &Department| {
+        DepartmentField::Name(d.name.clone())
+    })];
 
     fn key(&self) -> &'static str {
         match self {
@@ -78,7 +67,7 @@ impl Field for DepartmentField {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::project::scheme::tests::{check_entry, check_field};
+    use crate::project::scheme::tests::{check_entry, check_field, check_form};
 
     #[test]
     fn reads_back_what_it_writes() {
@@ -87,6 +76,7 @@ mod tests {
             name: "市人社局".into(),
         };
         check_entry(&hrss);
+        check_form::<DepartmentField>(&hrss, &crate::project::Project::default());
         check_field(hrss, DepartmentField::Name("人社局".into()));
     }
 }

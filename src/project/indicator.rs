@@ -5,11 +5,12 @@
 //! The roles (`lead`, `responsible`, `co`) are not fields: they change together, through
 //! [`crate::edit::Edit::SetRole`].
 
+use super::Area;
 use super::load::reader::{Loader, Obj};
 use super::scheme::{
-    Entry, Field, Ref, Scheme, Written, decimal, field, flag, ids, opt_ids, opt_text, text,
+    Field, FormKey, InputKind, Ref, Scheme, Written, decimal, field, flag, form, ids, opt_ids,
+    opt_text, text,
 };
-use super::{Area, Project};
 use rust_decimal::Decimal;
 
 /// One measured target inside an area, with a base score.
@@ -152,21 +153,7 @@ impl Scheme for Indicator {
     }
 }
 
-impl Entry for Indicator {
-    const LIST: &'static str = "indicators";
-
-    fn id(&self) -> &str {
-        &self.id
-    }
-
-    fn list(p: &Project) -> &[Self] {
-        &p.indicators
-    }
-
-    fn list_mut(p: &mut Project) -> &mut Vec<Self> {
-        &mut p.indicators
-    }
-}
+super::scheme::entry!(Indicator, "indicators", indicators);
 
 /// One editable field of an indicator, with its new value.
 #[derive(Debug, Clone, PartialEq)]
@@ -186,7 +173,24 @@ pub enum IndicatorField {
 }
 
 impl Field for IndicatorField {
-    type Entry = Indicator;
+    type Table = Indicator;
+
+    const FORM: &'static [FormKey<Self>] = {
+        use IndicatorField as F;
+        use InputKind as K;
+        &[
+            form(K::Text, |i: &Indicator| F::Name(i.name.clone())),
+            form(K::Area, |i: &Indicator| F::Area(i.area.clone())),
+            form(K::Decimal, |i: &Indicator| F::Base(i.base)),
+            form(K::Toggle, |i: &Indicator| F::Bonus(i.bonus)),
+            form(K::OptText, |i: &Indicator| F::Measure(i.measure.clone())),
+            form(K::Choice(Direction::NAMES), |i: &Indicator| {
+                F::Direction(i.direction)
+            }),
+            form(K::Units, |i: &Indicator| F::Units(i.units.clone())),
+            form(K::Units, |i: &Indicator| F::Pilot(i.pilot.clone())),
+        ]
+    };
 
     fn key(&self) -> &'static str {
         match self {
@@ -241,7 +245,10 @@ impl Field for IndicatorField {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::project::scheme::tests::{check_entry, check_field};
+    use crate::project::problem::ProblemKind;
+    use crate::project::scheme::Entry;
+    use crate::project::scheme::tests::{check_entry, check_field, check_form};
+    use crate::project::{Area, Project, Unit};
 
     fn new_jobs() -> Indicator {
         Indicator {
@@ -274,6 +281,101 @@ mod tests {
         ] {
             check_field(new_jobs(), field);
         }
+    }
+
+    /// A project with the units and areas a form may name.
+    fn project() -> Project {
+        let unit = |id: &str, name: &str| Unit {
+            id: id.into(),
+            name: name.into(),
+            ..Unit::default()
+        };
+        let area = |id: &str, name: &str| Area {
+            id: id.into(),
+            name: name.into(),
+            max: Decimal::from(10),
+        };
+        Project {
+            units: vec![unit("jia", "甲县"), unit("yi", "乙县")],
+            areas: vec![
+                area("employment", "就业和创业"),
+                area("assistance", "社会救助"),
+            ],
+            ..Project::default()
+        }
+    }
+
+    #[test]
+    fn the_form_shows_what_reads_back() {
+        let p = project();
+        check_form::<IndicatorField>(&new_jobs(), &p);
+        let full = Indicator {
+            bonus: true,
+            measure: Some("人".into()),
+            direction: Direction::AtMost,
+            units: Some(vec!["jia".into(), "yi".into()]),
+            pilot: Some(vec![]),
+            base: Decimal::new(450, 2),
+            ..new_jobs()
+        };
+        check_form::<IndicatorField>(&full, &p);
+    }
+
+    #[test]
+    fn typed_text_becomes_a_field_by_the_loaders_rules() {
+        let p = project();
+        let typed = |key: &str, text: &str| IndicatorField::from_text(key, text, &p);
+        assert_eq!(
+            typed("base", " ４。５０ "),
+            Ok(IndicatorField::Base(Decimal::new(450, 2)))
+        );
+        assert_eq!(
+            typed("units", "甲县、yi"),
+            Ok(IndicatorField::Units(Some(vec!["jia".into(), "yi".into()])))
+        );
+        assert_eq!(typed("units", " "), Ok(IndicatorField::Units(None)));
+        assert_eq!(
+            typed("pilot", "[]"),
+            Ok(IndicatorField::Pilot(Some(vec![])))
+        );
+        assert_eq!(typed("measure", ""), Ok(IndicatorField::Measure(None)));
+        assert_eq!(
+            typed("area", "社会救助"),
+            Ok(IndicatorField::Area("assistance".into()))
+        );
+        assert_eq!(typed("bonus", "true"), Ok(IndicatorField::Bonus(true)));
+        assert_eq!(
+            typed("direction", "at_most"),
+            Ok(IndicatorField::Direction(Direction::AtMost))
+        );
+        assert!(matches!(
+            typed("direction", "up"),
+            Err(ProblemKind::BadChoice { .. })
+        ));
+        assert!(matches!(
+            typed("base", "-1"),
+            Err(ProblemKind::Negative { .. })
+        ));
+        assert!(matches!(
+            typed("base", "4x"),
+            Err(ProblemKind::NotDecimal { .. })
+        ));
+        assert_eq!(
+            typed("name", "  "),
+            Err(ProblemKind::MissingKey { key: "name" })
+        );
+        assert!(matches!(
+            typed("units", "jia 丙县"),
+            Err(ProblemKind::UnknownRef { id, .. }) if id == "丙县"
+        ));
+        assert!(matches!(
+            typed("area", "nowhere"),
+            Err(ProblemKind::UnknownRef { .. })
+        ));
+        assert!(matches!(
+            typed("lead", "hrss"),
+            Err(ProblemKind::UnknownKey { .. })
+        ));
     }
 
     #[test]

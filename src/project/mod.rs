@@ -8,8 +8,8 @@
 //! The map:
 //! - the scheme, one file per table, each with its struct, the keys it accepts, how it
 //!   is read and written and what of it can be edited (see `scheme.rs` for what they
-//!   share, and for how to add a key): `policy.rs` ([`Policy`]), `sections.rs`
-//!   ([`Sections`]), `org_item.rs` ([`OrgItem`]), `department.rs` ([`Department`]),
+//!   share, and for how to add a key): `policy.rs` ([`Policy`], [`PolicyField`]),
+//!   `sections.rs` ([`Sections`], [`SectionsField`]), `org_item.rs` ([`OrgItem`]), `department.rs` ([`Department`]),
 //!   `unit.rs` ([`Unit`]), `area.rs` ([`Area`]), `indicator.rs` ([`Indicator`],
 //!   [`IndicatorField`]) and `award.rs` ([`Award`]);
 //! - `sheet.rs`: what was entered for a unit ([`UnitScores`], [`Row`], [`Penalty`]);
@@ -37,14 +37,15 @@ mod write;
 
 pub use area::{Area, AreaField};
 pub use award::Award;
-pub use decimal::{DecimalError, decimal_value, parse_decimal_text};
+pub use decimal::{DecimalError, decimal_value, parse_decimal_text, typed_digits};
 pub use department::{Department, DepartmentField};
 pub use indicator::{Direction, Indicator, IndicatorField, Role};
 pub use load::{LoadOutcome, load, load_document, load_document_as, locate, parse};
 pub use org_item::OrgItem;
 pub use path::{PathSeg, TomlPath};
-pub use policy::{Policy, ShortfallMode};
-pub use sections::Sections;
+pub use policy::{Policy, PolicyField, ShortfallMode};
+pub use scheme::InputKind;
+pub use sections::{Sections, SectionsField};
 pub use sheet::{Penalty, PenaltyKind, Row, UnitScores};
 pub use unit::{Unit, UnitField, UnitKind};
 pub use write::{penalty_value, row_value, to_toml};

@@ -1,9 +1,8 @@
 //! `[[organization]]`: the items of 组织实施 — the struct, the keys it accepts, how it is
 //! read and written (see [`super::scheme`]). No edit changes an item yet.
 
-use super::Project;
 use super::load::reader::{Loader, Obj};
-use super::scheme::{Entry, Scheme, Written, decimal, text};
+use super::scheme::{Scheme, Written, decimal, text};
 use rust_decimal::Decimal;
 
 /// One item of 组织实施 (organisation and implementation), scored `0..=max`.
@@ -34,21 +33,7 @@ impl Scheme for OrgItem {
     }
 }
 
-impl Entry for OrgItem {
-    const LIST: &'static str = "organization";
-
-    fn id(&self) -> &str {
-        &self.id
-    }
-
-    fn list(p: &Project) -> &[Self] {
-        &p.organization
-    }
-
-    fn list_mut(p: &mut Project) -> &mut Vec<Self> {
-        &mut p.organization
-    }
-}
+super::scheme::entry!(OrgItem, "organization", organization);
 
 #[cfg(test)]
 mod tests {

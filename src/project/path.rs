@@ -58,7 +58,9 @@ impl TomlPath {
             }
             first = false;
             let (key, tail) = if let Some(quoted) = rest.strip_prefix('"') {
-                let end = quoted.find('"')?;
+                basic_string(quoted)?
+            } else if let Some(quoted) = rest.strip_prefix('\'') {
+                let end = quoted.find('\'')?;
                 (quoted[..end].to_string(), &quoted[end + 1..])
             } else {
                 let end = rest.find(['.', '[']).unwrap_or(rest.len());
@@ -86,6 +88,57 @@ impl TomlPath {
     }
 }
 
+/// The body of a TOML basic string (after its opening `"`), with its escapes read, and
+/// the text after its closing `"`.
+fn basic_string(text: &str) -> Option<(String, &str)> {
+    let mut out = String::new();
+    let mut chars = text.char_indices();
+    while let Some((at, c)) = chars.next() {
+        match c {
+            '"' => return Some((out, &text[at + 1..])),
+            '\\' => {
+                let (_, e) = chars.next()?;
+                out.push(match e {
+                    'b' => '\u{8}',
+                    't' => '\t',
+                    'n' => '\n',
+                    'f' => '\u{c}',
+                    'r' => '\r',
+                    '"' => '"',
+                    '\\' => '\\',
+                    'e' => '\u{1b}',
+                    'u' | 'U' => {
+                        let len = if e == 'u' { 4 } else { 8 };
+                        let hex: String = (0..len)
+                            .map(|_| chars.next().map(|(_, h)| h))
+                            .collect::<Option<_>>()?;
+                        char::from_u32(u32::from_str_radix(&hex, 16).ok()?)?
+                    }
+                    _ => return None,
+                });
+            }
+            c => out.push(c),
+        }
+    }
+    None
+}
+
+/// A key written as TOML writes a quoted key: `"…"` with `\"`, `\\` and the control
+/// characters escaped (so that [`TomlPath::parse`] reads it back).
+fn quoted_key(key: &str) -> String {
+    let mut out = String::from("\"");
+    for c in key.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// A key that TOML lets stand bare; any other is written quoted.
 fn is_bare_key(key: &str) -> bool {
     !key.is_empty()
@@ -105,7 +158,7 @@ impl fmt::Display for TomlPath {
                     if is_bare_key(k) {
                         f.write_str(k)?;
                     } else {
-                        write!(f, "{k:?}")?;
+                        f.write_str(&quoted_key(k))?;
                     }
                 }
                 PathSeg::Index(n) => write!(f, "[{n}]")?,
@@ -139,7 +192,23 @@ mod tests {
         ] {
             assert_eq!(TomlPath::parse(text).unwrap().to_string(), text);
         }
-        for bad in ["", "a..b", "a.", "a[x]", "a[1", ".a", "\"open"] {
+        // Quotes, backslashes and control characters in a key survive the round trip.
+        let odd = TomlPath::keys(&["scores", "in\"di\\c\u{0}\u{1b}x", "甲"]);
+        assert_eq!(TomlPath::parse(&odd.to_string()), Some(odd.clone()));
+        assert_eq!(
+            TomlPath::parse("scores.'lit\"eral'.x"),
+            Some(TomlPath::keys(&["scores", "lit\"eral", "x"]))
+        );
+        for bad in [
+            "",
+            "a..b",
+            "a.",
+            "a[x]",
+            "a[1",
+            ".a",
+            "\"open",
+            "\"bad\\q\"",
+        ] {
             assert!(TomlPath::parse(bad).is_none(), "{bad}");
         }
     }

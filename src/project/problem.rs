@@ -73,6 +73,11 @@ pub enum ProblemKind {
     NotWholeNumber {
         text: String,
     },
+    /// An entered number so large that scoring it needs more than a decimal's 28 digits
+    /// (an actual typed with twenty zeros too many).
+    TooLargeToScore {
+        value: Decimal,
+    },
     BadId {
         id: String,
     },

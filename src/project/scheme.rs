@@ -14,29 +14,38 @@
 //! 3. a line in [`Scheme::read`], with the loader's helpers (`l.string(o, "measure")`, …);
 //! 4. a pair in [`Scheme::pairs`], saying whether the value is the default (see
 //!    [`Written`]);
-//! 5. to make it editable: a variant of the entry's field enum (`IndicatorField`, …) and
-//!    its arm in [`Field::key`], [`Field::value`] and [`Field::apply`] — and the pair of
-//!    step 4 written through it (`field(F::Measure(self.measure.clone()))`), so that an
-//!    edit writes the key exactly as a new file does.
+//! 5. to make it editable: a variant of the table's field enum (`IndicatorField`,
+//!    `PolicyField`, …) and its arm in [`Field::key`], [`Field::value`] and
+//!    [`Field::apply`] — and the pair of step 4 written through it
+//!    (`field(F::Measure(self.measure.clone()))`), so that an edit writes the key exactly
+//!    as a new file does;
+//! 6. to show it in the terminal program's form of the entry: its line in [`Field::FORM`]
+//!    (`form(K::OptText, |i: &Indicator| F::Measure(i.measure.clone()))`: how its value is
+//!    typed, and the field holding an entry's current value), and its label in both
+//!    languages in `src/i18n/fields.rs` (a test there lists every key without one).
 //!
 //! The edit appliers then set or remove the key in the entry's table (keeping the file's
 //! formatting; see [`crate::edit`]) or apply the field to the struct, and whether an edit's
 //! value can be written at all is checked by reading it back ([`Field::is_well_formed`]).
+//! The form needs no code of its own either: what it shows is the value the field writes
+//! ([`typed_text`]), and what is typed becomes the field by being read back the same way
+//! ([`Field::from_text`]), so the loader's rules (ranges, choices, ids) are the form's.
 //! Code elsewhere builds these structs on `..Default::default()`; the compiler points at
 //! the few literals that spell out every field on purpose (the generators of the tests),
 //! which should generate the new field too.
 //!
-//! Organisation items, awards, `[policy]` and `[sections]` have no edits yet: a new key of
-//! theirs is read and written with the steps 1–4. The first edit of an organisation item
-//! or an award needs an `Edit` variant (`SetAward { id, field: AwardField }`, like
-//! `SetArea`) whose arms call the appliers' generic `set_field`; `[policy]` and
-//! `[sections]` are single tables, not entries with an id, so their first edit also needs
-//! a `set_field` that finds the table by its root key. From then on a field is step 5.
+//! Organisation items and awards have no edits yet: a new key of theirs is read and
+//! written with the steps 1–4. Their first edit needs an `Edit` variant (`SetAward { id,
+//! field: AwardField }`, like `SetArea`) whose arms call the appliers' generic
+//! `set_field`, and an entry in `crate::edit::form` to list them in the terminal
+//! program. From then on a field is steps 5 and 6. `[policy]` and `[sections]` are single
+//! tables ([`Single`]), found by their root key (`Edit::SetPolicy`, `Edit::SetSections`).
 //!
 //! [`to_toml`]: super::to_toml
 
 use super::load::reader::{self, Loader, Obj};
-use super::{PathSeg, Project, decimal_value};
+use super::problem::{ProblemKind, RefKind};
+use super::{PathSeg, Project, decimal_value, parse_decimal_text, typed_digits};
 use rust_decimal::Decimal;
 use toml_edit::Value;
 
@@ -80,8 +89,9 @@ impl Written {
     }
 }
 
-/// A table of the scheme: `[policy]`, `[sections]`, or an entry of a root list.
-pub(crate) trait Scheme: Sized + Clone + PartialEq {
+/// A table of the scheme: `[policy]`, `[sections]`, or an entry of a root list. Its
+/// default is what the loader reads from an empty table (every optional key absent).
+pub(crate) trait Scheme: Sized + Clone + PartialEq + Default {
     /// Every key it accepts, in SPEC §2's order: any other key is an error, and an edit
     /// places a new key after the last present one that precedes it here.
     const KEYS: &'static [&'static str];
@@ -92,6 +102,29 @@ pub(crate) trait Scheme: Sized + Clone + PartialEq {
     /// Its keys as written, in the order a new file writes them.
     fn pairs(&self) -> Vec<(&'static str, Written)>;
 }
+
+/// `impl Entry` for the entry of a root list: the list's key and the `Project` field
+/// that holds it (`entry!(Area, "areas", areas);`).
+macro_rules! entry {
+    ($ty:ty, $list:literal, $field:ident) => {
+        impl $crate::project::scheme::Entry for $ty {
+            const LIST: &'static str = $list;
+
+            fn id(&self) -> &str {
+                &self.id
+            }
+
+            fn list(p: &$crate::project::Project) -> &[Self] {
+                &p.$field
+            }
+
+            fn list_mut(p: &mut $crate::project::Project) -> &mut Vec<Self> {
+                &mut p.$field
+            }
+        }
+    };
+}
+pub(crate) use entry;
 
 /// An entry of a root list (`[[indicators]]`, …), known by its id.
 pub(crate) trait Entry: Scheme {
@@ -119,9 +152,26 @@ pub(crate) trait Entry: Scheme {
     }
 }
 
-/// One editable field of an entry, with its new value.
-pub(crate) trait Field {
-    type Entry: Entry;
+/// A table that is the only one of its kind, under a root key: `[policy]`, `[sections]`.
+pub(crate) trait Single: Scheme {
+    /// Its root key.
+    const ROOT: &'static str;
+
+    /// It, in a project.
+    fn of(p: &Project) -> &Self;
+
+    fn of_mut(p: &mut Project) -> &mut Self;
+}
+
+/// One editable field of a table, with its new value.
+pub(crate) trait Field: Sized + 'static {
+    /// The table it is a field of: an entry of a list ([`Entry`]) or a [`Single`] table.
+    type Table: Scheme;
+
+    /// The fields a form lists, in its order: how each is typed, and the field holding a
+    /// table's current value. A field left out here is edited by other means (the roles
+    /// of an indicator are).
+    const FORM: &'static [FormKey<Self>];
 
     /// The key it writes.
     fn key(&self) -> &'static str;
@@ -129,8 +179,8 @@ pub(crate) trait Field {
     /// What it writes under [`Self::key`].
     fn value(&self) -> Written;
 
-    /// Sets it on the entry.
-    fn apply(&self, entry: &mut Self::Entry);
+    /// Sets it on the table.
+    fn apply(&self, table: &mut Self::Table);
 
     /// An entry its value names, which must exist for the edit to change anything (an
     /// indicator's area).
@@ -144,12 +194,195 @@ pub(crate) trait Field {
         let key = self.key();
         let pairs = self.value().in_new_file().map(|v| (key, v)).into_iter();
         let (back, problems) =
-            reader::read_back(pairs.collect(), Self::Entry::KEYS, Self::Entry::read);
+            reader::read_back(pairs.collect(), Self::Table::KEYS, Self::Table::read);
         let mut applied = back.clone();
         self.apply(&mut applied);
         // The other keys are missing from the table read: only this key's problems count.
         let own = |seg: Option<&PathSeg>| matches!(seg, Some(PathSeg::Key(k)) if k == key);
         applied == back && !problems.iter().any(|p| own(p.path.0.first()))
+    }
+
+    /// The field of `key` with the value `text` gives it, as a form types it (see
+    /// [`InputKind`]): read back from a table holding only that key, by the loader, so
+    /// that a value the file could not hold is refused with the problem the loader would
+    /// report (`bonus_share = 2`: out of `[0, 1]`); a key the form does not list is an
+    /// unknown key.
+    fn from_text(key: &str, text: &str, p: &Project) -> Result<Self, ProblemKind> {
+        match Self::FORM.iter().find(|f| f.key() == key) {
+            Some(line) => line.read(text, p),
+            None => Err(ProblemKind::UnknownKey {
+                key: key.to_string(),
+                suggestion: None,
+            }),
+        }
+    }
+}
+
+// ---- forms -------------------------------------------------------------------------------
+
+/// How a field's value is typed in a form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputKind {
+    /// Free text, not empty (a name).
+    Text,
+    /// Free text; empty removes the key.
+    OptText,
+    /// A decimal (full-width digits and `。` as the point are taken).
+    Decimal,
+    /// A decimal; empty removes the key.
+    OptDecimal,
+    /// A whole number.
+    Whole,
+    /// Yes or no (`true` / `false`): flipped rather than typed.
+    Toggle,
+    /// One of these names: cycled, or typed.
+    Choice(&'static [&'static str]),
+    /// Counties and the zone, by id or name, separated by commas, spaces or `、`; empty
+    /// removes the key, `[]` is an empty list.
+    Units,
+    /// An area, by id or name.
+    Area,
+}
+
+impl InputKind {
+    /// Whether an empty value is allowed (it removes the key).
+    pub fn optional(self) -> bool {
+        matches!(
+            self,
+            InputKind::OptText | InputKind::OptDecimal | InputKind::Units
+        )
+    }
+}
+
+/// One line of a table's form: how the value is typed, and the field that holds a
+/// table's current value (which also says the key, [`FormKey::key`]).
+pub(crate) struct FormKey<F: Field> {
+    pub input: InputKind,
+    pub get: fn(&F::Table) -> F,
+}
+
+/// A line of [`Field::FORM`].
+pub(crate) const fn form<F: Field>(input: InputKind, get: fn(&F::Table) -> F) -> FormKey<F> {
+    FormKey { input, get }
+}
+
+impl<F: Field> FormKey<F> {
+    /// The key it edits.
+    pub fn key(&self) -> &'static str {
+        (self.get)(&F::Table::default()).key()
+    }
+
+    /// The table's value, as the form shows it for typing.
+    pub fn text(&self, table: &F::Table) -> String {
+        typed_text(&(self.get)(table).value())
+    }
+
+    /// The field with the value `text` gives it (see [`Field::from_text`]).
+    fn read(&self, text: &str, p: &Project) -> Result<F, ProblemKind> {
+        let key = self.key();
+        let value = typed_value(self.input, key, text, p)?;
+        let pairs = value.map(|v| (key, v)).into_iter().collect();
+        let (back, problems) = reader::read_back(pairs, F::Table::KEYS, F::Table::read);
+        // The other keys are missing from the table read: only this key's problems count.
+        let own = |seg: Option<&PathSeg>| matches!(seg, Some(PathSeg::Key(k)) if k == key);
+        match problems.into_iter().find(|p| own(p.path.0.first())) {
+            Some(problem) => Err(problem.kind),
+            None => Ok((self.get)(&back)),
+        }
+    }
+}
+
+/// What a field writes, as a form shows it for typing: a string as it is, a number as
+/// written (`0.20` keeps its places), `true` / `false`, ids joined by `, ` (`[]` for an
+/// empty list); "" when it writes no key.
+pub(crate) fn typed_text(written: &Written) -> String {
+    fn text_of(v: &Value) -> String {
+        match v {
+            Value::String(s) => s.value().clone(),
+            Value::Integer(i) => i.value().to_string(),
+            Value::Float(f) => f.display_repr().into_owned(),
+            Value::Boolean(b) => b.value().to_string(),
+            // An empty list (`units = []`: none) is not an absent one (all).
+            Value::Array(a) if a.is_empty() => "[]".into(),
+            Value::Array(a) => a.iter().map(text_of).collect::<Vec<_>>().join(", "),
+            other => other.to_string().trim().to_string(),
+        }
+    }
+    match written {
+        Written::Value(v) | Written::Default(v) => text_of(v),
+        Written::Absent => String::new(),
+    }
+}
+
+/// The value typed for `key` as the file would hold it (`None`: no key), or why it is
+/// none: empty where a value is needed (as if the key were missing), not a number, a unit
+/// or area that does not exist. Whether the value is in range or one of the choices is
+/// left to the loader.
+fn typed_value(
+    input: InputKind,
+    key: &'static str,
+    text: &str,
+    p: &Project,
+) -> Result<Option<Value>, ProblemKind> {
+    let t = text.trim();
+    if t.is_empty() {
+        return if input.optional() {
+            Ok(None)
+        } else {
+            Err(ProblemKind::MissingKey { key })
+        };
+    }
+    let value = match input {
+        InputKind::Text | InputKind::OptText | InputKind::Choice(_) => Value::from(t),
+        InputKind::Decimal | InputKind::OptDecimal => {
+            let d =
+                parse_decimal_text(&typed_digits(t)).map_err(|reason| ProblemKind::NotDecimal {
+                    text: t.to_string(),
+                    reason,
+                })?;
+            decimal_value(d)
+        }
+        InputKind::Whole => match typed_digits(t).parse::<i64>() {
+            Ok(n) => Value::from(n),
+            Err(_) => {
+                return Err(ProblemKind::NotWholeNumber {
+                    text: t.to_string(),
+                });
+            }
+        },
+        InputKind::Toggle => match t {
+            "true" => Value::from(true),
+            "false" => Value::from(false),
+            // The loader says what it expected.
+            other => Value::from(other),
+        },
+        InputKind::Units if t == "[]" => Value::Array(toml_edit::Array::new()),
+        InputKind::Units => {
+            let mut ids = Vec::new();
+            for token in t
+                .split([',', '，', '、', ' '])
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+            {
+                match p.units.iter().find(|u| u.id == token || u.name == token) {
+                    Some(u) => ids.push(u.id.as_str()),
+                    None => return Err(unknown(RefKind::Unit, token)),
+                }
+            }
+            Value::Array(ids.into_iter().collect())
+        }
+        InputKind::Area => match p.areas.iter().find(|a| a.id == t || a.name == t) {
+            Some(area) => Value::from(area.id.as_str()),
+            None => return Err(unknown(RefKind::Area, t)),
+        },
+    };
+    Ok(Some(value))
+}
+
+fn unknown(kind: RefKind, id: &str) -> ProblemKind {
+    ProblemKind::UnknownRef {
+        kind,
+        id: id.to_string(),
     }
 }
 
@@ -239,9 +472,9 @@ pub(crate) mod tests {
         assert!(sample.is_well_formed(), "{sample:?} does not read back");
     }
 
-    /// Checks that an edit of a field is well formed and that applying it to an entry
-    /// makes the entry write what the field writes.
-    pub(crate) fn check_field<F: Field + std::fmt::Debug>(mut entry: F::Entry, field: F) {
+    /// Checks that an edit of a field is well formed and that applying it to a table
+    /// makes the table write what the field writes.
+    pub(crate) fn check_field<F: Field + std::fmt::Debug>(mut entry: F::Table, field: F) {
         assert!(field.is_well_formed(), "{field:?}");
         field.apply(&mut entry);
         let pairs = entry.pairs();
@@ -250,5 +483,32 @@ pub(crate) mod tests {
             .find(|(k, _)| *k == field.key())
             .map(|(_, w)| format!("{w:?}"));
         assert_eq!(written, Some(format!("{:?}", field.value())), "{field:?}");
+    }
+
+    /// Checks a table's form: each line edits a key of the table, once, and what it shows
+    /// of `sample` reads back as the same field (in `p`, which holds the units and areas
+    /// it names).
+    pub(crate) fn check_form<F: Field + std::fmt::Debug + PartialEq>(
+        sample: &F::Table,
+        p: &Project,
+    ) {
+        let keys: Vec<&str> = F::FORM.iter().map(FormKey::key).collect();
+        for (i, key) in keys.iter().enumerate() {
+            assert!(
+                F::Table::KEYS.contains(key),
+                "{key} is not a key of the table"
+            );
+            assert!(!keys[..i].contains(key), "{key} twice in the form");
+        }
+        for line in F::FORM {
+            let shown = line.text(sample);
+            let back = F::from_text(line.key(), &shown, p);
+            assert_eq!(
+                back,
+                Ok((line.get)(sample)),
+                "{} shown as {shown:?}",
+                line.key()
+            );
+        }
     }
 }

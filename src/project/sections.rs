@@ -1,8 +1,12 @@
 //! `[sections]`: the declared maxima of the three parts of the score and of the whole —
-//! the struct, the keys it accepts, how it is read and written (see [`super::scheme`]).
+//! the struct, the keys it accepts, how it is read and written, and what of it can be
+//! edited (see [`super::scheme`]).
 
+use super::Project;
 use super::load::reader::{Loader, Obj};
-use super::scheme::{Scheme, Written, decimal, opt_decimal};
+use super::scheme::{
+    Field, FormKey, InputKind, Scheme, Single, Written, decimal, field, form, opt_decimal,
+};
 use rust_decimal::Decimal;
 
 /// `[sections]` (required): the declared maxima, checked against their parts.
@@ -16,7 +20,9 @@ pub struct Sections {
 }
 
 impl Scheme for Sections {
-    const KEYS: &'static [&'static str] = &["total", "survey", "task", "organization"];
+    /// `organization` (not in SPEC §2's example) comes second, next to the total it is
+    /// part of, as a new file writes it.
+    const KEYS: &'static [&'static str] = &["total", "organization", "survey", "task"];
 
     fn read(l: &mut Loader, o: &Obj) -> Self {
         Sections {
@@ -31,14 +37,81 @@ impl Scheme for Sections {
         }
     }
 
-    /// `organization` comes second in a new file, next to the total it is part of.
     fn pairs(&self) -> Vec<(&'static str, Written)> {
         vec![
-            ("total", decimal(self.total)),
-            ("organization", opt_decimal(self.organization)),
-            ("survey", decimal(self.survey)),
-            ("task", decimal(self.task)),
+            field(SectionsField::Total(self.total)),
+            field(SectionsField::Organization(self.organization)),
+            field(SectionsField::Survey(self.survey)),
+            field(SectionsField::Task(self.task)),
         ]
+    }
+}
+
+impl Single for Sections {
+    const ROOT: &'static str = "sections";
+
+    fn of(p: &Project) -> &Self {
+        &p.sections
+    }
+
+    fn of_mut(p: &mut Project) -> &mut Self {
+        &mut p.sections
+    }
+}
+
+/// One key of `[sections]`, with its new value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SectionsField {
+    Total(Decimal),
+    /// `None` removes the key (the maximum is then the sum of the items).
+    Organization(Option<Decimal>),
+    Survey(Decimal),
+    Task(Decimal),
+}
+
+impl Field for SectionsField {
+    type Table = Sections;
+
+    const FORM: &'static [FormKey<Self>] = &[
+        form(InputKind::Decimal, |s: &Sections| {
+            SectionsField::Total(s.total)
+        }),
+        form(InputKind::OptDecimal, |s: &Sections| {
+            SectionsField::Organization(s.organization)
+        }),
+        form(InputKind::Decimal, |s: &Sections| {
+            SectionsField::Survey(s.survey)
+        }),
+        form(InputKind::Decimal, |s: &Sections| {
+            SectionsField::Task(s.task)
+        }),
+    ];
+
+    fn key(&self) -> &'static str {
+        match self {
+            SectionsField::Total(_) => "total",
+            SectionsField::Organization(_) => "organization",
+            SectionsField::Survey(_) => "survey",
+            SectionsField::Task(_) => "task",
+        }
+    }
+
+    fn value(&self) -> Written {
+        match *self {
+            SectionsField::Total(v) | SectionsField::Survey(v) | SectionsField::Task(v) => {
+                decimal(v)
+            }
+            SectionsField::Organization(v) => opt_decimal(v),
+        }
+    }
+
+    fn apply(&self, s: &mut Sections) {
+        match *self {
+            SectionsField::Total(v) => s.total = v,
+            SectionsField::Organization(v) => s.organization = v,
+            SectionsField::Survey(v) => s.survey = v,
+            SectionsField::Task(v) => s.task = v,
+        }
     }
 }
 
@@ -46,8 +119,25 @@ impl Scheme for Sections {
 mod tests {
     use super::*;
 
+    use crate::project::scheme::tests::{check_field, check_form, check_keys};
+
     #[test]
     fn writes_every_key_it_reads() {
-        super::super::scheme::tests::check_keys(&Sections::default());
+        check_keys(&Sections::default());
+    }
+
+    #[test]
+    fn fields_and_form() {
+        let sections = Sections {
+            total: Decimal::from(200),
+            survey: Decimal::from(6),
+            task: Decimal::from(88),
+            organization: Some(Decimal::new(65, 1)),
+        };
+        check_form::<SectionsField>(&sections, &Project::default());
+        check_form::<SectionsField>(&Sections::default(), &Project::default());
+        check_field(sections.clone(), SectionsField::Organization(None));
+        check_field(sections, SectionsField::Task(Decimal::from(90)));
+        assert!(!SectionsField::Survey(Decimal::NEGATIVE_ONE).is_well_formed());
     }
 }

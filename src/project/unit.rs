@@ -1,9 +1,8 @@
 //! `[[units]]`: the counties and the zone — the struct, the keys it accepts, how it is read
 //! and written, and what of it can be edited (see [`super::scheme`]).
 
-use super::Project;
 use super::load::reader::{Loader, Obj};
-use super::scheme::{Entry, Field, Scheme, Written, field, text};
+use super::scheme::{Field, FormKey, InputKind, Scheme, Written, field, form, text};
 
 /// What kind of body a unit is. Counties and the zone form one ranking group,
 /// departments another.
@@ -59,21 +58,7 @@ impl Scheme for Unit {
     }
 }
 
-impl Entry for Unit {
-    const LIST: &'static str = "units";
-
-    fn id(&self) -> &str {
-        &self.id
-    }
-
-    fn list(p: &Project) -> &[Self] {
-        &p.units
-    }
-
-    fn list_mut(p: &mut Project) -> &mut Vec<Self> {
-        &mut p.units
-    }
-}
+super::scheme::entry!(Unit, "units", units);
 
 /// One editable field of a unit, with its new value.
 #[derive(Debug, Clone, PartialEq)]
@@ -84,7 +69,12 @@ pub enum UnitField {
 }
 
 impl Field for UnitField {
-    type Entry = Unit;
+    type Table = Unit;
+
+    const FORM: &'static [FormKey<Self>] = &[
+        form(InputKind::Text, |u: &Unit| UnitField::Name(u.name.clone())),
+        form(InputKind::Choice(KINDS), |u: &Unit| UnitField::Kind(u.kind)),
+    ];
 
     fn key(&self) -> &'static str {
         match self {
@@ -113,7 +103,8 @@ impl Field for UnitField {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::project::scheme::tests::{check_entry, check_field};
+    use crate::project::scheme::Entry;
+    use crate::project::scheme::tests::{check_entry, check_field, check_form};
 
     #[test]
     fn reads_back_what_it_writes() {
@@ -123,6 +114,12 @@ mod tests {
             kind: UnitKind::County,
         };
         check_entry(&jia);
+        check_form::<UnitField>(&jia, &crate::project::Project::default());
+        let zone = Unit {
+            kind: UnitKind::Zone,
+            ..jia.clone()
+        };
+        check_form::<UnitField>(&zone, &crate::project::Project::default());
         check_field(jia.clone(), UnitField::Name("甲".into()));
         check_field(jia, UnitField::Kind(UnitKind::Zone));
     }

@@ -101,7 +101,34 @@ pub fn rank_json(input: &RankInput) -> String {
             .collect(),
     };
     // Serialising plain structs of strings and numbers cannot fail.
-    let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    let mut out = escape_controls(&serde_json::to_string_pretty(&doc).unwrap_or_default());
     out.push('\n');
     out
+}
+
+/// JSON with every control character escaped: serde escapes C0, and this the rest that a
+/// terminal would obey when the document is printed — DEL, the C1 controls (U+0080–
+/// U+009F, U+009B is a CSI) and the bidirectional controls ([`crate::text::is_unsafe`]).
+/// They can only stand inside strings, where `\uXXXX` means the same character.
+fn escape_controls(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if crate::text::is_unsafe(c) && !matches!(c, '\n' | '\t' | '\r') {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_control_character_is_escaped() {
+        let text = super::escape_controls("\"a\u{7f}b\u{9b}c\u{85}d\u{202e}e\"\n");
+        assert_eq!(text, "\"a\\u007fb\\u009bc\\u0085d\\u202ee\"\n");
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(value, "a\u{7f}b\u{9b}c\u{85}d\u{202e}e");
+    }
 }

@@ -45,6 +45,8 @@ pub enum Context {
     Typing,
     /// Typing a search.
     Finding,
+    /// A form: the fields of an entry or of the project's settings.
+    Form,
     Presentation,
     Help,
     Explain,
@@ -201,6 +203,21 @@ fn off_number(m: &Model) -> bool {
     !on_number(m)
 }
 
+/// The form's cursor is on a field.
+fn on_form_field(m: &Model) -> bool {
+    m.form_field().is_some()
+}
+
+/// The form's cursor is on a yes/no or a choice.
+fn on_form_toggle(m: &Model) -> bool {
+    m.form_field().is_some_and(|f| f.toggled().is_some())
+}
+
+/// The form's cursor is on a value that can be emptied.
+fn on_form_clearable(m: &Model) -> bool {
+    m.form_field().is_some_and(|f| f.clearable())
+}
+
 /// The totals or the ranking have a unit under the cursor.
 fn on_ranked_unit(m: &Model) -> bool {
     m.ranking_len() > 0
@@ -234,6 +251,18 @@ pub const BINDINGS: &[Binding] = &[
     b(C::Finding, &[UP], A::Move(Dir::Up), T::KeyFindChoose, true),
     b(C::Finding, &[DOWN], A::Move(Dir::Down), T::KeyFindChoose, true),
     b(C::Finding, &[ESC, ctrl('c')], A::Cancel, T::KeyCancel, true),
+    // ---- a form ----
+    b(C::Form, &[ENTER, ch('e')], A::Edit, T::KeyEdit, true).when(on_form_field),
+    b(C::Form, &[SPACE], A::Toggle, T::KeyFormToggle, true).when(on_form_toggle),
+    b(C::Form, &[ch('x')], A::Clear, T::KeyFormClear, false).when(on_form_clearable),
+    b(C::Form, &[ESC, ch('q'), ctrl('c')], A::Close, T::KeyClose, true),
+    b(C::Form, &[UP], A::Move(Dir::Up), T::KeyMove, true),
+    b(C::Form, &[DOWN], A::Move(Dir::Down), T::KeyMove, true),
+    b(C::Form, &[ch('k')], A::Move(Dir::Up), T::KeyMove, true),
+    b(C::Form, &[ch('j')], A::Move(Dir::Down), T::KeyMove, true),
+    b(C::Form, &[ch('u')], A::Undo, T::KeyUndo, false),
+    b(C::Form, &[ctrl('r')], A::Redo, T::KeyRedo, false),
+    b(C::Form, &[ch('?')], A::Help, T::KeyHelp, true),
     // ---- overlays ----
     b(C::Help, &[UP], A::Move(Dir::Up), T::KeyScroll, true),
     b(C::Help, &[DOWN], A::Move(Dir::Down), T::KeyScroll, true),
@@ -263,6 +292,7 @@ pub const BINDINGS: &[Binding] = &[
     b(C::Matrix, &[ch('U')], A::EditUnits, T::KeyUnits, false).when(on_indicator),
     b(C::Matrix, &[ch('P')], A::EditPilot, T::KeyPilot, false).when(on_indicator),
     b(C::Matrix, &[ch('R')], A::MoveToArea, T::KeyMoveArea, false).when(on_indicator),
+    b(C::Matrix, &[ch('f')], A::Fields, T::KeyFields, false).when(on_matrix_row),
     b(C::Matrix, &[ch('a')], A::Add, T::KeyAddIndicator, true),
     b(C::Matrix, &[ch('A')], A::AddArea, T::KeyAddArea, false),
     b(C::Matrix, &[ch('n')], A::AddDepartment, T::KeyAddDepartment, false),
@@ -274,6 +304,7 @@ pub const BINDINGS: &[Binding] = &[
     b(C::EntryList, &[ch('a')], A::Add, T::KeyAddUnit, false),
     b(C::EntryList, &[ch('t')], A::ToggleKind, T::KeyUnitKind, false).when(county_or_zone_selected),
     b(C::EntryList, &[ch('d')], A::Remove, T::KeyRemoveUnit, false).when(unit_selected),
+    b(C::EntryList, &[ch('f')], A::Fields, T::KeyFields, false).when(unit_selected),
     b(C::EntrySheet, &[ENTER, ch('e')], A::Edit, T::KeyEdit, true).when(on_field),
     b(C::EntrySheet, &[SPACE], A::Toggle, T::KeyToggleStatus, true),
     b(C::EntrySheet, &[ch('s')], A::SwitchKind, T::KeySwitchKind, false).when(on_switchable_row),
@@ -314,6 +345,7 @@ pub const BINDINGS: &[Binding] = &[
     b(C::Global, &[ch('/')], A::Find, T::KeyFind, true),
     b(C::Global, &[ch('c')], A::Compare, T::KeyCompare, false),
     b(C::Global, &[ch('X')], A::Export, T::KeyExport, false),
+    b(C::Global, &[ch('S')], A::Settings, T::KeySettings, false),
     b(C::Global, &[ch('u')], A::Undo, T::KeyUndo, false),
     b(C::Global, &[ctrl('r')], A::Redo, T::KeyRedo, false),
     b(C::Global, &[ch('?')], A::Help, T::KeyHelp, true),
@@ -345,6 +377,9 @@ pub fn base_contexts(model: &Model) -> Vec<Context> {
         Mode::Editing(_) => return vec![Context::Typing],
         Mode::Finding(_) => return vec![Context::Finding, Context::Typing],
         Mode::Normal => {}
+    }
+    if model.ui.form.is_some() {
+        return vec![Context::Form];
     }
     if model.ui.ranking.presenting {
         return vec![Context::Presentation];
@@ -734,6 +769,39 @@ mod tests {
         assert!(offered(&m).contains(&T::KeyUnitKind));
         m.ui.entry.unit = m.project().units.len();
         assert!(!offered(&m).contains(&T::KeyUnitKind));
+    }
+
+    #[test]
+    fn the_forms_keys_are_offered_where_they_work() {
+        use crate::edit::form::Subject;
+        use crate::tui::model::Form;
+        let (mut m, _dir) = demo();
+        // The settings from anywhere; a form from a row of the matrix or the unit list.
+        assert!(offered(&m).contains(&T::KeySettings) && offered(&m).contains(&T::KeyFields));
+        m.ui.pane.0 = Pane::Matrix;
+        assert!(offered(&m).contains(&T::KeyFields));
+        m.ui.pane.0 = Pane::Totals;
+        assert!(!offered(&m).contains(&T::KeyFields) && offered(&m).contains(&T::KeySettings));
+        // In a form: only its keys; Space on a yes/no, x on a value that can be emptied.
+        m.ui.form = Some(Form {
+            subject: Subject::Indicator("new-jobs".into()),
+            row: 0,
+            top: 0,
+        });
+        assert_eq!(base_contexts(&m), vec![Context::Form]);
+        let here = offered(&m);
+        assert!(here.contains(&T::KeyEdit) && here.contains(&T::KeyClose));
+        assert!(!here.contains(&T::KeyFormToggle) && !here.contains(&T::KeyFormClear));
+        assert!(!here.contains(&T::KeySettings) && !here.contains(&T::KeyQuit));
+        assert_eq!(lookup(&base_contexts(&m), ch('q')), Some(A::Close));
+        let at = |m: &Model, key: &str| m.form_fields().iter().position(|f| f.key == key);
+        let bonus = at(&m, "bonus").unwrap();
+        m.ui.form.as_mut().unwrap().row = bonus;
+        assert!(offered(&m).contains(&T::KeyFormToggle));
+        let measure = at(&m, "measure").unwrap();
+        m.ui.form.as_mut().unwrap().row = measure;
+        let here = offered(&m);
+        assert!(here.contains(&T::KeyFormClear) && !here.contains(&T::KeyFormToggle));
     }
 
     #[test]

@@ -107,6 +107,16 @@ pub fn list_rows(list: List, height: u16) -> usize {
     usize::from(body_rows(height).saturating_sub(list.above())).max(1)
 }
 
+/// The rows of the form's box that are not its lines: its two borders and the line at its
+/// foot (how the value is typed, or why it was refused).
+pub const FORM_CHROME: u16 = 3;
+
+/// How many lines of a form are visible on a screen `height` rows tall (at least one):
+/// its box fills at most the pane's body.
+pub fn form_rows(height: u16) -> usize {
+    usize::from(body_rows(height).saturating_sub(FORM_CHROME)).max(1)
+}
+
 /// How far a page moves a cursor or scrolls an overlay: a list's rows under a one-row
 /// header, less one kept in view from the page before.
 pub fn page_rows(height: u16) -> usize {
@@ -128,6 +138,7 @@ mod tests {
         assert_eq!(list_rows(List::Ranking, 24), 15);
         assert_eq!(list_rows(List::Problems, 3), 1);
         assert_eq!(page_rows(24), 17);
+        assert_eq!(form_rows(24), 16);
         assert_eq!(page_rows(5), 1);
     }
 }

@@ -18,7 +18,7 @@ pub mod view;
 use crate::i18n::{Lang, T};
 use crate::i18n::{io_error, render};
 use crate::project::{DEMO, TEMPLATE};
-use crate::session::{OpenError, ReadOnlyReason, Session};
+use crate::session::{OpenError, Session};
 use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste, Event};
 use model::{Model, Status};
 use msg::Msg;
@@ -185,11 +185,11 @@ fn finish(model: &mut Model, exit: Exit) -> i32 {
 /// edit left by an interrupted session.
 fn greet(model: &mut Model, note: Option<String>) {
     let l = model.lang;
-    let reason = model.session.read_only.clone().and_then(|r| match r {
-        ReadOnlyReason::Asked => None,
-        ReadOnlyReason::Locked(holder) => Some(format!("{} {holder}", T::LockedBy.get(l))),
-        ReadOnlyReason::Newer(format) => Some(format!("{} {format}", T::NewerFormat.get(l))),
-    });
+    let reason = model
+        .session
+        .read_only
+        .as_ref()
+        .and_then(|r| r.explained(l));
     if let Some(text) = reason.or(note) {
         model.ui.status = Some(Status { text, error: false });
     }
@@ -220,7 +220,9 @@ fn open(
             Ok(session) => return Opened::Session(Box::new(session)),
             Err(OpenError::Io(e)) => {
                 restore();
-                eprintln!("kaoping: {}: {}", path.display(), io_error(&e, l));
+                for line in crate::ops::OpsError::from_io(path, e).lines(l) {
+                    eprintln!("{line}");
+                }
                 return Opened::Gone(crate::ops::EXIT_USAGE);
             }
             Err(OpenError::Invalid { text, problems }) => (text, problems),

@@ -70,6 +70,10 @@ pub enum Action {
     EditPilot,
     MoveToArea,
     ToggleKind,
+    /// Open the form of what the cursor is on (an indicator, an area, a unit).
+    Fields,
+    /// Open the form of the project's settings (title, sections, policy).
+    Settings,
     Presentation,
     /// What a unit lacks (what-if).
     WhatIf,

@@ -38,7 +38,7 @@ pub fn write_now() {
         Err(_) => None,
     };
     if let Some((path, text)) = current {
-        let _ = crate::store::write_atomic(&path, text.as_bytes());
+        let _ = crate::store::write_side_file(&path, text.as_bytes());
     }
 }
 

@@ -3,13 +3,16 @@
 //! it; only [`super::update::update`] changes it.
 //!
 //! What the panes show is derived here too, for the views and `update` alike: the rows
-//! ([`rows`]), the named columns ([`columns`]), and the questions both ask of the model
-//! (which unit is selected, in what order the totals list the units).
+//! ([`rows`]), the named columns ([`columns`]), the lines of a form and its values in
+//! words (`form.rs`), and the questions both ask of the model (which unit is selected, in
+//! what order the totals list the units, which field of the form is under the cursor).
 
 mod columns;
+mod form;
 mod rows;
 
 pub use columns::{MatrixCol, TotalsCol};
+pub use form::{Form, FormLine, form_lines, shown};
 pub use rows::{
     EntryUnit, Field, Line, MatrixRow, entry_units, is_county_or_zone, line_fields, matrix_rows,
     sheet_lines,
@@ -17,6 +20,7 @@ pub use rows::{
 
 use super::input::Input;
 use crate::edit::Edit;
+use crate::edit::form::{FormField, Subject};
 use crate::i18n::{Lang, T};
 use crate::project::Project;
 use crate::scoring::{Scoreboard, UnitResult};
@@ -78,6 +82,10 @@ pub struct Ui {
     pub ranking: RankingState,
     pub problems: ListState,
     pub mode: Mode,
+    /// The fields of an entry or of the project's settings, over the pane. Not an
+    /// [`Overlay`]: the help opens over it, and typing into one of its fields is the
+    /// ordinary [`Mode::Editing`].
+    pub form: Option<Form>,
     pub overlay: Option<Overlay>,
     pub status: Option<Status>,
 }
@@ -184,6 +192,12 @@ pub enum Target {
     AreaMax(String),
     DepartmentName(String),
     UnitName(String),
+    /// A field of a form: its table and key (see [`crate::edit::form`]).
+    Form {
+        subject: Subject,
+        table: String,
+        key: String,
+    },
     NewIndicator {
         area: String,
     },
@@ -351,6 +365,21 @@ impl Model {
     /// The row of the matrix under the cursor.
     pub fn matrix_row(&self) -> Option<MatrixRow> {
         matrix_rows(self.project()).get(self.ui.matrix.row).copied()
+    }
+
+    /// The lines of the open form (none when no form is open).
+    pub fn form_fields(&self) -> Vec<FormField> {
+        self.ui
+            .form
+            .as_ref()
+            .map(|f| crate::edit::form::fields(self.project(), &f.subject))
+            .unwrap_or_default()
+    }
+
+    /// The field under the form's cursor.
+    pub fn form_field(&self) -> Option<FormField> {
+        let row = self.ui.form.as_ref()?.row;
+        self.form_fields().into_iter().nth(row)
     }
 
     /// The unit, line and field under the entry cursor (the field is `None` on a line

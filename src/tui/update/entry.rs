@@ -1,5 +1,5 @@
 //! The entry pane's commands: on the unit list (open a sheet, rename, add, remove, county
-//! or zone) and on a unit's sheet (type a value, flip a status or a penalty's level,
+//! or zone, the unit's form) and on a unit's sheet (type a value, flip a status or a penalty's level,
 //! switch a row's kind, clear, add and remove penalties, explain, try a value).
 
 use super::super::model::*;
@@ -7,6 +7,7 @@ use super::super::msg::Action;
 use super::overlay::{confirm, explain_item, explain_unit, removal_lines, what_if};
 use super::{commit, info, start_editing, start_scratch};
 use crate::edit::Edit;
+use crate::edit::form::Subject;
 use crate::i18n;
 use crate::project::{Penalty, PenaltyKind, Row, UnitKind};
 use crate::text::sanitize;
@@ -56,6 +57,14 @@ fn list_act(model: &mut Model, action: Action) {
         Action::ToggleKind if !unit.department => toggle_kind(model, &unit.id),
         Action::Remove => remove_unit(model, &unit),
         Action::Explain => explain_unit(model, &unit.id),
+        Action::Fields => {
+            let subject = if unit.department {
+                Subject::Department(unit.id)
+            } else {
+                Subject::Unit(unit.id)
+            };
+            super::form::open(model, subject);
+        }
         _ => {}
     }
 }

@@ -2,13 +2,17 @@
 //! where. Numbers may be typed with full-width digits and `。` as the point (as a Chinese
 //! input method gives them); an empty field means "none" (the value becomes pending);
 //! units are typed as ids or names. The session then checks and scores the edit.
+//!
+//! A form's field ([`Target::Form`]) is turned into its edit by [`crate::edit::form`],
+//! with the loader's rules for what the value may be: nothing here knows it.
 
 use super::super::model::{SheetField, Target};
 use crate::edit::{AreaField, DepartmentField, Edit, IndicatorField, UnitField};
-use crate::i18n::{Lang, T, problem_message};
+use crate::i18n::{Lang, T, fields as words, problem_message};
 use crate::project::problem::{ProblemKind, RefKind};
 use crate::project::{
     Area, Department, Indicator, Penalty, PenaltyKind, Project, Row, Unit, parse_decimal_text,
+    typed_digits,
 };
 use rust_decimal::Decimal;
 
@@ -27,6 +31,12 @@ pub fn to_edit(p: &Project, target: &Target, text: &str, lang: Lang) -> Result<E
     };
     match target {
         Target::Sheet { unit, field } => sheet_edit(p, unit, field, text, lang),
+        Target::Form {
+            subject,
+            table,
+            key,
+        } => crate::edit::form::edit(p, subject, table, key, text)
+            .map_err(|kind| form_problem(&kind, lang)),
         Target::IndicatorName(id) => set(id, IndicatorField::Name(name(text)?)),
         Target::IndicatorBase(id) => set(id, IndicatorField::Base(number(text)?)),
         Target::IndicatorMeasure(id) => {
@@ -172,6 +182,15 @@ fn sheet_edit(
     })
 }
 
+/// Why a value typed into a form makes no edit, in words: an empty value where one is
+/// needed is said so (the loader would call it a missing key).
+pub fn form_problem(kind: &ProblemKind, lang: Lang) -> String {
+    match kind {
+        ProblemKind::MissingKey { .. } => words::value_needed(lang).to_string(),
+        other => problem_message(other, lang),
+    }
+}
+
 /// A typed name: trimmed, and not empty.
 pub fn typed_name(text: &str, lang: Lang) -> Result<String, String> {
     let t = text.trim();
@@ -185,16 +204,7 @@ pub fn typed_name(text: &str, lang: Lang) -> Result<String, String> {
 /// A typed number: ASCII or full-width digits (as a Chinese input method may give),
 /// `.` or `。`/`．` as the point; empty means "none".
 pub fn typed_decimal(text: &str, lang: Lang) -> Result<Option<Decimal>, String> {
-    let normal: String = text
-        .trim()
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-            '．' | '。' => '.',
-            '－' => '-',
-            other => other,
-        })
-        .collect();
+    let normal = typed_digits(text);
     if normal.is_empty() {
         return Ok(None);
     }

@@ -1,10 +1,11 @@
-//! The matrix's commands: roles, the indicators' and areas' own fields, adding and
-//! removing indicators, areas and departments.
+//! The matrix's commands: roles, the indicators' and areas' own fields (and their forms),
+//! adding and removing indicators, areas and departments.
 
 use super::super::model::*;
 use super::super::msg::Action;
 use super::overlay::{confirm, removal_lines};
 use super::{commit, error, start_editing};
+use crate::edit::form::Subject;
 use crate::edit::{Edit, IndicatorField};
 use crate::i18n::T;
 use crate::project::{Area, Department, Direction, Indicator, Role};
@@ -59,6 +60,12 @@ pub(super) fn act(model: &mut Model, action: Action) {
         (Action::EditUnits, Some(ind)) => edit_units(model, ind),
         (Action::EditPilot, Some(ind)) => edit_pilot(model, ind),
         (Action::MoveToArea, Some(ind)) => move_to_area(model, ind),
+        (Action::Fields, Some(ind)) => super::form::open(model, Subject::Indicator(ind.id.clone())),
+        (Action::Fields, None) => {
+            if let Some(area) = &spot.area {
+                super::form::open(model, Subject::Area(area.id.clone()))
+            }
+        }
         (Action::Add, _) => match &spot.area {
             Some(area) => add_indicator(model, area),
             None => add_area(model),

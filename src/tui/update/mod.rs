@@ -7,8 +7,8 @@
 //! what the user gets. One file per job:
 //! [`nav`] moves cursors and keeps them in view; [`matrix`], [`entry`], [`totals`],
 //! [`ranking`] and [`problems`] are the panes' commands; [`overlay`] the windows over
-//! them; [`typing`] editing a field and searching; [`fields`] turns typed text into an
-//! edit (pure). The helpers here are the ones every handler shares: the status line, the
+//! them; [`typing`] editing a field and searching; [`form`] the form of an entry's or the
+//! settings' fields; [`fields`] turns typed text into an edit (pure). The helpers here are the ones every handler shares: the status line, the
 //! read-only refusal, committing an edit, starting to type into a field.
 //!
 //! `update` does no I/O. What needs a file — following a change on disk, reloading or
@@ -18,6 +18,7 @@
 
 mod entry;
 pub mod fields;
+mod form;
 mod matrix;
 mod nav;
 mod overlay;
@@ -31,7 +32,7 @@ use super::model::*;
 use super::msg::{Action, Effect, Msg};
 use crate::edit::Edit;
 use crate::i18n::{T, problem_message};
-use crate::session::{DiskChange, ReadOnlyReason};
+use crate::session::DiskChange;
 
 /// Applies a message to the model; returns what the loop must do outside it.
 #[must_use = "the effects must be run (see `tui::step`)"]
@@ -97,6 +98,10 @@ fn act(model: &mut Model, action: Action) -> Option<Effect> {
         Mode::Normal => {}
     }
     model.ui.status = None;
+    if model.ui.form.is_some() {
+        form::act(model, action);
+        return None;
+    }
     if model.ui.ranking.presenting {
         ranking::presenting(model, action);
         return None;
@@ -112,6 +117,7 @@ fn act(model: &mut Model, action: Action) -> Option<Effect> {
         Action::Compare => typing::start_compare(model),
         Action::Export => typing::start_export(model),
         Action::Find => typing::start_finding(model),
+        Action::Settings => form::open_settings(model),
         Action::Move(_) | Action::Page(_) | Action::Top | Action::Bottom => {
             nav::move_cursor(model, action)
         }
@@ -181,6 +187,12 @@ fn disk_checked(model: &mut Model, change: DiskChange) {
         DiskChange::Nothing => {}
         DiskChange::Reloaded => info(model, T::Reloaded.get(l).to_string()),
         DiskChange::Conflict => model.ui.overlay = Some(Overlay::Conflict),
+        DiskChange::Deleted => {
+            error(model, T::DiskDeleted.get(l).to_string());
+            if model.session.conflict {
+                model.ui.overlay = Some(Overlay::Conflict);
+            }
+        }
         DiskChange::Broken(problems) => {
             let first = problems
                 .iter()
@@ -210,23 +222,12 @@ fn error(model: &mut Model, text: String) {
 /// When the file is open read-only, says why nothing can be changed; true then.
 fn refused_read_only(model: &mut Model) -> bool {
     let l = model.lang;
-    let reason = match &model.session.read_only {
-        None => return false,
-        Some(ReadOnlyReason::Locked(holder)) => {
-            format!(
-                "{} {} {holder}",
-                T::ReadOnlyRefused.get(l),
-                T::LockedBy.get(l)
-            )
-        }
-        Some(ReadOnlyReason::Newer(format)) => {
-            format!(
-                "{} {} {format}",
-                T::ReadOnlyRefused.get(l),
-                T::NewerFormat.get(l)
-            )
-        }
-        Some(ReadOnlyReason::Asked) => T::ReadOnlyRefused.get(l).to_string(),
+    let Some(why) = &model.session.read_only else {
+        return false;
+    };
+    let reason = match why.explained(l) {
+        Some(why) => format!("{} {why}", T::ReadOnlyRefused.get(l)),
+        None => T::ReadOnlyRefused.get(l).to_string(),
     };
     error(model, reason);
     true

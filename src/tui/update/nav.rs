@@ -201,6 +201,39 @@ pub(super) fn clamp(model: &mut Model) {
     let l = &mut model.ui.problems;
     l.row = l.row.min(model.session.problems.len().saturating_sub(1));
     fit(&mut l.top, l.row, List::Problems);
+    clamp_form(model);
+}
+
+/// Keeps the form's cursor on one of its fields and in view; closes the form when what it
+/// edits is gone (an undo took it back).
+fn clamp_form(model: &mut Model) {
+    let fields = model.form_fields();
+    let Some(form) = &mut model.ui.form else {
+        return;
+    };
+    if fields.is_empty() {
+        model.ui.form = None;
+        return;
+    }
+    form.row = form.row.min(fields.len() - 1);
+    let lines = form_lines(&form.subject, &fields);
+    let at = lines
+        .iter()
+        .position(|l| *l == FormLine::Field(form.row))
+        .unwrap_or(0);
+    // The heading just above the first field of a table stays in view with it.
+    let want = if at > 0 && matches!(lines[at - 1], FormLine::Heading(_)) {
+        at - 1
+    } else {
+        at
+    };
+    let height = layout::form_rows(model.size.1);
+    if want < form.top {
+        form.top = want;
+    } else if at >= form.top + height {
+        form.top = at + 1 - height;
+    }
+    form.top = form.top.min(lines.len().saturating_sub(height));
 }
 
 // ---- going to a place -------------------------------------------------------------------

@@ -52,8 +52,16 @@ pub(super) fn act(model: &mut Model, action: Action) -> Option<Effect> {
     None
 }
 
-/// Goes on typing the edit an interrupted session left.
+/// Goes on typing the edit an interrupted session left (in its form, if it was one's).
 fn restore(model: &mut Model, unfinished: Unfinished) {
+    if let Target::Form {
+        subject,
+        table,
+        key,
+    } = &unfinished.target
+    {
+        super::form::reopen(model, subject, table, key);
+    }
     start_editing(model, unfinished.target, &unfinished.text);
 }
 

@@ -6,7 +6,7 @@ use super::super::input::Input;
 use super::super::keymap::{self, Mention};
 use super::super::model::*;
 use super::super::msg::{Action, CaretMove, Effect};
-use super::{entry, error, fields, info, nav, overlay, start_editing};
+use super::{entry, error, fields, form, info, nav, overlay, start_editing};
 use crate::i18n::{self, T, problem_message};
 use std::path::{Path, PathBuf};
 
@@ -125,6 +125,7 @@ fn commit_typed(model: &mut Model, action: Action) -> Option<Effect> {
             return None;
         }
     };
+    let before = form::shown_now(model, &target);
     if let Err(rejected) = model.session.commit(edit) {
         let message = rejected.message(model.lang);
         set_edit_error(model, message);
@@ -132,10 +133,18 @@ fn commit_typed(model: &mut Model, action: Action) -> Option<Effect> {
     }
     model.ui.mode = Mode::Normal;
     after_commit(model, &target);
-    match action {
-        Action::CommitNext => entry::next_field(model, true),
-        Action::CommitPrev => entry::next_field(model, false),
-        _ => {}
+    let next = match action {
+        Action::CommitNext => Some(true),
+        Action::CommitPrev => Some(false),
+        _ => None,
+    };
+    match before {
+        Some(old) => form::committed(model, &target, &old, next),
+        None => {
+            if let Some(forward) = next {
+                entry::next_field(model, forward);
+            }
+        }
     }
     None
 }

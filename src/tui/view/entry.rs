@@ -202,8 +202,9 @@ fn sheet(frame: &mut Frame, model: &Model, t: Theme, unit: &EntryUnit, area: Rec
     let sheet_lines = sheet_lines(p, &unit.id);
     let board = model.board();
     let result = board.find(&unit.id);
+    // A value typed into a form is shown there, not in the sheet under it.
     let editing = match &model.ui.mode {
-        Mode::Editing(ed) => Some(ed),
+        Mode::Editing(ed) if model.ui.form.is_none() => Some(ed),
         _ => None,
     };
     let height = usize::from(area.height.saturating_sub(layout::SHEET_HEADER));

@@ -92,8 +92,9 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
 
     let rows = matrix_rows(p);
     let height = usize::from(area.height.saturating_sub(layout::MATRIX_HEADER));
+    // A value typed into a form is shown there, not in the row under it.
     let editing = match &model.ui.mode {
-        Mode::Editing(e) => Some(e),
+        Mode::Editing(e) if model.ui.form.is_none() => Some(e),
         _ => None,
     };
     for (i, row) in rows.iter().enumerate().skip(m.top).take(height) {
@@ -330,8 +331,9 @@ fn problems_at(model: &Model, list: &str, index: usize) -> Vec<String> {
 }
 
 /// What a prompt asks for.
-pub fn prompt(target: &Target, l: Lang) -> &'static str {
+pub fn prompt(target: &Target, l: Lang) -> &str {
     match target {
+        Target::Form { table, key, .. } => crate::i18n::fields::label(table, key, l),
         Target::IndicatorName(_) => T::PromptIndicatorName.get(l),
         Target::IndicatorBase(_) => T::PromptBase.get(l),
         Target::IndicatorMeasure(_) => T::PromptMeasure.get(l),

@@ -1,8 +1,9 @@
 //! Drawing: views only look at the model. One file per pane, plus the frame around them
-//! (header, tabs, status line, footer hints) and the overlays.
+//! (header, tabs, status line, footer hints), the form over a pane and the overlays.
 
 mod entry;
 pub mod errors;
+mod form;
 pub mod matrix;
 pub mod overlay;
 mod presentation;
@@ -118,6 +119,7 @@ pub fn draw(frame: &mut Frame, model: &Model) {
         Pane::Problems => problems::draw(frame, model, screen.body),
     }
     scratch_box(frame, model, screen.body);
+    form::draw(frame, model, screen.body);
     let t = theme(model);
     let rule = "─".repeat(usize::from(area.width));
     frame.render_widget(Paragraph::new(Span::styled(rule, t.dim())), screen.rule);
@@ -339,7 +341,10 @@ fn in_cell(target: &super::model::Target) -> bool {
     use super::model::Target;
     matches!(
         target,
-        Target::Sheet { .. } | Target::IndicatorName(_) | Target::IndicatorBase(_)
+        Target::Sheet { .. }
+            | Target::IndicatorName(_)
+            | Target::IndicatorBase(_)
+            | Target::Form { .. }
     )
 }
 

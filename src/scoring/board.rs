@@ -1,0 +1,386 @@
+//! The scoreboard: every unit's scores, ranks and awards, and how each number came about
+//! (what explanations, what-if and the reports read instead of re-deriving the rules).
+
+use super::comprehensive_cut;
+use crate::project::TomlPath;
+use crate::project::UnitKind;
+use crate::project::problem::Cut;
+use indexmap::IndexMap;
+use rust_decimal::Decimal;
+use std::sync::Arc;
+
+/// The scores, ranks and awards of every unit.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Scoreboard {
+    /// Counties and the zone, in rank order (ties by id).
+    pub units: Vec<UnitResult>,
+    /// City departments that have a `[scores.<id>]` table, in rank order.
+    pub departments: Vec<UnitResult>,
+    /// Single-item awards, in the project's order.
+    pub awards: Vec<AwardResult>,
+    /// Ties across an award cut (each raises a warning).
+    pub cut_ties: Vec<CutTie>,
+    /// How the counties and the zone compete: their comprehensive places and last place.
+    pub unit_rules: GroupRules,
+    /// How the departments compete (they have no last place).
+    pub department_rules: GroupRules,
+}
+
+/// How one ranking group competes, as the policy and its results set it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct GroupRules {
+    /// Its comprehensive advanced places ([`places_of`]).
+    pub places: u32,
+    /// Whether it has a last place, and why not ([`last_place`]).
+    pub last_place: LastPlace,
+}
+
+/// Whether a group has a last place (末位), and the total that is last.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub enum LastPlace {
+    /// City departments have none: the regulation gives last place to "1 county/zone".
+    #[default]
+    NoneForDepartments,
+    /// Switched off (`policy.last_place = false`).
+    Off,
+    /// Nobody in the group is vetoed, so nobody is last.
+    NobodyVetoed,
+    /// The group's lowest total: every unit with it is last place.
+    Lowest(Decimal),
+}
+
+/// A ranking group as a unit competes in it: the units in rank order and its rules.
+#[derive(Debug, Clone, Copy)]
+pub struct Group<'a> {
+    pub units: &'a [UnitResult],
+    /// Its comprehensive advanced places (N).
+    pub places: u32,
+    pub last_place: LastPlace,
+}
+
+/// A tie that gave an award to more units than it has places.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CutTie {
+    pub cut: Cut,
+    /// Where the number of places is set (`policy.comprehensive_awards`, `awards[3].count`).
+    pub path: TomlPath,
+    pub places: u32,
+    pub winners: Vec<String>,
+}
+
+/// One unit's (or department's) scores and standing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitResult {
+    pub id: String,
+    pub name: String,
+    pub kind: UnitKind,
+    /// Competition rank: equal totals share a rank (1, 2, 2, 4).
+    pub rank: u32,
+    /// Shares its total with another unit of its group.
+    pub tied: bool,
+    pub organization: Decimal,
+    pub survey: Decimal,
+    pub task: Decimal,
+    pub penalty: Decimal,
+    pub total: Decimal,
+    /// Σ earned per area, in the project's area order (areas it has no rows in: 0).
+    pub areas: IndexMap<String, Decimal>,
+    /// Every indicator it is scored on, in the project's indicator order.
+    pub items: Vec<ItemResult>,
+    /// Departments: Σ earned and Σ base behind the scaled task score.
+    pub task_earned: Decimal,
+    pub task_base: Decimal,
+    /// The task score before rounding: a department's `sections.task × Σ earned / Σ base`
+    /// ([`department_task_exact`]); a county's task itself.
+    pub task_exact: Decimal,
+    /// Each organisation item's score as counted (rounded), in the project's order;
+    /// `None`: not entered (counts 0).
+    pub organization_items: Vec<Option<Decimal>>,
+    /// Each penalty's points as counted ([`penalty_of`]), in the sheet's order.
+    pub penalties: Vec<Decimal>,
+    /// Indicators it failed (一票否决): empty unless vetoed.
+    pub failed: Vec<String>,
+    pub pending: Pending,
+    /// Its competition rank among the units of its group that are not vetoed, the rank
+    /// comprehensive advanced is given by ([`rank_group`]); `None` when vetoed.
+    pub rank_eligible: Option<u32>,
+    pub comprehensive: bool,
+    pub last_place: bool,
+    /// Ids of the single-item awards it won.
+    pub awards: Vec<String>,
+}
+
+impl UnitResult {
+    /// Failed at least one indicator: not eligible for comprehensive advanced.
+    pub fn vetoed(&self) -> bool {
+        !self.failed.is_empty()
+    }
+
+    pub fn item(&self, indicator: &str) -> Option<&ItemResult> {
+        self.items.iter().find(|i| &*i.indicator == indicator)
+    }
+
+    /// Its row of the indicator at `position` in `Project::indicators` (rows are kept in
+    /// that order).
+    pub fn item_at(&self, position: usize) -> Option<&ItemResult> {
+        self.items
+            .binary_search_by_key(&position, |i| i.position)
+            .ok()
+            .map(|at| &self.items[at])
+    }
+}
+
+/// What is still missing from a unit's sheet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Pending {
+    pub survey: bool,
+    pub organization: usize,
+    pub rows: usize,
+}
+
+impl Pending {
+    pub fn any(&self) -> bool {
+        self.survey || self.organization > 0 || self.rows > 0
+    }
+}
+
+/// One indicator row, scored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ItemResult {
+    /// The indicator's id (shared: a scoreboard has one per row).
+    pub indicator: Arc<str>,
+    /// The indicator's position in `Project::indicators`.
+    pub position: usize,
+    pub base: Decimal,
+    /// Rounded to `score_decimals`.
+    pub earned: Decimal,
+    /// The earned score before rounding (`base + bonus`, `base − deduction`, `prep`).
+    pub exact: Decimal,
+    pub outcome: Outcome,
+}
+
+/// How a row's earned score came about (what an explanation shows).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// Quantitative, target met: `base + bonus`.
+    Completed {
+        target: Decimal,
+        actual: Decimal,
+        /// Over-completion `o = d >= 0`, exact ([`Fraction::value`] for display).
+        over: Fraction,
+        /// The group's largest over-completion on this indicator (≤ 0 when nobody
+        /// over-completed).
+        top_over: Fraction,
+        /// Exact bonus before rounding (0 for a non-bonus indicator).
+        bonus: Decimal,
+        bonus_indicator: bool,
+        /// A bonus indicator over-completed by the group's highest `o` (`o = o_max > 0`):
+        /// the whole bonus share.
+        best: bool,
+    },
+    /// Quantitative, target missed: `base - deduction`, and the unit is vetoed.
+    Short {
+        target: Decimal,
+        actual: Decimal,
+        /// Shortfall `s = -d`.
+        shortfall: Decimal,
+        /// `s / step` exactly, before `floor`/`ceil` (`None`: too large to compute).
+        exact_steps: Option<Decimal>,
+        /// `s / step`, floored or ceiled per the policy.
+        steps: Decimal,
+        /// `steps × rate × base` before the cap (`None`: too large to compute).
+        uncapped: Option<Decimal>,
+        /// The cap `deduction_cap × base`.
+        cap: Decimal,
+        /// Exact deduction before rounding.
+        deduction: Decimal,
+        /// The deduction hit `deduction_cap × base`.
+        capped: bool,
+    },
+    /// Qualitative, complete: the base.
+    Met,
+    /// Qualitative, incomplete: the base less the evaluator's deduction; vetoes.
+    NotMet { deduction: Decimal },
+    /// A non-pilot unit's preparation score.
+    Preparation { prep: Decimal },
+    /// Nothing entered yet: earns 0.
+    Pending,
+}
+
+impl Outcome {
+    /// Whether this row vetoes the unit.
+    pub fn fails(&self) -> bool {
+        matches!(self, Outcome::Short { .. } | Outcome::NotMet { .. })
+    }
+
+    /// Completion of a quantitative row, for display: `1 + d`, so that 100% means the
+    /// target was just met in either direction (`A / T` for `at_least`; for a ceiling,
+    /// 4.0 against 4.6 is 113.0%).
+    pub fn completion(&self) -> Option<Decimal> {
+        match self {
+            Outcome::Completed { over, .. } => over.value().map(|d| Decimal::ONE + d),
+            Outcome::Short { shortfall, .. } => Some(Decimal::ONE - *shortfall),
+            _ => None,
+        }
+    }
+}
+
+/// A single-item award's standings and winners.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AwardResult {
+    pub id: String,
+    pub name: String,
+    pub count: u32,
+    /// The eligible units (after 名次顺移) by award score, highest first.
+    pub standings: Vec<(String, Decimal)>,
+    pub winners: Vec<String>,
+    /// Every unit's award score with its terms, the units left out included, in the
+    /// group's rank order.
+    pub scores: Vec<AwardScore>,
+}
+
+/// One unit's score for a single-item award ([`award_score`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct AwardScore {
+    pub unit: String,
+    /// The earned scores of the rows the award selects, then the organisation items it
+    /// names (rounded like an entered score).
+    pub terms: Vec<Decimal>,
+    /// Σ terms.
+    pub score: Decimal,
+    /// Why the unit was left out of the award, if it was.
+    pub left_out: Option<LeftOut>,
+}
+
+/// Why a unit is left out of a single-item award.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LeftOut {
+    /// Comprehensive advanced units are not also given a single-item award (名次顺移).
+    Comprehensive,
+    /// Vetoed, under `policy.veto_blocks_single_item`.
+    Vetoed,
+}
+
+impl AwardResult {
+    /// A unit's award score, by id.
+    pub fn score_of(&self, unit: &str) -> Option<&AwardScore> {
+        self.scores.iter().find(|s| s.unit == unit)
+    }
+}
+
+/// A computation whose numbers are too large for an exact decimal (28 digits).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("numbers too large to compute exactly for {unit}")]
+pub struct Overflow {
+    /// The unit (or department) id, and the indicator id if the overflow was in a row.
+    pub unit: String,
+    pub indicator: Option<String>,
+}
+
+/// An exact fraction `num / den` with `den > 0`, kept unevaluated so that it can be
+/// compared and combined without rounding.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Fraction {
+    pub num: Decimal,
+    pub den: Decimal,
+}
+
+impl Fraction {
+    /// The fraction as a decimal (28 significant digits), for display.
+    pub fn value(self) -> Option<Decimal> {
+        self.num.checked_div(self.den)
+    }
+
+    /// `self > other`, by cross-multiplication (both denominators are positive).
+    pub(super) fn greater(self, other: Fraction) -> Option<bool> {
+        Some(self.num.checked_mul(other.den)? > other.num.checked_mul(self.den)?)
+    }
+
+    /// `self == other`, by cross-multiplication; `false` when too large to compare.
+    pub fn same(self, other: Fraction) -> bool {
+        match (
+            self.num.checked_mul(other.den),
+            other.num.checked_mul(self.den),
+        ) {
+            (Some(x), Some(y)) => x == y,
+            _ => false,
+        }
+    }
+}
+
+impl Scoreboard {
+    /// A unit's or department's result by id.
+    pub fn find(&self, id: &str) -> Option<&UnitResult> {
+        self.units
+            .iter()
+            .chain(&self.departments)
+            .find(|u| u.id == id)
+    }
+
+    pub fn award(&self, id: &str) -> Option<&AwardResult> {
+        self.awards.iter().find(|a| a.id == id)
+    }
+
+    /// A ranking group: the counties and the zone, or the departments.
+    pub fn group(&self, kind: UnitKind) -> Group<'_> {
+        let (units, rules) = if kind == UnitKind::Department {
+            (&self.departments, &self.department_rules)
+        } else {
+            (&self.units, &self.unit_rules)
+        };
+        Group {
+            units,
+            places: rules.places,
+            last_place: rules.last_place,
+        }
+    }
+
+    /// The group a unit competes in.
+    pub fn group_of(&self, unit: &UnitResult) -> Group<'_> {
+        self.group(unit.kind)
+    }
+}
+
+impl<'a> Group<'a> {
+    /// How many units of the group are not vetoed (eligible for comprehensive advanced).
+    pub fn eligible(&self) -> usize {
+        self.units.iter().filter(|u| !u.vetoed()).count()
+    }
+
+    /// The units of the group with exactly `total`, except `unit`.
+    pub fn holders(&self, total: Decimal, unit: &'a str) -> impl Iterator<Item = &'a UnitResult> {
+        self.units
+            .iter()
+            .filter(move |g| g.id != unit && g.total == total)
+    }
+
+    /// More units won comprehensive advanced than there are places: a tie across the cut.
+    pub fn widened(&self) -> bool {
+        self.units.iter().filter(|u| u.comprehensive).count() > self.places as usize
+    }
+
+    /// The lowest total among the comprehensive advanced units (the last one in).
+    pub fn last_in(&self) -> Option<Decimal> {
+        self.units
+            .iter()
+            .filter(|u| u.comprehensive)
+            .map(|u| u.total)
+            .min()
+    }
+
+    /// [`comprehensive_cut`] for one unit of the group.
+    pub fn cut_for(&self, unit: &str) -> Option<Decimal> {
+        comprehensive_cut(self.units, unit, self.places)
+    }
+
+    /// The rank a total takes among the units of the group that are not vetoed: one more
+    /// than how many of them have a higher total (as [`rank_group`] ranks them).
+    pub fn rank_among_eligible(&self, total: Decimal) -> u32 {
+        let higher = self
+            .units
+            .iter()
+            .filter(|u| !u.vetoed() && u.total > total)
+            .count();
+        1 + higher as u32
+    }
+}

@@ -1,0 +1,389 @@
+//! Scoring a whole project: every row of every unit with the group's best
+//! over-completion, each unit's sections and total, then the ranks, comprehensive
+//! advanced, last place and the single-item awards — each by its rule in [`super`].
+
+use super::*;
+use crate::project::{Indicator, Project, Row, UnitKind, UnitScores};
+use indexmap::IndexMap;
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// The largest over-completion on each indicator (by position) among a group's
+/// quantitative rows.
+///
+/// SPEC §3: "`o_max` the largest `o` among the units of the group scored quantitatively
+/// on `i`".
+fn top_over_completions(
+    project: &Project,
+    sheets: &[Sheet],
+) -> Result<Vec<Option<Fraction>>, Overflow> {
+    let mut top: Vec<Option<Fraction>> = vec![None; project.indicators.len()];
+    for sheet in sheets {
+        for ((best, indicator), row) in top.iter_mut().zip(&project.indicators).zip(&sheet.rows) {
+            let Some(Row::Quantitative {
+                target: Some(t),
+                actual: Some(a),
+            }) = row
+            else {
+                continue;
+            };
+            if *t <= Decimal::ZERO || *a < Decimal::ZERO {
+                continue;
+            }
+            let overflow = || Overflow {
+                unit: sheet.id.to_string(),
+                indicator: Some(indicator.id.clone()),
+            };
+            let d = deviation(indicator.direction, *t, *a).ok_or_else(overflow)?;
+            let better = match best {
+                None => true,
+                Some(b) => d.greater(*b).ok_or_else(overflow)?,
+            };
+            if better {
+                *best = Some(d);
+            }
+        }
+    }
+    Ok(top)
+}
+
+/// A unit's score sheet with its rows laid out by indicator position (looked up once).
+struct Sheet<'p> {
+    id: &'p str,
+    scores: &'p UnitScores,
+    rows: Vec<Option<&'p Row>>,
+}
+
+impl<'p> Sheet<'p> {
+    fn new(
+        id: &'p str,
+        scores: &'p UnitScores,
+        position: &HashMap<&str, usize>,
+        len: usize,
+    ) -> Self {
+        let mut rows = vec![None; len];
+        for (indicator, row) in &scores.indicators {
+            if let Some(&at) = position.get(indicator.as_str()) {
+                rows[at] = Some(row);
+            }
+        }
+        Sheet { id, scores, rows }
+    }
+}
+
+/// What scoring one group needs to look up, built once per project.
+struct Lookup<'p> {
+    project: &'p Project,
+    /// The area (its position in `Project::areas`) of each indicator, by position.
+    area_of: Vec<Option<usize>>,
+    /// Each indicator's id, shared by every row that names it.
+    ids: Vec<Arc<str>>,
+}
+
+/// Scores every unit and department of a project, ranks both groups and gives out the
+/// awards.
+pub fn score(project: &Project) -> Result<Scoreboard, Overflow> {
+    let empty = UnitScores::default();
+    let policy = &project.policy;
+    let areas: HashMap<&str, usize> = project
+        .areas
+        .iter()
+        .enumerate()
+        .map(|(n, a)| (a.id.as_str(), n))
+        .collect();
+    let lookup = Lookup {
+        project,
+        area_of: project
+            .indicators
+            .iter()
+            .map(|i| areas.get(i.area.as_str()).copied())
+            .collect(),
+        ids: project
+            .indicators
+            .iter()
+            .map(|i| Arc::from(i.id.as_str()))
+            .collect(),
+    };
+
+    // Counties and the zone: every indicator that applies to them; a row missing is pending.
+    let position: HashMap<&str, usize> = project
+        .indicators
+        .iter()
+        .enumerate()
+        .map(|(n, i)| (i.id.as_str(), n))
+        .collect();
+    let len = project.indicators.len();
+    let unit_sheets: Vec<Sheet> = project
+        .units
+        .iter()
+        .map(|u| {
+            Sheet::new(
+                &u.id,
+                project.scores.get(&u.id).unwrap_or(&empty),
+                &position,
+                len,
+            )
+        })
+        .collect();
+    let top = top_over_completions(project, &unit_sheets)?;
+    let mut units = Vec::with_capacity(project.units.len());
+    for (unit, sheet) in project.units.iter().zip(&unit_sheets) {
+        let applicable = project
+            .indicators
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| i.applies_to(&unit.id))
+            .map(|(n, i)| (n, i, sheet.rows[n]));
+        units.push(score_sheet(
+            &lookup, &unit.name, unit.kind, sheet, applicable, &top,
+        )?);
+    }
+
+    // City departments with a score sheet: exactly the rows they have.
+    let dept_sheets: Vec<Sheet> = project
+        .departments
+        .iter()
+        .filter_map(|d| {
+            project
+                .scores
+                .get(&d.id)
+                .map(|s| Sheet::new(&d.id, s, &position, len))
+        })
+        .collect();
+    let dept_top = top_over_completions(project, &dept_sheets)?;
+    let mut departments = Vec::with_capacity(dept_sheets.len());
+    for sheet in &dept_sheets {
+        let with_rows = project
+            .indicators
+            .iter()
+            .enumerate()
+            .filter_map(|(n, i)| sheet.rows[n].map(|row| (n, i, Some(row))));
+        let name = project.name_of(sheet.id);
+        departments.push(score_sheet(
+            &lookup,
+            name,
+            UnitKind::Department,
+            sheet,
+            with_rows,
+            &dept_top,
+        )?);
+    }
+
+    let mut cut_ties = Vec::new();
+    rank_group(&mut units);
+    let unit_places = places_of(policy, UnitKind::County);
+    let (winners, widened) = comprehensive_awards(&units, unit_places);
+    mark(&mut units, &winners, |u| u.comprehensive = true);
+    if widened {
+        cut_ties.push(CutTie {
+            cut: Cut::Comprehensive,
+            path: TomlPath::keys(&["policy", "comprehensive_awards"]),
+            places: unit_places,
+            winners,
+        });
+    }
+    let lowest = last_place(&units, policy.last_place);
+    let last: Vec<String> = match lowest {
+        LastPlace::Lowest(total) => units
+            .iter()
+            .filter(|u| u.total == total)
+            .map(|u| u.id.clone())
+            .collect(),
+        _ => Vec::new(),
+    };
+    if last.len() > 1 {
+        cut_ties.push(CutTie {
+            cut: Cut::LastPlace,
+            path: TomlPath::keys(&["policy", "last_place"]),
+            places: 1,
+            winners: last.clone(),
+        });
+    }
+    mark(&mut units, &last, |u| u.last_place = true);
+    let (awards, award_ties) = single_item_awards(project, &units).ok_or_else(|| Overflow {
+        unit: String::new(),
+        indicator: None,
+    })?;
+    cut_ties.extend(award_ties);
+    for award in &awards {
+        mark(&mut units, &award.winners, |u| {
+            u.awards.push(award.id.clone())
+        });
+    }
+
+    rank_group(&mut departments);
+    let department_places = places_of(policy, UnitKind::Department);
+    let (winners, widened) = comprehensive_awards(&departments, department_places);
+    mark(&mut departments, &winners, |u| u.comprehensive = true);
+    if widened {
+        cut_ties.push(CutTie {
+            cut: Cut::Departments,
+            path: TomlPath::keys(&["policy", "department_awards"]),
+            places: department_places,
+            winners,
+        });
+    }
+
+    Ok(Scoreboard {
+        units,
+        departments,
+        awards,
+        cut_ties,
+        unit_rules: GroupRules {
+            places: unit_places,
+            last_place: lowest,
+        },
+        department_rules: GroupRules {
+            places: department_places,
+            last_place: LastPlace::NoneForDepartments,
+        },
+    })
+}
+
+/// Scores one sheet on the given indicators: every row, then organisation, survey,
+/// task, penalty and total. A county's task is the sum of its rows; a department's is
+/// scaled to the section.
+fn score_sheet<'a>(
+    lookup: &Lookup,
+    name: &str,
+    kind: UnitKind,
+    sheet: &Sheet,
+    indicators: impl Iterator<Item = (usize, &'a Indicator, Option<&'a Row>)>,
+    top: &[Option<Fraction>],
+) -> Result<UnitResult, Overflow> {
+    let project = lookup.project;
+    let policy = &project.policy;
+    let id = sheet.id;
+    let overflow = |indicator: Option<&str>| Overflow {
+        unit: id.to_string(),
+        indicator: indicator.map(str::to_string),
+    };
+    let pending = Row::pending();
+    let mut items = Vec::new();
+    let (mut earned, mut base) = (Decimal::ZERO, Decimal::ZERO);
+    for (position, indicator, row) in indicators {
+        let row = row.unwrap_or(&pending);
+        let top = top.get(position).copied().flatten();
+        let id = lookup.ids[position].clone();
+        let mut item = score_row_as(policy, indicator, id, row, top)
+            .ok_or_else(|| overflow(Some(&indicator.id)))?;
+        item.position = position;
+        earned = earned
+            .checked_add(item.earned)
+            .ok_or_else(|| overflow(None))?;
+        base = base.checked_add(item.base).ok_or_else(|| overflow(None))?;
+        items.push(item);
+    }
+    let (task, task_exact) = if kind == UnitKind::Department {
+        let task = department_task(policy, project.sections.task, earned, base);
+        let exact = department_task_exact(project.sections.task, earned, base);
+        task.zip(exact).ok_or_else(|| overflow(None))?
+    } else {
+        (earned, earned)
+    };
+    sheet_result(
+        lookup,
+        id,
+        name,
+        kind,
+        sheet.scores,
+        items,
+        (task, task_exact, earned, base),
+    )
+    .ok_or_else(|| overflow(None))
+}
+
+/// Organisation, survey, penalty and total around an already scored task section
+/// (`task` = (the section's score, before rounding, Σ earned, Σ base)).
+fn sheet_result(
+    lookup: &Lookup,
+    id: &str,
+    name: &str,
+    kind: UnitKind,
+    sheet: &UnitScores,
+    items: Vec<ItemResult>,
+    (task, task_exact, task_earned, task_base): (Decimal, Decimal, Decimal, Decimal),
+) -> Option<UnitResult> {
+    let project = lookup.project;
+    let policy = &project.policy;
+    let mut organization = Decimal::ZERO;
+    let mut missing_org = 0;
+    let mut organization_items = Vec::with_capacity(project.organization.len());
+    for item in &project.organization {
+        let value = sheet
+            .organization
+            .get(&item.id)
+            .map(|v| round_score(*v, policy));
+        match value {
+            Some(value) => organization = organization.checked_add(value)?,
+            None => missing_org += 1,
+        }
+        organization_items.push(value);
+    }
+    let survey = sheet.survey.map(|s| round_score(s, policy));
+    let penalties: Vec<Decimal> = sheet
+        .penalties
+        .iter()
+        .map(|p| penalty_of(policy, p))
+        .collect();
+    let penalty = penalties
+        .iter()
+        .try_fold(Decimal::ZERO, |acc, p| acc.checked_add(*p))?;
+    let survey_value = survey.unwrap_or(Decimal::ZERO);
+    let total = organization
+        .checked_add(survey_value)?
+        .checked_add(task)?
+        .checked_sub(penalty)?;
+    let mut areas: IndexMap<String, Decimal> = project
+        .areas
+        .iter()
+        .map(|a| (a.id.clone(), Decimal::ZERO))
+        .collect();
+    for item in &items {
+        if let Some(Some(area)) = lookup.area_of.get(item.position)
+            && let Some((_, sum)) = areas.get_index_mut(*area)
+        {
+            *sum = sum.checked_add(item.earned)?;
+        }
+    }
+    let pending_rows = items
+        .iter()
+        .filter(|i| i.outcome == Outcome::Pending)
+        .count();
+    Some(UnitResult {
+        id: id.to_string(),
+        name: name.to_string(),
+        kind,
+        rank: 0,
+        tied: false,
+        organization,
+        survey: survey_value,
+        task,
+        penalty,
+        total,
+        areas,
+        failed: veto(&items),
+        items,
+        task_earned,
+        task_base,
+        task_exact,
+        organization_items,
+        penalties,
+        rank_eligible: None,
+        pending: Pending {
+            survey: survey.is_none(),
+            organization: missing_org,
+            rows: pending_rows,
+        },
+        comprehensive: false,
+        last_place: false,
+        awards: Vec::new(),
+    })
+}
+
+fn mark(group: &mut [UnitResult], ids: &[String], set: impl Fn(&mut UnitResult)) {
+    for unit in group.iter_mut().filter(|u| ids.contains(&u.id)) {
+        set(unit);
+    }
+}
