@@ -814,9 +814,29 @@ mod tests {
                 path: path(),
                 holder: "ann@laptop".into(),
             },
+            OpsError::NotAFile {
+                path: path(),
+                kind: crate::store::NotAFile::Fifo,
+            },
+            OpsError::SymlinkedSideFile { path: path() },
+            OpsError::Guarded {
+                path: path(),
+                what: crate::store::Guarded::OpenIn("ann@laptop".into()),
+            },
+            OpsError::NotAValue {
+                key: "scores.jia".into(),
+            },
+            OpsError::NotWritable {
+                path: path(),
+                folder: true,
+            },
             OpsError::Save {
                 path: path(),
                 source: crate::store::SaveError::ChangedOnDisk,
+            },
+            OpsError::Save {
+                path: path(),
+                source: crate::store::SaveError::Exists(path()),
             },
             OpsError::Save {
                 path: path(),

@@ -1098,6 +1098,7 @@ mod tests {
             SaveError::ReadOnly,
             SaveError::ChangedOnDisk,
             SaveError::Invalid(Vec::new()),
+            SaveError::Exists(PathBuf::from("demo.toml")),
             SaveError::Io(std::io::Error::from(std::io::ErrorKind::StorageFull)),
             SaveError::Io(std::io::Error::from_raw_os_error(5)),
         ] {
