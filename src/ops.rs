@@ -199,7 +199,7 @@ impl OpsError {
                     .filter(|p| p.is_error())
                     .map(|p| (true, i18n::render(p, &name, None, lang)))
                     .collect();
-                lines.push((false, t.nothing_changed().to_string()));
+                lines.push((false, t.nothing_changed()));
                 lines
             }
             OpsError::NotFound { what, key } => {
@@ -208,7 +208,7 @@ impl OpsError {
                     Lookup::Indicator => t.indicator_word(),
                     Lookup::Row => t.row_word(),
                 };
-                plain(t.not_found(word, key))
+                plain(t.not_found(&word, key))
             }
             // The name is on screen (the prompt) or on the command line already.
             OpsError::UnknownFormat { .. } => {
@@ -233,7 +233,7 @@ impl OpsError {
                     K::Device => t.device_word(),
                     K::Socket => t.socket_word(),
                 };
-                plain(t.not_a_file(&path.display().to_string(), what))
+                plain(t.not_a_file(&path.display().to_string(), &what))
             }
             OpsError::SymlinkedSideFile { path } => {
                 plain(t.symlinked_side_file(&path.display().to_string()))

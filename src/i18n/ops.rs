@@ -11,6 +11,50 @@ pub struct OpsText(pub Lang);
 
 impl OpsText {
     sentences! {
+        /// Said after a refusal: the file was not touched.
+        pub fn nothing_changed() {
+            zh: "未作修改",
+            en: "nothing was changed",
+        }
+
+        // What was not found (`not_found`), what a path is instead of a file
+        // (`not_a_file`).
+
+        pub fn unit_word() {
+            zh: "单位",
+            en: "unit",
+        }
+
+        pub fn indicator_word() {
+            zh: "指标",
+            en: "indicator",
+        }
+
+        pub fn row_word() {
+            zh: "评分行",
+            en: "row",
+        }
+
+        pub fn folder_word() {
+            zh: "文件夹",
+            en: "a folder",
+        }
+
+        pub fn fifo_word() {
+            zh: "命名管道（FIFO）",
+            en: "a named pipe (FIFO)",
+        }
+
+        pub fn device_word() {
+            zh: "设备文件",
+            en: "a device",
+        }
+
+        pub fn socket_word() {
+            zh: "套接字",
+            en: "a socket",
+        }
+
         /// A failure as the command line prints it: `kaoping: …`.
         pub fn failed(message: &str) {
             zh: "kaoping: {message}",
@@ -127,39 +171,6 @@ impl OpsText {
             zh: "读写出错",
             en: "input/output error",
         }
-    }
-
-    /// Said after a refusal: the file was not touched.
-    pub fn nothing_changed(self) -> &'static str {
-        self.0.pick("未作修改", "nothing was changed")
-    }
-
-    pub fn unit_word(self) -> &'static str {
-        self.0.pick("单位", "unit")
-    }
-
-    pub fn indicator_word(self) -> &'static str {
-        self.0.pick("指标", "indicator")
-    }
-
-    pub fn row_word(self) -> &'static str {
-        self.0.pick("评分行", "row")
-    }
-
-    pub fn folder_word(self) -> &'static str {
-        self.0.pick("文件夹", "a folder")
-    }
-
-    pub fn fifo_word(self) -> &'static str {
-        self.0.pick("命名管道（FIFO）", "a named pipe (FIFO)")
-    }
-
-    pub fn device_word(self) -> &'static str {
-        self.0.pick("设备文件", "a device")
-    }
-
-    pub fn socket_word(self) -> &'static str {
-        self.0.pick("套接字", "a socket")
     }
 }
 
