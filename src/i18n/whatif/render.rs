@@ -9,7 +9,7 @@ use crate::i18n::{ExplainText, Lang};
 use crate::project::{Project, UnitKind};
 use crate::scoring::{Group, LastPlace, Scoreboard, UnitResult};
 use crate::text::sanitize;
-use crate::whatif::{Scenario, Standing, VetoFix, WhatIf};
+use crate::whatif::{OtherChange, Scenario, Standing, VetoFix, WhatIf};
 use rust_decimal::Decimal;
 
 /// `kaoping whatif FILE UNIT` as lines of text.
@@ -240,31 +240,34 @@ impl<'a> Writer<'a> {
             lines.push(deeper(t.others_heading()));
         }
         for o in &s.others {
-            let mut parts = Vec::new();
-            for (indicator, before, after) in &o.moves {
-                parts.push(t.other_move(
-                    &self.indicator_name(indicator),
-                    &self.score(*before),
-                    &self.score(*after),
-                ));
-            }
-            if let Some(gains) = o.comprehensive {
-                parts.push(t.other_comprehensive(gains));
-            }
-            if let Some(becomes) = o.last_place {
-                parts.push(t.other_last(becomes));
-            }
-            if !o.won.is_empty() {
-                parts.push(t.other_award(&self.award_names(&o.won), true));
-            }
-            if !o.lost.is_empty() {
-                parts.push(t.other_award(&self.award_names(&o.lost), false));
-            }
-            lines.push(deeper(format!(
-                "{INDENT}{}",
-                t.other(&self.unit_name(&o.id), &parts)
-            )));
+            lines.push(deeper(format!("{INDENT}{}", self.other_line(o))));
         }
+    }
+
+    /// What a scenario would do to another unit of the group, in one line.
+    fn other_line(&self, o: &OtherChange) -> String {
+        let t = self.t;
+        let mut parts = Vec::new();
+        for (indicator, before, after) in &o.moves {
+            parts.push(t.other_move(
+                &self.indicator_name(indicator),
+                &self.score(*before),
+                &self.score(*after),
+            ));
+        }
+        if let Some(gains) = o.comprehensive {
+            parts.push(t.other_comprehensive(gains));
+        }
+        if let Some(becomes) = o.last_place {
+            parts.push(t.other_last(becomes));
+        }
+        if !o.won.is_empty() {
+            parts.push(t.other_award(&self.award_names(&o.won), true));
+        }
+        if !o.lost.is_empty() {
+            parts.push(t.other_award(&self.award_names(&o.lost), false));
+        }
+        t.other(&self.unit_name(&o.id), &parts)
     }
 
     fn comprehensive_line(&self, u: &UnitResult, s: &Standing) -> String {
