@@ -2,11 +2,12 @@
 //! - the regulation's terms, each spelled once per language: [`glossary`];
 //! - the fixed texts, in one table ([`T`]), which take the terms from the glossary;
 //! - the sentences with values in them, each declared once with both languages side by
-//!   side and named placeholders (`sentences!` (`macros.rs`)), as methods of a
-//!   text struct by topic: [`ExplainText`], [`WhatifText`], [`DiffText`], [`ExportText`],
+//!   side and named placeholders (`sentences!`, in `macros.rs`), as methods of a text
+//!   struct by topic: [`ExplainText`], [`WhatifText`], [`DiffText`], [`ExportText`],
 //!   [`OpsText`] (files and I/O errors), [`TuiText`] (the terminal program's),
 //!   [`CommonText`] (phrases several topics share), and [`problem_message`] for errors
-//!   and warnings.
+//!   and warnings;
+//! - the forms' words, a label per field: [`fields`].
 //!
 //! A new sentence goes into its topic's `sentences!` block; a word of the regulation that
 //! it needs goes into the glossary and is used by name (`{LAST_PLACE}`).
@@ -81,7 +82,7 @@ impl Lang {
 
 /// The fixed texts: one row a text, `Name => <Chinese>, <English>;`, each a literal or,
 /// where it is or holds one of the regulation's terms, the [`glossary`]'s constant
-/// (joined with others by `cat!` (`macros.rs`) when compiling).
+/// (joined with others when compiling by `cat!`, in `macros.rs`).
 macro_rules! texts {
     ($($name:ident => $zh:expr, $en:expr;)*) => {
         /// The fixed texts of the user interface.

@@ -1,8 +1,8 @@
 //! The sentences of the explanations ([`crate::explain`]), in both languages:
 //! [`item_lines`], [`item_short`], [`unit_lines`] and [`unit_short`] turn an explanation's
 //! data into lines (`render/`), each sentence one [`ExplainText`] method declared with
-//! `sentences!` (`macros.rs`), by topic: one row in full (`row.rs`), in
-//! one line (`line.rs`), a unit's total (`unit.rs`).
+//! `sentences!`, by topic: one row in full (`row.rs`), in one line (`line.rs`), a unit's
+//! total (`unit.rs`).
 //!
 //! Every number arrives at a sentence already formatted (scores with `score_decimals`
 //! places, shares with [`super::percent`], measured shares with

@@ -1,6 +1,6 @@
 //! The sentences of the what-if ([`crate::whatif`]), in both languages: [`lines`] turns
 //! a [`crate::whatif::WhatIf`] into lines (`render.rs`), each sentence one
-//! [`WhatifText`] method declared with `sentences!` (`macros.rs`).
+//! [`WhatifText`] method declared with `sentences!`.
 //!
 //! Every number arrives at a sentence already formatted (totals with `score_decimals`
 //! places, measured values as entered with their unit of measure, shares with one
