@@ -65,6 +65,30 @@ impl TuiText {
             en: "this is a scratch value and is not saved; to change the file, {cancel} and edit with {edit}",
         }
 
+        /// A unit's rank, short: `第2名` / `rank 2`.
+        pub fn rank_short(rank: u32) {
+            zh: "第{rank}名",
+            en: "{RANK} {rank}",
+        }
+
+        /// The tab of the problems pane.
+        pub fn warnings_tab(warnings: usize) {
+            zh: "⚠ {warnings} 条警告 ",
+            en: "⚠ {warnings} warnings ",
+        }
+
+        /// A vetoed unit's flag in the presentation, with the failed indicators.
+        pub fn vetoed_flag(names: &str) {
+            zh: "✗ {VETO}（{names}）",
+            en: "✗ vetoed ({names})",
+        }
+
+        /// How many single-item awards a unit won, where their names do not fit.
+        pub fn awards_count(awards: usize) {
+            zh: "◆ {SINGLE_ITEM} {awards} 项",
+            en: "◆ {awards} {SINGLE_ITEM}(s)",
+        }
+
         /// The title of the help overlay.
         pub fn help_title(close: &str) {
             zh: "按键（{close} 关闭）",

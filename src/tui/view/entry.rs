@@ -173,10 +173,7 @@ fn summary(model: &Model, t: Theme, unit: &EntryUnit) -> Line<'static> {
 }
 
 pub fn rank_text(rank: u32, l: Lang) -> String {
-    match l {
-        Lang::Zh => format!("第{rank}名"),
-        Lang::En => format!("rank {rank}"),
-    }
+    i18n::TuiText(l).rank_short(rank)
 }
 
 fn sheet(frame: &mut Frame, model: &Model, t: Theme, unit: &EntryUnit, area: Rect) {

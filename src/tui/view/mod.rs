@@ -14,7 +14,7 @@ mod totals;
 use super::keymap::{self, Context, Mention};
 use super::layout;
 use super::model::{Mode, Model, Pane};
-use crate::i18n::{self, Lang, T};
+use crate::i18n::{self, T};
 use crate::text::{pad_left, pad_right, sanitize, truncate, width};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -278,10 +278,7 @@ fn tabs(frame: &mut Frame, model: &Model, area: Rect) {
         spans.push(Span::raw(" "));
     }
     let warnings = model.session.problems.len();
-    let count = match l {
-        Lang::Zh => format!("⚠ {warnings} 条警告 "),
-        Lang::En => format!("⚠ {warnings} warnings "),
-    };
+    let count = i18n::TuiText(l).warnings_tab(warnings);
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();
     let fill = usize::from(area.width).saturating_sub(used + width(&count));
     spans.push(Span::raw(" ".repeat(fill)));
