@@ -202,18 +202,8 @@ fn check(
     print_problems(file, &loaded.text, problems, lang, err);
     let errors = problems.iter().filter(|p| p.is_error()).count();
     let warnings = problems.len() - errors;
-    let _ = match lang {
-        Lang::Zh => writeln!(
-            out,
-            "{}：{errors} 个错误，{warnings} 个警告",
-            sanitize(&file.display().to_string())
-        ),
-        Lang::En => writeln!(
-            out,
-            "{}: {errors} error(s), {warnings} warning(s)",
-            sanitize(&file.display().to_string())
-        ),
-    };
+    let summary = OpsText(lang).checked(&sanitize(&file.display().to_string()), errors, warnings);
+    let _ = writeln!(out, "{summary}");
     if errors > 0 {
         // Already printed: the error carries nothing more to say.
         return Err(OpsError::FileHasErrors {

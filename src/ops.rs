@@ -56,6 +56,9 @@ pub enum OpsError {
     /// The export options as typed could not be read.
     #[error("{0}")]
     BadOptions(String),
+    /// The export options as typed break a rule of the command line's (clap's reason).
+    #[error("{0}")]
+    Options(clap::error::ErrorKind),
     /// The spreadsheet writer failed.
     #[error("{0}")]
     Export(String),
@@ -196,7 +199,7 @@ impl OpsError {
                     .filter(|p| p.is_error())
                     .map(|p| (true, i18n::render(p, &name, None, lang)))
                     .collect();
-                lines.push((false, t.nothing_changed().to_string()));
+                lines.push((false, t.nothing_changed()));
                 lines
             }
             OpsError::NotFound { what, key } => {
@@ -205,13 +208,14 @@ impl OpsError {
                     Lookup::Indicator => t.indicator_word(),
                     Lookup::Row => t.row_word(),
                 };
-                plain(t.not_found(word, key))
+                plain(t.not_found(&word, key))
             }
             // The name is on screen (the prompt) or on the command line already.
             OpsError::UnknownFormat { .. } => {
                 plain(i18n::T::ExportUnknownFormat.get(lang).to_string())
             }
             OpsError::BadOptions(message) | OpsError::Export(message) => plain(message.clone()),
+            OpsError::Options(kind) => plain(i18n::option_error(*kind, lang)),
             OpsError::BadKeyPath(key) => plain(t.bad_key_path(key)),
             OpsError::Set { path, source } => plain(format!(
                 "{}: {}",
@@ -229,7 +233,7 @@ impl OpsError {
                     K::Device => t.device_word(),
                     K::Socket => t.socket_word(),
                 };
-                plain(t.not_a_file(&path.display().to_string(), what))
+                plain(t.not_a_file(&path.display().to_string(), &what))
             }
             OpsError::SymlinkedSideFile { path } => {
                 plain(t.symlinked_side_file(&path.display().to_string()))
@@ -256,17 +260,12 @@ impl OpsError {
                     t.nothing_changed()
                 ))
             }
-            OpsError::Save { path, source } => {
-                let message = match source {
-                    crate::store::SaveError::Io(e) => i18n::io_error(e, lang),
-                    other => other.to_string(),
-                };
-                plain(format!(
-                    "{}: {message}; {}",
-                    path.display(),
-                    t.nothing_changed()
-                ))
-            }
+            OpsError::Save { path, source } => plain(format!(
+                "{}: {}; {}",
+                path.display(),
+                source.message(lang),
+                t.nothing_changed()
+            )),
         }
     }
 }
@@ -461,7 +460,7 @@ impl ExportOptions {
         }
         let words = split_words(text);
         let parsed = <PromptOptions as clap::Parser>::try_parse_from(words)
-            .map_err(|e| OpsError::BadOptions(e.kind().to_string()))?;
+            .map_err(|e| OpsError::Options(e.kind()))?;
         let mut options = parsed.options;
         options.output = options.output.or(parsed.file);
         if options.output.is_none() {
@@ -776,5 +775,78 @@ mod tests {
         assert!(e.lines(Lang::En)[0].starts_with(&format!("{}:2:", bad.display())));
         let e = load_scored(&dir.path().join("missing.toml")).err().unwrap();
         assert_eq!(e.exit_code(), EXIT_USAGE);
+    }
+
+    /// Every failure the command line and the terminal program show, in Chinese in the
+    /// Chinese interface. (`BadOptions` names an option, `-o`; `Export` carries the
+    /// spreadsheet writer's own message: neither has words of kaoping's.)
+    #[test]
+    fn every_failure_is_said_in_chinese_in_the_chinese_interface() {
+        use crate::i18n::has_chinese;
+        let path = || PathBuf::from("demo.toml");
+        let problem = Problem::new(ProblemKind::NotUtf8, TomlPath::root());
+        let failures = [
+            OpsError::Io {
+                path: path(),
+                source: std::io::Error::from_raw_os_error(17),
+            },
+            OpsError::FileHasErrors {
+                path: path(),
+                text: None,
+                problems: vec![problem.clone()],
+            },
+            OpsError::Refused {
+                path: path(),
+                problems: vec![problem],
+            },
+            OpsError::NotFound {
+                what: Lookup::Row,
+                key: "jia".into(),
+            },
+            OpsError::UnknownFormat { path: path() },
+            OpsError::Options(clap::error::ErrorKind::UnknownArgument),
+            OpsError::BadKeyPath("a..b".into()),
+            OpsError::Set {
+                path: path(),
+                source: crate::edit::SetError::Empty,
+            },
+            OpsError::Locked {
+                path: path(),
+                holder: "ann@laptop".into(),
+            },
+            OpsError::NotAFile {
+                path: path(),
+                kind: crate::store::NotAFile::Fifo,
+            },
+            OpsError::SymlinkedSideFile { path: path() },
+            OpsError::Guarded {
+                path: path(),
+                what: crate::store::Guarded::OpenIn("ann@laptop".into()),
+            },
+            OpsError::NotAValue {
+                key: "scores.jia".into(),
+            },
+            OpsError::NotWritable {
+                path: path(),
+                folder: true,
+            },
+            OpsError::Save {
+                path: path(),
+                source: crate::store::SaveError::ChangedOnDisk,
+            },
+            OpsError::Save {
+                path: path(),
+                source: crate::store::SaveError::Exists(path()),
+            },
+            OpsError::Save {
+                path: path(),
+                source: crate::store::SaveError::Io(std::io::Error::from_raw_os_error(28)),
+            },
+        ];
+        for failure in failures {
+            for line in failure.lines(Lang::Zh) {
+                assert!(has_chinese(&line), "{failure:?}: {line}");
+            }
+        }
     }
 }

@@ -98,7 +98,8 @@ pub struct Session {
     /// A committed edit not yet written.
     dirty: bool,
     pub last_saved: Option<DateTime<Local>>,
-    pub save_error: Option<String>,
+    /// Why the last write failed ([`SaveError::message`] says it in words).
+    pub save_error: Option<SaveError>,
     /// The file changed on disk while edits were waiting to be written: nothing is
     /// written until the user chooses (reload, overwrite, save as).
     pub conflict: bool,
@@ -301,9 +302,9 @@ impl Session {
                 self.conflict = true;
                 let mine = crate::store::mine_path(self.store.target());
                 let _ = crate::store::write_side_file(&mine, text.as_bytes());
-                self.save_error = Some(SaveError::ChangedOnDisk.to_string());
+                self.save_error = Some(SaveError::ChangedOnDisk);
             }
-            Err(e) => self.save_error = Some(e.to_string()),
+            Err(e) => self.save_error = Some(e),
         }
     }
 
@@ -354,12 +355,12 @@ impl Session {
         let text = self.text.as_deref().unwrap_or_default();
         match self.store.overwrite(text, &self.project) {
             Ok(()) => self.saved(),
-            Err(e) => self.save_error = Some(e.to_string()),
+            Err(e) => self.save_error = Some(e),
         }
     }
 
     /// Writes kaoping's version to another file and goes on there.
-    pub fn save_as(&mut self, path: &Path) -> Result<(), String> {
+    pub fn save_as(&mut self, path: &Path) -> Result<(), SaveError> {
         self.text();
         let text = self.text.as_deref().unwrap_or_default();
         match self.store.save_as(path, text, &self.project) {
@@ -367,14 +368,14 @@ impl Session {
                 self.saved();
                 Ok(())
             }
-            Err(e) => Err(e.to_string()),
+            Err(e) => Err(e),
         }
     }
 
     /// The file changed on disk (a notification): a read-only copy follows it; a writable
     /// one reloads if it has nothing unsaved, and otherwise stops writing until the user
-    /// chooses. Returns what happened.
-    pub fn disk_changed(&mut self) -> DiskChange {
+    /// chooses. Returns what happened (a read error in `lang`'s words).
+    pub fn disk_changed(&mut self, lang: Lang) -> DiskChange {
         if !self.store.changed_on_disk() {
             return DiskChange::Nothing;
         }
@@ -392,7 +393,7 @@ impl Session {
         match self.reload() {
             Ok(_) => DiskChange::Reloaded,
             Err(OpenError::Invalid { problems, .. }) => DiskChange::Broken(problems),
-            Err(OpenError::Io(e)) => DiskChange::Unreadable(e.to_string()),
+            Err(OpenError::Io(e)) => DiskChange::Unreadable(crate::i18n::io_error(&e, lang)),
         }
     }
 
@@ -477,6 +478,7 @@ pub enum DiskChange {
     Deleted,
     /// The file on disk now has errors; the last good version stays on screen.
     Broken(Vec<Problem>),
+    /// The file could not be read: why, in words.
     Unreadable(String),
 }
 

@@ -659,6 +659,22 @@ pub enum SaveError {
     Io(std::io::Error),
 }
 
+impl SaveError {
+    /// The reason in the user's language, as the terminal program's header and `kaoping
+    /// set` show it (the `Display` below is English, for logs). It lives here rather than
+    /// in `i18n`, which is a layer below the store: the words are `i18n`'s.
+    pub fn message(&self, lang: crate::i18n::Lang) -> String {
+        let t = crate::i18n::OpsText(lang);
+        match self {
+            SaveError::ReadOnly => crate::i18n::T::ReadOnly.get(lang).to_string(),
+            SaveError::ChangedOnDisk => t.changed_on_disk(),
+            SaveError::Invalid(p) => t.would_not_load(p.len()),
+            SaveError::Exists(path) => t.exists(&path.display().to_string()),
+            SaveError::Io(e) => crate::i18n::io_error(e, lang),
+        }
+    }
+}
+
 impl std::fmt::Display for SaveError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
@@ -1073,6 +1089,23 @@ mod tests {
         assert_eq!(text, crate::project::DEMO);
         assert_eq!(encoding.encode(&text), bytes);
         assert_eq!(Encoding::of(b"a = 1\n"), Encoding::default());
+    }
+
+    #[test]
+    fn a_save_error_is_said_in_the_users_language() {
+        use crate::i18n::{Lang, has_chinese};
+        for e in [
+            SaveError::ReadOnly,
+            SaveError::ChangedOnDisk,
+            SaveError::Invalid(Vec::new()),
+            SaveError::Exists(PathBuf::from("demo.toml")),
+            SaveError::Io(std::io::Error::from(std::io::ErrorKind::StorageFull)),
+            SaveError::Io(std::io::Error::from_raw_os_error(5)),
+        ] {
+            assert!(has_chinese(&e.message(Lang::Zh)), "{e}");
+            // The English is what it always said.
+            assert_eq!(e.message(Lang::En), e.to_string());
+        }
     }
 
     #[test]

@@ -387,7 +387,10 @@ fn a_deleted_project_file_is_reported_as_deleted_and_not_recreated_unasked() {
     let path = project_in(dir.path(), "p.toml", WORKED);
     let mut session = Session::open(&path, false).unwrap();
     std::fs::remove_file(&path).unwrap();
-    assert_eq!(session.disk_changed(), DiskChange::Deleted);
+    assert_eq!(
+        session.disk_changed(kaoping::i18n::Lang::En),
+        DiskChange::Deleted
+    );
     // An edit made now is kept, and written only when the user chooses.
     session
         .commit(kaoping::edit::Edit::SetSurvey {

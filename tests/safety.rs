@@ -396,7 +396,10 @@ fn a_write_failure_keeps_the_original_and_the_edit_and_says_so() {
     session.flush();
     // Not written, and it says so; the original is intact; the edit is kept.
     assert!(session.is_dirty());
-    let error = session.save_error.clone().expect("the failure is reported");
+    let error = session
+        .save_error
+        .as_ref()
+        .expect("the failure is reported");
     eprintln!("save failed as it should: {error}");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), DEMO);
     assert_eq!(

@@ -1,11 +1,14 @@
 //! The sentences of `kaoping diff` ([`crate::diff`]), in both languages: [`lines`] turns
-//! a [`Diff`] into lines, each sentence one [`DiffText`] template.
+//! a [`Diff`] into lines, each sentence one [`DiffText`] method.
 //!
-//! Values arrive at a template formatted (scores with their places, ids already turned
+//! Values arrive at a sentence formatted (scores with their places, ids already turned
 //! into sanitised names); the templates only put them into words. TOML paths stay as
 //! they are in both languages.
 
-use super::Lang;
+use super::common::CommonText;
+use super::glossary::{en, zh};
+use super::macros::{cat, sentences};
+use super::{Lang, T};
 use crate::diff::{ABSENT, Diff, Names};
 use crate::text::sanitize;
 use indexmap::IndexMap;
@@ -113,26 +116,140 @@ fn label_values(
     (label, o, n)
 }
 
-/// The sentence templates of a diff, in one language.
+/// The sentences of a diff, in one language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DiffText(pub Lang);
 
 impl DiffText {
-    fn zh(self) -> bool {
-        self.0 == Lang::Zh
+    sentences! {
+        /// A unit whose rank moved: `乙县 2 → 4`.
+        pub fn moved(name: &str, old: &str, new: &str) {
+            zh: "{name} {old} → {new}",
+            en: "{name} {old} → {new}",
+        }
+
+        pub(super) fn no_differences() {
+            zh: "两个文件没有差别",
+            en: "no differences: every entered value, score and rank is the same",
+        }
+
+        pub(super) fn one_unit_changed(n: usize) {
+            zh: "{n} 个单位有变化",
+            en: "{n} unit changed",
+        }
+
+        pub(super) fn units_changed(n: usize) {
+            zh: "{n} 个单位有变化",
+            en: "{n} units changed",
+        }
+
+        pub(super) fn no_rank_moved() {
+            zh: "{RANK}未变",
+            en: "no {RANK} moved",
+        }
+
+        pub(super) fn ranks_moved(moved: &str) {
+            zh: "{RANK}变动：{moved}",
+            en: "ranks moved: {moved}",
+        }
+
+        pub(super) fn one_scheme_change(n: usize) {
+            zh: "方案改动 {n} 处",
+            en: "{n} scheme value changed",
+        }
+
+        pub(super) fn scheme_changes(n: usize) {
+            zh: "方案改动 {n} 处",
+            en: "{n} scheme values changed",
+        }
+
+        pub(super) fn one_only_old(n: usize) {
+            zh: "{n} 个单位只在旧文件中",
+            en: "{n} unit only in the old file",
+        }
+
+        pub(super) fn only_old_count(n: usize) {
+            zh: "{n} 个单位只在旧文件中",
+            en: "{n} units only in the old file",
+        }
+
+        pub(super) fn one_only_new(n: usize) {
+            zh: "{n} 个单位只在新文件中",
+            en: "{n} unit only in the new file",
+        }
+
+        pub(super) fn only_new_count(n: usize) {
+            zh: "{n} 个单位只在新文件中",
+            en: "{n} units only in the new file",
+        }
+
+        pub fn scheme_heading() {
+            zh: "方案（分值、规则、奖项）的改动：",
+            en: "Scheme (scores, rules, awards):",
+        }
+
+        /// A changed value under its label: `总分：20.20 → 19.30`.
+        pub(super) fn change_of_label(what: &str, old: &str, new: &str) {
+            zh: "{what}：{old} → {new}",
+            en: "{what}: {old} → {new}",
+        }
+
+        /// A changed value under its TOML path (the same in both languages):
+        /// `scores.yi.indicators.new-jobs.actual: 880 → 760`.
+        pub(super) fn change_at_path(path: &str, old: &str, new: &str) {
+            zh: "{path}: {old} → {new}",
+            en: "{path}: {old} → {new}",
+        }
+
+        pub(super) fn only_old_units(units: &str) {
+            zh: "只在旧文件中：{units}",
+            en: "Only in the old file: {units}",
+        }
+
+        pub(super) fn only_new_units(units: &str) {
+            zh: "只在新文件中：{units}",
+            en: "Only in the new file: {units}",
+        }
+
+        pub fn inputs_heading() {
+            zh: "录入值的改动：",
+            en: "entered values that changed:",
+        }
+
+        pub(super) fn yes() {
+            zh: "是",
+            en: "yes",
+        }
+
+        pub(super) fn no() {
+            zh: "否",
+            en: "no",
+        }
+
+        /// The veto and the indicators that cause it: `是（城镇新增就业）`.
+        pub(super) fn vetoed_by(failed: &str) {
+            zh: "是（{failed}）",
+            en: "yes ({failed})",
+        }
+
+        pub(super) fn no_awards() {
+            zh: "无",
+            en: "none",
+        }
     }
 
-    fn pick(self, zh: String, en: String) -> String {
-        if self.zh() { zh } else { en }
+    fn common(self) -> CommonText {
+        CommonText(self.0)
     }
 
-    fn list(self, items: &[String]) -> String {
-        items.join(self.0.pick("、", ", "))
-    }
-
-    /// A unit whose rank moved: `乙县 2 → 4`.
-    pub fn moved(self, name: &str, old: &str, new: &str) -> String {
-        format!("{name} {old} → {new}")
+    /// `n` in words: `one` for 1, `many` otherwise (the English singular and plural).
+    fn count(
+        self,
+        n: usize,
+        one: fn(Self, usize) -> String,
+        many: fn(Self, usize) -> String,
+    ) -> String {
+        if n == 1 { one(self, n) } else { many(self, n) }
     }
 
     /// The first line: how many units changed, whose rank moved, and how much else.
@@ -145,147 +262,98 @@ impl DiffText {
         only_new: usize,
     ) -> String {
         if units == 0 && scheme == 0 && only_old == 0 && only_new == 0 {
-            return self.pick(
-                "两个文件没有差别".into(),
-                "no differences: every entered value, score and rank is the same".into(),
-            );
+            return self.no_differences();
         }
-        let zh = self.zh();
-        let mut parts = vec![match (zh, units) {
-            (true, n) => format!("{n} 个单位有变化"),
-            (false, 1) => "1 unit changed".into(),
-            (false, n) => format!("{n} units changed"),
-        }];
+        let mut parts = vec![self.count(units, Self::one_unit_changed, Self::units_changed)];
         if units > 0 || only_old + only_new > 0 {
-            parts.push(match (zh, moved.is_empty()) {
-                (true, true) => "名次未变".into(),
-                (true, false) => format!("名次变动：{}", moved.join("，")),
-                (false, true) => "no rank moved".into(),
-                (false, false) => format!("ranks moved: {}", moved.join(", ")),
+            parts.push(if moved.is_empty() {
+                self.no_rank_moved()
+            } else {
+                self.ranks_moved(&moved.join(self.0.pick("，", ", ")))
             });
         }
         if scheme > 0 {
-            parts.push(match (zh, scheme) {
-                (true, n) => format!("方案改动 {n} 处"),
-                (false, 1) => "1 scheme value changed".into(),
-                (false, n) => format!("{n} scheme values changed"),
-            });
+            parts.push(self.count(scheme, Self::one_scheme_change, Self::scheme_changes));
         }
         if only_old > 0 {
-            parts.push(match (zh, only_old) {
-                (true, n) => format!("{n} 个单位只在旧文件中"),
-                (false, 1) => "1 unit only in the old file".into(),
-                (false, n) => format!("{n} units only in the old file"),
-            });
+            parts.push(self.count(only_old, Self::one_only_old, Self::only_old_count));
         }
         if only_new > 0 {
-            parts.push(match (zh, only_new) {
-                (true, n) => format!("{n} 个单位只在新文件中"),
-                (false, 1) => "1 unit only in the new file".into(),
-                (false, n) => format!("{n} units only in the new file"),
-            });
+            parts.push(self.count(only_new, Self::one_only_new, Self::only_new_count));
         }
-        parts.join(self.0.pick("；", "; "))
-    }
-
-    pub fn scheme_heading(self) -> String {
-        self.0
-            .pick(
-                "方案（分值、规则、奖项）的改动：",
-                "Scheme (scores, rules, awards):",
-            )
-            .into()
+        self.common().clauses(&parts)
     }
 
     /// A changed value under its path or label: `总分：20.20 → 19.30`,
     /// `scores.yi.indicators.new-jobs.actual: 880 → 760`.
     pub fn change(self, what: &str, old: &str, new: &str) -> String {
-        if self.zh() && !what.is_ascii() {
-            format!("{what}：{old} → {new}")
+        if what.is_ascii() {
+            self.change_at_path(what, old, new)
         } else {
-            format!("{what}: {old} → {new}")
+            self.change_of_label(what, old, new)
         }
     }
 
     /// A unit's name with its id: `乙县（yi）`.
     pub fn named(self, name: &str, id: &str) -> String {
-        self.pick(format!("{name}（{id}）"), format!("{name} ({id})"))
+        self.common().noted(name, id)
     }
 
     pub fn only_old(self, units: &[String]) -> String {
-        self.pick(
-            format!("只在旧文件中：{}", self.list(units)),
-            format!("Only in the old file: {}", self.list(units)),
-        )
+        self.only_old_units(&self.common().list(units))
     }
 
     pub fn only_new(self, units: &[String]) -> String {
-        self.pick(
-            format!("只在新文件中：{}", self.list(units)),
-            format!("Only in the new file: {}", self.list(units)),
-        )
+        self.only_new_units(&self.common().list(units))
     }
 
     pub fn group_heading(self, departments: bool) -> String {
-        match (self.zh(), departments) {
-            (true, false) => "县（区）".into(),
-            (true, true) => "市直部门".into(),
-            (false, false) => "Counties and zone".into(),
-            (false, true) => "City departments".into(),
-        }
-    }
-
-    pub fn inputs_heading(self) -> String {
-        self.0
-            .pick("录入值的改动：", "entered values that changed:")
-            .into()
+        let heading = if departments {
+            T::CityDepartments
+        } else {
+            T::CountiesAndZone
+        };
+        heading.get(self.0).into()
     }
 
     /// The label of a result (`what` as in [`crate::diff::UnitDiff::results`]; areas are
     /// labelled with their names by the caller).
     pub fn label(self, what: &str) -> String {
-        let zh = self.zh();
         let (z, e) = match what {
-            "organization" => ("组织实施", "organisation"),
-            "survey" => ("群众测评", "survey"),
-            "task" => ("任务完成", "task"),
-            "penalty" => ("处分扣分", "penalty"),
-            "total" => ("总分", "total"),
-            "rank" => ("名次", "rank"),
-            "failed" => ("一票否决", "veto (一票否决)"),
-            "comprehensive" => ("综合先进", "comprehensive advanced"),
-            "last_place" => ("末位", "last place"),
-            "awards" => ("单项先进", "single-item awards"),
+            "organization" => (zh::ORGANIZATION, en::ORGANIZATION),
+            "survey" => (zh::SURVEY, en::SURVEY),
+            "task" => (zh::TASK, en::TASK),
+            "penalty" => (zh::PENALTY, en::PENALTY),
+            "total" => (zh::TOTAL, en::TOTAL),
+            "rank" => (zh::RANK, en::RANK),
+            "failed" => (zh::VETO, cat!(en::VETO, " (", en::VETO_ZH, ")")),
+            "comprehensive" => (zh::COMPREHENSIVE, en::COMPREHENSIVE),
+            "last_place" => (zh::LAST_PLACE, en::LAST_PLACE),
+            "awards" => (zh::SINGLE_ITEM, cat!(en::SINGLE_ITEM, "s")),
             other => return other.to_string(),
         };
-        if zh { z.into() } else { e.into() }
+        self.0.pick(z, e).into()
     }
 
     /// The veto: `否`, or `是（城镇新增就业）`.
     pub fn veto(self, failed: &[String]) -> String {
-        match (self.zh(), failed.is_empty()) {
-            (true, true) => "否".into(),
-            (true, false) => format!("是（{}）", self.list(failed)),
-            (false, true) => "no".into(),
-            (false, false) => format!("yes ({})", self.list(failed)),
+        if failed.is_empty() {
+            self.no()
+        } else {
+            self.vetoed_by(&self.common().list(failed))
         }
     }
 
     /// The single-item awards won, or none.
     pub fn awards(self, names: &[String]) -> String {
         if names.is_empty() {
-            self.0.pick("无", "none").into()
+            self.no_awards()
         } else {
-            self.list(names)
+            self.common().list(names)
         }
     }
 
     pub fn yes_no(self, yes: bool) -> String {
-        match (self.zh(), yes) {
-            (true, true) => "是".into(),
-            (true, false) => "否".into(),
-            (false, true) => "yes".into(),
-            (false, false) => "no".into(),
-        }
+        if yes { self.yes() } else { self.no() }
     }
 }

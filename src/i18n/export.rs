@@ -1,153 +1,164 @@
 //! The sentences of the exports ([`crate::report::export_xlsx`] and the others), in both
-//! languages. Numbers arrive formatted and names sanitised; these functions only put
+//! languages. Numbers arrive formatted and names sanitised; these sentences only put
 //! them into words. The fixed words are in the `texts!` table (`T::Export…`).
 
 use super::Lang;
+use super::common::CommonText;
+use super::macros::sentences;
 
-/// The sentence templates of the exports, in one language.
+/// The sentences of the exports, in one language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ExportText(pub Lang);
 
 impl ExportText {
-    fn zh(self) -> bool {
-        self.0 == Lang::Zh
+    sentences! {
+        /// `并列第 3 名（共 4 个）` / `rank 3= of 4`.
+        pub(super) fn rank_of_tied(rank: u32, count: usize) {
+            zh: "{TIED}第 {rank} 名（共 {count} 个）",
+            en: "{RANK} {rank}= of {count}",
+        }
+
+        /// The date line under the title.
+        pub fn date(date: &str) {
+            zh: "日期：{date}",
+            en: "Date: {date}",
+        }
+
+        /// The title of the html document of a project without a title.
+        pub(super) fn untitled(date: &str) {
+            zh: "民生工程考评 {date}",
+            en: "Livelihood-project evaluation {date}",
+        }
+
+        pub(super) fn titled(title: &str, date: &str) {
+            zh: "{title} {date}",
+            en: "{title} {date}",
+        }
+
+        /// A department's task section, scaled: `88 × 28.40 / 25 = 99.97`.
+        pub fn department_task(section: &str, earned: &str, base: &str, task: &str) {
+            zh: "{TASK} = {section} × {EARNED}合计 {earned} / {BASE}合计 {base} = {task}",
+            en: "{TASK} = {section} × Σ {EARNED} {earned} / Σ {BASE} {base} = {task}",
+        }
+
+        /// A unit with its total and rank: `丙县（总分 19.70，第 3 名（共 4 个））`.
+        pub fn unit_standing(name: &str, total: &str, rank: &str) {
+            zh: "{name}（{TOTAL} {total}，{rank}）",
+            en: "{name} ({TOTAL} {total}, {rank})",
+        }
+
+        /// One failed indicator of a vetoed unit, with its base and earned score, and
+        /// the one-line explanation of the deduction.
+        pub fn failed_item(name: &str, base: &str, earned: &str, why: &str) {
+            zh: "{name}（{BASE} {base}，{EARNED} {earned}）：{why}",
+            en: "{name} ({BASE} {base}, {EARNED} {earned}): {why}",
+        }
+
+        /// The last place line: `末位：经济开发区（总分 18.80）`.
+        pub fn last_place(names: &str, total: &str) {
+            zh: "{LAST_PLACE}：{names}（{TOTAL} {total}）",
+            en: "Last place: {names} ({TOTAL} {total})",
+        }
+
+        pub(super) fn one_place(group: &str, places: u32) {
+            zh: "{group}：{PLACES} {places} 个，{VETO}的单位不参评",
+            en: "{group}: {places} place; vetoed units are not eligible",
+        }
+
+        pub(super) fn places_of(group: &str, places: u32) {
+            zh: "{group}：{PLACES} {places} 个，{VETO}的单位不参评",
+            en: "{group}: {places} places; vetoed units are not eligible",
+        }
+
+        /// A list of winners, or that nobody won.
+        pub fn winners(names: &str) {
+            zh: "获奖单位：{names}",
+            en: "Winners: {names}",
+        }
+
+        pub(super) fn one_pending(units: usize) {
+            zh: "有 {units} 个单位尚有{PENDING}的项目（…），排名为暂定。",
+            en: "{units} unit still has entries {PENDING} (…): the ranking is provisional.",
+        }
+
+        pub(super) fn some_pending(units: usize) {
+            zh: "有 {units} 个单位尚有{PENDING}的项目（…），排名为暂定。",
+            en: "{units} units still have entries {PENDING} (…): the ranking is provisional.",
+        }
+
+        /// A penalty row's item: the level, and the note from the file.
+        pub(super) fn level_note(level: &str, note: &str) {
+            zh: "{level}：{note}",
+            en: "{level}: {note}",
+        }
+
+        /// The standings of a single-item award after roll-down (名次顺移).
+        pub fn standings_note() {
+            zh: "{AWARD_SCORE}排名中不含{COMPREHENSIVE}单位（{ROLL_DOWN}）。",
+            en: "The award standings leave out the {COMPREHENSIVE} units ({ROLL_DOWN}).",
+        }
+    }
+
+    fn common(self) -> CommonText {
+        CommonText(self.0)
     }
 
     /// `第 3 名（共 4 个）`, `rank 3 of 4`; tied: `并列第 3 名`, `rank 3= of 4`.
     pub fn rank_of(self, rank: u32, count: usize, tied: bool) -> String {
-        match (self.zh(), tied) {
-            (true, false) => format!("第 {rank} 名（共 {count} 个）"),
-            (true, true) => format!("并列第 {rank} 名（共 {count} 个）"),
-            (false, false) => format!("rank {rank} of {count}"),
-            (false, true) => format!("rank {rank}= of {count}"),
-        }
-    }
-
-    /// The date line under the title.
-    pub fn date(self, date: &str) -> String {
-        if self.zh() {
-            format!("日期：{date}")
+        if tied {
+            self.rank_of_tied(rank, count)
         } else {
-            format!("Date: {date}")
+            self.common().rank_of(rank, count)
         }
     }
 
     /// The title of the html document.
     pub fn document_title(self, title: &str, date: &str) -> String {
-        match (title.is_empty(), self.zh()) {
-            (true, true) => format!("民生工程考评 {date}"),
-            (true, false) => format!("Livelihood-project evaluation {date}"),
-            (false, _) => format!("{title} {date}"),
-        }
-    }
-
-    /// A department's task section, scaled: `88 × 28.40 / 25 = 99.97`.
-    pub fn department_task(self, section: &str, earned: &str, base: &str, task: &str) -> String {
-        if self.zh() {
-            format!("任务完成 = {section} × 得分合计 {earned} / 基础分合计 {base} = {task}")
+        if title.is_empty() {
+            self.untitled(date)
         } else {
-            format!("task = {section} × Σ earned {earned} / Σ base {base} = {task}")
-        }
-    }
-
-    /// A unit with its total and rank: `丙县（总分 19.70，第 3 名（共 4 个））`.
-    pub fn unit_standing(self, name: &str, total: &str, rank: &str) -> String {
-        if self.zh() {
-            format!("{name}（总分 {total}，{rank}）")
-        } else {
-            format!("{name} (total {total}, {rank})")
-        }
-    }
-
-    /// One failed indicator of a vetoed unit, with its base and earned score, and the
-    /// one-line explanation of the deduction.
-    pub fn failed_item(self, name: &str, base: &str, earned: &str, why: &str) -> String {
-        if self.zh() {
-            format!("{name}（基础分 {base}，得分 {earned}）：{why}")
-        } else {
-            format!("{name} (base {base}, earned {earned}): {why}")
-        }
-    }
-
-    /// The last place line: `末位：经济开发区（总分 18.80）`.
-    pub fn last_place(self, names: &str, total: &str) -> String {
-        if self.zh() {
-            format!("末位：{names}（总分 {total}）")
-        } else {
-            format!("Last place: {names} (total {total})")
+            self.titled(title, date)
         }
     }
 
     /// Comprehensive advanced, with its number of places.
     pub fn comprehensive_places(self, group: &str, places: u32) -> String {
-        if self.zh() {
-            format!("{group}：名额 {places} 个，一票否决的单位不参评")
+        if places == 1 {
+            self.one_place(group, places)
         } else {
-            let s = if places == 1 { "" } else { "s" };
-            format!("{group}: {places} place{s}; vetoed units are not eligible")
-        }
-    }
-
-    /// A list of winners, or that nobody won.
-    pub fn winners(self, names: &str) -> String {
-        if self.zh() {
-            format!("获奖单位：{names}")
-        } else {
-            format!("Winners: {names}")
+            self.places_of(group, places)
         }
     }
 
     /// The note under the ranking when some entries are still missing.
     pub fn pending(self, units: usize) -> String {
-        if self.zh() {
-            format!("有 {units} 个单位尚有待录入的项目（…），排名为暂定。")
-        } else if units == 1 {
-            "1 unit still has entries pending (…): the ranking is provisional.".into()
+        if units == 1 {
+            self.one_pending(units)
         } else {
-            format!("{units} units still have entries pending (…): the ranking is provisional.")
+            self.some_pending(units)
         }
     }
 
     /// A penalty row's item: the level, and the note from the file.
     pub fn penalty_item(self, level: &str, note: &str) -> String {
-        match (note.is_empty(), self.zh()) {
-            (true, _) => level.to_string(),
-            (false, true) => format!("{level}：{note}"),
-            (false, false) => format!("{level}: {note}"),
+        if note.is_empty() {
+            level.to_string()
+        } else {
+            self.level_note(level, note)
         }
     }
 
     /// An indicator's name with its unit of measure: `城镇新增就业（人）`.
     pub fn measured_name(self, name: &str, measure: Option<&str>) -> String {
         match measure {
-            Some(m) if !m.is_empty() && m != "%" => {
-                if self.zh() {
-                    format!("{name}（{m}）")
-                } else {
-                    format!("{name} ({m})")
-                }
-            }
+            Some(m) if !m.is_empty() && m != "%" => self.common().noted(name, m),
             _ => name.to_string(),
         }
     }
 
     /// The heading of a unit's score sheet: `丙县（县）`.
     pub fn sheet_heading(self, name: &str, kind: &str) -> String {
-        if self.zh() {
-            format!("{name}（{kind}）")
-        } else {
-            format!("{name} ({kind})")
-        }
-    }
-
-    /// The standings of a single-item award after roll-down (名次顺移).
-    pub fn standings_note(self) -> String {
-        self.0
-            .pick(
-                "单项得分排名中不含综合先进单位（名次顺移）。",
-                "The award standings leave out the comprehensive advanced units (the next unit moves up).",
-            )
-            .to_string()
+        self.common().noted(name, kind)
     }
 }
 

@@ -7,21 +7,34 @@
 //! to a table in `src/project/` means adding its line to `LABELS` here).
 
 use super::Lang;
+use super::common::CommonText;
+use super::glossary::{en, zh};
+use super::macros::{cat, sentences};
 use crate::edit::form::Subject;
 use crate::project::InputKind;
 
 /// `(table, key, zh, en)`: what a field is called.
 const LABELS: &[(&str, &str, &str, &str)] = &[
     ("", "title", "标题", "title"),
-    ("sections", "total", "总分", "total"),
+    ("sections", "total", zh::TOTAL, en::TOTAL),
     (
         "sections",
         "organization",
-        "组织实施满分",
-        "organisation (max.)",
+        cat!(zh::ORGANIZATION, zh::MAX),
+        cat!(en::ORGANIZATION, " (max.)"),
     ),
-    ("sections", "survey", "群众测评满分", "survey (max.)"),
-    ("sections", "task", "任务完成满分", "task completion (max.)"),
+    (
+        "sections",
+        "survey",
+        cat!(zh::SURVEY, zh::MAX),
+        cat!(en::SURVEY, " (max.)"),
+    ),
+    (
+        "sections",
+        "task",
+        cat!(zh::TASK, zh::MAX),
+        "task completion (max.)",
+    ),
     (
         "policy",
         "score_decimals",
@@ -31,15 +44,15 @@ const LABELS: &[(&str, &str, &str, &str)] = &[
     (
         "policy",
         "bonus_share",
-        "最高加分（占基础分）",
-        "top bonus (share of the base)",
+        cat!("最高", zh::BONUS, "（占", zh::BASE, "）"),
+        cat!("top ", en::BONUS, " (share of the ", en::BASE, ")"),
     ),
     ("policy", "shortfall_step", "差额每步", "shortfall step"),
     (
         "policy",
         "shortfall_rate",
-        "每步扣分（占基础分）",
-        "deduction a step (share of the base)",
+        cat!("每步", zh::DEDUCTION, "（占", zh::BASE, "）"),
+        cat!(en::DEDUCTION, " a step (share of the ", en::BASE, ")"),
     ),
     (
         "policy",
@@ -50,44 +63,66 @@ const LABELS: &[(&str, &str, &str, &str)] = &[
     (
         "policy",
         "deduction_cap",
-        "扣分上限（占基础分）",
-        "deduction cap (share of the base)",
+        cat!(zh::DEDUCTION_CAP, "（占", zh::BASE, "）"),
+        cat!(
+            "deduction ",
+            en::DEDUCTION_CAP,
+            " (share of the ",
+            en::BASE,
+            ")"
+        ),
     ),
     (
         "policy",
         "penalty_provincial",
-        "省级通报扣分",
-        "points a provincial circular",
+        cat!(zh::PROVINCIAL, zh::DEDUCTION),
+        cat!("points a ", en::PROVINCIAL, " circular"),
     ),
     (
         "policy",
         "penalty_municipal",
-        "市级通报扣分",
-        "points a municipal circular",
+        cat!(zh::MUNICIPAL, zh::DEDUCTION),
+        cat!("points a ", en::MUNICIPAL, " circular"),
     ),
     (
         "policy",
         "comprehensive_awards",
-        "综合先进名额（县区）",
+        cat!(
+            zh::COMPREHENSIVE,
+            zh::PLACES,
+            "（",
+            zh::COUNTIES_AND_ZONE_SHORT,
+            "）"
+        ),
         "comprehensive awards (counties)",
     ),
     (
         "policy",
         "department_awards",
-        "综合先进名额（部门）",
+        cat!(zh::COMPREHENSIVE, zh::PLACES, "（部门）"),
         "comprehensive awards (departments)",
     ),
-    ("policy", "last_place", "评末位", "name a last place"),
+    (
+        "policy",
+        "last_place",
+        cat!("评", zh::LAST_PLACE),
+        cat!("name a ", en::LAST_PLACE),
+    ),
     (
         "policy",
         "veto_blocks_single_item",
-        "否决单位不评单项先进",
-        "vetoed units out of single-item awards",
+        cat!("否决单位不评", zh::SINGLE_ITEM),
+        cat!("vetoed units out of ", en::SINGLE_ITEM, "s"),
     ),
     ("indicators", "name", "名称", "name"),
     ("indicators", "area", "所属领域", "area"),
     ("indicators", "base", "基础分值", "base score"),
-    ("indicators", "bonus", "加分指标", "bonus indicator"),
+    (
+        "indicators",
+        "bonus",
+        zh::BONUS_INDICATOR,
+        en::BONUS_INDICATOR,
+    ),
     ("indicators", "measure", "计量单位", "unit of measure"),
     ("indicators", "direction", "方向", "direction"),
     ("indicators", "units", "适用单位", "units it applies to"),
@@ -105,18 +140,18 @@ const CHOICES: &[(&str, &str, &str, &str, &str)] = &[
         "indicators",
         "direction",
         "at_least",
-        "不低于目标",
+        cat!("不低于", zh::TARGET),
         "at least the target",
     ),
     (
         "indicators",
         "direction",
         "at_most",
-        "不高于目标",
+        cat!("不高于", zh::TARGET),
         "at most the target",
     ),
-    ("units", "kind", "county", "县", "county"),
-    ("units", "kind", "zone", "开发区", "zone"),
+    ("units", "kind", "county", zh::COUNTY, en::COUNTY),
+    ("units", "kind", "zone", zh::ZONE, en::ZONE),
     (
         "policy",
         "shortfall_mode",
@@ -146,7 +181,7 @@ const EMPTY: &[(&str, &str, &str, &str)] = &[
     (
         "indicators",
         "units",
-        "全部县（区）",
+        cat!("全部", zh::COUNTIES_AND_ZONE),
         "all counties and the zone",
     ),
     (
@@ -220,13 +255,10 @@ pub fn form_title(subject: &Subject, name: &str, lang: Lang) -> String {
         Subject::Settings => return lang.pick("项目设置", "Project settings").to_string(),
         Subject::Indicator(_) => lang.pick("指标", "Indicator"),
         Subject::Area(_) => lang.pick("领域", "Area"),
-        Subject::Unit(_) => lang.pick("县（区）", "County or zone"),
+        Subject::Unit(_) => lang.pick(zh::COUNTIES_AND_ZONE, "County or zone"),
         Subject::Department(_) => lang.pick("部门", "Department"),
     };
-    match lang {
-        Lang::Zh => format!("{what}：{name}"),
-        Lang::En => format!("{what}: {name}"),
-    }
+    FieldText(lang).titled(what, name)
 }
 
 /// How a value is typed, for the foot of the form (`choices`: the words of a choice's
@@ -239,13 +271,7 @@ pub fn hint(input: InputKind, choices: &[&str], lang: Lang) -> String {
         InputKind::OptDecimal => lang.pick("数；空＝不设", "a number; empty: none"),
         InputKind::Whole => lang.pick("整数", "a whole number"),
         InputKind::Toggle => lang.pick("是或否", "yes or no"),
-        InputKind::Choice(_) => {
-            let list = choices.join(lang.pick("、", ", "));
-            return match lang {
-                Lang::Zh => format!("可选：{list}"),
-                Lang::En => format!("one of: {list}"),
-            };
-        }
+        InputKind::Choice(_) => return FieldText(lang).one_of(&CommonText(lang).list(choices)),
         InputKind::Units => lang.pick(
             "县（区）的标识或名称，逗号分隔；空＝不设，[]＝一个也没有",
             "counties by id or name, comma-separated; empty: none set, []: none at all",
@@ -262,9 +288,31 @@ pub fn value_needed(lang: Lang) -> &'static str {
 
 /// What a committed change did: `label: old → new`.
 pub fn changed(lang: Lang, label: &str, old: &str, new: &str) -> String {
-    match lang {
-        Lang::Zh => format!("{label}：{old} → {new}"),
-        Lang::En => format!("{label}: {old} → {new}"),
+    FieldText(lang).changed(label, old, new)
+}
+
+/// The forms' sentences, in one language.
+struct FieldText(Lang);
+
+impl FieldText {
+    sentences! {
+        /// A form's title: what it edits, and its name.
+        fn titled(what: &str, name: &str) {
+            zh: "{what}：{name}",
+            en: "{what}: {name}",
+        }
+
+        /// The choices of a field.
+        fn one_of(list: &str) {
+            zh: "可选：{list}",
+            en: "one of: {list}",
+        }
+
+        /// What a committed change did.
+        fn changed(label: &str, old: &str, new: &str) {
+            zh: "{label}：{old} → {new}",
+            en: "{label}: {old} → {new}",
+        }
     }
 }
 

@@ -1,23 +1,41 @@
-//! Every user-visible string, in Simplified Chinese and English: the fixed texts in one
-//! table ([`T`]); the texts with numbers in them in one function each, by topic
-//! ([`problem_message`] for errors and warnings).
+//! Every user-visible string, in Simplified Chinese and English:
+//! - the regulation's terms, each spelled once per language: [`glossary`];
+//! - the fixed texts, in one table ([`T`]), which take the terms from the glossary;
+//! - the sentences with values in them, each declared once with both languages side by
+//!   side and named placeholders (`sentences!`, in `macros.rs`), as methods of a text
+//!   struct by topic: [`ExplainText`], [`WhatifText`], [`DiffText`], [`ExportText`],
+//!   [`OpsText`] (files and I/O errors), [`TuiText`] (the terminal program's),
+//!   [`CommonText`] (phrases several topics share), and [`problem_message`] for errors
+//!   and warnings;
+//! - the forms' words, a label per field: [`fields`].
+//!
+//! A new sentence goes into its topic's `sentences!` block; a word of the regulation that
+//! it needs goes into the glossary and is used by name (`{LAST_PLACE}`).
 
 use crate::project::problem::Severity;
+use glossary::{en, zh};
+use macros::cat;
 
+mod common;
 pub mod diff;
 pub mod explain;
 mod export;
 pub mod fields;
+pub mod glossary;
+mod macros;
 mod numbers;
 mod ops;
 mod problems;
+mod tui;
 pub mod whatif;
 
+pub use common::CommonText;
 pub use diff::DiffText;
-pub use explain::{BonusText, ExplainText, StandingText, StepsText};
+pub use explain::{ExplainText, StandingText, StepsText};
 pub use export::ExportText;
-pub use ops::{OpsText, io_error, set_error};
+pub use ops::{OpsText, io_error, option_error, set_error};
 pub use problems::problem_message;
+pub use tui::TuiText;
 pub use whatif::WhatifText;
 
 /// The language of the user interface.
@@ -62,8 +80,11 @@ impl Lang {
     }
 }
 
+/// The fixed texts: one row a text, `Name => <Chinese>, <English>;`, each a literal or,
+/// where it is or holds one of the regulation's terms, the [`glossary`]'s constant
+/// (joined with others when compiling by `cat!`, in `macros.rs`).
 macro_rules! texts {
-    ($($name:ident => $zh:literal, $en:literal;)*) => {
+    ($($name:ident => $zh:expr, $en:expr;)*) => {
         /// The fixed texts of the user interface.
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         pub enum T { $($name),* }
@@ -81,29 +102,29 @@ macro_rules! texts {
 texts! {
     Error => "错误", "error";
     Warning => "警告", "warning";
-    CountiesAndZone => "县（区）", "Counties and zone";
-    CityDepartments => "市直部门", "City departments";
-    Rank => "名次", "#";
+    CountiesAndZone => zh::COUNTIES_AND_ZONE, "Counties and zone";
+    CityDepartments => zh::CITY_DEPARTMENT, "City departments";
+    Rank => zh::RANK, "#";
     Unit => "单位", "Unit";
-    Organization => "组织实施", "Org";
-    Survey => "群众测评", "Survey";
-    Task => "任务完成", "Task";
-    Penalty => "处分扣分", "Pen.";
-    Total => "总分", "Total";
+    Organization => zh::ORGANIZATION, en::ORGANIZATION_SHORT;
+    Survey => zh::SURVEY, en::SURVEY_SHORT;
+    Task => zh::TASK, en::TASK_SHORT;
+    Penalty => zh::PENALTY, en::PENALTY_SHORT;
+    Total => zh::TOTAL, "Total";
     Flags => "标记", "Flags";
-    Comprehensive => "综合先进", "comprehensive";
-    Vetoed => "一票否决", "veto";
-    LastPlace => "末位", "last place";
-    Tied => "并列", "tied";
-    PendingMark => "待录入", "pending";
-    Awards => "单项先进", "Single-item awards";
-    AwardWord => "单项", "award";
+    Comprehensive => zh::COMPREHENSIVE, "comprehensive";
+    Vetoed => zh::VETO, en::VETO;
+    LastPlace => zh::LAST_PLACE, en::LAST_PLACE;
+    Tied => zh::TIED, en::TIED;
+    PendingMark => zh::PENDING, en::PENDING;
+    Awards => zh::SINGLE_ITEM, "Single-item awards";
+    AwardWord => zh::SINGLE_ITEM_SHORT, en::SINGLE_ITEM_SHORT;
     NoWinner => "（空缺）", "(none)";
     WarningsHeading => "警告", "Warnings";
     NoDepartments => "（无部门评分）", "(no department scores)";
     NoProblems => "没有错误或警告", "no errors or warnings";
     Winners => "获奖单位", "Winners";
-    VetoList => "一票否决单位", "Vetoed units";
+    VetoList => cat!(zh::VETO, "单位"), "Vetoed units";
     Indicator => "指标", "Indicator";
     // ---- the terminal program ----
     PaneMatrix => "分工", "Matrix";
@@ -135,33 +156,33 @@ texts! {
     OpenedDefault => "默认项目：", "default project:";
     DemoScratch => "演示项目的临时副本（退出时删除）：", "scratch copy of the demo (removed when you quit):";
     NoDataDir => "找不到用户数据目录，请指定文件", "no user data folder found; give a file";
-    Base => "基础分", "Base";
-    BonusShort => "加分", "Bon.";
-    RoleLead => "牵头", "lead";
-    RoleResponsible => "责任", "resp";
-    RoleCo => "协办", "co";
-    NoLead => "无牵头部门", "no lead department";
-    AtLeast => "不低于目标", "at least the target";
-    AtMost => "不高于目标", "at most the target";
+    Base => zh::BASE, "Base";
+    BonusShort => zh::BONUS, "Bon.";
+    RoleLead => zh::ROLE_LEAD, en::ROLE_LEAD;
+    RoleResponsible => zh::ROLE_RESPONSIBLE, "resp";
+    RoleCo => zh::ROLE_CO, en::ROLE_CO;
+    NoLead => cat!("无", zh::ROLE_LEAD, "部门"), "no lead department";
+    AtLeast => cat!("不低于", zh::TARGET), "at least the target";
+    AtMost => cat!("不高于", zh::TARGET), "at most the target";
     All => "全部", "all";
     UnitsLabel => "适用：", "units:";
     PilotLabel => "试点：", "pilot:";
     AreaShort => "领域", "Area";
-    TargetCol => "目标", "Target";
-    ActualCol => "实际", "Actual";
-    RateCol => "完成率", "Done";
-    BonusCol => "加分", "Bon.";
-    DeductionCol => "扣分", "Ded.";
-    EarnedCol => "得分", "Score";
-    Complete => "已完成", "complete";
-    Incomplete => "未完成", "incomplete";
-    PrepLabel => "准备", "prep.";
-    Provincial => "省级通报", "provincial";
-    Municipal => "市级通报", "municipal";
-    PointsLabel => "扣分", "points";
+    TargetCol => zh::TARGET, "Target";
+    ActualCol => zh::ACTUAL, "Actual";
+    RateCol => zh::COMPLETION_RATE, "Done";
+    BonusCol => zh::BONUS, "Bon.";
+    DeductionCol => zh::DEDUCTION, "Ded.";
+    EarnedCol => zh::EARNED, "Score";
+    Complete => zh::COMPLETE, en::COMPLETE;
+    Incomplete => zh::INCOMPLETE, en::INCOMPLETE;
+    PrepLabel => zh::PREPARATION_SHORT, en::PREPARATION_SHORT;
+    Provincial => zh::PROVINCIAL, en::PROVINCIAL;
+    Municipal => zh::MUNICIPAL, en::MUNICIPAL;
+    PointsLabel => zh::DEDUCTION, "points";
     NotScored => "（尚未评分）", "(not scored yet)";
-    Subtotal => "小计", "subtotal";
-    LastShort => "末位", "last";
+    Subtotal => zh::SUBTOTAL, en::SUBTOTAL;
+    LastShort => zh::LAST_PLACE, "last";
     LockedBy => "文件正由他人编辑，只读打开：", "the file is being edited by";
     NewerFormat => "文件格式比本程序新，只读打开：", "the file is of a newer format, opened read-only:";
     DiskDeleted => "文件已从磁盘上删除；kaoping 仍保留你的版本，可以重新写入或另存", "the file was deleted from disk; kaoping keeps your version, to write it again or save it elsewhere";
@@ -199,23 +220,23 @@ texts! {
     CompareTitle => "比较", "Comparison";
     Exported => "已导出", "exported";
     ExportUnknownFormat => "扩展名应为 .xlsx .csv .md 或 .html", "the name should end in .xlsx, .csv, .md or .html";
-    OrgShort => "组织", "Org";
-    SurveyShort => "测评", "Survey";
-    TaskShort => "任务", "Task";
-    PenaltyShort => "处分", "Pen.";
+    OrgShort => zh::ORGANIZATION_SHORT, en::ORGANIZATION_SHORT;
+    SurveyShort => zh::SURVEY_SHORT, en::SURVEY_SHORT;
+    TaskShort => zh::TASK_SHORT, en::TASK_SHORT;
+    PenaltyShort => zh::PENALTY_SHORT, en::PENALTY_SHORT;
     SortedBy => "按此列排序：", "sorted by";
-    SortedByRank => "按名次排序", "sorted by rank";
+    SortedByRank => cat!("按", zh::RANK, "排序"), "sorted by rank";
     ColumnLabel => "当前列：", "column:";
     PendingLegend => "…＝尚有未录入项", "… = still to enter";
     ProblemsHeading => "条警告（有错误的修改不会被接受）", "warnings (an edit that causes an error is refused)";
     ConfirmTitle => "确认", "Confirm";
-    PresentCounties => "县（区）综合排名", "counties and zone";
-    PresentDepartments => "市直部门综合排名", "city departments";
-    TiedParen => "（并列）", " (tied)";
+    PresentCounties => cat!(zh::COUNTIES_AND_ZONE, "综合排名"), en::COUNTIES_AND_ZONE;
+    PresentDepartments => cat!(zh::CITY_DEPARTMENT, "综合排名"), cat!(en::CITY_DEPARTMENT, "s");
+    TiedParen => cat!("（", zh::TIED, "）"), cat!(" (", en::TIED, ")");
     Back => "返回", "back";
     TurnPage => "翻页", "page";
     PromptIndicatorName => "指标名称", "indicator name";
-    PromptBase => "基础分", "base score";
+    PromptBase => zh::BASE, "base score";
     PromptMeasure => "计量单位（如 人、户）", "unit of measure (e.g. 人, 户)";
     PromptUnits => "适用单位（标识或名称，逗号分隔；空＝全部）", "units it applies to (ids or names, comma-separated; empty = all)";
     PromptPilot => "试点单位（标识或名称，逗号分隔；空＝无试点名单）", "pilot units (ids or names, comma-separated; empty = no pilot list)";
@@ -227,7 +248,7 @@ texts! {
     PromptNewIndicator => "新指标的名称", "name of the new indicator";
     PromptNewArea => "新领域的名称", "name of the new area";
     PromptNewDepartment => "新部门的名称", "name of the new department";
-    PromptNewUnit => "新县（区）的名称", "name of the new county";
+    PromptNewUnit => cat!("新", zh::COUNTIES_AND_ZONE, "的名称"), "name of the new county";
     PromptValue => "数值", "value";
     // ---- keys (the help overlay and the footer) ----
     KeyCommit => "确认", "commit";
@@ -245,10 +266,10 @@ texts! {
     KeyPageNext => "下一页", "next page";
     KeyPagePrev => "上一页", "previous page";
     KeyPresentEnd => "退出演示", "leave presentation";
-    KeyRole => "切换角色：牵头→责任→协办→无", "cycle role: lead→responsible→co→none";
+    KeyRole => cat!("切换角色：", zh::ROLE_LEAD, "→", zh::ROLE_RESPONSIBLE, "→", zh::ROLE_CO, "→无"), cat!("cycle role: ", en::ROLE_LEAD, "→", en::ROLE_RESPONSIBLE, "→", en::ROLE_CO, "→none");
     KeyMatrixEdit => "编辑名称/分值", "edit name or score";
-    KeyBonus => "加分指标 是/否", "bonus indicator on/off";
-    KeyDirection => "方向：不低于/不高于目标", "direction: at least / at most";
+    KeyBonus => cat!(zh::BONUS_INDICATOR, " 是/否"), cat!(en::BONUS_INDICATOR, " on/off");
+    KeyDirection => cat!("方向：不低于/不高于", zh::TARGET), "direction: at least / at most";
     KeyMeasure => "计量单位", "unit of measure";
     KeyUnits => "适用单位", "units it applies to";
     KeyPilot => "试点单位", "pilot units";
@@ -261,15 +282,15 @@ texts! {
     KeyRemoveDepartment => "删除本列部门", "remove this column's department";
     KeyOpenSheet => "进入评分表", "open the sheet";
     KeyRenameUnit => "重命名", "rename";
-    KeyAddUnit => "新增县（区）", "add county";
-    KeyUnitKind => "县/开发区", "county/zone";
+    KeyAddUnit => cat!("新增", zh::COUNTIES_AND_ZONE), "add county";
+    KeyUnitKind => cat!(zh::COUNTY, "/", zh::ZONE), cat!(en::COUNTY, "/", en::ZONE);
     KeyRemoveUnit => "删除", "remove";
     KeyEdit => "编辑", "edit";
-    KeyToggleStatus => "完成/未完成、处分级别", "complete/incomplete, penalty level";
+    KeyToggleStatus => cat!("完成/", zh::INCOMPLETE, "、", zh::PENALTY_SHORT, "级别"), "complete/incomplete, penalty level";
     KeySwitchKind => "定量/定性", "quantitative/qualitative";
-    KeyClear => "清空（待录入）", "clear (pending)";
-    KeyAddPenalty => "添加处分扣分", "add penalty";
-    KeyRemovePenalty => "删除处分扣分", "remove penalty";
+    KeyClear => cat!("清空（", zh::PENDING, "）"), cat!("clear (", en::PENDING, ")");
+    KeyAddPenalty => cat!("添加", zh::PENALTY), cat!("add ", en::PENALTY);
+    KeyRemovePenalty => cat!("删除", zh::PENALTY), cat!("remove ", en::PENALTY);
     KeyExplain => "计算说明", "explain";
     KeySort => "按此列排序", "sort by column";
     KeyOpenUnit => "打开该单位", "open unit";
@@ -291,166 +312,81 @@ texts! {
     KeyFormToggle => "切换 是/否、下一个选项", "yes/no, next choice";
     KeyFormClear => "清空（不设）", "clear (none)";
     // ---- exports (kaoping export) ----
-    ExportSheetRanking => "县区排名", "Ranking";
+    ExportSheetRanking => cat!(zh::COUNTIES_AND_ZONE_SHORT, "排名"), "Ranking";
     ExportSheetDepartments => "部门排名", "Departments";
     ExportSheetAwards => "奖项", "Awards";
     ExportSheetMatrix => "责任分工", "Matrix";
     ExportSheetProblems => "问题", "Problems";
     ExportGroup => "组别", "Group";
-    ExportRank => "名次", "Rank";
-    ExportTied => "并列", "Tied";
+    ExportRank => zh::RANK, "Rank";
+    ExportTied => zh::TIED, "Tied";
     ExportUnit => "单位", "Unit";
     ExportId => "标识", "Id";
     ExportKind => "类型", "Kind";
-    ExportOrganization => "组织实施", "Organisation";
-    ExportSurvey => "群众测评", "Survey";
-    ExportTask => "任务完成", "Task";
-    ExportPenalty => "处分扣分", "Penalty";
-    ExportTotal => "总分", "Total";
-    ExportVetoed => "一票否决", "Vetoed";
-    ExportFailed => "未完成指标", "Failed indicators";
-    ExportComprehensive => "综合先进", "Comprehensive";
-    ExportAwards => "单项先进", "Single-item awards";
-    ExportLastPlace => "末位", "Last place";
-    ExportPending => "待录入", "Pending";
+    ExportOrganization => zh::ORGANIZATION, "Organisation";
+    ExportSurvey => zh::SURVEY, "Survey";
+    ExportTask => zh::TASK, "Task";
+    ExportPenalty => zh::PENALTY, "Penalty";
+    ExportTotal => zh::TOTAL, "Total";
+    ExportVetoed => zh::VETO, "Vetoed";
+    ExportFailed => cat!(zh::INCOMPLETE, "指标"), "Failed indicators";
+    ExportComprehensive => zh::COMPREHENSIVE, "Comprehensive";
+    ExportAwards => zh::SINGLE_ITEM, "Single-item awards";
+    ExportLastPlace => zh::LAST_PLACE, "Last place";
+    ExportPending => zh::PENDING, "Pending";
     ExportNote => "说明", "Note";
     ExportYes => "是", "yes";
     ExportNone => "（无）", "(none)";
     ExportSection => "部分", "Section";
     ExportArea => "领域", "Area";
     ExportItem => "项目", "Item";
-    ExportTarget => "目标", "Target";
-    ExportActual => "实际", "Actual";
-    ExportCompletion => "完成率", "Completion";
-    ExportMax => "满分/基础分", "Max / base";
-    ExportBonus => "加分", "Bonus";
-    ExportDeduction => "扣分", "Deduction";
-    ExportScore => "得分", "Score";
-    ExportVeto => "否决", "Veto";
-    ExportSubtotal => "小计", "Subtotal";
-    ExportComplete => "已完成", "complete";
-    ExportIncomplete => "未完成", "incomplete";
-    ExportPreparation => "准备工作", "preparation";
-    ExportProvincial => "省级通报", "provincial circular";
-    ExportMunicipal => "市级通报", "municipal circular";
-    ExportPoints => "扣分", "points";
+    ExportTarget => zh::TARGET, "Target";
+    ExportActual => zh::ACTUAL, "Actual";
+    ExportCompletion => zh::COMPLETION_RATE, "Completion";
+    ExportMax => cat!(zh::MAX, "/", zh::BASE), cat!("Max / ", en::BASE);
+    ExportBonus => zh::BONUS, "Bonus";
+    ExportDeduction => zh::DEDUCTION, "Deduction";
+    ExportScore => zh::EARNED, "Score";
+    ExportVeto => zh::VETO_SHORT, en::VETO_SHORT;
+    ExportSubtotal => zh::SUBTOTAL, "Subtotal";
+    ExportComplete => zh::COMPLETE, en::COMPLETE;
+    ExportIncomplete => zh::INCOMPLETE, en::INCOMPLETE;
+    ExportPreparation => zh::PREPARATION, en::PREPARATION;
+    ExportProvincial => zh::PROVINCIAL, "provincial circular";
+    ExportMunicipal => zh::MUNICIPAL, "municipal circular";
+    ExportPoints => zh::DEDUCTION, "points";
     ExportAward => "奖项", "Award";
-    ExportPlaces => "名额", "Places";
+    ExportPlaces => zh::PLACES, "Places";
     ExportWinners => "获奖单位", "Winners";
-    ExportStanding => "名次", "Place";
-    ExportAwardScore => "单项得分", "Award score";
+    ExportStanding => zh::RANK, "Place";
+    ExportAwardScore => zh::AWARD_SCORE, "Award score";
     ExportWon => "获评", "Won";
     ExportIndicator => "指标", "Indicator";
-    ExportBase => "基础分", "Base";
-    ExportBonusIndicator => "加分指标", "Bonus indicator";
-    ExportRoleLead => "牵头", "lead";
-    ExportRoleResponsible => "责任", "responsible";
-    ExportRoleCo => "协办", "co";
+    ExportBase => zh::BASE, "Base";
+    ExportBonusIndicator => zh::BONUS_INDICATOR, "Bonus indicator";
+    ExportRoleLead => zh::ROLE_LEAD, en::ROLE_LEAD;
+    ExportRoleResponsible => zh::ROLE_RESPONSIBLE, en::ROLE_RESPONSIBLE;
+    ExportRoleCo => zh::ROLE_CO, en::ROLE_CO;
     ExportNumber => "序号", "No.";
     ExportWhere => "位置", "Where";
     ExportProblem => "问题", "Problem";
     ExportRankingHeading => "综合排名", "Ranking";
     ExportAwardsHeading => "奖项", "Awards";
-    ExportVetoHeading => "一票否决单位", "Vetoed units";
-    ExportNobodyVetoed => "没有单位被一票否决。", "No unit was vetoed.";
-    ExportLastPlaceHeading => "末位", "Last place";
-    ExportNoLastPlace => "每个县（区）都完成了全部指标，不设末位。", "Every county and the zone completed every indicator: there is no last place.";
-    ExportLastPlaceOff => "本方案不评末位（policy.last_place = false）。", "This scheme does not name a last place (policy.last_place = false).";
+    ExportVetoHeading => cat!(zh::VETO, "单位"), "Vetoed units";
+    ExportNobodyVetoed => cat!("没有单位被", zh::VETO, "。"), "No unit was vetoed.";
+    ExportLastPlaceHeading => zh::LAST_PLACE, "Last place";
+    ExportNoLastPlace => cat!("每个", zh::COUNTIES_AND_ZONE, "都完成了全部指标，不设", zh::LAST_PLACE, "。"), cat!("Every county and the zone completed every indicator: there is no ", en::LAST_PLACE, ".");
+    ExportLastPlaceOff => cat!("本方案不评", zh::LAST_PLACE, "（policy.last_place = false）。"), cat!("This scheme does not name a ", en::LAST_PLACE, " (policy.last_place = false).");
     ExportSheetsHeading => "评分表", "Score sheets";
     ExportExplanation => "得分说明", "How the total comes about";
     ExportMatrixHeading => "责任分工", "Responsibility matrix";
     ExportWarningsHeading => "方案的警告", "The scheme's warnings";
     ExportNoWarnings => "没有警告。", "No warnings.";
-    ExportLegend => "★ 综合先进　✗ 一票否决　▼ 末位　◆ 单项先进　= 并列　… 待录入", "★ comprehensive advanced   ✗ vetoed   ▼ last place   ◆ single-item award   = tied   … pending";
-    ExportComprehensiveUnits => "综合先进（县区）", "Comprehensive advanced (counties and zone)";
-    ExportComprehensiveDepartments => "综合先进（市直部门）", "Comprehensive advanced (city departments)";
+    ExportLegend => cat!("★ ", zh::COMPREHENSIVE, "　✗ ", zh::VETO, "　▼ ", zh::LAST_PLACE, "　◆ ", zh::SINGLE_ITEM, "　= ", zh::TIED, "　… ", zh::PENDING), cat!("★ ", en::COMPREHENSIVE, "   ✗ vetoed   ▼ ", en::LAST_PLACE, "   ◆ ", en::SINGLE_ITEM, "   = ", en::TIED, "   … ", en::PENDING);
+    ExportComprehensiveUnits => cat!(zh::COMPREHENSIVE, "（", zh::COUNTIES_AND_ZONE_SHORT, "）"), cat!("Comprehensive advanced (", en::COUNTIES_AND_ZONE, ")");
+    ExportComprehensiveDepartments => cat!(zh::COMPREHENSIVE, "（", zh::CITY_DEPARTMENT, "）"), cat!("Comprehensive advanced (", en::CITY_DEPARTMENT, "s)");
     ExportMadeWith => "由 kaoping 生成", "made with kaoping";
-    ExportNoUnits => "（无县区）", "(no counties or zone)";
-}
-
-// ---- sentences that name a key ----------------------------------------------------------
-//
-// The key comes from the keymap (`tui::keymap::mention`), so that a sentence never names a
-// key the keymap does not bind; each argument is a key's name as the help shows it.
-
-/// After a question that removes something: `(u undoes it)`.
-pub fn undo_hint(lang: Lang, undo: &str) -> String {
-    match lang {
-        Lang::Zh => format!("（可以用 {undo} 撤销）"),
-        Lang::En => format!("({undo} undoes it)"),
-    }
-}
-
-/// After a row switched between quantitative and qualitative.
-pub fn kind_switched(lang: Lang, undo: &str) -> String {
-    match lang {
-        Lang::Zh => format!("已切换定量/定性（原有数值已清除，{undo} 撤销）"),
-        Lang::En => {
-            format!("switched quantitative/qualitative (its values were cleared; {undo} undoes)")
-        }
-    }
-}
-
-/// Under "terminal too small".
-pub fn too_small_hint(lang: Lang, quit: &str) -> String {
-    match lang {
-        Lang::Zh => format!("请放大窗口（{quit} 退出）"),
-        Lang::En => format!("enlarge the window ({quit} quits)"),
-    }
-}
-
-/// A sheet's penalty line when there are none.
-pub fn no_penalties(lang: Lang, add: &str) -> String {
-    match lang {
-        Lang::Zh => format!("（无）{add} 添加"),
-        Lang::En => format!("(none) {add} adds one"),
-    }
-}
-
-/// The status line on a sheet's penalties.
-pub fn penalty_hint(lang: Lang, level: &str, edit: &str, add: &str, remove: &str) -> String {
-    match lang {
-        Lang::Zh => format!("处分扣分：{level} 切换级别  {edit} 编辑  {add} 添加  {remove} 删除"),
-        Lang::En => format!("penalties: {level} level  {edit} edit  {add} add  {remove} remove"),
-    }
-}
-
-/// The screen of a file with errors, under its name.
-pub fn nothing_written(lang: Lang, retry: &str) -> String {
-    match lang {
-        Lang::Zh => format!(
-            "kaoping 不会写入有错误的文件。修正后按 {retry} 重试（在其他窗口保存后会自动重试）。"
-        ),
-        Lang::En => format!(
-            "kaoping never writes to a file with errors. Fix them, then {retry} retries (saving it in another window retries by itself)."
-        ),
-    }
-}
-
-/// The title of the box of a value tried without saving it.
-pub fn scratch_banner(lang: Lang, discard: &str) -> String {
-    match lang {
-        Lang::Zh => format!("试算草稿：不会保存，{discard} 丢弃"),
-        Lang::En => format!("SCRATCH: not saved; {discard} discards"),
-    }
-}
-
-/// Enter on a value tried without saving it.
-pub fn scratch_refused(lang: Lang, cancel: &str, edit: &str) -> String {
-    match lang {
-        Lang::Zh => format!("这是试算草稿，不会保存；要修改请按 {cancel} 后用 {edit} 编辑"),
-        Lang::En => format!(
-            "this is a scratch value and is not saved; to change the file, {cancel} and edit with {edit}"
-        ),
-    }
-}
-
-/// The title of the help overlay.
-pub fn help_title(lang: Lang, close: &str) -> String {
-    match lang {
-        Lang::Zh => format!("按键（{close} 关闭）"),
-        Lang::En => format!("Keys ({close} closes)"),
-    }
+    ExportNoUnits => cat!("（无", zh::COUNTIES_AND_ZONE_SHORT, "）"), "(no counties or zone)";
 }
 
 /// The word for an error or a warning, as a compiler prints it.
@@ -461,33 +397,11 @@ pub fn severity(severity: Severity, lang: Lang) -> &'static str {
     }
 }
 
-/// Items joined as a list: `甲、乙` or `a, b`.
-pub fn join_list(items: &[String], lang: Lang) -> String {
-    items.join(lang.pick("、", ", "))
-}
-
-/// A number of places: `3 places` / `名额 3 个`.
-pub fn places(lang: Lang, n: u32) -> String {
-    match (lang, n) {
-        (Lang::Zh, n) => format!("名额 {n} 个"),
-        (Lang::En, 1) => "1 place".into(),
-        (Lang::En, n) => format!("{n} places"),
-    }
-}
-
-/// `1st`, `2nd`, … in English; the number in Chinese (the sentences add `第`).
-pub fn ordinal(lang: Lang, n: usize) -> String {
-    if lang == Lang::Zh {
-        return n.to_string();
-    }
-    let suffix = match (n % 10, n % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
+/// Whether a text is Chinese: it holds a Chinese character (for the tests that no
+/// English reaches the Chinese interface).
+#[cfg(test)]
+pub(crate) fn has_chinese(text: &str) -> bool {
+    text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
 }
 
 /// A share as a percentage: `0.05` → `5%`.

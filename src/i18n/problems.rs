@@ -1,8 +1,13 @@
-//! The messages of errors and warnings ([`ProblemKind`]), in both languages.
+//! The messages of errors and warnings ([`ProblemKind`]), in both languages: a sentence
+//! per kind of problem ([`ProblemText`]); [`problem_message`] only chooses it.
 
-use super::{Lang, join_list, percent};
+use super::common::CommonText;
+use super::glossary::{en, zh};
+use super::macros::{cat, sentences};
+use super::{Lang, percent};
 use crate::project::DecimalError;
 use crate::project::problem::{Cut, Expected, ProblemKind, RefKind};
+use rust_decimal::Decimal;
 
 fn expected(e: Expected, lang: Lang) -> &'static str {
     match e {
@@ -22,11 +27,11 @@ fn expected(e: Expected, lang: Lang) -> &'static str {
 fn ref_kind(kind: RefKind, lang: Lang) -> &'static str {
     match kind {
         RefKind::Department => lang.pick("部门", "department"),
-        RefKind::Unit => lang.pick("县（区）", "county or zone"),
+        RefKind::Unit => lang.pick(zh::COUNTIES_AND_ZONE, "county or zone"),
         RefKind::Scored => lang.pick("单位或部门", "unit or department"),
         RefKind::Area => lang.pick("工作领域", "area"),
         RefKind::Indicator => lang.pick("指标", "indicator"),
-        RefKind::OrgItem => lang.pick("组织实施项目", "organisation item"),
+        RefKind::OrgItem => lang.pick(cat!(zh::ORGANIZATION, "项目"), "organisation item"),
     }
 }
 
@@ -44,375 +49,356 @@ fn decimal_reason(reason: &DecimalError, lang: Lang) -> &'static str {
     }
 }
 
-fn cut_name(cut: &Cut, lang: Lang) -> String {
-    match cut {
-        Cut::Comprehensive => lang
-            .pick(
-                "县（区）综合先进",
-                "comprehensive advanced (counties and zone)",
-            )
-            .into(),
-        Cut::Departments => lang
-            .pick(
-                "市直部门综合先进",
-                "comprehensive advanced (city departments)",
-            )
-            .into(),
-        Cut::LastPlace => lang.pick("末位", "last place").into(),
-        Cut::Award(name) => name.clone(),
+/// The messages of errors and warnings, in one language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProblemText(pub Lang);
+
+impl ProblemText {
+    sentences! {
+        // ---- errors ----------------------------------------------------------------
+
+        pub fn syntax(message: &str) {
+            zh: "TOML 语法错误：{message}",
+            en: "TOML syntax: {message}",
+        }
+
+        pub fn too_large(bytes: u64, limit: u64) {
+            zh: "文件有 {bytes} 字节，超过上限 {limit} 字节",
+            en: "the file has {bytes} bytes, more than the limit of {limit}",
+        }
+
+        pub fn not_utf8() {
+            zh: "文件不是 UTF-8 编码",
+            en: "the file is not UTF-8",
+        }
+
+        /// `hint`: a key it may have meant, or nothing.
+        pub(super) fn unknown_key_line(key: &str, hint: &str) {
+            zh: "未知的键 `{key}`{hint}",
+            en: "unknown key `{key}`{hint}",
+        }
+
+        pub(super) fn did_you_mean(key: &str) {
+            zh: "（是否想写 `{key}`？）",
+            en: " (did you mean `{key}`?)",
+        }
+
+        pub fn missing_key(key: &str) {
+            zh: "缺少键 `{key}`",
+            en: "missing key `{key}`",
+        }
+
+        pub fn wrong_type(expected: &str, found: &str) {
+            zh: "应为{expected}，实为 {found}",
+            en: "expected {expected}, found {found}",
+        }
+
+        pub fn not_decimal(text: &str, reason: &str) {
+            zh: "`{text}` 不是有效的数值：{reason}",
+            en: "`{text}` is not a valid decimal: {reason}",
+        }
+
+        pub fn too_large_to_score(value: Decimal) {
+            zh: "数值 {value} 太大，无法计分（计算需要超过 28 位有效数字）；请核对这个数",
+            en: "the number {value} is too large to score (the arithmetic needs more than 28 significant digits); check it",
+        }
+
+        pub fn not_whole_number(text: &str) {
+            zh: "`{text}` 应为整数",
+            en: "`{text}` should be a whole number",
+        }
+
+        pub fn bad_id(id: &str) {
+            zh: "`{id}` 不是有效的标识：只能用小写字母、数字、`-`、`_`，以字母或数字开头",
+            en: "`{id}` is not a valid id: lowercase ASCII letters, digits, `-` and `_`, starting with a letter or digit",
+        }
+
+        pub fn duplicate_id(id: &str) {
+            zh: "标识 `{id}` 重复",
+            en: "duplicate id `{id}`",
+        }
+
+        pub fn unknown_ref(kind: &str, id: &str) {
+            zh: "没有标识为 `{id}` 的{kind}",
+            en: "no {kind} with id `{id}`",
+        }
+
+        pub fn newer_format(found: &str) {
+            zh: "文件格式 `{found}` 比本程序新（本程序读 `kaoping/1`），请升级 kaoping",
+            en: "the file's format `{found}` is newer than this kaoping reads (`kaoping/1`); upgrade kaoping",
+        }
+
+        pub fn unknown_format(found: &str) {
+            zh: "不认识的文件格式 `{found}`（应为 `kaoping/1`）",
+            en: "unknown format `{found}` (expected `kaoping/1`)",
+        }
+
+        /// `allowed`: the choices, quoted and joined.
+        pub fn bad_choice(value: &str, allowed: &str) {
+            zh: "`{value}` 无效，可选：{allowed}",
+            en: "`{value}` is not one of {allowed}",
+        }
+
+        pub fn target_not_positive(value: Decimal) {
+            zh: "{TARGET_VALUE}必须大于 0（现为 {value}）",
+            en: "the {TARGET} must be above 0 (it is {value})",
+        }
+
+        pub fn actual_negative(value: Decimal) {
+            zh: "{ACTUAL_VALUE}不能为负（现为 {value}）",
+            en: "the {ACTUAL_VALUE} cannot be negative (it is {value})",
+        }
+
+        pub fn score_out_of_range(value: Decimal, max: Decimal) {
+            zh: "{value} 超出范围 [0, {max}]",
+            en: "{value} is outside [0, {max}]",
+        }
+
+        /// `share`: the cap's share of the base, as a percentage.
+        pub fn deduction_out_of_range(value: Decimal, cap: Decimal, share: &str, base: Decimal) {
+            zh: "{DEDUCTION} {value} 超出范围 [0, {cap}]（{CEILING} = {share} × {BASE} {base}）",
+            en: "{DEDUCTION} {value} is outside [0, {cap}] (the {DEDUCTION_CAP} is {share} of the {BASE} {base})",
+        }
+
+        pub fn prep_out_of_range(value: Decimal, base: Decimal) {
+            zh: "{PREPARATION}得分 {value} 超出范围 [0, {base}]（{BASE}）",
+            en: "{PREPARATION} score {value} is outside [0, {base}] (the {BASE})",
+        }
+
+        pub fn prep_on_pilot(indicator: &str) {
+            zh: "该单位按完成情况考核「{indicator}」（是试点或无试点名单），不能填{PREPARATION}得分 `prep`",
+            en: "this unit is scored on completion of 「{indicator}」 (a pilot, or there is no pilot list): `prep` is not allowed",
+        }
+
+        pub fn completion_off_pilot(indicator: &str) {
+            zh: "该单位不是「{indicator}」的试点，只能填{PREPARATION}得分 `prep`",
+            en: "this unit is not a pilot of 「{indicator}」: only a {PREPARATION} score `prep` is allowed",
+        }
+
+        pub fn prep_for_department() {
+            zh: "{CITY_DEPARTMENT}按完成情况考核，没有{PREPARATION}得分",
+            en: "{CITY_DEPARTMENT}s are scored on completion; they have no {PREPARATION} score",
+        }
+
+        /// `keys`: the row's keys, quoted and joined.
+        pub fn mixed_row(keys: &str) {
+            zh: "一行只能是一种：定量（target/actual）、定性（status/deduction）或{PREPARATION}（prep），此行有 {keys}",
+            en: "a row is one kind: quantitative (target/actual), qualitative (status/deduction) or {PREPARATION} (prep); this one has {keys}",
+        }
+
+        pub fn row_not_applicable(indicator: &str, unit: &str) {
+            zh: "「{indicator}」不考核{unit}（见该指标的 `units`）",
+            en: "「{indicator}」 does not apply to {unit} (see the indicator's `units`)",
+        }
+
+        pub fn deduction_when_complete() {
+            zh: "{COMPLETE}的行不能有{DEDUCTION}（`deduction` 只用于 `status = \"incomplete\"`）",
+            en: "a {COMPLETE} row has no {DEDUCTION} (`deduction` goes with `status = \"incomplete\"`)",
+        }
+
+        pub fn penalty_level_or_points() {
+            zh: "{PENALTY}要么写 `level`（provincial 或 municipal），要么写 `points`，二者选一",
+            en: "a {PENALTY} has either a `level` (provincial or municipal) or `points`, exactly one",
+        }
+
+        pub fn negative(value: Decimal) {
+            zh: "不能为负（现为 {value}）",
+            en: "cannot be negative (it is {value})",
+        }
+
+        pub fn out_of_range(value: &str, range: &str) {
+            zh: "{value} 超出范围 {range}",
+            en: "{value} is outside {range}",
+        }
+
+        // ---- warnings --------------------------------------------------------------
+
+        pub fn organization_sum(sum: Decimal, declared: Decimal) {
+            zh: "{ORGANIZATION}各项合计 {sum} 分，与该部分分值 {declared} 不符",
+            en: "the {ORGANIZATION} items add up to {sum}, not the section's {declared}",
+        }
+
+        pub fn areas_sum(sum: Decimal, task: Decimal) {
+            zh: "各工作领域分值合计 {sum} 分，与{TASK}部分分值 {task} 不符",
+            en: "the areas add up to {sum}, not the {TASK} section's {task}",
+        }
+
+        pub fn area_bases_sum(area: &str, sum: Decimal, max: Decimal) {
+            zh: "「{area}」各指标{BASE}合计 {sum}，与该领域分值 {max} 不符",
+            en: "the indicator {BASE}s of 「{area}」 add up to {sum}, not its {max}",
+        }
+
+        pub fn sections_sum(sum: Decimal, total: Decimal) {
+            zh: "三部分（{ORGANIZATION} + {SURVEY} + {TASK}）合计 {sum} 分，与{TOTAL} {total} 不符",
+            en: "the three sections ({ORGANIZATION} + {SURVEY} + {TASK}) add up to {sum}, not the {TOTAL} {total}",
+        }
+
+        pub fn area_without_lead(area: &str) {
+            zh: "「{area}」没有{ROLE_LEAD}部门",
+            en: "「{area}」 has no {ROLE_LEAD} department",
+        }
+
+        pub fn indicator_without_responsible(indicator: &str) {
+            zh: "「{indicator}」没有{ROLE_RESPONSIBLE}部门",
+            en: "「{indicator}」 has no {ROLE_RESPONSIBLE} department",
+        }
+
+        pub(super) fn pending_survey() {
+            zh: "{SURVEY}",
+            en: "the {SURVEY}",
+        }
+
+        pub(super) fn pending_organization(items: usize) {
+            zh: "{items} 项{ORGANIZATION}",
+            en: "{items} {ORGANIZATION} item(s)",
+        }
+
+        pub(super) fn pending_rows(rows: usize) {
+            zh: "{rows} 个指标",
+            en: "{rows} indicator row(s)",
+        }
+
+        /// `parts`: what is missing, joined.
+        pub(super) fn pending_line(unit: &str, parts: &str) {
+            zh: "{unit}尚未录入：{parts}（按 0 分计）",
+            en: "{unit} is {PENDING}: {parts} not entered yet (counted as 0)",
+        }
+
+        /// `cut`: the award or the last place ([`Self::cut`]); `names`: the winners.
+        pub fn tie_at_cut(cut: &str, places: u32, winners: usize, names: &str) {
+            zh: "{cut}{PLACES} {places} 个，因{TIED}由 {winners} 个单位获得：{names}",
+            en: "{cut}: a tie at the cut gives {places} place(s) to {winners} units: {names}",
+        }
+
+        pub(super) fn comprehensive_counties() {
+            zh: "{COUNTIES_AND_ZONE}{COMPREHENSIVE}",
+            en: "{COMPREHENSIVE} ({COUNTIES_AND_ZONE})",
+        }
+
+        pub(super) fn comprehensive_departments() {
+            zh: "{CITY_DEPARTMENT}{COMPREHENSIVE}",
+            en: "{COMPREHENSIVE} ({CITY_DEPARTMENT}s)",
+        }
+
+        pub fn award_selects_nothing(award: &str) {
+            zh: "单项奖「{award}」没有指定任何计分内容（areas、lead 或 organization）",
+            en: "the award 「{award}」 selects nothing to score (areas, lead or organization)",
+        }
+
+        pub fn department_row_without_role(department: &str, indicator: &str) {
+            zh: "{department}在「{indicator}」中没有分工，却有得分行",
+            en: "{department} has a row for 「{indicator}」 but no role in it",
+        }
     }
+
+    pub fn unknown_key(self, key: &str, suggestion: Option<&str>) -> String {
+        let hint = suggestion.map(|s| self.did_you_mean(s)).unwrap_or_default();
+        self.unknown_key_line(key, &hint)
+    }
+
+    /// What a unit has not entered yet: the survey, how many organisation items and rows.
+    pub fn pending(self, unit: &str, survey: bool, organization: usize, rows: usize) -> String {
+        let mut parts = Vec::new();
+        if survey {
+            parts.push(self.pending_survey());
+        }
+        if organization > 0 {
+            parts.push(self.pending_organization(organization));
+        }
+        if rows > 0 {
+            parts.push(self.pending_rows(rows));
+        }
+        self.pending_line(unit, &CommonText(self.0).list(&parts))
+    }
+
+    /// The award, or the place, a tie is at.
+    fn cut(self, cut: &Cut) -> String {
+        match cut {
+            Cut::Comprehensive => self.comprehensive_counties(),
+            Cut::Departments => self.comprehensive_departments(),
+            Cut::LastPlace => self.0.pick(zh::LAST_PLACE, en::LAST_PLACE).into(),
+            Cut::Award(name) => name.clone(),
+        }
+    }
+}
+
+/// `a`, `b` as a list of code: `` `a`, `b` ``.
+fn quoted(items: impl IntoIterator<Item = impl std::fmt::Display>) -> String {
+    items
+        .into_iter()
+        .map(|a| format!("`{a}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The message of a problem, without its place.
 pub fn problem_message(kind: &ProblemKind, lang: Lang) -> String {
     use ProblemKind::*;
-    let zh = lang == Lang::Zh;
+    let t = ProblemText(lang);
     match kind {
-        Syntax { message } => {
-            if zh {
-                format!("TOML 语法错误：{message}")
-            } else {
-                format!("TOML syntax: {message}")
-            }
-        }
-        TooLarge { bytes, limit } => {
-            if zh {
-                format!("文件有 {bytes} 字节，超过上限 {limit} 字节")
-            } else {
-                format!("the file has {bytes} bytes, more than the limit of {limit}")
-            }
-        }
-        NotUtf8 => lang
-            .pick("文件不是 UTF-8 编码", "the file is not UTF-8")
-            .into(),
-        UnknownKey { key, suggestion } => {
-            let hint = match (suggestion, zh) {
-                (Some(s), true) => format!("（是否想写 `{s}`？）"),
-                (Some(s), false) => format!(" (did you mean `{s}`?)"),
-                (None, _) => String::new(),
-            };
-            if zh {
-                format!("未知的键 `{key}`{hint}")
-            } else {
-                format!("unknown key `{key}`{hint}")
-            }
-        }
-        MissingKey { key } => {
-            if zh {
-                format!("缺少键 `{key}`")
-            } else {
-                format!("missing key `{key}`")
-            }
-        }
-        WrongType { expected: e, found } => {
-            if zh {
-                format!("应为{}，实为 {found}", expected(*e, lang))
-            } else {
-                format!("expected {}, found {found}", expected(*e, lang))
-            }
-        }
-        NotDecimal { text, reason } => {
-            if zh {
-                format!("`{text}` 不是有效的数值：{}", decimal_reason(reason, lang))
-            } else {
-                format!(
-                    "`{text}` is not a valid decimal: {}",
-                    decimal_reason(reason, lang)
-                )
-            }
-        }
-        TooLargeToScore { value } => {
-            if zh {
-                format!("数值 {value} 太大，无法计分（计算需要超过 28 位有效数字）；请核对这个数")
-            } else {
-                format!(
-                    "the number {value} is too large to score (the arithmetic needs more than 28 significant digits); check it"
-                )
-            }
-        }
-        NotWholeNumber { text } => {
-            if zh {
-                format!("`{text}` 应为整数")
-            } else {
-                format!("`{text}` should be a whole number")
-            }
-        }
-        BadId { id } => {
-            if zh {
-                format!("`{id}` 不是有效的标识：只能用小写字母、数字、`-`、`_`，以字母或数字开头")
-            } else {
-                format!(
-                    "`{id}` is not a valid id: lowercase ASCII letters, digits, `-` and `_`, starting with a letter or digit"
-                )
-            }
-        }
-        DuplicateId { id } => {
-            if zh {
-                format!("标识 `{id}` 重复")
-            } else {
-                format!("duplicate id `{id}`")
-            }
-        }
-        UnknownRef { kind: k, id } => {
-            if zh {
-                format!("没有标识为 `{id}` 的{}", ref_kind(*k, lang))
-            } else {
-                format!("no {} with id `{id}`", ref_kind(*k, lang))
-            }
-        }
-        UnsupportedFormat { found, newer } => match (zh, newer) {
-            (true, true) => {
-                format!("文件格式 `{found}` 比本程序新（本程序读 `kaoping/1`），请升级 kaoping")
-            }
-            (true, false) => format!("不认识的文件格式 `{found}`（应为 `kaoping/1`）"),
-            (false, true) => format!(
-                "the file's format `{found}` is newer than this kaoping reads (`kaoping/1`); upgrade kaoping"
-            ),
-            (false, false) => format!("unknown format `{found}` (expected `kaoping/1`)"),
-        },
-        BadChoice { value, allowed } => {
-            let list = allowed
-                .iter()
-                .map(|a| format!("`{a}`"))
-                .collect::<Vec<_>>()
-                .join(", ");
-            if zh {
-                format!("`{value}` 无效，可选：{list}")
-            } else {
-                format!("`{value}` is not one of {list}")
-            }
-        }
-        TargetNotPositive { value } => {
-            if zh {
-                format!("目标值必须大于 0（现为 {value}）")
-            } else {
-                format!("the target must be above 0 (it is {value})")
-            }
-        }
-        ActualNegative { value } => {
-            if zh {
-                format!("实际值不能为负（现为 {value}）")
-            } else {
-                format!("the actual value cannot be negative (it is {value})")
-            }
-        }
-        ScoreOutOfRange { value, max } => {
-            if zh {
-                format!("{value} 超出范围 [0, {max}]")
-            } else {
-                format!("{value} is outside [0, {max}]")
-            }
-        }
+        Syntax { message } => t.syntax(message),
+        TooLarge { bytes, limit } => t.too_large(*bytes, *limit),
+        NotUtf8 => t.not_utf8(),
+        UnknownKey { key, suggestion } => t.unknown_key(key, *suggestion),
+        MissingKey { key } => t.missing_key(key),
+        WrongType { expected: e, found } => t.wrong_type(expected(*e, lang), found),
+        NotDecimal { text, reason } => t.not_decimal(text, decimal_reason(reason, lang)),
+        TooLargeToScore { value } => t.too_large_to_score(*value),
+        NotWholeNumber { text } => t.not_whole_number(text),
+        BadId { id } => t.bad_id(id),
+        DuplicateId { id } => t.duplicate_id(id),
+        UnknownRef { kind: k, id } => t.unknown_ref(ref_kind(*k, lang), id),
+        UnsupportedFormat { found, newer: true } => t.newer_format(found),
+        UnsupportedFormat {
+            found,
+            newer: false,
+        } => t.unknown_format(found),
+        BadChoice { value, allowed } => t.bad_choice(value, &quoted(allowed.iter())),
+        TargetNotPositive { value } => t.target_not_positive(*value),
+        ActualNegative { value } => t.actual_negative(*value),
+        ScoreOutOfRange { value, max } => t.score_out_of_range(*value, *max),
         DeductionOutOfRange {
             value,
             cap_share,
             base,
             cap,
-        } => {
-            if zh {
-                format!(
-                    "扣分 {value} 超出范围 [0, {cap}]（上限 = {} × 基础分 {base}）",
-                    percent(*cap_share)
-                )
-            } else {
-                format!(
-                    "deduction {value} is outside [0, {cap}] (the cap is {} of the base {base})",
-                    percent(*cap_share)
-                )
-            }
-        }
-        PrepOutOfRange { value, base } => {
-            if zh {
-                format!("准备工作得分 {value} 超出范围 [0, {base}]（基础分）")
-            } else {
-                format!("preparation score {value} is outside [0, {base}] (the base)")
-            }
-        }
-        PrepOnPilot { indicator } => {
-            if zh {
-                format!(
-                    "该单位按完成情况考核「{indicator}」（是试点或无试点名单），不能填准备工作得分 `prep`"
-                )
-            } else {
-                format!(
-                    "this unit is scored on completion of 「{indicator}」 (a pilot, or there is no pilot list): `prep` is not allowed"
-                )
-            }
-        }
-        CompletionOffPilot { indicator } => {
-            if zh {
-                format!("该单位不是「{indicator}」的试点，只能填准备工作得分 `prep`")
-            } else {
-                format!(
-                    "this unit is not a pilot of 「{indicator}」: only a preparation score `prep` is allowed"
-                )
-            }
-        }
-        PrepForDepartment => lang
-            .pick(
-                "市直部门按完成情况考核，没有准备工作得分",
-                "city departments are scored on completion; they have no preparation score",
-            )
-            .into(),
-        MixedRow { keys } => {
-            let keys = keys
-                .iter()
-                .map(|k| format!("`{k}`"))
-                .collect::<Vec<_>>()
-                .join(", ");
-            if zh {
-                format!(
-                    "一行只能是一种：定量（target/actual）、定性（status/deduction）或准备工作（prep），此行有 {keys}"
-                )
-            } else {
-                format!(
-                    "a row is one kind: quantitative (target/actual), qualitative (status/deduction) or preparation (prep); this one has {keys}"
-                )
-            }
-        }
-        RowNotApplicable { indicator, unit } => {
-            if zh {
-                format!("「{indicator}」不考核{unit}（见该指标的 `units`）")
-            } else {
-                format!("「{indicator}」 does not apply to {unit} (see the indicator's `units`)")
-            }
-        }
-        DeductionWhenComplete => lang
-            .pick(
-                "已完成的行不能有扣分（`deduction` 只用于 `status = \"incomplete\"`）",
-                "a complete row has no deduction (`deduction` goes with `status = \"incomplete\"`)",
-            )
-            .into(),
-        PenaltyLevelOrPoints => lang
-            .pick(
-                "处分扣分要么写 `level`（provincial 或 municipal），要么写 `points`，二者选一",
-                "a penalty has either a `level` (provincial or municipal) or `points`, exactly one",
-            )
-            .into(),
-        Negative { value } => {
-            if zh {
-                format!("不能为负（现为 {value}）")
-            } else {
-                format!("cannot be negative (it is {value})")
-            }
-        }
-        OutOfRange { value, range } => {
-            if zh {
-                format!("{value} 超出范围 {range}")
-            } else {
-                format!("{value} is outside {range}")
-            }
-        }
-
-        OrganizationSum { sum, declared } => {
-            if zh {
-                format!("组织实施各项合计 {sum} 分，与该部分分值 {declared} 不符")
-            } else {
-                format!("the organisation items add up to {sum}, not the section's {declared}")
-            }
-        }
-        AreasSum { sum, task } => {
-            if zh {
-                format!("各工作领域分值合计 {sum} 分，与任务完成部分分值 {task} 不符")
-            } else {
-                format!("the areas add up to {sum}, not the task section's {task}")
-            }
-        }
-        AreaBasesSum { area, sum, max } => {
-            if zh {
-                format!("「{area}」各指标基础分合计 {sum}，与该领域分值 {max} 不符")
-            } else {
-                format!("the indicator bases of 「{area}」 add up to {sum}, not its {max}")
-            }
-        }
-        SectionsSum { sum, total } => {
-            if zh {
-                format!(
-                    "三部分（组织实施 + 群众测评 + 任务完成）合计 {sum} 分，与总分 {total} 不符"
-                )
-            } else {
-                format!(
-                    "the three sections (organisation + survey + task) add up to {sum}, not the total {total}"
-                )
-            }
-        }
-        AreaWithoutLead { area } => {
-            if zh {
-                format!("「{area}」没有牵头部门")
-            } else {
-                format!("「{area}」 has no lead department")
-            }
-        }
-        IndicatorWithoutResponsible { indicator } => {
-            if zh {
-                format!("「{indicator}」没有责任部门")
-            } else {
-                format!("「{indicator}」 has no responsible department")
-            }
-        }
+        } => t.deduction_out_of_range(*value, *cap, &percent(*cap_share), *base),
+        PrepOutOfRange { value, base } => t.prep_out_of_range(*value, *base),
+        PrepOnPilot { indicator } => t.prep_on_pilot(indicator),
+        CompletionOffPilot { indicator } => t.completion_off_pilot(indicator),
+        PrepForDepartment => t.prep_for_department(),
+        MixedRow { keys } => t.mixed_row(&quoted(keys)),
+        RowNotApplicable { indicator, unit } => t.row_not_applicable(indicator, unit),
+        DeductionWhenComplete => t.deduction_when_complete(),
+        PenaltyLevelOrPoints => t.penalty_level_or_points(),
+        Negative { value } => t.negative(*value),
+        OutOfRange { value, range } => t.out_of_range(value, range),
+        OrganizationSum { sum, declared } => t.organization_sum(*sum, *declared),
+        AreasSum { sum, task } => t.areas_sum(*sum, *task),
+        AreaBasesSum { area, sum, max } => t.area_bases_sum(area, *sum, *max),
+        SectionsSum { sum, total } => t.sections_sum(*sum, *total),
+        AreaWithoutLead { area } => t.area_without_lead(area),
+        IndicatorWithoutResponsible { indicator } => t.indicator_without_responsible(indicator),
         Pending {
             unit,
             survey,
             organization,
             rows,
-        } => {
-            let mut parts = Vec::new();
-            if *survey {
-                parts.push(lang.pick("群众测评", "the survey").to_string());
-            }
-            if *organization > 0 {
-                parts.push(if zh {
-                    format!("{organization} 项组织实施")
-                } else {
-                    format!("{organization} organisation item(s)")
-                });
-            }
-            if *rows > 0 {
-                parts.push(if zh {
-                    format!("{rows} 个指标")
-                } else {
-                    format!("{rows} indicator row(s)")
-                });
-            }
-            let parts = join_list(&parts, lang);
-            if zh {
-                format!("{unit}尚未录入：{parts}（按 0 分计）")
-            } else {
-                format!("{unit} is pending: {parts} not entered yet (counted as 0)")
-            }
-        }
+        } => t.pending(unit, *survey, *organization, *rows),
         TieAtCut {
             cut,
             places,
             winners,
-        } => {
-            let n = winners.len();
-            let names = join_list(winners, lang);
-            let cut = cut_name(cut, lang);
-            if zh {
-                format!("{cut}名额 {places} 个，因并列由 {n} 个单位获得：{names}")
-            } else {
-                format!("{cut}: a tie at the cut gives {places} place(s) to {n} units: {names}")
-            }
-        }
-        AwardSelectsNothing { award } => {
-            if zh {
-                format!("单项奖「{award}」没有指定任何计分内容（areas、lead 或 organization）")
-            } else {
-                format!(
-                    "the award 「{award}」 selects nothing to score (areas, lead or organization)"
-                )
-            }
-        }
+        } => t.tie_at_cut(
+            &t.cut(cut),
+            *places,
+            winners.len(),
+            &CommonText(lang).list(winners),
+        ),
+        AwardSelectsNothing { award } => t.award_selects_nothing(award),
         DepartmentRowWithoutRole {
             department,
             indicator,
-        } => {
-            if zh {
-                format!("{department}在「{indicator}」中没有分工，却有得分行")
-            } else {
-                format!("{department} has a row for 「{indicator}」 but no role in it")
-            }
-        }
+        } => t.department_row_without_role(department, indicator),
     }
 }

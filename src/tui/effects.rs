@@ -16,7 +16,7 @@ use std::path::PathBuf;
 /// Runs one effect and says how it went.
 pub fn run(session: &mut Session, lang: Lang, effect: Effect) -> Msg {
     match effect {
-        Effect::CheckDisk => Msg::DiskChecked(session.disk_changed()),
+        Effect::CheckDisk => Msg::DiskChecked(session.disk_changed(lang)),
         Effect::Reload => {
             Msg::Reloaded(session.reload().map(|failed| failed.len()).map_err(|_| ()))
         }
@@ -25,7 +25,7 @@ pub fn run(session: &mut Session, lang: Lang, effect: Effect) -> Msg {
             Msg::Overwritten
         }
         Effect::SaveAs(path) => {
-            let result = session.save_as(&path);
+            let result = session.save_as(&path).map_err(|e| e.message(lang));
             Msg::SavedAs(path, result)
         }
         Effect::Compare(path) => {

@@ -15,8 +15,8 @@ pub mod recovery;
 pub mod update;
 pub mod view;
 
-use crate::i18n::render;
 use crate::i18n::{Lang, T};
+use crate::i18n::{io_error, render};
 use crate::project::{DEMO, TEMPLATE};
 use crate::session::{OpenError, Session};
 use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste, Event};
@@ -54,9 +54,10 @@ fn target(options: &Options) -> Result<Target, String> {
         let dir = tempfile::Builder::new()
             .prefix("kaoping-demo-")
             .tempdir()
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| io_error(&e, l))?;
         let path = dir.path().join("demo.toml");
-        std::fs::write(&path, DEMO).map_err(|e| format!("{}: {e}", path.display()))?;
+        std::fs::write(&path, DEMO)
+            .map_err(|e| format!("{}: {}", path.display(), io_error(&e, l)))?;
         let note = format!("{} {}", T::DemoScratch.get(l), path.display());
         return Ok(Target {
             path,
@@ -76,15 +77,16 @@ fn target(options: &Options) -> Result<Target, String> {
         format!("{} {}", T::OpenedDefault.get(l), path.display())
     } else {
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+            std::fs::create_dir_all(dir)
+                .map_err(|e| format!("{}: {}", dir.display(), io_error(&e, l)))?;
         }
         let mut f = std::fs::OpenOptions::new()
             .write(true)
             .create_new(true)
             .open(&path)
-            .map_err(|e| format!("{}: {e}", path.display()))?;
+            .map_err(|e| format!("{}: {}", path.display(), io_error(&e, l)))?;
         f.write_all(TEMPLATE.as_bytes())
-            .map_err(|e| format!("{}: {e}", path.display()))?;
+            .map_err(|e| format!("{}: {}", path.display(), io_error(&e, l)))?;
         format!("{} {}", T::CreatedDefault.get(l), path.display())
     };
     Ok(Target {
@@ -119,7 +121,7 @@ pub fn run(options: Options) -> i32 {
     let mut terminal = match ratatui::try_init() {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("kaoping: {e}");
+            eprintln!("kaoping: {}", io_error(&e, l));
             return crate::ops::EXIT_USAGE;
         }
     };
@@ -137,7 +139,7 @@ pub fn run(options: Options) -> i32 {
                     recovery::write_now();
                     model.session.flush();
                     restore();
-                    eprintln!("kaoping: {e}");
+                    eprintln!("kaoping: {}", io_error(&e, l));
                     crate::ops::EXIT_USAGE
                 }
             }

@@ -3,12 +3,13 @@
 //! and last place, each put into a sentence of [`WhatifText`].
 
 use super::WhatifText;
+use crate::i18n::common::CommonText;
 use crate::i18n::numbers::{Scores, entered};
 use crate::i18n::{ExplainText, Lang};
 use crate::project::{Project, UnitKind};
 use crate::scoring::{Group, LastPlace, Scoreboard, UnitResult};
 use crate::text::sanitize;
-use crate::whatif::{Scenario, Standing, VetoFix, WhatIf};
+use crate::whatif::{OtherChange, Scenario, Standing, VetoFix, WhatIf};
 use rust_decimal::Decimal;
 
 /// `kaoping whatif FILE UNIT` as lines of text.
@@ -22,6 +23,7 @@ struct Writer<'a> {
     board: &'a Scoreboard,
     t: WhatifText,
     e: ExplainText,
+    c: CommonText,
     n: Scores,
 }
 
@@ -34,6 +36,7 @@ impl<'a> Writer<'a> {
             board,
             t: WhatifText(lang),
             e: ExplainText(lang),
+            c: CommonText(lang),
             n: Scores(project.policy.score_decimals),
         }
     }
@@ -89,9 +92,9 @@ impl<'a> Writer<'a> {
         let t = self.t;
         let group = self.group(u);
         let name = sanitize(&u.name);
-        let mut lines = vec![t.heading(
+        let mut lines = vec![self.e.unit_heading(
             &name,
-            self.e.kind(u.kind),
+            u.kind,
             &self.score(u.total),
             u.rank,
             group.units.len(),
@@ -140,15 +143,15 @@ impl<'a> Writer<'a> {
         let name = self.indicator_name(&fix.indicator);
         let measure = self.measure(&fix.indicator);
         let m = measure.as_deref();
-        let needed = fix.needed.map(|n| t.qty(&entered(n), m));
+        let needed = fix.needed.map(|n| self.c.qty(&entered(n), m));
         lines.push(format!(
             "{INDENT}{}",
             match (fix.target, fix.actual, fix.gap, fix.shortfall) {
                 (Some(target), Some(actual), Some(gap), Some(short)) => {
                     let (target, actual, gap) = (
-                        t.qty(&entered(target), m),
-                        t.qty(&entered(actual), m),
-                        t.qty(&entered(gap), m),
+                        self.c.qty(&entered(target), m),
+                        self.c.qty(&entered(actual), m),
+                        self.c.qty(&entered(gap), m),
                     );
                     let short = self.e.percent1(short);
                     if fix.at_most {
@@ -183,6 +186,7 @@ impl<'a> Writer<'a> {
         let deeper = |line: String| format!("{INDENT}{INDENT}{line}");
         let delta = self.delta(s.total - u.total);
         let total = self.score(s.total);
+        let rank = self.c.rank(s.rank, group.units.len(), s.tied);
         lines.push(deeper(match row {
             Some((needed, before, after)) => t.if_met(
                 needed,
@@ -190,9 +194,9 @@ impl<'a> Writer<'a> {
                 &self.score(*after),
                 &total,
                 &delta,
-                t.rank(s.rank, group.units.len(), s.tied),
+                &rank,
             ),
-            None => t.if_all_met(&total, &delta, t.rank(s.rank, group.units.len(), s.tied)),
+            None => t.if_all_met(&total, &delta, &rank),
         }));
         lines.push(deeper(if !s.failed.is_empty() {
             t.still_vetoed(&self.indicator_names(&s.failed))
@@ -217,18 +221,12 @@ impl<'a> Writer<'a> {
                 lines.push(deeper(line));
             }
         }
-        let won: Vec<String> = s
-            .awards
-            .iter()
-            .filter(|a| !u.awards.contains(a))
-            .cloned()
-            .collect();
-        let lost: Vec<String> = u
-            .awards
-            .iter()
-            .filter(|a| !s.awards.contains(a))
-            .cloned()
-            .collect();
+        // The awards of one list that the other lacks.
+        let lacking = |of: &[String], from: &[String]| -> Vec<String> {
+            of.iter().filter(|a| !from.contains(a)).cloned().collect()
+        };
+        let won = lacking(&s.awards, &u.awards);
+        let lost = lacking(&u.awards, &s.awards);
         if !won.is_empty() {
             lines.push(deeper(t.would_win(&self.award_names(&won))));
         }
@@ -242,31 +240,34 @@ impl<'a> Writer<'a> {
             lines.push(deeper(t.others_heading()));
         }
         for o in &s.others {
-            let mut parts = Vec::new();
-            for (indicator, before, after) in &o.moves {
-                parts.push(t.other_move(
-                    &self.indicator_name(indicator),
-                    &self.score(*before),
-                    &self.score(*after),
-                ));
-            }
-            if let Some(gains) = o.comprehensive {
-                parts.push(t.other_comprehensive(gains));
-            }
-            if let Some(becomes) = o.last_place {
-                parts.push(t.other_last(becomes));
-            }
-            if !o.won.is_empty() {
-                parts.push(t.other_award(&self.award_names(&o.won), true));
-            }
-            if !o.lost.is_empty() {
-                parts.push(t.other_award(&self.award_names(&o.lost), false));
-            }
-            lines.push(deeper(format!(
-                "{INDENT}{}",
-                t.other(&self.unit_name(&o.id), &parts)
-            )));
+            lines.push(deeper(format!("{INDENT}{}", self.other_line(o))));
         }
+    }
+
+    /// What a scenario would do to another unit of the group, in one line.
+    fn other_line(&self, o: &OtherChange) -> String {
+        let t = self.t;
+        let mut parts = Vec::new();
+        for (indicator, before, after) in &o.moves {
+            parts.push(t.other_move(
+                &self.indicator_name(indicator),
+                &self.score(*before),
+                &self.score(*after),
+            ));
+        }
+        if let Some(gains) = o.comprehensive {
+            parts.push(t.other_comprehensive(gains));
+        }
+        if let Some(becomes) = o.last_place {
+            parts.push(t.other_last(becomes));
+        }
+        if !o.won.is_empty() {
+            parts.push(t.other_award(&self.award_names(&o.won), true));
+        }
+        if !o.lost.is_empty() {
+            parts.push(t.other_award(&self.award_names(&o.lost), false));
+        }
+        t.other(&self.unit_name(&o.id), &parts)
     }
 
     fn comprehensive_line(&self, u: &UnitResult, s: &Standing) -> String {

@@ -4,7 +4,7 @@
 //! [`crate::edit::form`], which knows them from the tables in `src/project/`.
 
 use crate::edit::form::{FormField, Subject};
-use crate::i18n::{Lang, fields as words, join_list};
+use crate::i18n::{CommonText, Lang, fields as words};
 use crate::project::{InputKind, Project};
 
 /// A form over the pane.
@@ -54,7 +54,7 @@ pub fn shown(p: &Project, field: &FormField, lang: Lang) -> String {
                 .split(", ")
                 .map(|id| p.name_of(id).to_string())
                 .collect();
-            join_list(&names, lang)
+            CommonText(lang).list(&names)
         }
         InputKind::Area => p.area(text).map_or(text, |a| a.name.as_str()).to_string(),
         _ => text.to_string(),

@@ -205,7 +205,7 @@ fn switch_kind(model: &mut Model, unit: &str, line: Line, field: Option<Field>) 
     if commit(model, edit) {
         info(
             model,
-            i18n::kind_switched(l, &keymap::mention(Mention::Undo, l)),
+            i18n::TuiText(l).kind_switched(&keymap::mention(Mention::Undo, l)),
         );
     }
 }

@@ -123,7 +123,7 @@ pub(super) fn removal_lines(
     if rows > 0 {
         lines.push(format!("{}: {rows}", T::RemovesRows.get(l)));
     }
-    lines.push(i18n::undo_hint(l, &keymap::mention(Mention::Undo, l)));
+    lines.push(i18n::TuiText(l).undo_hint(&keymap::mention(Mention::Undo, l)));
     lines
 }
 

@@ -152,8 +152,7 @@ fn commit_typed(model: &mut Model, action: Action) -> Option<Effect> {
 /// Enter on a value tried without saving it: says it is not saved, and how to edit.
 fn refuse_scratch(model: &mut Model) -> Option<Effect> {
     let l = model.lang;
-    let text = i18n::scratch_refused(
-        l,
+    let text = i18n::TuiText(l).scratch_refused(
         &keymap::mention(Mention::Cancel, l),
         &keymap::mention(Mention::SheetEdit, l),
     );

@@ -173,10 +173,7 @@ fn summary(model: &Model, t: Theme, unit: &EntryUnit) -> Line<'static> {
 }
 
 pub fn rank_text(rank: u32, l: Lang) -> String {
-    match l {
-        Lang::Zh => format!("第{rank}名"),
-        Lang::En => format!("rank {rank}"),
-    }
+    i18n::TuiText(l).rank_short(rank)
 }
 
 fn sheet(frame: &mut Frame, model: &Model, t: Theme, unit: &EntryUnit, area: Rect) {
@@ -553,7 +550,7 @@ impl Sheet<'_> {
                 t.plain(),
             ),
             piece(
-                i18n::no_penalties(l, &keymap::mention(Mention::AddPenalty, l)),
+                i18n::TuiText(l).no_penalties(&keymap::mention(Mention::AddPenalty, l)),
                 self.name_w.saturating_sub(LABEL_W + 1),
                 false,
                 t.dim(),
@@ -596,8 +593,7 @@ pub fn status(model: &Model) -> String {
         }
         Some(SheetLine::Penalty(_) | SheetLine::NoPenalty) if model.ui.entry.in_sheet => {
             let key = |m| keymap::mention(m, l);
-            i18n::penalty_hint(
-                l,
+            i18n::TuiText(l).penalty_hint(
                 &key(Mention::PenaltyLevel),
                 &key(Mention::SheetEdit),
                 &key(Mention::AddPenalty),

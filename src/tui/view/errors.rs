@@ -21,7 +21,7 @@ pub fn draw(frame: &mut Frame, path: &Path, errors: &[String], lang: Lang) {
         )),
         Line::from(format!(
             " {}",
-            i18n::nothing_written(lang, &keymap::mention(Mention::Retry, lang))
+            i18n::TuiText(lang).nothing_written(&keymap::mention(Mention::Retry, lang))
         )),
         Line::default(),
     ];

@@ -14,7 +14,7 @@ mod totals;
 use super::keymap::{self, Context, Mention};
 use super::layout;
 use super::model::{Mode, Model, Pane};
-use crate::i18n::{self, Lang, T};
+use crate::i18n::{self, T};
 use crate::text::{pad_left, pad_right, sanitize, truncate, width};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -201,23 +201,15 @@ fn scratch_box(frame: &mut Frame, model: &Model, body: Rect) {
         body.bottom().saturating_sub(h)
     };
     let area = Rect::new(body.x, y, body.width, h);
-    let title = i18n::scratch_banner(l, &keymap::mention(Mention::Discard, l));
+    let title = i18n::TuiText(l).scratch_banner(&keymap::mention(Mention::Discard, l));
     let inner = boxed(frame, model, area, &title);
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
 fn too_small(frame: &mut Frame, model: &Model, area: Rect) {
-    let text = match model.lang {
-        Lang::Zh => format!(
-            "终端太小：需要 {MIN_WIDTH}×{MIN_HEIGHT}，现在 {}×{}",
-            area.width, area.height
-        ),
-        Lang::En => format!(
-            "Terminal too small: {MIN_WIDTH}×{MIN_HEIGHT} needed, this one is {}×{}",
-            area.width, area.height
-        ),
-    };
-    let hint = i18n::too_small_hint(model.lang, &keymap::mention(Mention::Quit, model.lang));
+    let text = i18n::TuiText(model.lang).too_small(MIN_WIDTH, MIN_HEIGHT, area.width, area.height);
+    let hint =
+        i18n::TuiText(model.lang).too_small_hint(&keymap::mention(Mention::Quit, model.lang));
     let y = area.height / 2;
     let lines = vec![Line::from(text), Line::from(hint)];
     let r = Rect::new(
@@ -241,7 +233,10 @@ fn header(frame: &mut Frame, model: &Model, area: Rect) {
     let right = if s.is_read_only() {
         (T::ReadOnly.get(l).to_string(), t.warn())
     } else if let Some(err) = &s.save_error {
-        (format!("{} {}", T::NotSaved.get(l), err), t.bad())
+        (
+            format!("{} {}", T::NotSaved.get(l), err.message(l)),
+            t.bad(),
+        )
     } else if let Some(at) = s.last_saved {
         (
             format!("{} {}", T::Saved.get(l), at.format("%H:%M:%S")),
@@ -283,10 +278,7 @@ fn tabs(frame: &mut Frame, model: &Model, area: Rect) {
         spans.push(Span::raw(" "));
     }
     let warnings = model.session.problems.len();
-    let count = match l {
-        Lang::Zh => format!("⚠ {warnings} 条警告 "),
-        Lang::En => format!("⚠ {warnings} warnings "),
-    };
+    let count = i18n::TuiText(l).warnings_tab(warnings);
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();
     let fill = usize::from(area.width).saturating_sub(used + width(&count));
     spans.push(Span::raw(" ".repeat(fill)));

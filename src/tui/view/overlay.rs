@@ -67,7 +67,7 @@ fn help(frame: &mut Frame, model: &Model, area: Rect, scroll: usize) {
         .min(24);
     let rows_h = (rows.len() as u16 + 2).min(area.height.saturating_sub(2));
     let outer = centered(area, 72, rows_h);
-    let title = i18n::help_title(l, &keymap::mention(Mention::CloseHelp, l));
+    let title = i18n::TuiText(l).help_title(&keymap::mention(Mention::CloseHelp, l));
     let inner = boxed(frame, model, outer, &title);
     let w = usize::from(inner.width);
     let height = usize::from(inner.height);

@@ -3,7 +3,7 @@
 //! counties and zone, city departments, single-item awards.
 
 use super::{Theme, cell, theme};
-use crate::i18n::{Lang, T};
+use crate::i18n::{T, TuiText};
 use crate::scoring::UnitResult;
 use crate::scoring::score_text;
 use crate::text::{sanitize, truncate, width};
@@ -65,10 +65,7 @@ fn verdict(model: &Model, u: &UnitResult, room: usize) -> Vec<(String, bool)> {
             .collect();
         names.join(l.pick("、", ", "))
     });
-    let veto_text = |names: &str| match l {
-        Lang::Zh => format!("✗ 一票否决（{names}）"),
-        Lang::En => format!("✗ vetoed ({names})"),
-    };
+    let veto_text = |names: &str| TuiText(l).vetoed_flag(names);
     // The veto and last place must show; the awards (listed on their own page) take
     // what is left, as names, as a count, or not at all.
     let fixed_w: usize = fixed.iter().map(|(s, _)| width(s) + gap).sum();
@@ -86,10 +83,7 @@ fn verdict(model: &Model, u: &UnitResult, room: usize) -> Vec<(String, bool)> {
     });
     let used = fixed_w + veto_part.as_ref().map_or(0, |v| width(v) + gap);
     if let Some(names) = awards.take() {
-        let count = match l {
-            Lang::Zh => format!("◆ 单项先进 {} 项", u.awards.len()),
-            Lang::En => format!("◆ {} single-item award(s)", u.awards.len()),
-        };
+        let count = TuiText(l).awards_count(u.awards.len());
         awards = [names, count]
             .into_iter()
             .find(|a| used + width(a) + gap <= room);

@@ -1,0 +1,98 @@
+//! The terminal program's sentences ([`crate::tui`]), most of them naming a key. The key
+//! comes from the keymap (`tui::keymap::mention`), so that a sentence never names a key
+//! the keymap does not bind; each such argument is a key's name as the help shows it.
+
+use super::Lang;
+use super::macros::sentences;
+
+/// The terminal program's sentences, in one language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TuiText(pub Lang);
+
+impl TuiText {
+    sentences! {
+        /// After a question that removes something: `(u undoes it)`.
+        pub fn undo_hint(undo: &str) {
+            zh: "（可以用 {undo} 撤销）",
+            en: "({undo} undoes it)",
+        }
+
+        /// After a row switched between quantitative and qualitative.
+        pub fn kind_switched(undo: &str) {
+            zh: "已切换定量/定性（原有数值已清除，{undo} 撤销）",
+            en: "switched quantitative/qualitative (its values were cleared; {undo} undoes)",
+        }
+
+        /// The terminal is smaller than the program needs.
+        pub fn too_small(min_width: u16, min_height: u16, width: u16, height: u16) {
+            zh: "终端太小：需要 {min_width}×{min_height}，现在 {width}×{height}",
+            en: "Terminal too small: {min_width}×{min_height} needed, this one is {width}×{height}",
+        }
+
+        /// Under "terminal too small".
+        pub fn too_small_hint(quit: &str) {
+            zh: "请放大窗口（{quit} 退出）",
+            en: "enlarge the window ({quit} quits)",
+        }
+
+        /// A sheet's penalty line when there are none.
+        pub fn no_penalties(add: &str) {
+            zh: "（无）{add} 添加",
+            en: "(none) {add} adds one",
+        }
+
+        /// The status line on a sheet's penalties.
+        pub fn penalty_hint(level: &str, edit: &str, add: &str, remove: &str) {
+            zh: "{PENALTY}：{level} 切换级别  {edit} 编辑  {add} 添加  {remove} 删除",
+            en: "penalties: {level} level  {edit} edit  {add} add  {remove} remove",
+        }
+
+        /// The screen of a file with errors, under its name.
+        pub fn nothing_written(retry: &str) {
+            zh: "kaoping 不会写入有错误的文件。修正后按 {retry} 重试（在其他窗口保存后会自动重试）。",
+            en: "kaoping never writes to a file with errors. Fix them, then {retry} retries (saving it in another window retries by itself).",
+        }
+
+        /// The title of the box of a value tried without saving it.
+        pub fn scratch_banner(discard: &str) {
+            zh: "试算草稿：不会保存，{discard} 丢弃",
+            en: "SCRATCH: not saved; {discard} discards",
+        }
+
+        /// Enter on a value tried without saving it.
+        pub fn scratch_refused(cancel: &str, edit: &str) {
+            zh: "这是试算草稿，不会保存；要修改请按 {cancel} 后用 {edit} 编辑",
+            en: "this is a scratch value and is not saved; to change the file, {cancel} and edit with {edit}",
+        }
+
+        /// A unit's rank, short: `第2名` / `rank 2`.
+        pub fn rank_short(rank: u32) {
+            zh: "第{rank}名",
+            en: "{RANK} {rank}",
+        }
+
+        /// The tab of the problems pane.
+        pub fn warnings_tab(warnings: usize) {
+            zh: "⚠ {warnings} 条警告 ",
+            en: "⚠ {warnings} warnings ",
+        }
+
+        /// A vetoed unit's flag in the presentation, with the failed indicators.
+        pub fn vetoed_flag(names: &str) {
+            zh: "✗ {VETO}（{names}）",
+            en: "✗ vetoed ({names})",
+        }
+
+        /// How many single-item awards a unit won, where their names do not fit.
+        pub fn awards_count(awards: usize) {
+            zh: "◆ {SINGLE_ITEM} {awards} 项",
+            en: "◆ {awards} {SINGLE_ITEM}(s)",
+        }
+
+        /// The title of the help overlay.
+        pub fn help_title(close: &str) {
+            zh: "按键（{close} 关闭）",
+            en: "Keys ({close} closes)",
+        }
+    }
+}
