@@ -275,15 +275,8 @@ fn scheme_values(p: &Project) -> IndexMap<String, String> {
     out
 }
 
-/// The kinds of scheme items matched by id.
-const ITEM_KINDS: &[&str] = &[
-    "organization",
-    "departments",
-    "units",
-    "areas",
-    "indicators",
-    "awards",
-];
+/// The kinds of scheme items matched by id: the root lists of entries.
+const ITEM_KINDS: &[&str] = crate::project::keys::ENTRY_LISTS;
 
 /// `kind.id` when `key` is a field of a scheme item (`indicators.new-jobs.base`).
 fn item_of(key: &str) -> Option<String> {

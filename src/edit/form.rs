@@ -212,11 +212,7 @@ fn lines_of<F: Field>(table: &'static str, t: &F::Table) -> Vec<FormField> {
 mod tests {
     use super::*;
 
-    fn demo() -> Project {
-        crate::project::load(crate::project::DEMO)
-            .project
-            .expect("the demo loads")
-    }
+    use crate::project::demo;
 
     fn text_of(lines: &[FormField], table: &str, key: &str) -> String {
         lines

@@ -6,8 +6,18 @@
 //! its own with its struct (`scheme.rs`) and is re-exported here under
 //! its old name.
 
-use super::scheme::Scheme;
+use super::scheme::{Entry, Scheme};
 use super::{Area, Award, Department, Indicator, OrgItem, Policy, Sections, Unit};
+
+/// The root lists whose entries have an id (`[[indicators]]`, …).
+pub const ENTRY_LISTS: &[&str] = &[
+    OrgItem::LIST,
+    Department::LIST,
+    Unit::LIST,
+    Area::LIST,
+    Indicator::LIST,
+    Award::LIST,
+];
 
 pub const ROOT_KEYS: &[&str] = &[
     "format",

@@ -44,7 +44,7 @@ pub use load::{LoadOutcome, load, load_document, load_document_as, locate, parse
 pub use org_item::OrgItem;
 pub use path::{PathSeg, TomlPath};
 pub use policy::{Policy, PolicyField, ShortfallMode};
-pub use scheme::InputKind;
+pub use scheme::{InputKind, typed_units};
 pub use sections::{Sections, SectionsField};
 pub use sheet::{Penalty, PenaltyKind, Row, UnitScores};
 pub use unit::{Unit, UnitField, UnitKind};
@@ -57,6 +57,12 @@ use rust_decimal::Decimal;
 pub const TEMPLATE: &str = include_str!("../../assets/template.toml");
 /// The template filled in for six units and the departments.
 pub const DEMO: &str = include_str!("../../assets/demo.toml");
+
+/// The demo, loaded (for the crate's own tests).
+#[cfg(test)]
+pub(crate) fn demo() -> Project {
+    load(DEMO).project.expect("the demo loads")
+}
 
 /// The only format this version reads and writes.
 pub const FORMAT: &str = "kaoping/1";

@@ -357,26 +357,29 @@ fn typed_value(
             other => Value::from(other),
         },
         InputKind::Units if t == "[]" => Value::Array(toml_edit::Array::new()),
-        InputKind::Units => {
-            let mut ids = Vec::new();
-            for token in t
-                .split([',', '，', '、', ' '])
-                .map(str::trim)
-                .filter(|t| !t.is_empty())
-            {
-                match p.units.iter().find(|u| u.id == token || u.name == token) {
-                    Some(u) => ids.push(u.id.as_str()),
-                    None => return Err(unknown(RefKind::Unit, token)),
-                }
-            }
-            Value::Array(ids.into_iter().collect())
-        }
+        InputKind::Units => Value::Array(typed_units(p, t)?.iter().map(String::as_str).collect()),
         InputKind::Area => match p.areas.iter().find(|a| a.id == t || a.name == t) {
             Some(area) => Value::from(area.id.as_str()),
             None => return Err(unknown(RefKind::Area, t)),
         },
     };
     Ok(Some(value))
+}
+
+/// Units typed as ids or names, separated by commas, spaces or 、 (as a person types a
+/// list): their ids, or the first one that is no unit.
+pub fn typed_units(p: &Project, text: &str) -> Result<Vec<String>, ProblemKind> {
+    text.split([',', '，', '、', ' '])
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(|token| {
+            p.units
+                .iter()
+                .find(|u| u.id == token || u.name == token)
+                .map(|u| u.id.clone())
+                .ok_or_else(|| unknown(RefKind::Unit, token))
+        })
+        .collect()
 }
 
 fn unknown(kind: RefKind, id: &str) -> ProblemKind {

@@ -523,12 +523,7 @@ pub fn export_html(input: &RankInput, date: &str) -> String {
         "<p class=\"legend\">{}</p>",
         esc(T::ExportLegend.get(lang))
     );
-    let pending = board
-        .units
-        .iter()
-        .chain(&board.departments)
-        .filter(|u| u.pending.any())
-        .count();
+    let pending = board.pending_count();
     if pending > 0 {
         let _ = write!(out, "<p class=\"note\">{}</p>", esc(&text.pending(pending)));
     }

@@ -115,12 +115,7 @@ pub fn export_markdown(input: &RankInput) -> String {
         }
     }
     out.push_str(&format!("{}\n\n", md(T::ExportLegend.get(lang))));
-    let pending = board
-        .units
-        .iter()
-        .chain(&board.departments)
-        .filter(|u| u.pending.any())
-        .count();
+    let pending = board.pending_count();
     if pending > 0 {
         out.push_str(&format!("> {}\n\n", md(&text.pending(pending))));
     }

@@ -317,6 +317,15 @@ impl Scoreboard {
             .find(|u| u.id == id)
     }
 
+    /// How many units and departments still have something to enter.
+    pub fn pending_count(&self) -> usize {
+        self.units
+            .iter()
+            .chain(&self.departments)
+            .filter(|u| u.pending.any())
+            .count()
+    }
+
     pub fn award(&self, id: &str) -> Option<&AwardResult> {
         self.awards.iter().find(|a| a.id == id)
     }

@@ -24,7 +24,7 @@ use super::{
 };
 use crate::project::problem::{Expected, Problem, ProblemKind};
 use indexmap::IndexMap;
-use reader::{Loader, Obj, PathRef, nearest};
+use reader::{Loader, Obj, PathRef};
 use rust_decimal::Decimal;
 use toml_edit::Document;
 
@@ -288,15 +288,7 @@ impl Loader<'_> {
                 "deduction" => &mut deduction,
                 "prep" => &mut prep,
                 _ => {
-                    let suggestion = nearest(key, ROW_KEYS);
-                    self.report(
-                        ProblemKind::UnknownKey {
-                            key: key.to_string(),
-                            suggestion,
-                        },
-                        obj.path().key(key),
-                        obj.key_at(key),
-                    );
+                    self.unknown_key(obj, key, ROW_KEYS);
                     continue;
                 }
             };

@@ -94,17 +94,22 @@ impl<'t> Loader<'t> {
     pub(crate) fn check_keys(&mut self, obj: &Obj, allowed: &[&'static str]) {
         for (key, _) in obj.table.iter() {
             if !allowed.contains(&key) {
-                let suggestion = nearest(key, allowed);
-                self.report(
-                    ProblemKind::UnknownKey {
-                        key: key.to_string(),
-                        suggestion,
-                    },
-                    obj.path().key(key),
-                    obj.key_at(key),
-                );
+                self.unknown_key(obj, key, allowed);
             }
         }
+    }
+
+    /// Reports `key` of `obj` as unknown, suggesting the nearest of `allowed`.
+    pub(crate) fn unknown_key(&mut self, obj: &Obj, key: &str, allowed: &[&'static str]) {
+        let suggestion = nearest(key, allowed);
+        self.report(
+            ProblemKind::UnknownKey {
+                key: key.to_string(),
+                suggestion,
+            },
+            obj.path().key(key),
+            obj.key_at(key),
+        );
     }
 
     pub(super) fn as_obj<'d>(

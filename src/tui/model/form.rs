@@ -65,11 +65,7 @@ pub fn shown(p: &Project, field: &FormField, lang: Lang) -> String {
 mod tests {
     use super::*;
 
-    fn demo() -> Project {
-        crate::project::load(crate::project::DEMO)
-            .project
-            .expect("the demo loads")
-    }
+    use crate::project::demo;
 
     #[test]
     fn the_settings_have_a_heading_for_each_table_and_values_show_in_words() {

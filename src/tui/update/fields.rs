@@ -220,17 +220,7 @@ pub fn typed_decimal(text: &str, lang: Lang) -> Result<Option<Decimal>, String> 
 /// A list of units typed as ids or names, separated by commas, spaces or 、; empty
 /// means "no list".
 pub fn typed_units(p: &Project, text: &str, lang: Lang) -> Result<Option<Vec<String>>, String> {
-    let mut ids = Vec::new();
-    for token in text
-        .split([',', '，', '、', ' '])
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-    {
-        match p.units.iter().find(|u| u.id == token || u.name == token) {
-            Some(u) => ids.push(u.id.clone()),
-            None => return Err(unknown(RefKind::Unit, token, lang)),
-        }
-    }
+    let ids = crate::project::typed_units(p, text).map_err(|kind| problem_message(&kind, lang))?;
     Ok(if ids.is_empty() { None } else { Some(ids) })
 }
 
@@ -262,11 +252,7 @@ mod tests {
     use super::*;
     use rust_decimal::prelude::FromStr;
 
-    fn demo() -> Project {
-        crate::check::analyze(crate::project::DEMO)
-            .project
-            .expect("the demo loads")
-    }
+    use crate::project::demo;
 
     fn d(text: &str) -> Decimal {
         Decimal::from_str(text).unwrap()
