@@ -37,7 +37,7 @@ pub fn export_csv(input: &RankInput, table: CsvTable, bom: bool) -> String {
     let t = match table {
         CsvTable::Ranking => tables::ranking(
             input,
-            tables::CSV_RANKING,
+            &tables::csv_ranking(),
             &[
                 (crate::i18n::T::CountiesAndZone, &input.board.units),
                 (crate::i18n::T::CityDepartments, &input.board.departments),

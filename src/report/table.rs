@@ -81,14 +81,7 @@ pub fn rank_table(input: &RankInput) -> String {
         out.push_str(&sanitize(&input.project.title));
         out.push_str("\n\n");
     }
-    let groups = [
-        (T::CountiesAndZone, &input.board.units, T::ExportNoUnits),
-        (
-            T::CityDepartments,
-            &input.board.departments,
-            T::NoDepartments,
-        ),
-    ];
+    let groups = ranked_groups(input);
     for (heading, group, none) in groups {
         out.push_str(heading.get(l));
         out.push('\n');
@@ -132,6 +125,18 @@ pub fn rank_table(input: &RankInput) -> String {
     out
 }
 
+/// Both ranking groups, each with its heading and what to say when it is empty.
+fn ranked_groups<'a>(input: &RankInput<'a>) -> [(T, &'a [UnitResult], T); 2] {
+    [
+        (T::CountiesAndZone, &input.board.units, T::ExportNoUnits),
+        (
+            T::CityDepartments,
+            &input.board.departments,
+            T::NoDepartments,
+        ),
+    ]
+}
+
 /// Two text columns, the first padded.
 fn aligned_text(rows: &[Vec<String>]) -> Vec<String> {
     let w = rows.iter().map(|r| width(&r[0])).max().unwrap_or(0);
@@ -162,14 +167,7 @@ pub fn rank_markdown(input: &RankInput) -> String {
     if !input.project.title.is_empty() {
         out.push_str(&format!("# {}\n\n", md(&input.project.title)));
     }
-    let groups = [
-        (T::CountiesAndZone, &input.board.units, T::ExportNoUnits),
-        (
-            T::CityDepartments,
-            &input.board.departments,
-            T::NoDepartments,
-        ),
-    ];
+    let groups = ranked_groups(input);
     for (heading, group, none) in groups {
         out.push_str(&format!("## {}\n\n", heading.get(l)));
         if group.is_empty() {

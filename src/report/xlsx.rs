@@ -269,7 +269,7 @@ fn build(input: &RankInput) -> Result<Vec<u8>, XlsxError> {
             T::ExportSheetDepartments,
             group_ranking(
                 input,
-                tables::DEPARTMENT_RANKING,
+                &tables::department_ranking(),
                 (T::CityDepartments, &input.board.departments),
                 T::NoDepartments,
             ),

@@ -283,9 +283,6 @@ pub fn department_task(
     earned: Decimal,
     base: Decimal,
 ) -> Option<Decimal> {
-    if base <= Decimal::ZERO {
-        return Some(Decimal::ZERO);
-    }
     Some(round_score(
         department_task_exact(section_task, earned, base)?,
         policy,

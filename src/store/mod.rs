@@ -407,14 +407,26 @@ mod tests {
         assert_eq!(bytes, full.as_bytes());
     }
 
-    #[test]
-    fn a_write_by_another_program_during_a_save_is_never_overwritten() {
+    /// The demo in a folder of its own, opened for writing.
+    fn demo_store() -> (tempfile::TempDir, PathBuf, Store) {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("p.toml");
         std::fs::write(&path, crate::project::DEMO).unwrap();
-        let (mut store, _) = Store::open(&path, false).unwrap();
-        let ours = crate::project::DEMO.replacen("survey = 5.8", "survey = 5.7", 1);
-        let project = analyze(&ours).project.unwrap();
+        let (store, _) = Store::open(&path, false).unwrap();
+        (dir, path, store)
+    }
+
+    /// The demo's text with 东城县's survey changed, and its project.
+    fn demo_with_survey(survey: &str) -> (String, Project) {
+        let text = crate::project::DEMO.replacen("survey = 5.8", &format!("survey = {survey}"), 1);
+        let project = analyze(&text).project.unwrap();
+        (text, project)
+    }
+
+    #[test]
+    fn a_write_by_another_program_during_a_save_is_never_overwritten() {
+        let (dir, path, mut store) = demo_store();
+        let (ours, project) = demo_with_survey("5.7");
         let theirs = crate::project::DEMO.replacen("survey = 5.8", "survey = 5.6", 1);
         let written = theirs.clone();
         BEFORE_RENAME.with(|hook| {
@@ -445,12 +457,8 @@ mod tests {
 
     #[test]
     fn the_fingerprint_is_of_the_bytes_written_so_a_write_right_after_is_seen() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("p.toml");
-        std::fs::write(&path, crate::project::DEMO).unwrap();
-        let (mut store, _) = Store::open(&path, false).unwrap();
-        let ours = crate::project::DEMO.replacen("survey = 5.8", "survey = 5.7", 1);
-        let project = analyze(&ours).project.unwrap();
+        let (_dir, path, mut store) = demo_store();
+        let (ours, project) = demo_with_survey("5.7");
         store.save(&ours, &project).unwrap();
         assert!(!store.changed_on_disk());
         // Another program writes the same size at once: seen, never taken for ours.

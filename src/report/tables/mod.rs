@@ -11,8 +11,8 @@ mod sheet;
 
 pub(crate) use lists::{awards, matrix, problems};
 pub(crate) use ranking::{
-    Audience, CSV_RANKING, DEPARTMENT_RANKING, PROGRAM_RANKING, RankCol, SHORT_RANKING,
-    UNIT_RANKING, ranking, ranking_for,
+    Audience, PROGRAM_RANKING, RankCol, SHORT_RANKING, UNIT_RANKING, csv_ranking,
+    department_ranking, ranking, ranking_for,
 };
 pub(crate) use sheet::{all_sheets, scored_units, unit_sheet};
 

@@ -246,42 +246,26 @@ pub(crate) const UNIT_RANKING: &[RankCol] = &[
     RankCol::Note,
 ];
 
-/// The columns of the spreadsheet's ranking of city departments (no kind, no single-item
-/// awards, no last place: the regulation gives departments none of those).
-pub(crate) const DEPARTMENT_RANKING: &[RankCol] = &[
-    RankCol::Rank,
-    RankCol::Tied,
-    RankCol::Unit,
-    RankCol::Organization,
-    RankCol::Survey,
-    RankCol::Task,
-    RankCol::Penalty,
-    RankCol::Total,
-    RankCol::Vetoed,
-    RankCol::Failed,
-    RankCol::Comprehensive,
-    RankCol::Pending,
-    RankCol::Note,
-];
+/// The columns of the spreadsheet's ranking of city departments: the counties' without
+/// kind, single-item awards and last place (the regulation gives departments none of
+/// those).
+pub(crate) fn department_ranking() -> Vec<RankCol> {
+    UNIT_RANKING
+        .iter()
+        .copied()
+        .filter(|c| !matches!(c, RankCol::Kind | RankCol::Awards | RankCol::LastPlace))
+        .collect()
+}
 
-/// The columns of the csv ranking: both groups in one table, with ids.
-pub(crate) const CSV_RANKING: &[RankCol] = &[
-    RankCol::Group,
-    RankCol::Rank,
-    RankCol::Tied,
-    RankCol::Id,
-    RankCol::Unit,
-    RankCol::Kind,
-    RankCol::Organization,
-    RankCol::Survey,
-    RankCol::Task,
-    RankCol::Penalty,
-    RankCol::Total,
-    RankCol::Vetoed,
-    RankCol::Failed,
-    RankCol::Comprehensive,
-    RankCol::Awards,
-    RankCol::LastPlace,
-    RankCol::Pending,
-    RankCol::Note,
-];
+/// The columns of the csv ranking: both groups in one table, the counties' columns with
+/// the group in front and the id before the name.
+pub(crate) fn csv_ranking() -> Vec<RankCol> {
+    let mut cols = vec![RankCol::Group];
+    for col in UNIT_RANKING {
+        if *col == RankCol::Unit {
+            cols.push(RankCol::Id);
+        }
+        cols.push(*col);
+    }
+    cols
+}

@@ -125,20 +125,25 @@ pub(super) fn shown_now(model: &Model, target: &Target) -> Option<String> {
     else {
         return None;
     };
-    let fields = fields_of::fields(model.project(), subject);
-    let field = fields.iter().find(|f| f.table == table && f.key == key)?;
-    Some(shown(model.project(), field, model.lang))
+    let field = field_of(model, subject, table, key)?;
+    Some(shown(model.project(), &field, model.lang))
+}
+
+/// A form's field, as it is now.
+fn field_of(model: &Model, subject: &Subject, table: &str, key: &str) -> Option<FormField> {
+    fields_of::fields(model.project(), subject)
+        .into_iter()
+        .find(|f| f.table == table && f.key == key)
 }
 
 /// Says in the status line what a committed change of a form's field did: `label: old →
 /// new`.
 pub(super) fn say_changed(model: &mut Model, subject: &Subject, table: &str, key: &str, old: &str) {
     let l = model.lang;
-    let fields = fields_of::fields(model.project(), subject);
-    let Some(field) = fields.iter().find(|f| f.table == table && f.key == key) else {
+    let Some(field) = field_of(model, subject, table, key) else {
         return;
     };
-    let new = shown(model.project(), field, l);
+    let new = shown(model.project(), &field, l);
     let label = words::label(table, key, l);
     let text = words::changed(l, &sanitize(label), &sanitize(old), &sanitize(&new));
     info(model, text);
