@@ -1,5 +1,7 @@
 //! [`Edit`]s applied to the format-preserving document. Every step mirrors one in
-//! [`super::model`]; the scheme (which units, indicators, ... exist) is read from the
+//! [`super::model`] (kept as one file, in the same order, so that the two appliers can be
+//! read side by side: it is long because every layout of TOML a user may have written
+//! must keep its shape); the scheme (which units, indicators, ... exist) is read from the
 //! document itself, the way the loader reads it.
 //!
 //! Layouts: the lists (`[[units]]`, ...) may be arrays of tables or arrays of inline

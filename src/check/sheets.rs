@@ -1,0 +1,221 @@
+//! The checks of the score sheets: every value in its range and of its kind, rows that
+//! apply, and what is still pending.
+
+use super::{Checker, path};
+use crate::project::problem::{ProblemKind, RefKind};
+use crate::project::{self, Row, TomlPath, UnitKind};
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+
+impl Checker<'_> {
+    /// Every value of every `[scores.<id>]`: known ids, ranges, which rows the unit may have.
+    /// Every sheet's values, or only `only`'s.
+    pub(super) fn score_sheets(&mut self, only: Option<&str>) {
+        let p = self.project;
+        let policy = &p.policy;
+        let indicators: HashMap<&str, &project::Indicator> =
+            p.indicators.iter().map(|i| (i.id.as_str(), i)).collect();
+        let kinds: HashMap<&str, UnitKind> = p
+            .units
+            .iter()
+            .map(|u| (u.id.as_str(), u.kind))
+            .chain(
+                p.departments
+                    .iter()
+                    .map(|d| (d.id.as_str(), UnitKind::Department)),
+            )
+            .collect();
+        for (id, sheet) in &p.scores {
+            if only.is_some_and(|only| only != id) {
+                continue;
+            }
+            let Some(&kind) = kinds.get(id.as_str()) else {
+                continue;
+            };
+            let base = path(&["scores", id]);
+            if let Some(survey) = sheet.survey {
+                self.in_range(survey, p.sections.survey, base.key("survey"));
+            }
+            for (item, value) in &sheet.organization {
+                let at = base.key("organization").key(item);
+                match p.org_item(item) {
+                    Some(org) => self.in_range(*value, org.max, at),
+                    None => self.report(
+                        ProblemKind::UnknownRef {
+                            kind: RefKind::OrgItem,
+                            id: item.clone(),
+                        },
+                        at,
+                    ),
+                }
+            }
+            for (i, penalty) in sheet.penalties.iter().enumerate() {
+                if let project::PenaltyKind::Points(points) = penalty.kind
+                    && points < Decimal::ZERO
+                {
+                    self.report(
+                        ProblemKind::Negative { value: points },
+                        base.key("penalties").index(i).key("points"),
+                    );
+                }
+            }
+            let rows = base.key("indicators");
+            for (ind_id, row) in &sheet.indicators {
+                // Built only for a problem: most rows have none.
+                let at = || rows.key(ind_id);
+                let Some(ind) = indicators.get(ind_id.as_str()) else {
+                    self.report(
+                        ProblemKind::UnknownRef {
+                            kind: RefKind::Indicator,
+                            id: ind_id.clone(),
+                        },
+                        at(),
+                    );
+                    continue;
+                };
+                let is_department = kind == UnitKind::Department;
+                if !is_department && !ind.applies_to(id) {
+                    self.report(
+                        ProblemKind::RowNotApplicable {
+                            indicator: ind.name.clone(),
+                            unit: p.name_of(id).to_string(),
+                        },
+                        at(),
+                    );
+                    continue;
+                }
+                if is_department && ind.role_of(id).is_none() {
+                    self.report(
+                        ProblemKind::DepartmentRowWithoutRole {
+                            department: p.name_of(id).to_string(),
+                            indicator: ind.name.clone(),
+                        },
+                        at(),
+                    );
+                }
+                // Departments are always scored on completion.
+                let pilot = is_department || ind.is_pilot(id);
+                match *row {
+                    Row::Quantitative { target, actual } => {
+                        if !pilot && (target.is_some() || actual.is_some()) {
+                            self.report(
+                                ProblemKind::CompletionOffPilot {
+                                    indicator: ind.name.clone(),
+                                },
+                                at(),
+                            );
+                        }
+                        if let Some(t) = target.filter(|t| *t <= Decimal::ZERO) {
+                            self.report(
+                                ProblemKind::TargetNotPositive { value: t },
+                                at().key("target"),
+                            );
+                        }
+                        if let Some(a) = actual.filter(|a| *a < Decimal::ZERO) {
+                            self.report(
+                                ProblemKind::ActualNegative { value: a },
+                                at().key("actual"),
+                            );
+                        }
+                    }
+                    Row::Qualitative { deduction, .. } => {
+                        if !pilot {
+                            self.report(
+                                ProblemKind::CompletionOffPilot {
+                                    indicator: ind.name.clone(),
+                                },
+                                at(),
+                            );
+                        }
+                        if let Some(value) = deduction {
+                            let cap = policy.deduction_cap * ind.base;
+                            if value < Decimal::ZERO || value > cap {
+                                self.report(
+                                    ProblemKind::DeductionOutOfRange {
+                                        value,
+                                        cap_share: policy.deduction_cap,
+                                        base: ind.base,
+                                        cap,
+                                    },
+                                    at().key("deduction"),
+                                );
+                            }
+                        }
+                    }
+                    Row::Preparation { prep } => {
+                        if is_department {
+                            self.report(ProblemKind::PrepForDepartment, at().key("prep"));
+                        } else if pilot {
+                            self.report(
+                                ProblemKind::PrepOnPilot {
+                                    indicator: ind.name.clone(),
+                                },
+                                at().key("prep"),
+                            );
+                        } else if prep < Decimal::ZERO || prep > ind.base {
+                            self.report(
+                                ProblemKind::PrepOutOfRange {
+                                    value: prep,
+                                    base: ind.base,
+                                },
+                                at().key("prep"),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn in_range(&mut self, value: Decimal, max: Decimal, at: TomlPath) {
+        if value < Decimal::ZERO || value > max {
+            self.report(ProblemKind::ScoreOutOfRange { value, max }, at);
+        }
+    }
+
+    /// One warning per unit that still has something to enter.
+    pub(super) fn pending(&mut self) {
+        let p = self.project;
+        let empty = project::UnitScores::default();
+        let scored = p.units.iter().map(|u| (u.id.as_str(), false)).chain(
+            p.departments
+                .iter()
+                .filter(|d| p.scores.contains_key(&d.id))
+                .map(|d| (d.id.as_str(), true)),
+        );
+        for (id, is_department) in scored {
+            let sheet = p.scores.get(id).unwrap_or(&empty);
+            let survey = sheet.survey.is_none();
+            let organization = p
+                .organization
+                .iter()
+                .filter(|o| !sheet.organization.contains_key(&o.id))
+                .count();
+            let rows = if is_department {
+                sheet.indicators.values().filter(|r| is_pending(r)).count()
+            } else {
+                p.indicators
+                    .iter()
+                    .filter(|i| i.applies_to(id))
+                    .filter(|i| sheet.indicators.get(&i.id).is_none_or(is_pending))
+                    .count()
+            };
+            if survey || organization > 0 || rows > 0 {
+                self.report(
+                    ProblemKind::Pending {
+                        unit: p.name_of(id).to_string(),
+                        survey,
+                        organization,
+                        rows,
+                    },
+                    path(&["scores", id]),
+                );
+            }
+        }
+    }
+}
+
+/// A row with nothing (or only part of a quantitative row) entered.
+fn is_pending(row: &Row) -> bool {
+    matches!(row, Row::Quantitative { target, actual } if target.is_none() || actual.is_none())
+}
