@@ -100,6 +100,8 @@ pub struct Session {
     pub last_saved: Option<DateTime<Local>>,
     /// Why the last write failed ([`SaveError::message`] says it in words).
     pub save_error: Option<SaveError>,
+    /// `NAME.toml.mine`, once kaoping's version was written there.
+    mine: Option<std::path::PathBuf>,
     /// The file changed on disk while edits were waiting to be written: nothing is
     /// written until the user chooses (reload, overwrite, save as).
     pub conflict: bool,
@@ -152,6 +154,7 @@ impl Session {
             dirty: false,
             last_saved: None,
             save_error: None,
+            mine: None,
             conflict: false,
             unsaved: Some(Vec::new()),
             generation: 0,
@@ -290,22 +293,45 @@ impl Session {
     /// memory (and `save_error` says why); the next flush tries again. If the file changed
     /// on disk, nothing is written until the user chooses: kaoping's version is put beside
     /// it (`NAME.toml.mine`) meanwhile, so that nothing is lost whatever happens.
-    pub fn flush(&mut self) {
+    pub fn flush(&mut self) -> Flushed {
         if !self.dirty || self.is_read_only() || self.conflict {
-            return;
+            return Flushed::Nothing;
         }
         self.text();
         let text = self.text.as_deref().unwrap_or_default();
         match self.store.save(text, &self.project) {
-            Ok(()) => self.saved(),
+            Ok(()) => {
+                self.saved();
+                Flushed::Saved
+            }
             Err(SaveError::ChangedOnDisk) => {
                 self.conflict = true;
-                let mine = crate::store::mine_path(self.store.target());
-                let _ = crate::store::write_side_file(&mine, text.as_bytes());
+                self.keep_mine();
                 self.save_error = Some(SaveError::ChangedOnDisk);
+                Flushed::Conflict
             }
-            Err(e) => self.save_error = Some(e),
+            Err(e) => {
+                self.save_error = Some(e);
+                Flushed::Failed
+            }
         }
+    }
+
+    /// Puts kaoping's version beside the file (`NAME.toml.mine`), and remembers it only
+    /// when it was written: a message never names a file that is not there.
+    pub fn keep_mine(&mut self) -> Option<&Path> {
+        self.text();
+        let text = self.text.as_deref().unwrap_or_default();
+        let mine = crate::store::mine_path(self.store.target());
+        self.mine = crate::store::write_side_file(&mine, text.as_bytes())
+            .ok()
+            .map(|()| mine);
+        self.mine.as_deref()
+    }
+
+    /// Where kaoping's version was put beside the file, if it was.
+    pub fn mine(&self) -> Option<&Path> {
+        self.mine.as_deref()
     }
 
     fn saved(&mut self) {
@@ -462,6 +488,18 @@ fn sheet_of(edit: &Edit) -> Option<&str> {
         | Edit::RemovePenalty { unit, .. } => Some(unit),
         _ => None,
     }
+}
+
+/// What a flush did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flushed {
+    /// Nothing to write (or not now: read-only, or a conflict waits for the user).
+    Nothing,
+    Saved,
+    /// The file changed on disk: nothing written; kaoping's version kept beside it.
+    Conflict,
+    /// The write failed (the reason is in `save_error`); the edits are kept.
+    Failed,
 }
 
 /// What a change on disk did to a session.

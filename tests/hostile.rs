@@ -409,3 +409,93 @@ fn a_deleted_project_file_is_reported_as_deleted_and_not_recreated_unasked() {
             .contains("survey = 5.6")
     );
 }
+
+// ---- the terminal program under stress -------------------------------------------------
+
+/// A project whose first save fails (its backup's name is taken by a folder), opened in a
+/// terminal, with 甲县's 组织领导 typed as 1: the edit waits, unwritten.
+#[cfg(unix)]
+fn unwritten_edit(dir: &Path) -> (PathBuf, common::Pty) {
+    let path = project_in(dir, "p.toml", WORKED);
+    std::fs::create_dir(dir.join("p.toml.bak")).unwrap();
+    let mut pty = common::Pty::start(&[path.to_str().unwrap(), "--lang", "en"], &[]);
+    pty.wait_for("甲县", 20);
+    pty.keys("2");
+    pty.send(b"\r");
+    pty.keys("e");
+    pty.send(b"\x7f");
+    pty.keys("1");
+    pty.send(b"\r");
+    pty.wait_for("NOT SAVED", 10);
+    (path, pty)
+}
+
+#[cfg(unix)]
+#[test]
+fn the_conflict_dialog_saves_elsewhere_and_no_typed_key_reaches_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut pty) = unwritten_edit(dir.path());
+    // Someone else changes the file meanwhile.
+    let theirs = format!("{WORKED}# changed elsewhere\n");
+    std::fs::write(&path, &theirs).unwrap();
+    pty.wait_for("The file changed on disk", 10);
+    // Esc goes back to the program, the conflict still flagged; `!` asks again.
+    pty.send(b"\x1b");
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(!pty.contents().contains("Someone changed the file"));
+    assert!(pty.contents().contains("(!)"), "{}", pty.contents());
+    pty.keys("!");
+    pty.wait_for("Someone changed the file", 10);
+    // Save as: a name full of the dialog's letters (r reload, o overwrite, s save as).
+    pty.keys("s");
+    pty.wait_for("mine", 10);
+    pty.send(&[0x7f; 300]);
+    let rescue = dir.path().join("rescue-or-overwrite.toml");
+    pty.keys(rescue.to_str().unwrap());
+    pty.send(b"\r");
+    pty.wait_for("saved as", 10);
+    assert!(!pty.contents().contains("Someone changed the file"));
+    pty.keys("q");
+    assert_eq!(pty.wait_exit(10), Some(0));
+    // Theirs is untouched; ours is in the file typed.
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
+    let ours = std::fs::read_to_string(&rescue).unwrap();
+    assert!(
+        ours.contains("organization = { leadership = 1, funding = 3.5 }"),
+        "{ours}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn quitting_with_an_unwritten_edit_asks_and_says_nothing_false() {
+    // Discard: the file stays as it was, and no message names a file that is not there.
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut pty) = unwritten_edit(dir.path());
+    pty.keys("q");
+    pty.wait_for("Edits not written", 10);
+    pty.keys("d");
+    assert_eq!(pty.wait_exit(10), Some(0));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), WORKED);
+    let said = String::from_utf8_lossy(&pty.raw.lock().unwrap()).into_owned();
+    assert!(!said.contains(".mine"), "{said}");
+    assert!(!dir.path().join("p.toml.mine").exists());
+
+    // Try again once the cause is gone: written, then quit.
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut pty) = unwritten_edit(dir.path());
+    pty.keys("q");
+    pty.wait_for("Edits not written", 10);
+    std::fs::remove_dir(dir.path().join("p.toml.bak")).unwrap();
+    pty.keys("r");
+    assert_eq!(pty.wait_exit(10), Some(0));
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("organization = { leadership = 1, funding = 3.5 }")
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("p.toml.bak")).unwrap(),
+        WORKED
+    );
+}

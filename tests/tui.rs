@@ -174,9 +174,8 @@ fn snapshots_of_the_overlays() {
         }
         key(&mut m, KeyCode::Char(' '));
         std::fs::write(&file, format!("{DEMO}\n# changed elsewhere\n")).unwrap();
-        m.session.flush();
+        kaoping::tui::write_committed(&mut m);
         assert!(m.session.conflict);
-        step(&mut m, kaoping::tui::msg::Msg::FileChanged);
         let folder = std::fs::canonicalize(dir.path()).unwrap();
         let text = redact(&screen(&mut m, 80, 24), &folder.display().to_string());
         insta::assert_snapshot!(format!("conflict_{l}_80x24"), text);

@@ -194,6 +194,7 @@ texts! {
     ReloadedSomeFailed => "已重新读取文件；以下数量的修改无法再应用（你的版本在 .mine 文件中）：", "reloaded; edits that could not be applied again (your version is in the .mine file):";
     Overwritten => "已用你的版本覆盖文件", "the file was overwritten with your version";
     SavedAs => "已另存为", "saved as";
+    UnsavedLost => "有修改未能写入文件，也未能另存", "edits could not be written to the file, nor beside it";
     UnsavedAtExit => "有修改未能写入文件；你的版本在", "edits could not be written to the file; your version is in";
     FileHasErrors => "有错误，无法打开", "has errors and cannot be opened";
     ConflictTitle => "文件在磁盘上被修改", "The file changed on disk";
@@ -206,6 +207,12 @@ texts! {
     KeyOverwrite => "用你的版本覆盖", "overwrite it with yours";
     KeySaveAs => "另存为…", "save as…";
     KeyLater => "稍后决定（在此之前不写入）", "decide later (nothing is written until then)";
+    KeyRetrySave => "再试一次写入", "try writing again";
+    KeyDiscardQuit => "放弃未写入的修改并退出", "discard the unwritten edits and quit";
+    KeyKeepWorking => "继续工作", "keep working";
+    KeyResolveConflict => "处理与磁盘文件的冲突", "resolve the conflict with the file on disk";
+    QuitUnsavedTitle => "有修改未能写入", "Edits not written";
+    QuitUnsavedText => "这些修改还没有写入文件。退出前请选择：", "These edits are not in the file yet. Before quitting, choose:";
     KeyRecover => "继续输入", "continue typing it";
     KeyDiscard => "丢弃", "discard";
     KeyWhatIf => "假设分析：还差什么", "what-if: what it lacks";

@@ -16,6 +16,7 @@ use std::path::PathBuf;
 /// Runs one effect and says how it went.
 pub fn run(session: &mut Session, lang: Lang, effect: Effect) -> Msg {
     match effect {
+        Effect::Save => Msg::Flushed(session.flush()),
         Effect::CheckDisk => Msg::DiskChecked(session.disk_changed(lang)),
         Effect::Reload => {
             Msg::Reloaded(session.reload().map(|failed| failed.len()).map_err(|_| ()))

@@ -53,6 +53,8 @@ pub enum Context {
     Confirm,
     /// The file changed on disk while edits waited to be written.
     Conflict,
+    /// Quitting with edits that could not be written.
+    QuitUnsaved,
     /// The file cannot be opened: its errors are shown instead of the panes.
     ErrorScreen,
 }
@@ -150,6 +152,11 @@ fn on_department_column(m: &Model) -> bool {
         .col
         .department()
         .is_some_and(|d| d < m.project().departments.len())
+}
+
+/// Edits wait while the file changed on disk.
+fn in_conflict(m: &Model) -> bool {
+    m.session.conflict
 }
 
 /// The entry list has a unit selected.
@@ -277,7 +284,11 @@ pub const BINDINGS: &[Binding] = &[
     b(C::Conflict, &[ch('r')], A::Reload, T::KeyReload, true),
     b(C::Conflict, &[ch('o')], A::Overwrite, T::KeyOverwrite, true),
     b(C::Conflict, &[ch('s')], A::SaveAs, T::KeySaveAs, true),
-    b(C::Conflict, &[ESC, ctrl('c')], A::Close, T::KeyLater, true),
+    b(C::Conflict, &[ESC, ctrl('c'), ch('q')], A::Close, T::KeyLater, true),
+    b(C::QuitUnsaved, &[ch('s')], A::SaveAs, T::KeySaveAs, true),
+    b(C::QuitUnsaved, &[ch('r')], A::Retry, T::KeyRetrySave, true),
+    b(C::QuitUnsaved, &[ch('d')], A::Discard, T::KeyDiscardQuit, true),
+    b(C::QuitUnsaved, &[ESC, ctrl('c'), ch('n')], A::Close, T::KeyKeepWorking, true),
     b(C::Confirm, &[ch('y'), ENTER], A::Yes, T::KeyYes, true),
     b(C::Confirm, &[ch('n'), ESC, ctrl('c')], A::No, T::KeyNo, true),
     b(C::Presentation, &[DOWN, PAGE_DOWN, SPACE], A::Page(Dir::Down), T::KeyPageNext, true),
@@ -346,6 +357,7 @@ pub const BINDINGS: &[Binding] = &[
     b(C::Global, &[ch('c')], A::Compare, T::KeyCompare, false),
     b(C::Global, &[ch('X')], A::Export, T::KeyExport, false),
     b(C::Global, &[ch('S')], A::Settings, T::KeySettings, false),
+    b(C::Global, &[ch('!')], A::ResolveConflict, T::KeyResolveConflict, true).when(in_conflict),
     b(C::Global, &[ch('u')], A::Undo, T::KeyUndo, false),
     b(C::Global, &[ctrl('r')], A::Redo, T::KeyRedo, false),
     b(C::Global, &[ch('?')], A::Help, T::KeyHelp, true),
@@ -366,6 +378,7 @@ pub fn contexts(model: &Model) -> Vec<Context> {
             Overlay::Explain { .. } => Context::Explain,
             Overlay::Confirm { .. } | Overlay::Recover(_) => Context::Confirm,
             Overlay::Conflict => Context::Conflict,
+            Overlay::QuitUnsaved => Context::QuitUnsaved,
         }];
     }
     base_contexts(model)
@@ -563,6 +576,8 @@ pub enum Mention {
     PageNext,
     /// `r`, on the screen of a file with errors.
     Retry,
+    /// `!`, in the header while a conflict waits.
+    ResolveConflict,
 }
 
 impl Mention {
@@ -589,6 +604,7 @@ impl Mention {
         Mention::PagePrev,
         Mention::PageNext,
         Mention::Retry,
+        Mention::ResolveConflict,
     ];
 
     /// The binding's action and context, and how many of its keys the sentence names.
@@ -611,6 +627,7 @@ impl Mention {
             Mention::PagePrev => (A::Page(Dir::Up), C::Presentation, 1),
             Mention::PageNext => (A::Page(Dir::Down), C::Presentation, 1),
             Mention::Retry => (A::Retry, C::ErrorScreen, 1),
+            Mention::ResolveConflict => (A::ResolveConflict, C::Global, 1),
         }
     }
 }

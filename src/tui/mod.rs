@@ -160,20 +160,21 @@ fn restore() {
 
 /// Ends the program: committed edits are on disk already (written after each frame);
 /// what was being typed goes to the recovery file when kaoping did not end by choice.
+/// Edits that still could not be written (the terminal went away, a signal) are put in
+/// `NAME.toml.mine`, and the message names that file only when it was written.
 fn finish(model: &mut Model, exit: Exit) -> i32 {
     if exit != Exit::Quit {
         recovery::write_now();
     }
     model.session.flush();
     restore();
-    if model.session.is_dirty() {
-        let mine = crate::store::mine_path(model.session.store.target());
-        eprintln!(
-            "kaoping: {}: {} {}",
-            model.session.path().display(),
-            T::UnsavedAtExit.get(model.lang),
-            mine.display()
-        );
+    // A quit with edits not written is the user's choice (asked first): discarded.
+    if model.session.is_dirty() && exit != Exit::Quit && !model.session.is_read_only() {
+        let said = match model.session.keep_mine() {
+            Some(mine) => format!("{} {}", T::UnsavedAtExit.get(model.lang), mine.display()),
+            None => T::UnsavedLost.get(model.lang).to_string(),
+        };
+        eprintln!("kaoping: {}: {said}", model.session.path().display());
     }
     match exit {
         Exit::Quit | Exit::Hangup => crate::ops::EXIT_OK,
@@ -308,10 +309,7 @@ where
     loop {
         terminal.draw(|f| view::draw(f, model))?;
         if model.session.is_dirty() {
-            model.session.flush();
-            if model.session.conflict && model.ui.overlay.is_none() {
-                step(model, Msg::FileChanged);
-            }
+            write_committed(model);
             // The header says when the file was written (or why it was not).
             terminal.draw(|f| view::draw(f, model))?;
         }
@@ -348,6 +346,14 @@ where
             events::Input::Signal(signal) => return Ok(Exit::Signal(signal)),
         }
         recovery::remember(model);
+    }
+}
+
+/// Writes what was committed (after the frame that shows it); a write that finds the file
+/// changed on disk asks what to do.
+pub fn write_committed(model: &mut Model) {
+    if model.session.flush() == crate::session::Flushed::Conflict {
+        step(model, Msg::Conflicted);
     }
 }
 

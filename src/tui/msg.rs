@@ -110,6 +110,10 @@ pub enum Action {
     Retry,
     /// Open `$EDITOR` at the first error.
     OpenEditor,
+    /// Shows again the question of a conflict with the file on disk.
+    ResolveConflict,
+    /// Quits without writing what could not be written (the user chose to).
+    Discard,
 }
 
 /// A message to the program: a user's intention, or what an [`Effect`] came to.
@@ -124,6 +128,10 @@ pub enum Msg {
     Resize(u16, u16),
     /// The project file changed on disk.
     FileChanged,
+    /// A write found the file changed on disk: nothing was written.
+    Conflicted,
+    /// [`Effect::Save`] ran: how the write went.
+    Flushed(crate::session::Flushed),
     /// [`Effect::CheckDisk`] ran: what the change on disk did to the session.
     DiskChecked(DiskChange),
     /// [`Effect::Reload`] ran: how many unsaved edits could not be applied again, or the
@@ -151,6 +159,8 @@ pub enum Effect {
     /// See whether the project file changed on disk, and follow it if nothing waits to be
     /// written.
     CheckDisk,
+    /// Write the committed edits now (before quitting).
+    Save,
     /// After a conflict: read the file again, applying unsaved edits on top.
     Reload,
     /// After a conflict: write kaoping's version over the file.

@@ -88,6 +88,9 @@ pub struct Ui {
     pub form: Option<Form>,
     pub overlay: Option<Overlay>,
     pub status: Option<Status>,
+    /// The user asked to quit while edits could not be written: quit once they are
+    /// (saved elsewhere, or written on a second try).
+    pub quitting: bool,
 }
 
 /// Which pane is shown (a newtype so that `Ui` can derive `Default`).
@@ -255,6 +258,8 @@ pub enum Overlay {
     },
     /// The file changed on disk while edits waited to be written.
     Conflict,
+    /// Quitting while edits could not be written: save elsewhere, try again, or discard.
+    QuitUnsaved,
     /// An edit was being typed when kaoping was interrupted last time.
     Recover(Box<Unfinished>),
 }

@@ -54,6 +54,14 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::Act(action) => act(model, action),
         Msg::FileChanged => file_changed(model),
+        Msg::Conflicted => {
+            conflicted(model);
+            None
+        }
+        Msg::Flushed(flushed) => {
+            overlay::flushed(model, flushed);
+            None
+        }
         Msg::DiskChecked(change) => {
             disk_checked(model, change);
             None
@@ -118,6 +126,7 @@ fn act(model: &mut Model, action: Action) -> Option<Effect> {
         Action::Export => typing::start_export(model),
         Action::Find => typing::start_finding(model),
         Action::Settings => form::open_settings(model),
+        Action::ResolveConflict => model.ui.overlay = Some(Overlay::Conflict),
         Action::Move(_) | Action::Page(_) | Action::Top | Action::Bottom => {
             nav::move_cursor(model, action)
         }
@@ -132,9 +141,24 @@ fn act(model: &mut Model, action: Action) -> Option<Effect> {
     None
 }
 
-/// Ends the program (committed edits are on disk already).
+/// Ends the program — committed edits are on disk already; when some could not be
+/// written, asks first (save elsewhere, try again, or discard).
 fn quit(model: &mut Model) {
-    model.quit = true;
+    if model.session.is_dirty() && !model.session.is_read_only() {
+        model.ui.quitting = true;
+        model.ui.overlay = Some(Overlay::QuitUnsaved);
+    } else {
+        model.quit = true;
+    }
+}
+
+/// A write found the file changed on disk: asks what to do, unless something is being
+/// typed or another window is open (the header says so, and `!` asks later); a key
+/// typed into a prompt never reaches the question.
+pub(super) fn conflicted(model: &mut Model) {
+    if model.ui.overlay.is_none() && matches!(model.ui.mode, Mode::Normal) {
+        model.ui.overlay = Some(Overlay::Conflict);
+    }
 }
 
 /// Shows every key of the current pane.
@@ -170,10 +194,10 @@ fn history(model: &mut Model, back: bool) {
     info(model, text.get(model.lang).to_string());
 }
 
-/// The file changed on disk: ask what to do when edits wait to be written, else look.
+/// The file changed on disk: look, unless a conflict already waits for the user (it was
+/// asked when it arose; the header shows it until it is resolved).
 fn file_changed(model: &mut Model) -> Option<Effect> {
     if model.session.conflict {
-        model.ui.overlay = Some(Overlay::Conflict);
         return None;
     }
     Some(Effect::CheckDisk)
@@ -186,11 +210,11 @@ fn disk_checked(model: &mut Model, change: DiskChange) {
     match change {
         DiskChange::Nothing => {}
         DiskChange::Reloaded => info(model, T::Reloaded.get(l).to_string()),
-        DiskChange::Conflict => model.ui.overlay = Some(Overlay::Conflict),
+        DiskChange::Conflict => conflicted(model),
         DiskChange::Deleted => {
             error(model, T::DiskDeleted.get(l).to_string());
             if model.session.conflict {
-                model.ui.overlay = Some(Overlay::Conflict);
+                conflicted(model);
             }
         }
         DiskChange::Broken(problems) => {

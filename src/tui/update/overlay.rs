@@ -47,6 +47,7 @@ pub(super) fn act(model: &mut Model, action: Action) -> Option<Effect> {
             _ => model.ui.overlay = Some(Overlay::Recover(unfinished)),
         },
         Some(Overlay::Conflict) => return conflict(model, action),
+        Some(Overlay::QuitUnsaved) => return quit_unsaved(model, action),
         None => {}
     }
     None
@@ -75,6 +76,42 @@ fn conflict(model: &mut Model, action: Action) -> Option<Effect> {
         _ => model.ui.overlay = Some(Overlay::Conflict),
     }
     None
+}
+
+/// Quitting with edits not written: save them elsewhere, try writing again, discard them
+/// and quit, or keep working.
+fn quit_unsaved(model: &mut Model, action: Action) -> Option<Effect> {
+    match action {
+        Action::SaveAs => save_elsewhere(model),
+        Action::Retry => return Some(Effect::Save),
+        Action::Discard => model.quit = true,
+        Action::Close => model.ui.quitting = false,
+        _ => model.ui.overlay = Some(Overlay::QuitUnsaved),
+    }
+    None
+}
+
+/// A write asked for ran: quit when it worked and the user was quitting; else say why
+/// and ask again.
+pub(super) fn flushed(model: &mut Model, flushed: crate::session::Flushed) {
+    use crate::session::Flushed;
+    match flushed {
+        Flushed::Saved | Flushed::Nothing if !model.session.is_dirty() => {
+            if model.ui.quitting {
+                model.quit = true;
+            }
+        }
+        Flushed::Conflict if !model.ui.quitting => super::conflicted(model),
+        _ => {
+            if let Some(e) = &model.session.save_error {
+                let text = format!("{} {}", T::NotSaved.get(model.lang), e.message(model.lang));
+                error(model, text);
+            }
+            if model.ui.quitting {
+                model.ui.overlay = Some(Overlay::QuitUnsaved);
+            }
+        }
+    }
 }
 
 /// Types where to save kaoping's version, starting from `NAME.toml.mine`.

@@ -206,6 +206,9 @@ pub(super) fn saved_as(model: &mut Model, path: &Path, result: Result<(), String
             model.ui.mode = Mode::Normal;
             let text = format!("{} {}", T::SavedAs.get(model.lang), path.display());
             info(model, text);
+            if model.ui.quitting {
+                model.quit = true;
+            }
         }
         Err(e) => set_edit_error(model, e),
     }

@@ -233,10 +233,12 @@ fn header(frame: &mut Frame, model: &Model, area: Rect) {
     let right = if s.is_read_only() {
         (T::ReadOnly.get(l).to_string(), t.warn())
     } else if let Some(err) = &s.save_error {
-        (
-            format!("{} {}", T::NotSaved.get(l), err.message(l)),
-            t.bad(),
-        )
+        let mut said = format!("{} {}", T::NotSaved.get(l), err.message(l));
+        if s.conflict {
+            let key = keymap::mention(keymap::Mention::ResolveConflict, l);
+            said.push_str(&format!(" ({key})"));
+        }
+        (said, t.bad())
     } else if let Some(at) = s.last_saved {
         (
             format!("{} {}", T::Saved.get(l), at.format("%H:%M:%S")),

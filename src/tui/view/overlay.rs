@@ -20,6 +20,7 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
             scroll,
         }) => explain(frame, model, area, title, lines, *scroll),
         Some(Overlay::Conflict) => conflict(frame, model, area),
+        Some(Overlay::QuitUnsaved) => quit_unsaved(frame, model, area),
         Some(Overlay::Recover(unfinished)) => {
             let l = model.lang;
             let lines = [
@@ -117,30 +118,71 @@ fn explain(
 }
 
 /// The file changed on disk while edits waited: what happened, where kaoping's version
-/// is, and the choices.
+/// is (when it could be put there), and the choices.
 fn conflict(frame: &mut Frame, model: &Model, area: Rect) {
-    let t = theme(model);
     let l = model.lang;
-    let mine = crate::store::mine_path(model.session.store.target());
-    let lines = [
-        T::ConflictText.get(l).to_string(),
-        format!("{} {}", T::ConflictMine.get(l), mine.display()),
-    ];
-    let outer = centered(area, 70, 10);
-    let inner = boxed(frame, model, outer, T::ConflictTitle.get(l));
-    let w = usize::from(inner.width).saturating_sub(2);
+    let mut lines = vec![T::ConflictText.get(l).to_string()];
+    if let Some(mine) = model.session.mine() {
+        lines.push(format!("{} {}", T::ConflictMine.get(l), mine.display()));
+    }
+    choices(
+        frame,
+        model,
+        area,
+        T::ConflictTitle.get(l),
+        &lines,
+        Context::Conflict,
+    );
+}
+
+/// Quitting while edits could not be written: why, and the choices.
+fn quit_unsaved(frame: &mut Frame, model: &Model, area: Rect) {
+    let l = model.lang;
+    let mut lines = vec![T::QuitUnsavedText.get(l).to_string()];
+    if let Some(e) = &model.session.save_error {
+        lines.push(format!("{} {}", T::NotSaved.get(l), e.message(l)));
+    }
+    if let Some(mine) = model.session.mine() {
+        lines.push(format!("{} {}", T::ConflictMine.get(l), mine.display()));
+    }
+    choices(
+        frame,
+        model,
+        area,
+        T::QuitUnsavedTitle.get(l),
+        &lines,
+        Context::QuitUnsaved,
+    );
+}
+
+/// A box of sentences (wrapped) and the keys of `context` that answer them; as tall as
+/// it needs, so that no choice is cut off.
+fn choices(
+    frame: &mut Frame,
+    model: &Model,
+    area: Rect,
+    title: &str,
+    lines: &[String],
+    context: Context,
+) {
+    let t = theme(model);
+    let box_width = 70.min(area.width.saturating_sub(4));
+    let w = usize::from(box_width).saturating_sub(4);
     let mut shown: Vec<Line> = lines
         .iter()
-        .flat_map(|s| wrap(s, w))
+        .flat_map(|s| wrap(&sanitize(s), w))
         .map(|s| Line::from(format!(" {s}")))
         .collect();
     shown.push(Line::default());
-    for (keys, text) in key_rows(model, &[Context::Conflict]) {
+    for (keys, text) in key_rows(model, &[context]) {
         shown.push(Line::from(vec![
             Span::styled(format!(" {keys} "), t.heading()),
             Span::raw(text),
         ]));
     }
+    let height = (shown.len() as u16 + 2).min(area.height);
+    let outer = centered(area, box_width, height);
+    let inner = boxed(frame, model, outer, title);
     frame.render_widget(Paragraph::new(shown), inner);
 }
 
