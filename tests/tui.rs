@@ -934,9 +934,101 @@ fn a_value_typed_into_a_form_is_offered_again_after_an_interruption() {
     assert_eq!(read, unfinished);
     let (mut m, _dir) = model(DEMO, "demo.toml", Lang::En);
     m.ui.overlay = Some(Overlay::Recover(Box::new(read)));
-    assert!(screen(&mut m, 80, 24).contains("comprehensive awards (departments) 6"));
+    assert!(screen(&mut m, 80, 24).contains("comprehensive awards (departments): 6"));
     key(&mut m, KeyCode::Char('y'));
     assert_eq!(m.form_field().unwrap().key, "department_awards");
     key(&mut m, KeyCode::Enter);
     assert_eq!(m.session.project.policy.department_awards, 6);
+}
+
+#[test]
+fn an_interrupted_value_comes_back_into_its_own_cell_and_only_when_answered() {
+    use kaoping::tui::model::Mode;
+    use kaoping::tui::recovery;
+    // 西山县's actual of 城镇新增就业人数 was being typed when the terminal died.
+    let (mut m, dir) = model(DEMO, "demo.toml", Lang::Zh);
+    key(&mut m, KeyCode::Char('2'));
+    for _ in 0..3 {
+        key(&mut m, KeyCode::Down);
+    }
+    assert_eq!(m.entry_unit().unwrap().name, "西山县");
+    key(&mut m, KeyCode::Enter);
+    key(&mut m, KeyCode::Char('/'));
+    keys(&mut m, "城镇新增就业");
+    key(&mut m, KeyCode::Enter);
+    key(&mut m, KeyCode::Right);
+    key(&mut m, KeyCode::Char('e'));
+    for _ in 0..8 {
+        key(&mut m, KeyCode::Backspace);
+    }
+    keys(&mut m, "1888");
+    recovery::remember(&m);
+    recovery::write_now();
+    drop(m);
+    let file = dir.path().join("demo.toml");
+    let recover_file = dir.path().join(".demo.toml.recover");
+    assert!(recover_file.exists());
+
+    // The next start offers it, naming the unit, the indicator and the field; the file
+    // stays until the answer.
+    let mut m = Model::new(Session::open(&file, false).unwrap(), Lang::Zh);
+    m.color = false;
+    kaoping::tui::greet(&mut m, None);
+    let text = screen(&mut m, 80, 24);
+    assert!(
+        text.contains("西山县 · 城镇新增就业人数 · 实际：1888"),
+        "{text}"
+    );
+    assert!(recover_file.exists());
+    // Yes: the sheet of 西山县 opens on that very cell, the value typed in it.
+    key(&mut m, KeyCode::Char('y'));
+    assert!(!recover_file.exists());
+    assert_eq!(m.entry_unit().unwrap().id, "ding");
+    assert!(matches!(m.ui.mode, Mode::Editing(_)));
+    key(&mut m, KeyCode::Enter);
+    let row = &m.session.project.scores["ding"].indicators["new-jobs"];
+    assert!(
+        matches!(row, kaoping::project::Row::Quantitative { actual: Some(a), .. } if a.to_string() == "1888"),
+        "{row:?}"
+    );
+    // 东城县 was not touched.
+    let jia = &m.session.project.scores["jia"].indicators["new-jobs"];
+    assert!(
+        !matches!(jia, kaoping::project::Row::Quantitative { actual: Some(a), .. } if a.to_string() == "1888")
+    );
+}
+
+#[test]
+fn a_value_tried_without_saving_it_never_comes_back_and_a_bad_recovery_file_is_kept() {
+    use kaoping::tui::recovery;
+    let (mut m, dir) = model(DEMO, "demo.toml", Lang::En);
+    key(&mut m, KeyCode::Char('2'));
+    key(&mut m, KeyCode::Enter);
+    key(&mut m, KeyCode::Char('/'));
+    keys(&mut m, "城镇新增就业");
+    key(&mut m, KeyCode::Enter);
+    key(&mut m, KeyCode::Char('w'));
+    keys(&mut m, "9");
+    assert!(matches!(
+        &m.ui.mode,
+        kaoping::tui::model::Mode::Editing(e) if e.scratch
+    ));
+    recovery::remember(&m);
+    recovery::write_now();
+    let recover_file = dir.path().join(".demo.toml.recover");
+    assert!(
+        !recover_file.exists(),
+        "a what-if value was kept for recovery"
+    );
+
+    // A recovery file that cannot be read is kept, and named.
+    drop(m);
+    std::fs::write(&recover_file, "not = [toml").unwrap();
+    let file = dir.path().join("demo.toml");
+    let mut m = Model::new(Session::open(&file, false).unwrap(), Lang::En);
+    m.color = false;
+    kaoping::tui::greet(&mut m, None);
+    let text = screen(&mut m, 120, 40);
+    assert!(text.contains(".demo.toml.recover"), "{text}");
+    assert!(recover_file.exists());
 }

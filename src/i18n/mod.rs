@@ -213,6 +213,7 @@ texts! {
     KeyResolveConflict => "处理与磁盘文件的冲突", "resolve the conflict with the file on disk";
     QuitUnsavedTitle => "有修改未能写入", "Edits not written";
     QuitUnsavedText => "这些修改还没有写入文件。退出前请选择：", "These edits are not in the file yet. Before quitting, choose:";
+    RecoveryUnreadable => "上次中断时留下的恢复文件无法读取，已保留：", "the recovery file an interrupted session left cannot be read; it is kept:";
     KeyRecover => "继续输入", "continue typing it";
     KeyDiscard => "丢弃", "discard";
     KeyWhatIf => "假设分析：还差什么", "what-if: what it lacks";

@@ -184,7 +184,7 @@ fn finish(model: &mut Model, exit: Exit) -> i32 {
 
 /// What the first screen says: where the file is, why it is read-only, and an unfinished
 /// edit left by an interrupted session.
-fn greet(model: &mut Model, note: Option<String>) {
+pub fn greet(model: &mut Model, note: Option<String>) {
     let l = model.lang;
     let reason = model
         .session
@@ -194,10 +194,17 @@ fn greet(model: &mut Model, note: Option<String>) {
     if let Some(text) = reason.or(note) {
         model.ui.status = Some(Status { text, error: false });
     }
-    if !model.session.is_read_only()
-        && let Some(unfinished) = recovery::take(model.session.store.target())
-    {
-        model.ui.overlay = Some(model::Overlay::Recover(Box::new(unfinished)));
+    if !model.session.is_read_only() {
+        match recovery::peek(model.session.store.target()) {
+            recovery::Left::Nothing => {}
+            recovery::Left::Unfinished(unfinished) => {
+                model.ui.overlay = Some(model::Overlay::Recover(Box::new(unfinished)));
+            }
+            recovery::Left::Unreadable(path) => {
+                let text = format!("{} {}", T::RecoveryUnreadable.get(l), path.display());
+                model.ui.status = Some(Status { text, error: true });
+            }
+        }
     }
 }
 

@@ -13,7 +13,8 @@ static CURRENT: Mutex<Option<(PathBuf, String)>> = Mutex::new(None);
 /// Remembers what is being typed now (or that nothing is).
 pub fn remember(model: &Model) {
     let current = match &model.ui.mode {
-        Mode::Editing(e) => {
+        // A value tried without saving it (what-if) is never brought back as an edit.
+        Mode::Editing(e) if !e.scratch => {
             let unfinished = Unfinished {
                 target: e.target.clone(),
                 text: e.input.text().to_string(),
@@ -52,11 +53,35 @@ pub fn install_panic_hook() {
     }));
 }
 
-/// The unfinished edit left by an interrupted session on this file, if any; the file is
-/// removed (it is offered once).
-pub fn take(target: &Path) -> Option<Unfinished> {
+/// What an interrupted session left for this file.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Left {
+    Nothing,
+    /// An edit being typed, to offer back.
+    Unfinished(Unfinished),
+    /// A recovery file that cannot be read: kept, and named to the user.
+    Unreadable(PathBuf),
+}
+
+/// The unfinished edit left by an interrupted session on this file. The file stays until
+/// the user has answered ([`forget`]), so that a second interruption loses nothing; one
+/// that cannot be read is kept and named.
+pub fn peek(target: &Path) -> Left {
     let path = crate::store::recovery_path(target);
-    let text = std::fs::read_to_string(&path).ok()?;
-    let _ = std::fs::remove_file(&path);
-    toml::from_str(&text).ok()
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        return if path.exists() {
+            Left::Unreadable(path)
+        } else {
+            Left::Nothing
+        };
+    };
+    match toml::from_str(&text) {
+        Ok(unfinished) => Left::Unfinished(unfinished),
+        Err(_) => Left::Unreadable(path),
+    }
+}
+
+/// The user answered the offer: the recovery file goes.
+pub fn forget(target: &Path) {
+    let _ = std::fs::remove_file(crate::store::recovery_path(target));
 }

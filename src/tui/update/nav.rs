@@ -252,6 +252,45 @@ pub(super) fn open_unit(model: &mut Model, id: &str) -> bool {
     true
 }
 
+/// Shows a field of a unit's sheet in the entry pane, the cursor on it; false if the
+/// unit or the line is not there.
+pub(super) fn open_sheet_field(model: &mut Model, unit: &str, field: &SheetField) -> bool {
+    if !open_unit(model, unit) {
+        return false;
+    }
+    let p = &model.session.project;
+    let indicator = |id: &str| p.indicators.iter().position(|i| i.id == id).map(Line::Row);
+    let (line, wanted) = match field {
+        SheetField::Survey => (Some(Line::Survey), Field::Value),
+        SheetField::Org(item) => (
+            p.organization
+                .iter()
+                .position(|o| &o.id == item)
+                .map(Line::Org),
+            Field::Value,
+        ),
+        SheetField::Target(i) => (indicator(i), Field::Target),
+        SheetField::Actual(i) => (indicator(i), Field::Actual),
+        SheetField::Deduction(i) => (indicator(i), Field::Deduction),
+        SheetField::Prep(i) => (indicator(i), Field::Prep),
+        SheetField::PenaltyPoints(n) => (Some(Line::Penalty(*n)), Field::Level),
+        SheetField::PenaltyNote(n) => (Some(Line::Penalty(*n)), Field::Note),
+    };
+    let Some(line) = line else { return false };
+    let Some(at) = sheet_lines(p, unit).iter().position(|l| *l == line) else {
+        return false;
+    };
+    let field_at = line_fields(p, unit, line)
+        .iter()
+        .position(|f| *f == wanted)
+        .unwrap_or(0);
+    let e = &mut model.ui.entry;
+    e.in_sheet = true;
+    e.line = at;
+    e.field = field_at;
+    true
+}
+
 /// Shows the place a TOML path names; false when no pane edits it.
 pub(super) fn jump_to(model: &mut Model, path: &[PathSeg]) -> bool {
     let key = |i: usize| match path.get(i) {

@@ -42,8 +42,11 @@ pub(super) fn act(model: &mut Model, action: Action) -> Option<Effect> {
             _ => model.ui.overlay = Some(Overlay::Confirm { lines, edit }),
         },
         Some(Overlay::Recover(unfinished)) => match action {
-            Action::Yes => restore(model, *unfinished),
-            Action::No => {}
+            Action::Yes => {
+                crate::tui::recovery::forget(model.session.store.target());
+                restore(model, *unfinished);
+            }
+            Action::No => crate::tui::recovery::forget(model.session.store.target()),
             _ => model.ui.overlay = Some(Overlay::Recover(unfinished)),
         },
         Some(Overlay::Conflict) => return conflict(model, action),
@@ -53,15 +56,19 @@ pub(super) fn act(model: &mut Model, action: Action) -> Option<Effect> {
     None
 }
 
-/// Goes on typing the edit an interrupted session left (in its form, if it was one's).
+/// Goes on typing the edit an interrupted session left, in its place: the unit's sheet
+/// with the cursor on the very field, the matrix row, or the form it was typed in.
 fn restore(model: &mut Model, unfinished: Unfinished) {
-    if let Target::Form {
-        subject,
-        table,
-        key,
-    } = &unfinished.target
-    {
-        super::form::reopen(model, subject, table, key);
+    match &unfinished.target {
+        Target::Form {
+            subject,
+            table,
+            key,
+        } => super::form::reopen(model, subject, table, key),
+        Target::Sheet { unit, field } => {
+            super::nav::open_sheet_field(model, unit, field);
+        }
+        _ => {}
     }
     start_editing(model, unfinished.target, &unfinished.text);
 }

@@ -26,8 +26,9 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
             let lines = [
                 T::RecoverText.get(l).to_string(),
                 format!(
-                    "{} {}",
-                    crate::tui::view::matrix::prompt(&unfinished.target, l),
+                    "{}{}{}",
+                    place_of(model, &unfinished.target),
+                    l.pick("：", ": "),
                     sanitize(&unfinished.text)
                 ),
             ];
@@ -52,6 +53,66 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
                 (T::KeyYes, T::KeyNo),
             );
         }
+    }
+}
+
+/// Where an unfinished edit goes, in words: for a score sheet the unit, the indicator (or
+/// item) and the field (`西山县 · 城镇新增就业人数 · 实际值`); for the scheme what is
+/// edited and of what.
+fn place_of(model: &Model, target: &crate::tui::model::Target) -> String {
+    use crate::tui::model::{SheetField, Target};
+    let p = model.project();
+    let l = model.lang;
+    let indicator = |id: &str| sanitize(p.indicator(id).map_or(id, |i| i.name.as_str()));
+    let prompt = crate::tui::view::matrix::prompt(target, l).trim_end_matches(['：', ':', ' ']);
+    match target {
+        Target::Sheet { unit, field } => {
+            let what = match field {
+                SheetField::Survey => T::ExportSurvey.get(l).to_string(),
+                SheetField::Org(item) => {
+                    sanitize(p.org_item(item).map_or(item.as_str(), |o| o.name.as_str()))
+                }
+                SheetField::Target(i) => format!("{} · {}", indicator(i), T::ExportTarget.get(l)),
+                SheetField::Actual(i) => format!("{} · {}", indicator(i), T::ExportActual.get(l)),
+                SheetField::Deduction(i) => {
+                    format!("{} · {}", indicator(i), T::ExportDeduction.get(l))
+                }
+                SheetField::Prep(i) => {
+                    format!("{} · {}", indicator(i), T::ExportPreparation.get(l))
+                }
+                SheetField::PenaltyPoints(n) => {
+                    format!(
+                        "{} {} · {}",
+                        T::ExportPenalty.get(l),
+                        n + 1,
+                        T::ExportPoints.get(l)
+                    )
+                }
+                SheetField::PenaltyNote(n) => {
+                    format!(
+                        "{} {} · {}",
+                        T::ExportPenalty.get(l),
+                        n + 1,
+                        T::ExportNote.get(l)
+                    )
+                }
+            };
+            format!("{} · {what}", sanitize(p.name_of(unit)))
+        }
+        Target::IndicatorName(i)
+        | Target::IndicatorBase(i)
+        | Target::IndicatorMeasure(i)
+        | Target::IndicatorUnits(i)
+        | Target::IndicatorPilot(i)
+        | Target::IndicatorArea(i) => format!("{} · {prompt}", indicator(i)),
+        Target::AreaName(a) | Target::AreaMax(a) => {
+            let name = sanitize(p.area(a).map_or(a.as_str(), |a| a.name.as_str()));
+            format!("{name} · {prompt}")
+        }
+        Target::DepartmentName(id) | Target::UnitName(id) => {
+            format!("{} · {prompt}", sanitize(p.name_of(id)))
+        }
+        _ => prompt.to_string(),
     }
 }
 
