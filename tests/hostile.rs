@@ -499,3 +499,111 @@ fn quitting_with_an_unwritten_edit_asks_and_says_nothing_false() {
         WORKED
     );
 }
+
+#[test]
+fn without_a_terminal_the_terminal_program_refuses_to_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = project_in(dir.path(), "p.toml", WORKED);
+    // As under `nohup kaoping FILE`: output to a file, no terminal.
+    let out = run_within(&[path.to_str().unwrap()], 10);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("needs a terminal"), "{stderr}");
+    assert!(out.stdout.is_empty(), "drew into a file");
+}
+
+#[cfg(unix)]
+#[test]
+fn sigint_ends_like_sigterm_restoring_the_terminal_and_keeping_what_was_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = project_in(dir.path(), "p.toml", WORKED);
+    let mut pty = common::Pty::start(&[path.to_str().unwrap(), "--lang", "en"], &[]);
+    pty.wait_for("甲县", 20);
+    pty.keys("2");
+    pty.send(b"\r");
+    pty.keys("e");
+    pty.keys("9");
+    std::thread::sleep(Duration::from_millis(300));
+    // SAFETY: signalling our own child.
+    unsafe { libc::kill(pty.pid() as i32, libc::SIGINT) };
+    assert_eq!(pty.wait_exit(10), Some(128 + libc::SIGINT as u32));
+    std::thread::sleep(Duration::from_millis(200));
+    let parser = pty.screen.lock().unwrap();
+    assert!(
+        !parser.screen().alternate_screen(),
+        "left on the alternate screen"
+    );
+    assert!(!parser.screen().hide_cursor(), "cursor left hidden");
+    let recovered = std::fs::read_to_string(dir.path().join(".p.toml.recover")).unwrap();
+    assert!(recovered.contains("29"), "{recovered}");
+}
+
+#[cfg(unix)]
+#[test]
+fn the_demo_scratch_folder_goes_when_a_signal_ends_kaoping() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut pty = common::Pty::start(
+        &["--demo", "--lang", "en"],
+        &[("TMPDIR", tmp.path().to_str().unwrap())],
+    );
+    pty.wait_for("东城县", 20);
+    let scratch = || {
+        std::fs::read_dir(tmp.path())
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .starts_with("kaoping-demo-")
+            })
+            .count()
+    };
+    assert_eq!(scratch(), 1);
+    // SAFETY: signalling our own child.
+    unsafe { libc::kill(pty.pid() as i32, libc::SIGINT) };
+    assert!(pty.wait_exit(10).is_some());
+    assert_eq!(scratch(), 0, "the demo's scratch folder was left behind");
+}
+
+#[cfg(unix)]
+#[test]
+fn the_editor_gets_every_key_while_it_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = project_in(
+        dir.path(),
+        "bad.toml",
+        &WORKED.replacen("survey = 5.5", "survey = 55", 1),
+    );
+    let got = dir.path().join("got.txt");
+    // An "editor" that reads 15 keys from the terminal and keeps them.
+    let editor = dir.path().join("editor.sh");
+    std::fs::write(
+        &editor,
+        format!(
+            "#!/bin/sh\nstty raw -echo\nhead -c 15 > '{}'\nstty sane\n",
+            got.display()
+        ),
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let mut pty = common::Pty::start(
+        &[path.to_str().unwrap(), "--lang", "en"],
+        &[("EDITOR", editor.to_str().unwrap()), ("VISUAL", "")],
+    );
+    pty.wait_for("has errors", 20);
+    pty.keys("e");
+    std::thread::sleep(Duration::from_millis(800));
+    pty.keys("ihello123456789");
+    let start = std::time::Instant::now();
+    while std::fs::metadata(&got).map_or(0, |m| m.len()) < 15
+        && start.elapsed() < Duration::from_secs(10)
+    {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(std::fs::read_to_string(&got).unwrap(), "ihello123456789");
+    pty.wait_for("has errors", 10);
+    pty.keys("q");
+    assert_eq!(pty.wait_exit(10), Some(1));
+}

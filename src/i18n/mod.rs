@@ -194,6 +194,7 @@ texts! {
     ReloadedSomeFailed => "已重新读取文件；以下数量的修改无法再应用（你的版本在 .mine 文件中）：", "reloaded; edits that could not be applied again (your version is in the .mine file):";
     Overwritten => "已用你的版本覆盖文件", "the file was overwritten with your version";
     SavedAs => "已另存为", "saved as";
+    NeedsTerminal => "终端程序需要在终端中运行（标准输入和输出都要是终端）；脚本中请用 kaoping check、rank、export", "the terminal program needs a terminal (standard input and output); in scripts use kaoping check, rank or export";
     UnsavedLost => "有修改未能写入文件，也未能另存", "edits could not be written to the file, nor beside it";
     UnsavedAtExit => "有修改未能写入文件；你的版本在", "edits could not be written to the file; your version is in";
     FileHasErrors => "有错误，无法打开", "has errors and cannot be opened";

@@ -1,5 +1,6 @@
 //! Where the program's inputs come from, merged into one channel: the terminal's events,
-//! the terminal going away (a dropped SSH connection), signals (SIGHUP, SIGTERM, SIGQUIT),
+//! the terminal going away (a dropped SSH connection), signals (SIGHUP, SIGTERM, SIGQUIT,
+//! SIGINT),
 //! and the project file changing on disk.
 //!
 //! The terminal is watched directly, not only through SIGHUP: under `nohup` (or a shell
@@ -10,6 +11,7 @@
 use crossterm::event::{self, Event};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, Condvar, Mutex};
 
 /// One input to the main loop.
 #[derive(Debug)]
@@ -27,18 +29,70 @@ pub enum Input {
 pub struct Inputs {
     pub rx: Receiver<Input>,
     _watcher: Option<notify::RecommendedWatcher>,
+    reader: Arc<Gate>,
+}
+
+/// Whether the terminal reader may read: a child program that owns the terminal (the
+/// editor) must get every key, so the reader stops reading while it runs.
+struct Gate {
+    state: Mutex<Reading>,
+    changed: Condvar,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    On,
+    /// Asked to stop: it stops after the current short wait for input.
+    Stopping,
+    Off,
+}
+
+/// How long the reader waits for input before it looks whether it must stop (so that a
+/// stop takes effect within this time, and an idle kaoping still wakes only rarely).
+const READER_WAKE: std::time::Duration = std::time::Duration::from_millis(200);
+
+impl Inputs {
+    /// Stops reading the terminal, and waits until the reader has stopped: from then on
+    /// no key is taken from the terminal (a child program may own it).
+    pub fn pause_reading(&self) {
+        let mut state = self.reader.state.lock().unwrap_or_else(|e| e.into_inner());
+        if *state == Reading::On {
+            *state = Reading::Stopping;
+        }
+        let deadline = std::time::Instant::now() + READER_WAKE * 5;
+        while *state == Reading::Stopping && std::time::Instant::now() < deadline {
+            state = self
+                .reader
+                .changed
+                .wait_timeout(state, READER_WAKE)
+                .map(|(s, _)| s)
+                .unwrap_or_else(|e| e.into_inner().0);
+        }
+    }
+
+    /// Reads the terminal again.
+    pub fn resume_reading(&self) {
+        let mut state = self.reader.state.lock().unwrap_or_else(|e| e.into_inner());
+        *state = Reading::On;
+        self.reader.changed.notify_all();
+    }
 }
 
 /// Starts the reader, signal and file-watch threads.
 pub fn start(file: &Path) -> Inputs {
     let (tx, rx) = channel();
-    spawn_terminal_reader(tx.clone());
+    let reader = Arc::new(Gate {
+        state: Mutex::new(Reading::On),
+        changed: Condvar::new(),
+    });
+    spawn_terminal_reader(tx.clone(), reader.clone());
     spawn_hangup_watch(tx.clone());
     spawn_signals(tx.clone());
     let watcher = watch(file, tx);
     Inputs {
         rx,
         _watcher: watcher,
+        reader,
     }
 }
 
@@ -83,10 +137,30 @@ fn spawn_hangup_watch(tx: Sender<Input>) {
     let _ = tx;
 }
 
-fn spawn_terminal_reader(tx: Sender<Input>) {
-    // Blocks in the OS between events; a hang-up is the watch's to notice.
+fn spawn_terminal_reader(tx: Sender<Input>, gate: Arc<Gate>) {
+    // Waits in the OS for input, a short while at a time, so that it can stop reading
+    // when asked (before a child program takes the terminal); a hang-up is the watch's to
+    // notice.
     std::thread::spawn(move || {
         loop {
+            {
+                let mut state = gate.state.lock().unwrap_or_else(|e| e.into_inner());
+                if *state == Reading::Stopping {
+                    *state = Reading::Off;
+                    gate.changed.notify_all();
+                }
+                while *state == Reading::Off {
+                    state = gate.changed.wait(state).unwrap_or_else(|e| e.into_inner());
+                }
+            }
+            match event::poll(READER_WAKE) {
+                Ok(false) => continue,
+                Ok(true) => {}
+                Err(_) => {
+                    let _ = tx.send(Input::Hangup);
+                    return;
+                }
+            }
             match event::read() {
                 Ok(e) => {
                     if tx.send(Input::Terminal(e)).is_err() {
@@ -116,8 +190,10 @@ fn ignored(signal: i32) -> bool {
 fn spawn_signals(tx: Sender<Input>) {
     #[cfg(unix)]
     {
-        use signal_hook::consts::{SIGHUP, SIGQUIT, SIGTERM};
-        let wanted: Vec<i32> = [SIGHUP, SIGTERM, SIGQUIT]
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+        // SIGINT too (kill -INT; Ctrl-C itself is a key in raw mode): ended like SIGTERM,
+        // with the terminal restored and what was being typed kept.
+        let wanted: Vec<i32> = [SIGHUP, SIGTERM, SIGQUIT, SIGINT]
             .into_iter()
             .filter(|s| !ignored(*s))
             .collect();

@@ -109,6 +109,14 @@ pub enum Exit {
 /// Opens the file and runs the program; returns the exit code.
 pub fn run(options: Options) -> i32 {
     let l = options.lang;
+    // Under `nohup kaoping FILE` (or with output to a file) there is no screen to draw on.
+    {
+        use std::io::IsTerminal;
+        if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+            eprintln!("kaoping: {}", T::NeedsTerminal.get(l));
+            return crate::ops::EXIT_USAGE;
+        }
+    }
     let target = match target(&options) {
         Ok(t) => t,
         Err(e) => {
@@ -258,8 +266,13 @@ fn open(
                         }
                         Some(msg::Action::Retry) => break,
                         Some(msg::Action::OpenEditor) => {
+                            inputs.pause_reading();
                             edit_in_editor(path, first_line);
-                            let _ = terminal.clear();
+                            inputs.resume_reading();
+                            // The next frame is drawn whole: the screen is a new one.
+                            // (`Terminal::clear` would ask the terminal for its cursor.)
+                            let _ = terminal
+                                .draw(|f| f.render_widget(ratatui::widgets::Clear, f.area()));
                             break;
                         }
                         _ => {}
@@ -280,9 +293,10 @@ fn open(
 /// Runs `$EDITOR +LINE FILE` (vi, vim, nano, emacs, micro all take `+LINE`) with the
 /// terminal handed over, and takes it back afterwards.
 fn edit_in_editor(path: &Path, line: usize) {
-    let editor = std::env::var("VISUAL")
-        .or_else(|_| std::env::var("EDITOR"))
-        .unwrap_or_else(|_| "vi".into());
+    let set = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
+    let editor = set("VISUAL")
+        .or_else(|| set("EDITOR"))
+        .unwrap_or_else(|| "vi".into());
     restore();
     let mut parts = editor.split_whitespace();
     if let Some(program) = parts.next() {
@@ -292,8 +306,15 @@ fn edit_in_editor(path: &Path, line: usize) {
             .arg(path)
             .status();
     }
-    let _ = ratatui::try_init();
-    let _ = crossterm::execute!(std::io::stdout(), EnableBracketedPaste);
+    // Back to kaoping's screen, without a new `Terminal` (which would ask the terminal
+    // where its cursor is, a reply the reader could take); the caller clears the old one,
+    // so that the next frame is drawn whole.
+    let _ = crossterm::terminal::enable_raw_mode();
+    let _ = crossterm::execute!(
+        std::io::stdout(),
+        crossterm::terminal::EnterAlternateScreen,
+        EnableBracketedPaste
+    );
 }
 
 /// The loop: draw, write what was committed, wait for the next input. Returns why it
