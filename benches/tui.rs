@@ -186,4 +186,35 @@ fn main() {
         println!("  bytes to switch to each pane: {}", per_pane.join(", "));
         press(&mut model, KeyCode::Char('2'));
     }
+    long_text(&mut model);
+}
+
+/// Typing into a long field costs the same per keystroke however long the text already
+/// is (issue 9: 10,000 characters took 7.9 s): the median cost of a keystroke at each
+/// length, and the keystrokes past the field's maximum, refused at once.
+fn long_text(model: &mut Model) {
+    let (mut term, counter) = terminal(80, 24);
+    step(model, kaoping::tui::msg::Msg::Resize(80, 24));
+    // The matrix: the name of a new indicator (a plain text field, no score preview).
+    press(model, KeyCode::Char('1'));
+    press(model, KeyCode::Char('a'));
+    println!("typing into a text field (80×24, CJK), median per keystroke:");
+    let mut typed = 0;
+    for upto in [100usize, 250, 500, 1000] {
+        let from = typed + 1;
+        let mut times = Vec::new();
+        while typed < upto {
+            times.push(stroke(model, &mut term, &counter, KeyCode::Char('字')).0);
+            typed += 1;
+        }
+        let (med, p99) = stats(times);
+        println!("  chars {from:>4}-{upto:<4}  median {med:6.3} ms  p99 {p99:6.3} ms");
+    }
+    let mut refused = Vec::new();
+    for _ in 0..200 {
+        refused.push(stroke(model, &mut term, &counter, KeyCode::Char('字')).0);
+    }
+    let (med, p99) = stats(refused);
+    println!("  past the maximum (refused) median {med:6.3} ms  p99 {p99:6.3} ms");
+    press(model, KeyCode::Esc);
 }

@@ -17,6 +17,12 @@ impl TuiText {
             en: "({undo} undoes it)",
         }
 
+        /// Typing or pasting past the length of a field.
+        pub fn too_long(max: usize) {
+            zh: "一个字段最多 {max} 个字符；这段文字没有输入",
+            en: "a field holds at most {max} characters; this text was not put in",
+        }
+
         /// After a row switched between quantitative and qualitative.
         pub fn kind_switched(undo: &str) {
             zh: "已切换定量/定性（原有数值已清除，{undo} 撤销）",

@@ -1,23 +1,39 @@
-//! A one-line text field. The caret is a grapheme index, so Chinese text, accents and
-//! emoji move and delete as the user sees them; its column is the display width of the
-//! text before it (where the real terminal cursor goes, for input methods).
+//! A one-line text field. The caret is a byte offset that always stands on a grapheme
+//! boundary, so Chinese text, accents and emoji move and delete as the user sees them, and
+//! every edit costs in proportion to what it changes (finding a neighbouring boundary
+//! looks at a few characters, not the whole text); its column is the display width of
+//! the text before it (where the real terminal cursor goes, for input methods).
+//!
+//! A field holds at most [`MAX_CHARS`] characters: a value, a name or a note is far
+//! shorter, and a paste that would make it longer is refused whole, with a message.
 
 use crate::text::width;
-use unicode_segmentation::UnicodeSegmentation;
+use unicode_segmentation::GraphemeCursor;
+
+/// The most characters a field holds.
+pub const MAX_CHARS: usize = 1000;
+
+/// A paste or a keystroke that would make a field longer than [`MAX_CHARS`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TooLong;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Input {
     text: String,
-    /// In graphemes from the start.
+    /// A byte offset into `text`, on a grapheme boundary.
     caret: usize,
+    /// How many characters `text` holds (kept, so that the limit costs nothing).
+    chars: usize,
 }
 
 impl Input {
-    /// A field holding `text`, the caret at its end.
+    /// A field holding `text` (cut to [`MAX_CHARS`]), the caret at its end.
     pub fn new(text: &str) -> Input {
+        let text: String = text.chars().take(MAX_CHARS).collect();
         Input {
-            text: text.to_string(),
-            caret: text.graphemes(true).count(),
+            caret: text.len(),
+            chars: text.chars().count(),
+            text,
         }
     }
 
@@ -25,55 +41,63 @@ impl Input {
         &self.text
     }
 
-    fn byte_at(&self, grapheme: usize) -> usize {
-        self.text
-            .grapheme_indices(true)
-            .nth(grapheme)
-            .map_or(self.text.len(), |(i, _)| i)
+    /// The grapheme boundary before the caret (the caret itself at the start).
+    fn prev_boundary(&self) -> usize {
+        let mut cursor = GraphemeCursor::new(self.caret, self.text.len(), true);
+        prev_boundary(&mut cursor, &self.text).unwrap_or(0)
     }
 
-    fn len(&self) -> usize {
-        self.text.graphemes(true).count()
+    /// The grapheme boundary after the caret (the caret itself at the end).
+    fn next_boundary(&self) -> usize {
+        let mut cursor = GraphemeCursor::new(self.caret, self.text.len(), true);
+        next_boundary(&mut cursor, &self.text).unwrap_or(self.text.len())
     }
 
     /// Inserts text at the caret (a typed character or a paste; line breaks and other
-    /// control characters become spaces).
-    pub fn insert(&mut self, s: &str) {
+    /// control characters become spaces), or refuses it whole when the field would grow
+    /// past [`MAX_CHARS`].
+    pub fn insert(&mut self, s: &str) -> Result<(), TooLong> {
+        let added = s.chars().count();
+        if self.chars + added > MAX_CHARS {
+            return Err(TooLong);
+        }
         let clean: String = s
             .chars()
             .map(|c| if c.is_control() { ' ' } else { c })
             .collect();
-        let at = self.byte_at(self.caret);
-        let before = self.len();
-        self.text.insert_str(at, &clean);
-        self.caret += self.len() - before;
+        self.text.insert_str(self.caret, &clean);
+        self.caret += clean.len();
+        self.chars += added;
+        // A combining mark typed after a letter joins its grapheme: stay on a boundary.
+        let mut cursor = GraphemeCursor::new(self.caret, self.text.len(), true);
+        if !cursor.is_boundary(&self.text, 0).unwrap_or(true) {
+            self.caret = next_boundary(&mut cursor, &self.text).unwrap_or(self.text.len());
+        }
+        Ok(())
     }
 
     pub fn backspace(&mut self) {
-        if self.caret == 0 {
-            return;
-        }
-        let start = self.byte_at(self.caret - 1);
-        let end = self.byte_at(self.caret);
-        self.text.replace_range(start..end, "");
-        self.caret -= 1;
+        let start = self.prev_boundary();
+        self.remove(start, self.caret);
+        self.caret = start;
     }
 
     pub fn delete(&mut self) {
-        if self.caret >= self.len() {
-            return;
-        }
-        let start = self.byte_at(self.caret);
-        let end = self.byte_at(self.caret + 1);
+        let end = self.next_boundary();
+        self.remove(self.caret, end);
+    }
+
+    fn remove(&mut self, start: usize, end: usize) {
+        self.chars -= self.text[start..end].chars().count();
         self.text.replace_range(start..end, "");
     }
 
     pub fn left(&mut self) {
-        self.caret = self.caret.saturating_sub(1);
+        self.caret = self.prev_boundary();
     }
 
     pub fn right(&mut self) {
-        self.caret = (self.caret + 1).min(self.len());
+        self.caret = self.next_boundary();
     }
 
     pub fn home(&mut self) {
@@ -81,13 +105,24 @@ impl Input {
     }
 
     pub fn end(&mut self) {
-        self.caret = self.len();
+        self.caret = self.text.len();
     }
 
     /// The display column of the caret from the start of the text.
     pub fn caret_column(&self) -> usize {
-        width(&self.text[..self.byte_at(self.caret)])
+        width(&self.text[..self.caret])
     }
+}
+
+/// The boundary before the cursor's; `None` at the start.
+fn prev_boundary(cursor: &mut GraphemeCursor, text: &str) -> Option<usize> {
+    // The whole text is the one chunk, so the cursor never asks for more context.
+    cursor.prev_boundary(text, 0).ok().flatten()
+}
+
+/// The boundary after the cursor's; `None` at the end.
+fn next_boundary(cursor: &mut GraphemeCursor, text: &str) -> Option<usize> {
+    cursor.next_boundary(text, 0).ok().flatten()
 }
 
 #[cfg(test)]
@@ -98,7 +133,7 @@ mod tests {
     fn edits_by_grapheme_and_places_the_caret_by_width() {
         let mut i = Input::new("东城");
         assert_eq!(i.caret_column(), 4);
-        i.insert("县");
+        i.insert("县").unwrap();
         assert_eq!(i.text(), "东城县");
         i.left();
         i.left();
@@ -108,7 +143,7 @@ mod tests {
         i.delete();
         assert_eq!(i.text(), "县");
         i.end();
-        i.insert("e\u{301}");
+        i.insert("e\u{301}").unwrap();
         i.left();
         assert_eq!(i.caret_column(), 2);
         i.delete();
@@ -118,11 +153,36 @@ mod tests {
     #[test]
     fn a_paste_with_line_breaks_stays_on_one_line() {
         let mut i = Input::default();
-        i.insert("950\n");
+        i.insert("950\n").unwrap();
         assert_eq!(i.text(), "950 ");
         i.backspace();
         i.home();
-        i.insert("1");
+        i.insert("1").unwrap();
         assert_eq!(i.text(), "1950");
+    }
+
+    #[test]
+    fn a_combining_mark_typed_alone_joins_its_letter() {
+        let mut i = Input::new("e");
+        i.insert("\u{301}").unwrap();
+        assert_eq!(i.caret_column(), 1);
+        i.backspace();
+        assert_eq!(i.text(), "");
+        // A family emoji (joined by ZWJ) goes in one step.
+        let mut i = Input::new("a👨\u{200d}👩\u{200d}👧");
+        i.backspace();
+        assert_eq!(i.text(), "a");
+    }
+
+    #[test]
+    fn a_field_has_a_maximum_and_a_paste_past_it_is_refused_whole() {
+        let mut i = Input::new(&"字".repeat(MAX_CHARS - 2));
+        assert_eq!(i.insert("三个字"), Err(TooLong));
+        assert_eq!(i.text().chars().count(), MAX_CHARS - 2);
+        assert_eq!(i.insert("两字"), Ok(()));
+        assert_eq!(i.insert("x"), Err(TooLong));
+        i.backspace();
+        assert_eq!(i.insert("x"), Ok(()));
+        assert_eq!(Input::new(&"a".repeat(5000)).text().len(), MAX_CHARS);
     }
 }

@@ -53,9 +53,18 @@ fn input_mut(model: &mut Model) -> Option<&mut Input> {
 
 /// Inserts typed or pasted text at the caret.
 pub(super) fn type_text(model: &mut Model, text: &str) {
-    if let Some(input) = input_mut(model) {
-        input.insert(text);
-        after_typing(model);
+    let Some(input) = input_mut(model) else {
+        return;
+    };
+    match input.insert(text) {
+        Ok(()) => after_typing(model),
+        Err(crate::tui::input::TooLong) => {
+            let said = crate::i18n::TuiText(model.lang).too_long(crate::tui::input::MAX_CHARS);
+            match &mut model.ui.mode {
+                Mode::Editing(e) => e.error = Some(said),
+                _ => error(model, said),
+            }
+        }
     }
 }
 
