@@ -607,3 +607,24 @@ fn the_editor_gets_every_key_while_it_runs() {
     pty.keys("q");
     assert_eq!(pty.wait_exit(10), Some(1));
 }
+
+#[cfg(unix)]
+#[test]
+fn the_terminal_program_opens_a_file_without_write_permission_read_only_and_says_why() {
+    use kaoping::session::{ReadOnlyReason, Session};
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = project_in(dir.path(), "p.toml", WORKED);
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let session = Session::open(&path, false).unwrap();
+    assert_eq!(session.read_only, Some(ReadOnlyReason::FileReadOnly));
+    let said = session
+        .read_only
+        .as_ref()
+        .unwrap()
+        .explained(kaoping::i18n::Lang::Zh)
+        .unwrap();
+    assert!(said.contains("没有写权限"), "{said}");
+    // Nothing beside it was made either (no lock file).
+    assert!(!dir.path().join(".p.toml.lock").exists());
+}

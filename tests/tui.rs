@@ -1032,3 +1032,39 @@ fn a_value_tried_without_saving_it_never_comes_back_and_a_bad_recovery_file_is_k
     assert!(text.contains(".demo.toml.recover"), "{text}");
     assert!(recover_file.exists());
 }
+
+#[test]
+fn names_whose_width_terminals_disagree_on_are_drawn_by_their_first_character() {
+    let text = DEMO
+        .replacen(
+            "name = \"东城县\"",
+            "name = \"东👨\u{200d}👩\u{200d}👧城\"",
+            1,
+        )
+        .replacen(
+            "name = \"北岭县\"",
+            "name = \"北a\u{301}\u{302}\u{303}岭\"",
+            1,
+        );
+    let (mut m, _dir) = model(&text, "demo.toml", Lang::Zh);
+    for pane in ['2', '3', '4'] {
+        key(&mut m, KeyCode::Char(pane));
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        terminal.draw(|f| view::draw(f, &m)).unwrap();
+        let buffer = terminal.backend().buffer();
+        for y in 0..24 {
+            for x in 0..80 {
+                let symbol = buffer[(x, y)].symbol();
+                // At most one character and one combining mark in a cell: what a
+                // terminal draws as wide as ratatui measured it.
+                assert!(
+                    symbol.chars().count() <= 2 && !symbol.contains('\u{200d}'),
+                    "pane {pane}: cell ({x}, {y}) holds {symbol:?}"
+                );
+            }
+        }
+        let text = screen(&mut m, 80, 24);
+        assert!(text.contains("东👨城"), "pane {pane}:\n{text}");
+        assert!(text.contains("北a岭"), "pane {pane}:\n{text}");
+    }
+}

@@ -7,7 +7,7 @@
 //! and no links, so it opens (and prints) the same offline. Print styles: A4 pages, a
 //! page break before each section and each score sheet, the matrix on a landscape page,
 //! header rows repeated on every page. Everything that comes from the file is sanitised
-//! ([`crate::text::sanitize`]) and HTML-escaped.
+//! ([`crate::text::clean`]) and HTML-escaped.
 
 use super::tables::{self, Cell, Table, Tone};
 use super::{RankInput, warning_line};
@@ -17,7 +17,7 @@ use crate::i18n::{ExplainText, ExportText, Lang, T};
 use crate::project::UnitKind;
 use crate::scoring::UnitResult;
 use crate::scoring::score_text;
-use crate::text::sanitize;
+use crate::text::clean;
 use rust_decimal::Decimal;
 use std::fmt::Write as _;
 
@@ -81,7 +81,7 @@ footer { margin-top: 2em; color: #777; font-size: 8.5pt; }
 /// escaped.
 pub(crate) fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in sanitize(s).chars() {
+    for c in clean(s).chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),

@@ -9,14 +9,14 @@ use crate::i18n::explain::item_short;
 use crate::i18n::{ExplainText, ExportText, T};
 use crate::scoring::UnitResult;
 use crate::scoring::score_text;
-use crate::text::sanitize;
+use crate::text::clean;
 
 /// Text from the file made safe for Markdown: control characters replaced, and every
 /// character that Markdown (or the HTML it may hold) would read as markup escaped with
 /// a backslash.
 pub(crate) fn md(s: &str) -> String {
     let mut out = String::new();
-    for c in sanitize(s).chars() {
+    for c in clean(s).chars() {
         if matches!(
             c,
             '\\' | '|' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '&' | '#' | '~'

@@ -86,7 +86,7 @@ pub(crate) fn flag_list(project: &Project, unit: &UnitResult, lang: Lang) -> Vec
         flags.push(flag(format!("… {}", T::PendingMark.get(lang)), false));
     }
     for f in &mut flags {
-        f.text = crate::text::sanitize(&f.text);
+        f.text = crate::text::clean(&f.text);
     }
     flags
 }

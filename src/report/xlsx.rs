@@ -13,7 +13,7 @@
 use super::RankInput;
 use super::tables::{self, Cell, Table, Tone};
 use crate::i18n::{ExportText, Lang, T};
-use crate::text::{sanitize, width};
+use crate::text::{clean, width};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{
@@ -184,7 +184,7 @@ fn write_table(
 /// Text for a page header or footer: `&` doubled (Excel's escape), cut to fit Excel's
 /// limit of 255 characters with room for the codes around it.
 fn header_text(s: &str) -> String {
-    let cut = crate::text::truncate(&sanitize(s), 160);
+    let cut = crate::text::truncate(&clean(s), 160);
     cut.replace('&', "&&")
 }
 
@@ -192,7 +192,7 @@ fn header_text(s: &str) -> String {
 /// no apostrophe at either end, at most 31 UTF-16 units, and a number added when the
 /// name is taken (Excel compares names without case; `History` is reserved).
 pub(crate) fn sheet_name(name: &str, used: &mut HashSet<String>) -> String {
-    let clean: String = sanitize(name)
+    let clean: String = clean(name)
         .chars()
         .map(|c| match c {
             '[' | ']' | ':' | '*' | '?' | '/' | '\\' | '\u{FFFD}' => '_',
@@ -244,7 +244,7 @@ fn build(input: &RankInput) -> Result<Vec<u8>, XlsxError> {
     let places = project.policy.score_decimals;
     let formats = Formats::new(places);
     let mut workbook = Workbook::new();
-    let title = sanitize(&project.title);
+    let title = clean(&project.title);
     workbook.set_properties(&DocProperties::new().set_title(&title));
     let mut used = HashSet::new();
     let page_header = format!("&C{}", header_text(&title));

@@ -6,7 +6,7 @@ use crate::i18n::T;
 use crate::project::{Role, UnitKind};
 use crate::report::RankInput;
 use crate::scoring::{UnitResult, competition_ranks};
-use crate::text::sanitize;
+use crate::text::clean;
 use rust_decimal::Decimal;
 
 /// Competition places of scores sorted highest first (1, 2, 2, 4), as the scoreboard
@@ -163,7 +163,7 @@ pub(crate) fn matrix(input: &RankInput) -> Table {
     .iter()
     .map(|t| t.get(lang).to_string())
     .collect();
-    header.extend(project.departments.iter().map(|d| sanitize(&d.name)));
+    header.extend(project.departments.iter().map(|d| clean(&d.name)));
     let rows = project
         .indicators
         .iter()

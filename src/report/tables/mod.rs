@@ -19,7 +19,7 @@ pub(crate) use sheet::{all_sheets, scored_units, unit_sheet};
 use super::RankInput;
 use crate::i18n::{ExplainText, Lang, T};
 use crate::scoring::score_text;
-use crate::text::sanitize;
+use crate::text::clean;
 use rust_decimal::Decimal;
 
 /// One cell of an exported table.
@@ -53,7 +53,7 @@ pub(crate) struct Flag {
 
 impl Cell {
     pub(crate) fn text(s: impl AsRef<str>) -> Cell {
-        Cell::Text(sanitize(s.as_ref()))
+        Cell::Text(clean(s.as_ref()))
     }
 
     pub(super) fn opt_score(v: Option<Decimal>) -> Cell {
@@ -139,7 +139,7 @@ fn listed<'p>(
 ) -> String {
     let names: Vec<String> = ids
         .iter()
-        .map(|id| sanitize(name_of(id).unwrap_or(id)))
+        .map(|id| clean(name_of(id).unwrap_or(id)))
         .collect();
     ExplainText(input.lang).list(&names)
 }

@@ -9,7 +9,7 @@ use crate::i18n::{ExportText, Lang, T};
 use crate::project::{Area, PenaltyKind, UnitKind};
 use crate::report::{RankInput, flags};
 use crate::scoring::{ItemResult, Outcome, UnitResult, round_score, score_text};
-use crate::text::sanitize;
+use crate::text::clean;
 use rust_decimal::Decimal;
 
 /// The header of a score sheet.
@@ -327,7 +327,7 @@ impl Sheet<'_, '_> {
             rows.push(
                 Line {
                     item: Cell::text(
-                        ExportText(lang).penalty_item(level.get(lang), &sanitize(&p.note)),
+                        ExportText(lang).penalty_item(level.get(lang), &clean(&p.note)),
                     ),
                     deduction: Cell::Score(points),
                     score: Cell::Score(negated(points)),
