@@ -25,7 +25,9 @@ impl Rejected {
     /// The reason in words (the first error's message).
     pub fn message(&self, lang: Lang) -> String {
         self.problems
-            .first()
+            .iter()
+            .find(|p| p.is_error())
+            .or(self.problems.first())
             .map(|p| problem_message(&p.kind, lang))
             .unwrap_or_default()
     }
@@ -186,6 +188,7 @@ impl Session {
     /// Applies an edit if it leaves the project without errors; refuses it otherwise,
     /// leaving everything as it was.
     pub fn commit(&mut self, edit: Edit) -> Result<(), Rejected> {
+        not_writable(&edit)?;
         let previous = self.text().to_string();
         match self.preview.take() {
             // Just previewed (the value being typed): its scores are already known.
@@ -213,6 +216,7 @@ impl Session {
     /// ([`Session::previewed`] shows them); the errors it would cause instead. An edit of
     /// one score sheet is checked on that sheet only (it cannot cause an error elsewhere).
     pub fn preview(&mut self, edit: &Edit) -> Result<(), Rejected> {
+        not_writable(edit)?;
         let restore = self.snapshot(edit);
         apply_to_project(&mut self.project, edit);
         let result = match sheet_of(edit) {
@@ -220,7 +224,11 @@ impl Session {
                 let errors = check::sheet_errors(&self.project, unit);
                 if errors.is_empty() {
                     crate::scoring::score(&self.project).map_err(|_| Rejected {
-                        problems: check::check_and_score(&self.project).0,
+                        problems: check::check_and_score(&self.project)
+                            .0
+                            .into_iter()
+                            .filter(Problem::is_error)
+                            .collect(),
                     })
                 } else {
                     Err(Rejected { problems: errors })
@@ -475,6 +483,21 @@ impl Session {
             Undo::Project(project) => self.project = *project,
         }
     }
+}
+
+/// An edit whose values the file cannot hold (a number out of its range, not exact) is
+/// refused with the reason: both appliers would ignore it, and it must never look as if
+/// it had been made.
+fn not_writable(edit: &Edit) -> Result<(), Rejected> {
+    if edit.is_well_formed() {
+        return Ok(());
+    }
+    Err(Rejected {
+        problems: vec![Problem::new(
+            crate::project::problem::ProblemKind::NotWritable,
+            crate::project::TomlPath::root(),
+        )],
+    })
 }
 
 /// The unit whose score sheet an edit changes, when that is all it changes.

@@ -628,3 +628,21 @@ fn the_terminal_program_opens_a_file_without_write_permission_read_only_and_says
     // Nothing beside it was made either (no lock file).
     assert!(!dir.path().join(".p.toml.lock").exists());
 }
+
+#[cfg(unix)]
+#[test]
+fn the_terminal_program_on_a_fifo_says_so_and_ends() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("fifo.toml");
+    let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
+    let mut pty = common::Pty::start(&[fifo.to_str().unwrap(), "--lang", "en"], &[]);
+    assert_eq!(
+        pty.wait_exit(10),
+        Some(2),
+        "kaoping kept waiting on the FIFO"
+    );
+    let said = String::from_utf8_lossy(&pty.raw.lock().unwrap()).into_owned();
+    assert!(said.contains("not a regular file"), "{said}");
+}

@@ -1068,3 +1068,27 @@ fn names_whose_width_terminals_disagree_on_are_drawn_by_their_first_character() 
         assert!(text.contains("北a岭"), "pane {pane}:\n{text}");
     }
 }
+
+#[test]
+fn a_number_too_large_to_score_is_refused_in_place_never_dropped() {
+    let (mut m, _dir) = model(DEMO, "demo.toml", Lang::En);
+    key(&mut m, KeyCode::Char('2'));
+    key(&mut m, KeyCode::Enter);
+    key(&mut m, KeyCode::Char('/'));
+    keys(&mut m, "城镇新增就业");
+    key(&mut m, KeyCode::Enter);
+    key(&mut m, KeyCode::Right);
+    key(&mut m, KeyCode::Char('e'));
+    for _ in 0..8 {
+        key(&mut m, KeyCode::Backspace);
+    }
+    keys(&mut m, "9999999999999999999999999999");
+    let text = screen(&mut m, 120, 40);
+    assert!(text.contains("too large to score"), "{text}");
+    let generation = m.session.generation;
+    key(&mut m, KeyCode::Enter);
+    // Refused: nothing committed, the field still open with the reason.
+    assert_eq!(m.session.generation, generation);
+    assert!(matches!(m.ui.mode, kaoping::tui::model::Mode::Editing(_)));
+    assert!(screen(&mut m, 120, 40).contains("too large to score"));
+}

@@ -248,7 +248,11 @@ impl Edit {
 
 /// Whether a decimal written with [`decimal_value`] reads back as itself.
 fn holds(d: Decimal) -> bool {
-    parse_decimal_text(decimal_value(d).to_string().trim()).is_ok_and(|back| back == d)
+    let text = match decimal_value(d) {
+        toml_edit::Value::String(s) => s.value().clone(),
+        other => other.to_string(),
+    };
+    parse_decimal_text(text.trim()).is_ok_and(|back| back == d)
 }
 
 /// A maximum, base or number of points: exact and in `[0, MAX_SCORE]`.

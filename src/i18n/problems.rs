@@ -103,6 +103,11 @@ impl ProblemText {
             en: "the number {value} is too large to score (the arithmetic needs more than 28 significant digits); check it",
         }
 
+        pub fn not_writable() {
+            zh: "这个值不能如实写入文件（超出范围或位数太多）",
+            en: "this value cannot be kept in the file as it is (out of range, or too many digits)",
+        }
+
         pub fn not_whole_number(text: &str) {
             zh: "`{text}` 应为整数",
             en: "`{text}` should be a whole number",
@@ -344,6 +349,7 @@ pub fn problem_message(kind: &ProblemKind, lang: Lang) -> String {
         WrongType { expected: e, found } => t.wrong_type(expected(*e, lang), found),
         NotDecimal { text, reason } => t.not_decimal(text, decimal_reason(reason, lang)),
         TooLargeToScore { value } => t.too_large_to_score(*value),
+        NotWritable => t.not_writable(),
         NotWholeNumber { text } => t.not_whole_number(text),
         BadId { id } => t.bad_id(id),
         DuplicateId { id } => t.duplicate_id(id),

@@ -19,9 +19,15 @@ pub fn decimal_value(d: Decimal) -> Value {
     } else {
         d.to_string()
     };
-    // A decimal's text is always a valid TOML float.
-    text.parse::<Value>()
-        .unwrap_or_else(|_| Value::from(d.to_string()))
+    // A whole number past i64 with `.0` may need a 29th digit, which a decimal cannot
+    // hold: such a number is written as a string, which reads back exactly.
+    if parse_decimal_text(&text).is_ok_and(|back| back == d) {
+        // A decimal's text is always a valid TOML float.
+        if let Ok(value) = text.parse::<Value>() {
+            return value;
+        }
+    }
+    Value::from(d.to_string())
 }
 
 /// A number as typed, in ASCII: full-width digits (as a Chinese input method gives them)

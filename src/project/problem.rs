@@ -73,6 +73,9 @@ pub enum ProblemKind {
     NotWholeNumber {
         text: String,
     },
+    /// A value an edit would put in the file that the file cannot hold as it is (out of
+    /// its range, or not exactly).
+    NotWritable,
     /// An entered number so large that scoring it needs more than a decimal's 28 digits
     /// (an actual typed with twenty zeros too many).
     TooLargeToScore {
