@@ -109,7 +109,7 @@ pub struct Session {
     pub conflict: bool,
     /// The edits committed since the last write, to apply again after a reload; `None`
     /// once an undo or redo made them no longer a simple list.
-    unsaved: Option<Vec<Edit>>,
+    unsaved: Option<Vec<Unsaved>>,
     /// Counts committed changes (views may cache on it).
     pub generation: u64,
 }
@@ -188,7 +188,8 @@ impl Session {
     /// Applies an edit if it leaves the project without errors; refuses it otherwise,
     /// leaving everything as it was.
     pub fn commit(&mut self, edit: Edit) -> Result<(), Rejected> {
-        not_writable(&edit)?;
+        self.applies(&edit)?;
+        let penalty = self.penalty_named(&edit);
         let previous = self.text().to_string();
         match self.preview.take() {
             // Just previewed (the value being typed): its scores are already known.
@@ -204,7 +205,7 @@ impl Session {
         apply_to_document(&mut self.doc, &edit);
         self.text = None;
         if let Some(unsaved) = &mut self.unsaved {
-            unsaved.push(edit);
+            unsaved.push(Unsaved { edit, penalty });
         }
         self.undo.push(previous);
         self.redo.clear();
@@ -216,7 +217,7 @@ impl Session {
     /// ([`Session::previewed`] shows them); the errors it would cause instead. An edit of
     /// one score sheet is checked on that sheet only (it cannot cause an error elsewhere).
     pub fn preview(&mut self, edit: &Edit) -> Result<(), Rejected> {
-        not_writable(edit)?;
+        self.applies(edit)?;
         let restore = self.snapshot(edit);
         apply_to_project(&mut self.project, edit);
         let result = match sheet_of(edit) {
@@ -353,14 +354,18 @@ impl Session {
     /// After the file changed on disk: read it again. Edits not yet written are applied
     /// again on top when they can be (the list of those that could not is returned); the
     /// file as kaoping had it stays in `NAME.toml.mine`.
-    pub fn reload(&mut self) -> Result<Vec<Edit>, OpenError> {
-        let bytes = self.store.reload().map_err(OpenError::Io)?;
+    pub fn reload(&mut self) -> Result<Reloaded, OpenError> {
+        let (bytes, seen) = self.store.read_again().map_err(OpenError::Io)?;
         let text = crate::store::decode(bytes).map_err(|bad| OpenError::Invalid {
             text: bad.0,
             problems: vec![bad.1],
         })?;
+        // Only a file that loads is taken as the file: one that does not stays "changed
+        // on disk", so that the next save asks instead of writing over it.
         let (doc, project, problems, board) = analyse(&text, false)?;
-        let pending = std::mem::take(&mut self.unsaved).unwrap_or_default();
+        self.store.accept(seen);
+        let was_dirty = self.dirty;
+        let pending = std::mem::take(&mut self.unsaved);
         self.doc = doc;
         self.project = project;
         self.problems = problems;
@@ -374,13 +379,70 @@ impl Session {
         self.save_error = None;
         self.unsaved = Some(Vec::new());
         self.generation += 1;
-        let mut failed = Vec::new();
-        for edit in pending {
-            if self.commit(edit.clone()).is_err() {
-                failed.push(edit);
+        let mut outcome = Reloaded::default();
+        match pending {
+            Some(pending) => {
+                for Unsaved { edit, penalty } in pending {
+                    match self.recommit(edit, penalty) {
+                        Ok(()) => outcome.reapplied += 1,
+                        Err(_) => outcome.failed += 1,
+                    }
+                }
+            }
+            // An undo or a redo made the unsaved changes no list of edits any more:
+            // they are in `NAME.toml.mine` (written when the conflict arose), not here.
+            None if was_dirty => outcome.lost = true,
+            None => {}
+        }
+        Ok(outcome)
+    }
+
+    /// The penalty an edit addresses by its index, as it is now (to find it again after
+    /// a reload, where the list may have changed).
+    fn penalty_named(&self, edit: &Edit) -> Option<crate::project::Penalty> {
+        match edit {
+            Edit::SetPenalty { unit, index, .. } | Edit::RemovePenalty { unit, index } => self
+                .project
+                .scores
+                .get(unit)
+                .and_then(|s| s.penalties.get(*index))
+                .cloned(),
+            _ => None,
+        }
+    }
+
+    /// Commits an unsaved edit again on a reloaded file: an edit of a penalty goes to the
+    /// penalty it changed, wherever that now stands in the list, or fails when it is gone.
+    fn recommit(
+        &mut self,
+        mut edit: Edit,
+        penalty: Option<crate::project::Penalty>,
+    ) -> Result<(), Rejected> {
+        if let (
+            Some(before),
+            Edit::SetPenalty { unit, index, .. } | Edit::RemovePenalty { unit, index },
+        ) = (&penalty, &mut edit)
+        {
+            let list = self
+                .project
+                .scores
+                .get(unit.as_str())
+                .map(|s| s.penalties.as_slice())
+                .unwrap_or_default();
+            match list.iter().position(|p| p == before) {
+                Some(at) if list.get(*index) != Some(before) => *index = at,
+                Some(_) => {}
+                None => {
+                    return Err(Rejected {
+                        problems: vec![Problem::new(
+                            crate::project::problem::ProblemKind::NoSuchPenalty { index: *index },
+                            crate::project::TomlPath::root(),
+                        )],
+                    });
+                }
             }
         }
-        Ok(failed)
+        self.commit(edit)
     }
 
     /// Writes kaoping's version over a file that changed on disk (the user chose to).
@@ -422,6 +484,8 @@ impl Session {
         }
         if self.is_dirty() && !self.is_read_only() {
             self.conflict = true;
+            // Nothing of ours is written now: kaoping's version goes beside the file.
+            self.keep_mine();
             return DiskChange::Conflict;
         }
         match self.reload() {
@@ -485,19 +549,23 @@ impl Session {
     }
 }
 
-/// An edit whose values the file cannot hold (a number out of its range, not exact) is
-/// refused with the reason: both appliers would ignore it, and it must never look as if
-/// it had been made.
-fn not_writable(edit: &Edit) -> Result<(), Rejected> {
-    if edit.is_well_formed() {
-        return Ok(());
+impl Session {
+    /// An edit that would change nothing because the file cannot hold its values (a number
+    /// out of its range, not exact) or because what it names is not there (a unit gone
+    /// since the value was typed) is refused with the reason: both appliers would ignore
+    /// it, and it must never look as if it had been made.
+    fn applies(&self, edit: &Edit) -> Result<(), Rejected> {
+        let kind = if !edit.is_well_formed() {
+            crate::project::problem::ProblemKind::NotWritable
+        } else if let Some(missing) = edit.missing(&self.project) {
+            missing
+        } else {
+            return Ok(());
+        };
+        Err(Rejected {
+            problems: vec![Problem::new(kind, crate::project::TomlPath::root())],
+        })
     }
-    Err(Rejected {
-        problems: vec![Problem::new(
-            crate::project::problem::ProblemKind::NotWritable,
-            crate::project::TomlPath::root(),
-        )],
-    })
 }
 
 /// The unit whose score sheet an edit changes, when that is all it changes.
@@ -511,6 +579,26 @@ fn sheet_of(edit: &Edit) -> Option<&str> {
         | Edit::RemovePenalty { unit, .. } => Some(unit),
         _ => None,
     }
+}
+
+/// An edit committed since the last write, kept to be applied again after a reload;
+/// with the penalty it addressed by index, as it was (to find it again).
+#[derive(Debug, Clone)]
+struct Unsaved {
+    edit: Edit,
+    penalty: Option<crate::project::Penalty>,
+}
+
+/// How a reload after a conflict went for the edits not yet written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Reloaded {
+    /// Applied again on top of the file read.
+    pub reapplied: usize,
+    /// Could not be applied again (what they changed is gone or now refused).
+    pub failed: usize,
+    /// An undo or redo mixed them: none could be applied again (they are in
+    /// `NAME.toml.mine`).
+    pub lost: bool,
 }
 
 /// What a flush did.

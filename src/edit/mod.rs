@@ -183,6 +183,98 @@ pub enum Edit {
     },
 }
 
+impl Edit {
+    /// What the edit names that the project does not have (a unit gone since it was
+    /// typed, a penalty index past the list, …), as the problem to say: both appliers
+    /// would ignore it, and it must never look as if it had been made.
+    pub fn missing(&self, p: &Project) -> Option<crate::project::problem::ProblemKind> {
+        use crate::project::problem::{ProblemKind, RefKind};
+        let gone = |kind: RefKind, id: &str| {
+            Some(ProblemKind::UnknownRef {
+                kind,
+                id: id.to_string(),
+            })
+        };
+        let scored = |id: &str| p.unit(id).is_some() || p.department(id).is_some();
+        let penalty = |unit: &str, index: usize| {
+            p.scores
+                .get(unit)
+                .is_some_and(|s| index < s.penalties.len())
+        };
+        match self {
+            Edit::SetSurvey { unit, .. } | Edit::AddPenalty { unit, .. } if !scored(unit) => {
+                gone(RefKind::Scored, unit)
+            }
+            Edit::SetOrg { unit, item, .. } => match (scored(unit), p.org_item(item)) {
+                (false, _) => gone(RefKind::Scored, unit),
+                (_, None) => gone(RefKind::OrgItem, item),
+                _ => None,
+            },
+            Edit::SetRow {
+                unit, indicator, ..
+            } => match (scored(unit), p.indicator(indicator)) {
+                (false, _) => gone(RefKind::Scored, unit),
+                (_, None) => gone(RefKind::Indicator, indicator),
+                _ => None,
+            },
+            Edit::SetPenalty { unit, index, .. } | Edit::RemovePenalty { unit, index } => {
+                if !scored(unit) {
+                    gone(RefKind::Scored, unit)
+                } else if !penalty(unit, *index) {
+                    Some(ProblemKind::NoSuchPenalty { index: *index })
+                } else {
+                    None
+                }
+            }
+            Edit::SetRole {
+                indicator,
+                department,
+                ..
+            } => match (p.indicator(indicator), p.department(department)) {
+                (None, _) => gone(RefKind::Indicator, indicator),
+                (_, None) => gone(RefKind::Department, department),
+                _ => None,
+            },
+            Edit::SetIndicator { id, .. } | Edit::RemoveIndicator { id }
+                if p.indicator(id).is_none() =>
+            {
+                gone(RefKind::Indicator, id)
+            }
+            Edit::AddIndicator { indicator } if p.area(&indicator.area).is_none() => {
+                gone(RefKind::Area, &indicator.area)
+            }
+            Edit::SetArea { id, .. } | Edit::RemoveArea { id } if p.area(id).is_none() => {
+                gone(RefKind::Area, id)
+            }
+            Edit::SetDepartment { id, .. } | Edit::RemoveDepartment { id }
+                if p.department(id).is_none() =>
+            {
+                gone(RefKind::Department, id)
+            }
+            Edit::SetUnit { id, .. } | Edit::RemoveUnit { id } if p.unit(id).is_none() => {
+                gone(RefKind::Unit, id)
+            }
+            Edit::SetSurvey { .. }
+            | Edit::AddPenalty { .. }
+            | Edit::SetTitle { .. }
+            | Edit::SetPolicy { .. }
+            | Edit::SetSections { .. }
+            | Edit::SetIndicator { .. }
+            | Edit::RemoveIndicator { .. }
+            | Edit::AddIndicator { .. }
+            | Edit::AddArea { .. }
+            | Edit::SetArea { .. }
+            | Edit::RemoveArea { .. }
+            | Edit::AddDepartment { .. }
+            | Edit::SetDepartment { .. }
+            | Edit::RemoveDepartment { .. }
+            | Edit::AddUnit { .. }
+            | Edit::SetUnit { .. }
+            | Edit::RemoveUnit { .. } => None,
+        }
+    }
+}
+
 /// Applies an edit to the typed project.
 pub fn apply_to_project(project: &mut Project, edit: &Edit) {
     if edit.is_well_formed() {

@@ -191,10 +191,11 @@ texts! {
     Reloaded => "文件在磁盘上被修改，已重新读取", "the file changed on disk: reloaded";
     DiskBroken => "磁盘上的文件现在有错误，界面仍显示上一个正确版本：", "the file on disk now has errors; showing the last good version:";
     ReloadedReapplied => "已重新读取文件，你未保存的修改已重新应用并保存", "reloaded; your unsaved edits were applied again and saved";
-    ReloadedSomeFailed => "已重新读取文件；以下数量的修改无法再应用（你的版本在 .mine 文件中）：", "reloaded; edits that could not be applied again (your version is in the .mine file):";
+    ReloadedSomeFailed => "已重新读取文件；无法再应用的修改数：", "reloaded; edits that could not be applied again:";
     Overwritten => "已用你的版本覆盖文件", "the file was overwritten with your version";
     SavedAs => "已另存为", "saved as";
     NeedsTerminal => "终端程序需要在终端中运行（标准输入和输出都要是终端）；脚本中请用 kaoping check、rank、export", "the terminal program needs a terminal (standard input and output); in scripts use kaoping check, rank or export";
+    ReloadedNotReapplied => "已重新读取文件；撤销或重做之后，未写入的修改无法重新应用。", "reloaded; after an undo or redo the unwritten edits could not be applied again.";
     UnsavedLost => "有修改未能写入文件，也未能另存", "edits could not be written to the file, nor beside it";
     UnsavedAtExit => "有修改未能写入文件；你的版本在", "edits could not be written to the file; your version is in";
     FileHasErrors => "有错误，无法打开", "has errors and cannot be opened";

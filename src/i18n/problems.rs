@@ -103,6 +103,11 @@ impl ProblemText {
             en: "the number {value} is too large to score (the arithmetic needs more than 28 significant digits); check it",
         }
 
+        pub fn no_such_penalty(number: usize) {
+            zh: "没有第 {number} 条处分扣分（可能已被别人修改）",
+            en: "there is no penalty number {number} (the file may have changed)",
+        }
+
         pub fn not_writable() {
             zh: "这个值不能如实写入文件（超出范围或位数太多）",
             en: "this value cannot be kept in the file as it is (out of range, or too many digits)",
@@ -350,6 +355,7 @@ pub fn problem_message(kind: &ProblemKind, lang: Lang) -> String {
         NotDecimal { text, reason } => t.not_decimal(text, decimal_reason(reason, lang)),
         TooLargeToScore { value } => t.too_large_to_score(*value),
         NotWritable => t.not_writable(),
+        NoSuchPenalty { index } => t.no_such_penalty(index + 1),
         NotWholeNumber { text } => t.not_whole_number(text),
         BadId { id } => t.bad_id(id),
         DuplicateId { id } => t.duplicate_id(id),

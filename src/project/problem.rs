@@ -73,6 +73,10 @@ pub enum ProblemKind {
     NotWholeNumber {
         text: String,
     },
+    /// An edit names a penalty that is not (or no longer) there.
+    NoSuchPenalty {
+        index: usize,
+    },
     /// A value an edit would put in the file that the file cannot hold as it is (out of
     /// its range, or not exactly).
     NotWritable,

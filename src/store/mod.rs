@@ -35,6 +35,13 @@ use std::path::{Path, PathBuf};
 /// Files larger than this are refused (a 2,000-unit × 300-indicator project is ~25 MB).
 pub const MAX_FILE_BYTES: u64 = 128 * 1024 * 1024;
 
+/// A reading of the file, to accept once it proved to load.
+#[derive(Debug, Clone)]
+pub struct Seen {
+    disk: Fingerprint,
+    encoding: Encoding,
+}
+
 /// Why a text was not written.
 #[derive(Debug)]
 pub enum SaveError {
@@ -191,12 +198,21 @@ impl Store {
         matches!(std::fs::symlink_metadata(&self.target), Err(e) if e.kind() == std::io::ErrorKind::NotFound)
     }
 
-    /// Reads the file again (after it changed on disk).
-    pub fn reload(&mut self) -> std::io::Result<Vec<u8>> {
+    /// Reads the file again (after it changed on disk), once it has settled; what was
+    /// read becomes the store's record of the file only when the caller [accepts]
+    /// it (a file that does not load must stay "changed" so that no save overwrites it).
+    ///
+    /// [accepts]: Store::accept
+    pub fn read_again(&self) -> std::io::Result<(Vec<u8>, Seen)> {
         let (bytes, disk) = read_settled(&self.target)?;
-        self.disk = Some(disk);
-        self.encoding = Encoding::of(&bytes);
-        Ok(bytes)
+        let encoding = Encoding::of(&bytes);
+        Ok((bytes, Seen { disk, encoding }))
+    }
+
+    /// Takes what [`Store::read_again`] read as the file from now on.
+    pub fn accept(&mut self, seen: Seen) {
+        self.disk = Some(seen.disk);
+        self.encoding = seen.encoding;
     }
 
     /// Writes `text` if the file is still as we last saw it — checked again just before

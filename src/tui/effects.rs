@@ -18,9 +18,7 @@ pub fn run(session: &mut Session, lang: Lang, effect: Effect) -> Msg {
     match effect {
         Effect::Save => Msg::Flushed(session.flush()),
         Effect::CheckDisk => Msg::DiskChecked(session.disk_changed(lang)),
-        Effect::Reload => {
-            Msg::Reloaded(session.reload().map(|failed| failed.len()).map_err(|_| ()))
-        }
+        Effect::Reload => Msg::Reloaded(session.reload().map_err(|_| ())),
         Effect::Overwrite => {
             session.overwrite();
             Msg::Overwritten

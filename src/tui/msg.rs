@@ -136,7 +136,7 @@ pub enum Msg {
     DiskChecked(DiskChange),
     /// [`Effect::Reload`] ran: how many unsaved edits could not be applied again, or the
     /// file could not be read.
-    Reloaded(Result<usize, ()>),
+    Reloaded(Result<crate::session::Reloaded, ()>),
     /// [`Effect::Overwrite`] ran (the session's `save_error` says whether it worked).
     Overwritten,
     /// [`Effect::SaveAs`] ran.

@@ -129,11 +129,26 @@ fn save_elsewhere(model: &mut Model) {
 
 /// The file was read again after a conflict: says how the unsaved edits fared, or asks
 /// again when it could not be read.
-pub(super) fn reloaded(model: &mut Model, result: Result<usize, ()>) {
+pub(super) fn reloaded(model: &mut Model, result: Result<crate::session::Reloaded, ()>) {
     let l = model.lang;
+    // Where kaoping's version was put when the conflict arose, if it was.
+    let mine = || {
+        model
+            .session
+            .mine()
+            .map(|m| format!(" {} {}", T::ConflictMine.get(l), m.display()))
+            .unwrap_or_default()
+    };
     match result {
-        Ok(0) => info(model, T::ReloadedReapplied.get(l).to_string()),
-        Ok(failed) => error(model, format!("{} {failed}", T::ReloadedSomeFailed.get(l))),
+        Ok(r) if r.lost => {
+            let text = format!("{}{}", T::ReloadedNotReapplied.get(l), mine());
+            error(model, text);
+        }
+        Ok(r) if r.failed == 0 => info(model, T::ReloadedReapplied.get(l).to_string()),
+        Ok(r) => {
+            let text = format!("{} {}{}", T::ReloadedSomeFailed.get(l), r.failed, mine());
+            error(model, text);
+        }
         Err(()) => {
             error(model, T::DiskBroken.get(l).to_string());
             model.ui.overlay = Some(Overlay::Conflict);
