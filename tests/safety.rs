@@ -295,8 +295,9 @@ fn a_file_changed_on_disk_is_never_overwritten_and_nothing_is_lost() {
         matches!(&session.project.scores["jia"].indicators["new-jobs"], Row::Quantitative { actual: Some(a), .. } if *a == Decimal::from(5000))
     );
     // Reload: the other's change, and kaoping's edit applied again on top, saved.
-    let failed = session.reload().unwrap();
-    assert!(failed.is_empty());
+    let reloaded = session.reload().unwrap();
+    assert_eq!((reloaded.failed, reloaded.lost), (0, false));
+    assert_eq!(reloaded.reapplied, 1);
     session.flush();
     let now = std::fs::read_to_string(&path).unwrap();
     assert!(now.contains("survey = 5.9"));
