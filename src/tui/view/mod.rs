@@ -233,11 +233,16 @@ fn header(frame: &mut Frame, model: &Model, area: Rect) {
     let right = if s.is_read_only() {
         (T::ReadOnly.get(l).to_string(), t.warn())
     } else if let Some(err) = &s.save_error {
-        let mut said = format!("{} {}", T::NotSaved.get(l), err.message(l));
-        if s.conflict {
+        // The conflict key is never cut off: a long message gives way to it.
+        let key = if s.conflict {
             let key = keymap::mention(keymap::Mention::ResolveConflict, l);
-            said.push_str(&format!(" ({key})"));
-        }
+            format!(" ({key})")
+        } else {
+            String::new()
+        };
+        let head = T::NotSaved.get(l);
+        let room = usize::from(area.width).saturating_sub(width(head) + width(&key) + 12);
+        let said = format!("{head} {}{key}", truncate(&err.message(l), room));
         (said, t.bad())
     } else if let Some(at) = s.last_saved {
         (
