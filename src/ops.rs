@@ -120,6 +120,21 @@ impl OpsError {
     /// An I/O error on `path`, with what the store refuses named: a file too large (a
     /// file error), anything but a regular file, a side file that is a symbolic link.
     pub fn from_io(path: &Path, source: std::io::Error) -> OpsError {
+        // An error that names its own file (a side file, the backup) is about that file.
+        if source
+            .get_ref()
+            .is_some_and(|i| i.is::<crate::store::AtPath>())
+        {
+            let kind = source.kind();
+            if let Ok(at) = source
+                .into_inner()
+                .unwrap_or_else(|| Box::new(std::io::Error::from(kind)))
+                .downcast::<crate::store::AtPath>()
+            {
+                return OpsError::from_io(&at.path, at.source);
+            }
+            return OpsError::from_io(path, std::io::Error::from(kind));
+        }
         let path = path.to_path_buf();
         let inner = source.get_ref();
         if let Some(large) = inner.and_then(|e| e.downcast_ref::<crate::store::TooLarge>()) {

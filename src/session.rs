@@ -332,7 +332,7 @@ impl Session {
         self.text();
         let text = self.text.as_deref().unwrap_or_default();
         let mine = crate::store::mine_path(self.store.target());
-        self.mine = crate::store::write_side_file(&mine, text.as_bytes())
+        self.mine = crate::store::write_side_file(&mine, text.as_bytes(), self.store.target())
             .ok()
             .map(|()| mine);
         self.mine.as_deref()

@@ -11,6 +11,20 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
+/// The absolute path a file has or would have: its folder's real path and its name (a
+/// file that does not exist yet, given relatively, compares right with one that does).
+fn real_path(path: &Path) -> PathBuf {
+    if let Ok(real) = std::fs::canonicalize(path) {
+        return real;
+    }
+    let folder = folder_of(path);
+    let folder = std::fs::canonicalize(&folder).unwrap_or(folder);
+    match path.file_name() {
+        Some(name) => folder.join(name),
+        None => folder,
+    }
+}
+
 /// The file a path really names: a symlink is followed to its target, so that saving
 /// replaces the target and keeps the link.
 pub fn resolve(path: &Path) -> PathBuf {
@@ -54,29 +68,28 @@ pub fn mine_path(target: &Path) -> PathBuf {
     beside(target, false, ".mine")
 }
 
-/// What a file on disk is, to notice when it changes: its identity (device and inode),
-/// size, modification time, and a hash of its contents (times alone miss fast edits).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What a file on disk is, to notice when it changes: its size and a hash of its contents
+/// (times alone miss fast edits). Two fingerprints are the same file when those agree:
+/// `touch`, or a program writing back the same bytes, is no change. The time is kept for
+/// [`read_settled`].
+#[derive(Debug, Clone, Eq)]
 pub struct Fingerprint {
-    id: (u64, u64),
     len: u64,
     modified: Option<SystemTime>,
     hash: u64,
 }
 
+impl PartialEq for Fingerprint {
+    fn eq(&self, other: &Self) -> bool {
+        self.len == other.len && self.hash == other.hash
+    }
+}
+
 impl Fingerprint {
     pub(super) fn of(meta: &std::fs::Metadata, bytes: &[u8]) -> Fingerprint {
-        #[cfg(unix)]
-        let id = {
-            use std::os::unix::fs::MetadataExt;
-            (meta.dev(), meta.ino())
-        };
-        #[cfg(not(unix))]
-        let id = (0, 0);
         let mut h = std::collections::hash_map::DefaultHasher::new();
         h.write(bytes);
         Fingerprint {
-            id,
             len: meta.len(),
             modified: meta.modified().ok(),
             hash: h.finish(),
@@ -102,6 +115,52 @@ impl std::fmt::Display for NotAFile {
 }
 
 impl std::error::Error for NotAFile {}
+
+/// An I/O error on a file kaoping names: the file the user knows (the project, its
+/// backup, its lock …), never the temporary file a save went through.
+#[derive(Debug)]
+pub struct AtPath {
+    pub path: PathBuf,
+    pub source: std::io::Error,
+}
+
+impl std::fmt::Display for AtPath {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path.display(), self.source)
+    }
+}
+
+impl std::error::Error for AtPath {}
+
+/// Says an I/O error happened on `path`: the operating system's error alone (a temporary
+/// file's name, which some errors carry, is dropped), under the file the user knows.
+/// Errors that already say what they are (not a regular file, a linked side file, too
+/// large, already named) are kept as they are.
+pub fn at(path: &Path) -> impl FnOnce(std::io::Error) -> std::io::Error + '_ {
+    move |e| {
+        let typed = e.get_ref().is_some_and(|inner| {
+            inner.is::<AtPath>()
+                || inner.is::<NotAFile>()
+                || inner.is::<SymlinkedSideFile>()
+                || inner.is::<TooLarge>()
+        });
+        if typed {
+            return e;
+        }
+        let kind = e.kind();
+        let source = match e.raw_os_error() {
+            Some(code) => std::io::Error::from_raw_os_error(code),
+            None => e,
+        };
+        std::io::Error::new(
+            kind,
+            AtPath {
+                path: path.to_path_buf(),
+                source,
+            },
+        )
+    }
+}
 
 /// A side file (lock, backup, `.mine`, recovery) that is a symbolic link: refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -249,49 +308,116 @@ pub fn read_settled(path: &Path) -> std::io::Result<(Vec<u8>, Fingerprint)> {
     }
 }
 
-/// How a file's text is written: with a byte-order mark, with CRLF line endings. Kept
-/// from the file as it was read, so that a save changes only what was edited.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// How a file writes its text: with a byte-order mark or not, and how each of its lines
+/// ends (`\n`, `\r\n`, or nothing at the very end), as it was read. A save writes every
+/// line it did not change with the ending it had — so a file of mixed line ends stays
+/// mixed — and a changed or new line with the ending most of the file uses.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Encoding {
     pub bom: bool,
-    pub crlf: bool,
+    /// The text as read, with `\n` line ends (the lines to match a new text against).
+    text: String,
+    /// How each line of `text` ends.
+    ends: Vec<End>,
+}
+
+/// How a line ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum End {
+    Lf,
+    CrLf,
+    /// The last line of a file without a final line break.
+    Nothing,
+}
+
+impl End {
+    fn bytes(self) -> &'static [u8] {
+        match self {
+            End::Lf => b"\n",
+            End::CrLf => b"\r\n",
+            End::Nothing => b"",
+        }
+    }
 }
 
 /// The UTF-8 byte-order mark.
 pub(super) const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 impl Encoding {
-    /// The encoding of a file's bytes: a leading BOM; CRLF when its first line ends so.
+    /// The encoding of a file's bytes: its byte-order mark and every line's ending.
     pub fn of(bytes: &[u8]) -> Encoding {
         let body = bytes.strip_prefix(BOM).unwrap_or(bytes);
-        let crlf = body
-            .iter()
-            .position(|b| *b == b'\n')
-            .is_some_and(|at| at > 0 && body[at - 1] == b'\r');
+        let mut ends = Vec::new();
+        let mut text = String::with_capacity(body.len());
+        for line in body.split_inclusive(|b| *b == b'\n') {
+            let (content, end) = match line.strip_suffix(b"\r\n") {
+                Some(c) => (c, End::CrLf),
+                None => match line.strip_suffix(b"\n") {
+                    Some(c) => (c, End::Lf),
+                    None => (line, End::Nothing),
+                },
+            };
+            text.push_str(&String::from_utf8_lossy(content));
+            if end != End::Nothing {
+                text.push('\n');
+            }
+            ends.push(end);
+        }
         Encoding {
             bom: bytes.starts_with(BOM),
-            crlf,
+            text,
+            ends,
         }
     }
 
-    /// A text (with `\n` line ends, no BOM) as the bytes of a file of this encoding.
-    pub fn encode(self, text: &str) -> Vec<u8> {
+    /// Whether most lines end in CRLF.
+    pub fn crlf(&self) -> bool {
+        let crlf = self.ends.iter().filter(|e| **e == End::CrLf).count();
+        let lf = self.ends.iter().filter(|e| **e == End::Lf).count();
+        crlf > lf
+    }
+
+    /// A text (with `\n` line ends, no BOM) as the bytes of a file of this encoding: the
+    /// lines that open and close the file as they were (a common start and a common end)
+    /// keep their endings; the lines between take the ending most of the file uses.
+    pub fn encode(&self, text: &str) -> Vec<u8> {
         let mut out = Vec::with_capacity(text.len() + text.len() / 32 + 3);
         if self.bom {
             out.extend_from_slice(BOM);
         }
-        if self.crlf {
-            for line in text.split_inclusive('\n') {
-                match line.strip_suffix('\n') {
-                    Some(body) => {
-                        out.extend_from_slice(body.strip_suffix('\r').unwrap_or(body).as_bytes());
-                        out.extend_from_slice(b"\r\n");
-                    }
-                    None => out.extend_from_slice(line.as_bytes()),
-                }
-            }
-        } else {
-            out.extend_from_slice(text.as_bytes());
+        let old: Vec<&str> = self.text.split_inclusive('\n').collect();
+        let new: Vec<&str> = text.split_inclusive('\n').collect();
+        fn content(line: &str) -> &str {
+            line.strip_suffix('\n').unwrap_or(line)
+        }
+        let same = |a: &str, b: &str| content(a) == content(b);
+        let start = old.iter().zip(&new).take_while(|(a, b)| same(a, b)).count();
+        let room = old.len().min(new.len()) - start;
+        let end = old
+            .iter()
+            .rev()
+            .zip(new.iter().rev())
+            .take(room)
+            .take_while(|(a, b)| same(a, b))
+            .count();
+        let usual = if self.crlf() { End::CrLf } else { End::Lf };
+        for (i, line) in new.iter().enumerate() {
+            let kept = if i < start {
+                self.ends.get(i).copied()
+            } else if i >= new.len() - end {
+                self.ends.get(old.len() - (new.len() - i)).copied()
+            } else {
+                None
+            };
+            out.extend_from_slice(content(line).as_bytes());
+            let ending = match (kept, line.ends_with('\n')) {
+                // The last line of the old file had none: it still has none.
+                (Some(End::Nothing), _) => End::Nothing,
+                (_, false) => End::Nothing,
+                (Some(e), true) => e,
+                (None, true) => usual,
+            };
+            out.extend_from_slice(ending.bytes());
         }
         out
     }
@@ -301,11 +427,10 @@ impl Encoding {
 /// the first bad byte).
 pub type NotText = Box<(String, Problem)>;
 
-/// A file's bytes as text: without its byte-order mark, and with `\n` line ends when the
-/// file uses CRLF (the file's [`Encoding`] says how to write it back).
+/// A file's bytes as text: without its byte-order mark, with `\n` line ends (the file's
+/// [`Encoding`] says how to write it back).
 pub fn decode(mut bytes: Vec<u8>) -> Result<String, NotText> {
-    let encoding = Encoding::of(&bytes);
-    if encoding.bom {
+    if bytes.starts_with(BOM) {
         bytes.drain(..BOM.len());
     }
     let text = String::from_utf8(bytes).map_err(|err| {
@@ -318,7 +443,7 @@ pub fn decode(mut bytes: Vec<u8>) -> Result<String, NotText> {
         .at(Some(at));
         Box::new((text, problem))
     })?;
-    Ok(if encoding.crlf {
+    Ok(if text.contains('\r') {
         text.replace("\r\n", "\n")
     } else {
         text
@@ -394,6 +519,10 @@ pub struct Lock {
 /// created if missing (`O_EXCL`, so that nothing can slip in between), else opened with
 /// `O_NOFOLLOW`. A side file that is a link is refused ([`SymlinkedSideFile`]).
 pub(super) fn open_side_file(path: &Path, truncate: bool) -> std::io::Result<File> {
+    open_side_file_at(path, truncate).map_err(at(path))
+}
+
+fn open_side_file_at(path: &Path, truncate: bool) -> std::io::Result<File> {
     let refuse = || {
         std::io::Error::new(
             std::io::ErrorKind::InvalidInput,
@@ -430,15 +559,61 @@ pub(super) fn open_side_file(path: &Path, truncate: bool) -> std::io::Result<Fil
 }
 
 /// Writes a side file (backup, `.mine`, recovery) atomically, never through a symbolic
-/// link: a link there is refused, and the new file replaces the name itself.
-pub fn write_side_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// link: a link there is refused, and the new file replaces the name itself. It gets the
+/// project's permissions, group and extended attributes (ACLs) — or, when they cannot all
+/// be given, the owner's permissions only — and is never readable by anyone else while
+/// it is written.
+pub fn write_side_file(path: &Path, bytes: &[u8], project: &Path) -> std::io::Result<()> {
     if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
         return Err(std::io::Error::new(
             std::io::ErrorKind::InvalidInput,
             SymlinkedSideFile(path.to_path_buf()),
         ));
     }
-    replace_file(path, bytes, |_| Ok(())).map(|_| ())
+    match replace_file(path, bytes, Some(project), |_| Ok(())) {
+        Ok(_) => Ok(()),
+        Err(e) if e.get_ref().is_some_and(|i| i.is::<CannotKeepAttributes>()) => {
+            replace_file(path, bytes, None, |_| Ok(())).map(|_| ())
+        }
+        Err(e) => Err(at(path)(e)),
+    }
+}
+
+/// The most a side file kaoping reads may hold (a recovery file is a line or two).
+pub const SIDE_FILE_LIMIT: u64 = 1024 * 1024;
+
+/// Reads a side file (the recovery file): `None` when there is none; never through a
+/// symbolic link, only a regular file, and at most [`SIDE_FILE_LIMIT`] bytes.
+pub fn read_side_file(path: &Path) -> std::io::Result<Option<Vec<u8>>> {
+    match std::fs::symlink_metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e),
+        Ok(m) if m.file_type().is_symlink() => {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                SymlinkedSideFile(path.to_path_buf()),
+            ));
+        }
+        Ok(_) => {}
+    }
+    let (file, meta) = open_regular(path)?;
+    if meta.len() > SIDE_FILE_LIMIT {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            TooLarge { bytes: meta.len() },
+        ));
+    }
+    let mut bytes = Vec::new();
+    file.take(SIDE_FILE_LIMIT + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > SIDE_FILE_LIMIT {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            TooLarge {
+                bytes: bytes.len() as u64,
+            },
+        ));
+    }
+    Ok(Some(bytes))
 }
 
 /// Takes the lock of a project file, or says who holds it.
@@ -486,7 +661,7 @@ pub fn guarded(output: &Path, project: &Path) -> Option<Guarded> {
     let project = resolve(project);
     let same = |a: &Path, b: &Path| match (std::fs::metadata(a), std::fs::metadata(b)) {
         (Ok(x), Ok(y)) => same_file(&x, &y),
-        _ => resolve(a) == resolve(b),
+        _ => real_path(a) == real_path(b),
     };
     if same(output, &project) {
         return Some(Guarded::Project);
@@ -549,20 +724,47 @@ pub fn remove_stale_temporaries(target: &Path) {
 /// Replaces (or creates) the file at `path` with `bytes`, atomically: the bytes go to a
 /// temporary file in the same folder, are flushed, and replace the file in one rename;
 /// the folder is flushed too. A symlink is followed (the link stays, its target is
-/// replaced) and an existing file keeps its permissions and group; a new file gets the
-/// usual ones (`0666` less the umask), not a temporary file's `0600`. What the project's
-/// save, `save as` and the exports write through.
+/// replaced) and an existing file keeps its permissions, group and extended attributes
+/// (or is written in place when they cannot be given to a new file); a new file gets the
+/// usual ones (`0666` less the umask). What `save as` and the exports write through.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    replace_file(&resolve(path), bytes, |_| Ok(())).map(|_| ())
+    let target = resolve(path);
+    let like = target.exists().then_some(target.as_path());
+    match replace_file(&target, bytes, like, |_| Ok(())) {
+        Ok(_) => Ok(()),
+        Err(e) if e.get_ref().is_some_and(|i| i.is::<CannotKeepAttributes>()) => {
+            write_in_place(&target, bytes, |_| Ok(())).map(|_| ())
+        }
+        Err(e) => Err(at(&target)(e)),
+    }
 }
 
-/// Writes `bytes` to a temporary file beside `target` (flushed, with the target's
-/// permissions and group when it exists), asks `last_look` whether it may replace the
-/// target now — the moment just before the rename — and renames it over the target.
-/// Returns the fingerprint of what it wrote (the file on disk from then on).
+/// A new file cannot be given the old one's group or extended attributes (an ACL): the
+/// caller writes in place instead, or gives up the attributes of a side file.
+#[derive(Debug)]
+pub struct CannotKeepAttributes;
+
+impl std::fmt::Display for CannotKeepAttributes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "the file's group or attributes cannot be given to a new file"
+        )
+    }
+}
+
+impl std::error::Error for CannotKeepAttributes {}
+
+/// Writes `bytes` to a temporary file beside `target` — private while it is written, then
+/// with the permissions, group and extended attributes of `like` (the file it replaces, or
+/// for a side file the project) — asks `last_look` whether it may replace the target now,
+/// the moment just before the rename, and renames it over the target. Returns the
+/// fingerprint of what it wrote (the file on disk from then on). When `like`'s group or
+/// attributes cannot be given to the new file: [`CannotKeepAttributes`], nothing written.
 pub(super) fn replace_file(
     target: &Path,
     bytes: &[u8],
+    like: Option<&Path>,
     last_look: impl FnOnce(&Path) -> std::io::Result<()>,
 ) -> std::io::Result<Fingerprint> {
     let dir = folder_of(target);
@@ -571,18 +773,24 @@ pub(super) fn replace_file(
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "project.toml".into());
     let prefix = format!(".{name}.");
+    let like_meta = like.and_then(|l| std::fs::metadata(l).ok());
     let mut builder = tempfile::Builder::new();
     builder.prefix(&prefix).suffix(".tmp");
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(0o666));
+        // Private until it has the right permissions; a new file with nothing to copy
+        // gets the usual ones (the umask applies).
+        let mode = if like_meta.is_some() { 0o600 } else { 0o666 };
+        builder.permissions(std::fs::Permissions::from_mode(mode));
     }
     let mut tmp = builder.tempfile_in(&dir)?;
     tmp.write_all(bytes)?;
-    if let Ok(meta) = std::fs::metadata(target) {
+    if let (Some(meta), Some(like)) = (&like_meta, like) {
+        if !keep_group(tmp.as_file(), meta) || !copy_attributes(like, tmp.as_file()) {
+            return Err(std::io::Error::other(CannotKeepAttributes));
+        }
         tmp.as_file().set_permissions(meta.permissions())?;
-        keep_group(tmp.as_file(), &meta);
     }
     tmp.as_file().sync_all()?;
     let written = Fingerprint::of(&tmp.as_file().metadata()?, bytes);
@@ -598,18 +806,110 @@ pub(super) fn replace_file(
     Ok(written)
 }
 
-/// Gives a new file the group of the one it replaces (best effort: only a member of that
-/// group, or root, may).
-pub(super) fn keep_group(file: &File, old: &std::fs::Metadata) {
+/// Writes `bytes` over the file itself, keeping everything the file is (owner, group,
+/// ACL): for a file whose group or attributes a new file cannot be given. Not atomic — the
+/// caller has written the backup first. `last_look` runs just before the file is cut.
+pub(super) fn write_in_place(
+    target: &Path,
+    bytes: &[u8],
+    last_look: impl FnOnce(&Path) -> std::io::Result<()>,
+) -> std::io::Result<Fingerprint> {
+    let (mut file, meta) = {
+        let file = OpenOptions::new().write(true).open(target)?;
+        let meta = file.metadata()?;
+        if let Some(kind) = not_a_file(&meta) {
+            return Err(std::io::Error::new(std::io::ErrorKind::InvalidInput, kind));
+        }
+        (file, meta)
+    };
+    let _ = meta;
+    last_look(target)?;
+    file.set_len(0)?;
+    file.write_all(bytes)?;
+    file.sync_all()?;
+    Ok(Fingerprint::of(&file.metadata()?, bytes))
+}
+
+/// Gives a new file the group of the one it replaces; false when it could not (only a
+/// member of that group, or root, may).
+pub(super) fn keep_group(file: &File, old: &std::fs::Metadata) -> bool {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
         use std::os::unix::io::AsRawFd;
+        if file.metadata().is_ok_and(|m| m.gid() == old.gid()) {
+            return true;
+        }
         // SAFETY: the descriptor is open for the call; -1 leaves the owner as it is.
-        let _ = unsafe { libc::fchown(file.as_raw_fd(), u32::MAX, old.gid()) };
+        unsafe { libc::fchown(file.as_raw_fd(), u32::MAX, old.gid()) == 0 }
     }
     #[cfg(not(unix))]
-    let _ = (file, old);
+    {
+        let _ = (file, old);
+        true
+    }
+}
+
+/// Copies the extended attributes of `from` (an ACL, a security label) to `to`; false when
+/// one could not be set. A file system without them has nothing to copy.
+#[cfg(target_os = "linux")]
+fn copy_attributes(from: &Path, to: &File) -> bool {
+    use std::os::unix::ffi::OsStrExt;
+    use std::os::unix::io::AsRawFd;
+    let Ok(path) = std::ffi::CString::new(from.as_os_str().as_bytes()) else {
+        return false;
+    };
+    // SAFETY (all calls below): valid NUL-terminated strings, buffers valid for the
+    // lengths given, and a descriptor open for the calls.
+    let size = unsafe { libc::listxattr(path.as_ptr(), std::ptr::null_mut(), 0) };
+    if size <= 0 {
+        return true;
+    }
+    let mut names = vec![0u8; size as usize];
+    let size = unsafe { libc::listxattr(path.as_ptr(), names.as_mut_ptr().cast(), names.len()) };
+    if size < 0 {
+        return false;
+    }
+    names.truncate(size as usize);
+    for name in names.split(|b| *b == 0).filter(|n| !n.is_empty()) {
+        let Ok(name) = std::ffi::CString::new(name) else {
+            return false;
+        };
+        let len = unsafe { libc::getxattr(path.as_ptr(), name.as_ptr(), std::ptr::null_mut(), 0) };
+        if len < 0 {
+            return false;
+        }
+        let mut value = vec![0u8; len as usize];
+        let len = unsafe {
+            libc::getxattr(
+                path.as_ptr(),
+                name.as_ptr(),
+                value.as_mut_ptr().cast(),
+                value.len(),
+            )
+        };
+        if len < 0 {
+            return false;
+        }
+        let set = unsafe {
+            libc::fsetxattr(
+                to.as_raw_fd(),
+                name.as_ptr(),
+                value.as_ptr().cast(),
+                len as usize,
+                0,
+            )
+        };
+        if set != 0 {
+            return false;
+        }
+    }
+    true
+}
+
+#[cfg(not(target_os = "linux"))]
+fn copy_attributes(_from: &Path, _to: &File) -> bool {
+    true
 }
 
 /// Flushes a folder's entries (the rename) to disk, where the platform allows it.

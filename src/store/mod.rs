@@ -51,6 +51,8 @@ pub enum SaveError {
     ChangedOnDisk,
     /// The text would not load back as the project it should be (a bug; never written).
     Invalid(Vec<Problem>),
+    /// The file lost its write permission since it was opened: not replaced.
+    NotWritable,
     /// `save as` onto a file that exists: never replaced.
     Exists(PathBuf),
     Io(std::io::Error),
@@ -67,7 +69,15 @@ impl SaveError {
             SaveError::ChangedOnDisk => t.changed_on_disk(),
             SaveError::Invalid(p) => t.would_not_load(p.len()),
             SaveError::Exists(path) => t.exists(&path.display().to_string()),
-            SaveError::Io(e) => crate::i18n::io_error(e, lang),
+            SaveError::NotWritable => crate::i18n::T::FileNotWritable.get(lang).to_string(),
+            SaveError::Io(e) => match e.get_ref().and_then(|i| i.downcast_ref::<AtPath>()) {
+                Some(at) => format!(
+                    "{}: {}",
+                    at.path.display(),
+                    crate::i18n::io_error(&at.source, lang)
+                ),
+                None => crate::i18n::io_error(e, lang),
+            },
         }
     }
 }
@@ -79,6 +89,7 @@ impl std::fmt::Display for SaveError {
             SaveError::ChangedOnDisk => write!(f, "the file changed on disk"),
             SaveError::Invalid(p) => write!(f, "the text would not load ({} problems)", p.len()),
             SaveError::Exists(path) => write!(f, "{} exists", path.display()),
+            SaveError::NotWritable => write!(f, "the file has no write permission"),
             SaveError::Io(e) => write!(f, "{e}"),
         }
     }
@@ -141,6 +152,8 @@ impl Store {
             (None, None)
         } else if !writable(&target, &meta) {
             (None, Some(Denied::FileReadOnly))
+        } else if !folder_writable(&target) {
+            (None, Some(Denied::FolderReadOnly))
         } else {
             match lock(&target) {
                 Ok(Ok(lock)) => (Some(lock), None),
@@ -152,7 +165,13 @@ impl Store {
         if lock.is_some() {
             remove_stale_temporaries(&target);
         }
-        let (bytes, disk) = read(&target)?;
+        // A copy that will write waits for a file still being written to settle: what it
+        // reads is what it will save over.
+        let (bytes, disk) = if lock.is_some() {
+            read_settled(&target)?
+        } else {
+            read(&target)?
+        };
         let store = Store {
             path: path.to_path_buf(),
             target,
@@ -237,27 +256,48 @@ impl Store {
 
     fn write(&mut self, text: &str, expected: &Project, check_disk: bool) -> Result<(), SaveError> {
         verify(text, expected)?;
+        // A file made read-only since it was opened is not replaced either.
+        if let Ok(meta) = std::fs::metadata(&self.target)
+            && !writable(&self.target, &meta)
+        {
+            return Err(SaveError::NotWritable);
+        }
         self.back_up()?;
         let bytes = self.encoding.encode(text);
         let seen = self.disk.clone();
-        let written = replace_file(&self.target, &bytes, |target| {
+        let last_look = |target: &Path| {
             if check_disk && fingerprint_now(target)? != seen {
                 return Err(std::io::Error::other(ChangedJustNow));
             }
             Ok(())
-        })
+        };
+        let target = self.target.clone();
+        let written = match replace_file(&target, &bytes, Some(&target), last_look) {
+            // A group or an ACL a new file cannot be given: written in place, keeping
+            // them (the backup is on disk already).
+            Err(e) if e.get_ref().is_some_and(|i| i.is::<CannotKeepAttributes>()) => {
+                write_in_place(&target, &bytes, |target| {
+                    if check_disk && fingerprint_now(target)? != self.disk {
+                        return Err(std::io::Error::other(ChangedJustNow));
+                    }
+                    Ok(())
+                })
+            }
+            other => other,
+        }
         .map_err(|e| {
             if e.get_ref()
                 .is_some_and(|inner| inner.is::<ChangedJustNow>())
             {
                 SaveError::ChangedOnDisk
             } else {
-                SaveError::Io(e)
+                SaveError::Io(at(&target)(e))
             }
         })?;
         // What we wrote, not a re-read: a write by someone else after the rename is
         // theirs, and the next save sees it.
         self.disk = Some(written);
+        self.encoding = Encoding::of(&bytes);
         Ok(())
     }
 
@@ -268,7 +308,7 @@ impl Store {
         }
         if let Some(bytes) = &self.opened {
             let backup = backup_path(&self.target);
-            write_side_file(&backup, bytes).map_err(SaveError::Io)?;
+            write_side_file(&backup, bytes, &self.target).map_err(SaveError::Io)?;
             // The backup may be read by whoever may read the file.
             if let Ok(meta) = std::fs::metadata(&self.target) {
                 let _ = std::fs::set_permissions(&backup, meta.permissions());
@@ -355,6 +395,34 @@ fn writable(target: &Path, meta: &std::fs::Metadata) -> bool {
         };
         // SAFETY: a valid NUL-terminated path.
         unsafe { libc::access(c.as_ptr(), libc::W_OK) == 0 }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = target;
+        true
+    }
+}
+
+/// Whether this process may create and rename files in the file's folder (root may; the
+/// permission bits decide for the others — a lock file left from an earlier session does
+/// not make a read-only folder writable).
+fn folder_writable(target: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        // SAFETY: geteuid has no preconditions.
+        if unsafe { libc::geteuid() } == 0 {
+            return true;
+        }
+        let dir = target
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let Ok(c) = std::ffi::CString::new(dir.as_os_str().as_bytes()) else {
+            return false;
+        };
+        // SAFETY: a valid NUL-terminated path.
+        unsafe { libc::access(c.as_ptr(), libc::W_OK | libc::X_OK) == 0 }
     }
     #[cfg(not(unix))]
     {
@@ -492,17 +560,27 @@ mod tests {
         let mut bytes = BOM.to_vec();
         bytes.extend_from_slice(crlf.as_bytes());
         let encoding = Encoding::of(&bytes);
-        assert_eq!(
-            encoding,
-            Encoding {
-                bom: true,
-                crlf: true
-            }
-        );
+        assert!(encoding.bom && encoding.crlf());
         let text = decode(bytes.clone()).unwrap();
         assert_eq!(text, crate::project::DEMO);
         assert_eq!(encoding.encode(&text), bytes);
-        assert_eq!(Encoding::of(b"a = 1\n"), Encoding::default());
+        let plain = Encoding::of(b"a = 1\n");
+        assert!(!plain.bom && !plain.crlf());
+    }
+
+    #[test]
+    fn a_save_keeps_every_unchanged_lines_end_and_a_missing_final_break() {
+        // Mixed: LF first, CRLF after, no line break at the very end.
+        let old = b"a = 1\nb = 2\nc = 3\r\nd = 4\r\ne = 5\r\nf = 6";
+        let encoding = Encoding::of(old);
+        let text = decode(old.to_vec()).unwrap();
+        assert_eq!(text, "a = 1\nb = 2\nc = 3\nd = 4\ne = 5\nf = 6");
+        // toml_edit writes LF and a final break; one value changed, one line added.
+        let new = "a = 1\nb = 2\nc = 9\nc2 = 1\nd = 4\ne = 5\nf = 6\n";
+        assert_eq!(
+            encoding.encode(new),
+            b"a = 1\nb = 2\nc = 9\r\nc2 = 1\r\nd = 4\r\ne = 5\r\nf = 6".to_vec()
+        );
     }
 
     #[test]

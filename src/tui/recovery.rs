@@ -8,20 +8,34 @@ use std::sync::Mutex;
 
 /// The unfinished edit of the moment, and where it would go: kept current after every
 /// update so that a panic hook or a signal can write it without touching the model.
-static CURRENT: Mutex<Option<(PathBuf, String)>> = Mutex::new(None);
+static CURRENT: Mutex<Option<Remembered>> = Mutex::new(None);
+
+/// What would be written, where, and the project it belongs to (whose permissions the
+/// recovery file takes).
+#[derive(Clone)]
+struct Remembered {
+    path: PathBuf,
+    project: PathBuf,
+    text: String,
+}
 
 /// Remembers what is being typed now (or that nothing is).
 pub fn remember(model: &Model) {
     let current = match &model.ui.mode {
-        // A value tried without saving it (what-if) is never brought back as an edit.
-        Mode::Editing(e) if !e.scratch => {
+        // A value tried without saving it (what-if) is never brought back as an edit, and
+        // a read-only copy keeps nothing (the writer's recovery file is the writer's).
+        Mode::Editing(e) if !e.scratch && !model.session.is_read_only() => {
             let unfinished = Unfinished {
                 target: e.target.clone(),
                 text: e.input.text().to_string(),
             };
             toml::to_string(&unfinished).ok().map(|text| {
-                let path = crate::store::recovery_path(model.session.store.target());
-                (path, text)
+                let project = model.session.store.target().to_path_buf();
+                Remembered {
+                    path: crate::store::recovery_path(&project),
+                    project,
+                    text,
+                }
             })
         }
         _ => None,
@@ -38,8 +52,8 @@ pub fn write_now() {
         Ok(slot) => slot.clone(),
         Err(_) => None,
     };
-    if let Some((path, text)) = current {
-        let _ = crate::store::write_side_file(&path, text.as_bytes());
+    if let Some(r) = current {
+        let _ = crate::store::write_side_file(&r.path, r.text.as_bytes(), &r.project);
     }
 }
 
@@ -68,15 +82,16 @@ pub enum Left {
 /// that cannot be read is kept and named.
 pub fn peek(target: &Path) -> Left {
     let path = crate::store::recovery_path(target);
-    let Ok(text) = std::fs::read_to_string(&path) else {
-        return if path.exists() {
-            Left::Unreadable(path)
-        } else {
-            Left::Nothing
-        };
-    };
-    match toml::from_str(&text) {
-        Ok(unfinished) => Left::Unfinished(unfinished),
+    // Never through a link, never a FIFO or a device, never more than a small file.
+    match crate::store::read_side_file(&path) {
+        Ok(None) => Left::Nothing,
+        Ok(Some(bytes)) => match String::from_utf8(bytes)
+            .ok()
+            .and_then(|text| toml::from_str(&text).ok())
+        {
+            Some(unfinished) => Left::Unfinished(unfinished),
+            None => Left::Unreadable(path),
+        },
         Err(_) => Left::Unreadable(path),
     }
 }
