@@ -402,6 +402,11 @@ fn a_write_failure_keeps_the_original_and_the_edit_and_says_so() {
         .as_ref()
         .expect("the failure is reported");
     eprintln!("save failed as it should: {error}");
+    // It names the project file, not a temporary the user never made.
+    let said = error.message(kaoping::i18n::Lang::En);
+    let name = path.file_name().unwrap().to_str().unwrap();
+    let temporary = format!("/.{name}");
+    assert!(said.contains(name) && !said.contains(&temporary), "{said}");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), DEMO);
     assert_eq!(
         session.board.find("jia").unwrap().total.to_string(),

@@ -148,7 +148,14 @@ pub fn at(path: &Path) -> impl FnOnce(std::io::Error) -> std::io::Error + '_ {
             return e;
         }
         let kind = e.kind();
-        let source = match e.raw_os_error() {
+        // The system's own error, also from under tempfile's wrapper, which names the
+        // temporary file and keeps the code only in its text ("… (os error 28) at path …").
+        let code = e.raw_os_error().or_else(|| {
+            let text = e.get_ref()?.to_string();
+            let (_, after) = text.split_once("(os error ")?;
+            after.split_once(')')?.0.parse().ok()
+        });
+        let source = match code {
             Some(code) => std::io::Error::from_raw_os_error(code),
             None => e,
         };
@@ -785,7 +792,7 @@ pub(super) fn replace_file(
         builder.permissions(std::fs::Permissions::from_mode(mode));
     }
     let mut tmp = builder.tempfile_in(&dir)?;
-    tmp.write_all(bytes)?;
+    tmp.as_file_mut().write_all(bytes)?;
     if let (Some(meta), Some(like)) = (&like_meta, like) {
         if !keep_group(tmp.as_file(), meta) || !copy_attributes(like, tmp.as_file()) {
             return Err(std::io::Error::other(CannotKeepAttributes));

@@ -679,6 +679,69 @@ mod tests {
     }
 
     #[test]
+    fn a_touch_is_no_change_and_the_save_goes_ahead() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.toml");
+        std::fs::write(&path, crate::project::DEMO).unwrap();
+        let (mut store, _) = Store::open(&path, false).unwrap();
+        // Same bytes, a new modification time (a backup tool, `touch`, a sync client).
+        let later = std::time::SystemTime::now() + std::time::Duration::from_secs(7);
+        std::fs::File::options()
+            .write(true)
+            .open(&path)
+            .unwrap()
+            .set_modified(later)
+            .unwrap();
+        assert!(!store.changed_on_disk());
+        let (text, project) = demo_with_survey("5.1");
+        store.save(&text, &project).unwrap();
+        assert!(
+            std::fs::read_to_string(&path)
+                .unwrap()
+                .contains("survey = 5.1")
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_save_keeps_the_files_group_and_extended_attributes() {
+        use std::os::unix::ffi::OsStrExt;
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.toml");
+        std::fs::write(&path, crate::project::DEMO).unwrap();
+        let c = std::ffi::CString::new(path.as_os_str().as_bytes()).unwrap();
+        let name = c"user.kaoping.test";
+        // SAFETY: valid NUL-terminated strings and a buffer of the length given.
+        let tagged =
+            unsafe { libc::setxattr(c.as_ptr(), name.as_ptr(), b"yes".as_ptr().cast(), 3, 0) } == 0;
+        // A group other than ours, where we may give one (as root, or a member of two).
+        let other_group = 1;
+        let regrouped = std::os::unix::fs::chown(&path, None, Some(other_group)).is_ok();
+        let (mut store, _) = Store::open(&path, false).unwrap();
+        let (text, project) = demo_with_survey("5.1");
+        store.save(&text, &project).unwrap();
+        if tagged {
+            let mut buf = [0u8; 8];
+            // SAFETY: as above.
+            let n = unsafe {
+                libc::getxattr(
+                    c.as_ptr(),
+                    name.as_ptr(),
+                    buf.as_mut_ptr().cast(),
+                    buf.len(),
+                )
+            };
+            assert_eq!(n, 3, "the extended attribute is kept");
+            assert_eq!(&buf[..3], b"yes");
+        }
+        if regrouped {
+            assert_eq!(std::fs::metadata(&path).unwrap().gid(), other_group);
+        }
+        eprintln!("checked: xattr {tagged}, group {regrouped}");
+    }
+
+    #[test]
     fn a_text_that_would_not_load_is_never_written_and_a_backup_is_kept() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("p.toml");
