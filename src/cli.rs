@@ -142,6 +142,13 @@ pub fn run(command: &Command, lang: Lang, out: &mut dyn Write, err: &mut dyn Wri
     };
     match result {
         Ok(()) => EXIT_OK,
+        // `kaoping rank F | head -1`: the reader has all it wanted; like other tools
+        // in a pipeline, end quietly.
+        Err(OpsError::Io { path, source })
+            if path == Path::new(STDOUT) && source.kind() == std::io::ErrorKind::BrokenPipe =>
+        {
+            EXIT_OK
+        }
         Err(e) => {
             for line in e.lines(lang) {
                 let _ = writeln!(err, "{}", sanitize(&line));
@@ -151,10 +158,14 @@ pub fn run(command: &Command, lang: Lang, out: &mut dyn Write, err: &mut dyn Wri
     }
 }
 
-/// Writes to standard output; a closed pipe is an I/O error.
+/// How an error writing to standard output names it.
+const STDOUT: &str = "<stdout>";
+
+/// Writes to standard output; a closed pipe is an I/O error (which `run` takes as the
+/// reader having had enough).
 fn print(out: &mut dyn Write, bytes: &[u8]) -> Result<(), OpsError> {
     out.write_all(bytes).map_err(|source| OpsError::Io {
-        path: PathBuf::from("<stdout>"),
+        path: PathBuf::from(STDOUT),
         source,
     })
 }

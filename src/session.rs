@@ -44,6 +44,27 @@ pub enum OpenError {
     },
 }
 
+impl OpenError {
+    /// What went wrong, in a line for the status line: the first error (its TOML path
+    /// and message) or the system's error.
+    pub fn first_line(&self, lang: Lang) -> String {
+        match self {
+            OpenError::Io(e) => crate::i18n::io_error(e, lang),
+            OpenError::Invalid { problems, .. } => problems
+                .iter()
+                .find(|p| p.is_error())
+                .map(|p| {
+                    format!(
+                        "{}: {}",
+                        p.path,
+                        crate::i18n::problem_message(&p.kind, lang)
+                    )
+                })
+                .unwrap_or_default(),
+        }
+    }
+}
+
 /// Why a session is read-only (besides `--read-only`), to tell the user.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReadOnlyReason {
@@ -65,8 +86,8 @@ impl ReadOnlyReason {
         use crate::i18n::T;
         Some(match self {
             ReadOnlyReason::Asked => return None,
-            ReadOnlyReason::Locked(holder) => format!("{} {holder}", T::LockedBy.get(lang)),
-            ReadOnlyReason::Newer(format) => format!("{} {format}", T::NewerFormat.get(lang)),
+            ReadOnlyReason::Locked(holder) => crate::i18n::TuiText(lang).locked_by(holder),
+            ReadOnlyReason::Newer(format) => crate::i18n::TuiText(lang).newer_format(format),
             ReadOnlyReason::FileReadOnly => T::FileNotWritable.get(lang).to_string(),
             ReadOnlyReason::FolderReadOnly => T::FolderNotWritable.get(lang).to_string(),
         })
@@ -293,6 +314,12 @@ impl Session {
         self.generation += 1;
     }
 
+    /// Whether the file is gone from disk (deleted or moved while open): nothing to
+    /// reload, only to write back or elsewhere.
+    pub fn file_gone(&self) -> bool {
+        self.store.is_gone()
+    }
+
     /// Whether a committed edit still waits to be written.
     pub fn is_dirty(&self) -> bool {
         self.dirty
@@ -490,8 +517,7 @@ impl Session {
         }
         match self.reload() {
             Ok(_) => DiskChange::Reloaded,
-            Err(OpenError::Invalid { problems, .. }) => DiskChange::Broken(problems),
-            Err(OpenError::Io(e)) => DiskChange::Unreadable(crate::i18n::io_error(&e, lang)),
+            Err(e) => DiskChange::Broken(e.first_line(lang)),
         }
     }
 
@@ -625,10 +651,9 @@ pub enum DiskChange {
     /// The file is gone from its place: the session keeps its version (writable copies
     /// write nothing until the user chooses).
     Deleted,
-    /// The file on disk now has errors; the last good version stays on screen.
-    Broken(Vec<Problem>),
-    /// The file could not be read: why, in words.
-    Unreadable(String),
+    /// The file on disk now has errors, or could not be read (why, in words); the last
+    /// good version stays on screen.
+    Broken(String),
 }
 
 /// The format named by a file whose only trouble is being of a newer version.

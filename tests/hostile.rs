@@ -646,3 +646,31 @@ fn the_terminal_program_on_a_fifo_says_so_and_ends() {
     let said = String::from_utf8_lossy(&pty.raw.lock().unwrap()).into_owned();
     assert!(said.contains("not a regular file"), "{said}");
 }
+
+// ---- pipelines ---------------------------------------------------------------------------
+
+#[test]
+fn a_reader_that_stops_reading_ends_kaoping_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = project_in(dir.path(), "p.toml", WORKED);
+    for args in [
+        vec!["rank", path.to_str().unwrap()],
+        vec!["rank", path.to_str().unwrap(), "--format", "json"],
+        vec!["explain", path.to_str().unwrap(), "jia"],
+        vec!["export", path.to_str().unwrap(), "--format", "csv"],
+    ] {
+        // `kaoping rank F | head -0`: the reading end is closed before kaoping writes.
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let out = kaoping()
+            .args(&args)
+            .stdin(Stdio::null())
+            .stdout(writer)
+            .stderr(Stdio::piped())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+        assert!(!stderr.contains("pipe"), "{args:?}: {stderr}");
+    }
+}

@@ -11,6 +11,30 @@ pub struct TuiText(pub Lang);
 
 impl TuiText {
     sentences! {
+        /// Another copy of kaoping holds the file's lock.
+        pub fn locked_by(holder: &str) {
+            zh: "文件正由 {holder} 编辑",
+            en: "the file is being edited by {holder}",
+        }
+
+        /// The file names a newer format than this program reads.
+        pub fn newer_format(format: &str) {
+            zh: "文件格式 {format} 比本程序新",
+            en: "the file is of a newer format ({format})",
+        }
+
+        /// On opening: why the copy is read-only.
+        pub fn opened_read_only(why: &str) {
+            zh: "只读打开：{why}",
+            en: "opened read-only: {why}",
+        }
+
+        /// A change tried in a read-only copy: why it is read-only.
+        pub fn read_only_refused(why: &str) {
+            zh: "不能修改（只读打开）：{why}",
+            en: "no changes can be made (opened read-only): {why}",
+        }
+
         /// After a question that removes something: `(u undoes it)`.
         pub fn undo_hint(undo: &str) {
             zh: "（可以用 {undo} 撤销）",

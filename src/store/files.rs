@@ -623,10 +623,14 @@ pub fn read_side_file(path: &Path) -> std::io::Result<Option<Vec<u8>>> {
     Ok(Some(bytes))
 }
 
-/// Takes the lock of a project file, or says who holds it.
+/// Takes the lock of a project file, or says who holds it. An error names the lock file.
 pub fn lock(target: &Path) -> std::io::Result<Result<Lock, String>> {
     let path = lock_path(target);
-    let mut file = open_side_file(&path, false)?;
+    take_lock(&path).map_err(at(&path))
+}
+
+fn take_lock(path: &Path) -> std::io::Result<Result<Lock, String>> {
+    let mut file = open_side_file(path, false)?;
     match file.try_lock() {
         Ok(()) => {
             // Say who holds it (the file itself is never replaced, only rewritten).

@@ -18,7 +18,7 @@ pub fn run(session: &mut Session, lang: Lang, effect: Effect) -> Msg {
     match effect {
         Effect::Save => Msg::Flushed(session.flush()),
         Effect::CheckDisk => Msg::DiskChecked(session.disk_changed(lang)),
-        Effect::Reload => Msg::Reloaded(session.reload().map_err(|_| ())),
+        Effect::Reload => Msg::Reloaded(session.reload().map_err(|e| e.first_line(lang))),
         Effect::Overwrite => {
             session.overwrite();
             Msg::Overwritten

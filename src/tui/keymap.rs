@@ -159,6 +159,11 @@ fn in_conflict(m: &Model) -> bool {
     m.session.conflict
 }
 
+/// The file is still on disk (there is something to reload).
+fn file_present(m: &Model) -> bool {
+    !m.session.file_gone()
+}
+
 /// The entry list has a unit selected.
 fn unit_selected(m: &Model) -> bool {
     m.entry_unit().is_some()
@@ -281,7 +286,7 @@ pub const BINDINGS: &[Binding] = &[
     b(C::Explain, &[PAGE_UP], A::Page(Dir::Up), T::KeyScroll, true),
     b(C::Explain, &[PAGE_DOWN], A::Page(Dir::Down), T::KeyScroll, true),
     b(C::Explain, &[ch('i'), ch('q'), ESC, ENTER, ctrl('c')], A::Close, T::KeyClose, true),
-    b(C::Conflict, &[ch('r')], A::Reload, T::KeyReload, true),
+    b(C::Conflict, &[ch('r')], A::Reload, T::KeyReload, true).when(file_present),
     b(C::Conflict, &[ch('o')], A::Overwrite, T::KeyOverwrite, true),
     b(C::Conflict, &[ch('s')], A::SaveAs, T::KeySaveAs, true),
     b(C::Conflict, &[ESC, ctrl('c'), ch('q')], A::Close, T::KeyLater, true),

@@ -40,7 +40,7 @@ struct Target {
     path: PathBuf,
     note: Option<String>,
     /// Holds a scratch folder (the demo's) until the program ends.
-    _scratch: Option<tempfile::TempDir>,
+    scratch: Option<tempfile::TempDir>,
 }
 
 /// Where the default project lives: the platform's data folder for kaoping.
@@ -62,14 +62,14 @@ fn target(options: &Options) -> Result<Target, String> {
         return Ok(Target {
             path,
             note: Some(note),
-            _scratch: Some(dir),
+            scratch: Some(dir),
         });
     }
     if let Some(file) = &options.file {
         return Ok(Target {
             path: file.clone(),
             note: None,
-            _scratch: None,
+            scratch: None,
         });
     }
     let path = default_project_path().ok_or_else(|| T::NoDataDir.get(l).to_string())?;
@@ -92,7 +92,7 @@ fn target(options: &Options) -> Result<Target, String> {
     Ok(Target {
         path,
         note: Some(note),
-        _scratch: None,
+        scratch: None,
     })
 }
 
@@ -142,7 +142,7 @@ pub fn run(options: Options) -> i32 {
             let mut model = Model::new(*session, l);
             greet(&mut model, target.note.clone());
             match event_loop(&mut terminal, &mut model, &inputs.rx) {
-                Ok(exit) => finish(&mut model, exit),
+                Ok(exit) => finish(&mut model, exit, target.scratch.is_some()),
                 Err(e) => {
                     recovery::write_now();
                     model.session.flush();
@@ -161,7 +161,12 @@ pub fn run(options: Options) -> i32 {
     code
 }
 
+/// Gives the terminal back (once: a second call would write its escapes again).
 fn restore() {
+    static RESTORED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    if RESTORED.swap(true, std::sync::atomic::Ordering::SeqCst) {
+        return;
+    }
     let _ = crossterm::execute!(std::io::stdout(), DisableBracketedPaste);
     ratatui::restore();
 }
@@ -169,15 +174,17 @@ fn restore() {
 /// Ends the program: committed edits are on disk already (written after each frame);
 /// what was being typed goes to the recovery file when kaoping did not end by choice.
 /// Edits that still could not be written (the terminal went away, a signal) are put in
-/// `NAME.toml.mine`, and the message names that file only when it was written.
-fn finish(model: &mut Model, exit: Exit) -> i32 {
+/// `NAME.toml.mine`, and the message names that file only when it was written. The
+/// demo's scratch file goes with its folder: nothing of it is kept or named.
+fn finish(model: &mut Model, exit: Exit, scratch: bool) -> i32 {
     if exit != Exit::Quit {
         recovery::write_now();
     }
     model.session.flush();
     restore();
     // A quit with edits not written is the user's choice (asked first): discarded.
-    if model.session.is_dirty() && exit != Exit::Quit && !model.session.is_read_only() {
+    let kept = !scratch && !model.session.is_read_only();
+    if model.session.is_dirty() && exit != Exit::Quit && kept {
         let said = match model.session.keep_mine() {
             Some(mine) => format!("{} {}", T::UnsavedAtExit.get(model.lang), mine.display()),
             None => T::UnsavedLost.get(model.lang).to_string(),
@@ -198,7 +205,8 @@ pub fn greet(model: &mut Model, note: Option<String>) {
         .session
         .read_only
         .as_ref()
-        .and_then(|r| r.explained(l));
+        .and_then(|r| r.explained(l))
+        .map(|why| crate::i18n::TuiText(l).opened_read_only(&why));
     if let Some(text) = reason.or(note) {
         model.ui.status = Some(Status { text, error: false });
     }

@@ -136,7 +136,8 @@ pub enum Msg {
     DiskChecked(DiskChange),
     /// [`Effect::Reload`] ran: how many unsaved edits could not be applied again, or the
     /// file could not be read.
-    Reloaded(Result<crate::session::Reloaded, ()>),
+    /// The file read again, or why it could not be (in the user's words).
+    Reloaded(Result<crate::session::Reloaded, String>),
     /// [`Effect::Overwrite`] ran (the session's `save_error` says whether it worked).
     Overwritten,
     /// [`Effect::SaveAs`] ran.

@@ -31,7 +31,7 @@ use super::input::Input;
 use super::model::*;
 use super::msg::{Action, Effect, Msg};
 use crate::edit::Edit;
-use crate::i18n::{T, problem_message};
+use crate::i18n::T;
 use crate::session::DiskChange;
 
 /// Applies a message to the model; returns what the loop must do outside it.
@@ -217,17 +217,7 @@ fn disk_checked(model: &mut Model, change: DiskChange) {
                 conflicted(model);
             }
         }
-        DiskChange::Broken(problems) => {
-            let first = problems
-                .iter()
-                .find(|p| p.is_error())
-                .map(|p| format!("{}: {}", p.path, problem_message(&p.kind, l)));
-            error(
-                model,
-                format!("{} {}", T::DiskBroken.get(l), first.unwrap_or_default()),
-            );
-        }
-        DiskChange::Unreadable(e) => error(model, format!("{} {e}", T::DiskBroken.get(l))),
+        DiskChange::Broken(why) => error(model, format!("{} {why}", T::DiskBroken.get(l))),
     }
 }
 
@@ -250,7 +240,7 @@ fn refused_read_only(model: &mut Model) -> bool {
         return false;
     };
     let reason = match why.explained(l) {
-        Some(why) => format!("{} {why}", T::ReadOnlyRefused.get(l)),
+        Some(why) => crate::i18n::TuiText(l).read_only_refused(&why),
         None => T::ReadOnlyRefused.get(l).to_string(),
     };
     error(model, reason);

@@ -129,7 +129,7 @@ fn save_elsewhere(model: &mut Model) {
 
 /// The file was read again after a conflict: says how the unsaved edits fared, or asks
 /// again when it could not be read.
-pub(super) fn reloaded(model: &mut Model, result: Result<crate::session::Reloaded, ()>) {
+pub(super) fn reloaded(model: &mut Model, result: Result<crate::session::Reloaded, String>) {
     let l = model.lang;
     // Where kaoping's version was put when the conflict arose, if it was.
     let mine = || {
@@ -149,8 +149,13 @@ pub(super) fn reloaded(model: &mut Model, result: Result<crate::session::Reloade
             let text = format!("{} {}{}", T::ReloadedSomeFailed.get(l), r.failed, mine());
             error(model, text);
         }
-        Err(()) => {
-            error(model, T::DiskBroken.get(l).to_string());
+        Err(why) => {
+            let said = if model.session.file_gone() {
+                T::DiskDeleted.get(l).to_string()
+            } else {
+                format!("{} {why}", T::DiskBroken.get(l))
+            };
+            error(model, said);
             model.ui.overlay = Some(Overlay::Conflict);
         }
     }

@@ -244,6 +244,14 @@ fn header(frame: &mut Frame, model: &Model, area: Rect) {
         let room = usize::from(area.width).saturating_sub(width(head) + width(&key) + 12);
         let said = format!("{head} {}{key}", truncate(&err.message(l), room));
         (said, t.bad())
+    } else if s.conflict {
+        let key = keymap::mention(keymap::Mention::ResolveConflict, l);
+        let what = if s.file_gone() {
+            T::HeaderDeleted
+        } else {
+            T::HeaderChanged
+        };
+        (format!("{} ({key})", what.get(l)), t.bad())
     } else if let Some(at) = s.last_saved {
         (
             format!("{} {}", T::Saved.get(l), at.format("%H:%M:%S")),

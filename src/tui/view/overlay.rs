@@ -182,18 +182,16 @@ fn explain(
 /// is (when it could be put there), and the choices.
 fn conflict(frame: &mut Frame, model: &Model, area: Rect) {
     let l = model.lang;
-    let mut lines = vec![T::ConflictText.get(l).to_string()];
+    let (title, text) = if model.session.file_gone() {
+        (T::DeletedTitle, T::DeletedText)
+    } else {
+        (T::ConflictTitle, T::ConflictText)
+    };
+    let mut lines = vec![text.get(l).to_string()];
     if let Some(mine) = model.session.mine() {
         lines.push(format!("{} {}", T::ConflictMine.get(l), mine.display()));
     }
-    choices(
-        frame,
-        model,
-        area,
-        T::ConflictTitle.get(l),
-        &lines,
-        Context::Conflict,
-    );
+    choices(frame, model, area, title.get(l), &lines, Context::Conflict);
 }
 
 /// Quitting while edits could not be written: why, and the choices.
