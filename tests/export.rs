@@ -129,6 +129,7 @@ fn xlsx_worked_ranking_awards_and_sheets() {
             "县区排名",
             "部门排名",
             "奖项",
+            "先进个人",
             "责任分工",
             "问题",
             "甲县",
@@ -193,7 +194,8 @@ fn xlsx_worked_ranking_awards_and_sheets() {
     assert_eq!(text(&employment[winners]), "经济开发区");
     assert_eq!(text(&employment[who]), "经济开发区");
     assert!(close(num(&employment[score]), 6.2));
-    assert_eq!(text(&employment[won]), "是");
+    // The zone is vetoed (on 低保, not on employment): it wins, marked for the leading group.
+    assert_eq!(text(&employment[won]), "是（一票否决，请确认）");
     let funding = row_with(&awards_sheet, award, "资金安排和落实工作先进县");
     assert_eq!(text(&funding[winners]), "丙县");
     let comprehensive_row = row_with(&awards_sheet, award, "综合先进（县区）");
@@ -247,14 +249,17 @@ fn xlsx_worked_ranking_awards_and_sheets() {
     assert_eq!(text(&dibao[col(&matrix, "市人社局")]), "协办");
     assert!(close(num(&dibao[col(&matrix, "基础分")]), 4.0));
 
-    // The problems: the scheme's two warnings.
+    // The problems: the scheme's two warnings, and the two vetoed winners.
     let problems = sheet(&mut book, "问题");
     let wheres: Vec<&str> = problems
         .rows()
         .skip(1)
         .map(|r| text(&r[col(&problems, "位置")]))
         .collect();
-    assert_eq!(wheres, ["sections.task", "sections.total"]);
+    assert_eq!(
+        wheres,
+        ["sections.task", "sections.total", "awards[0]", "awards[1]"]
+    );
 }
 
 #[test]
@@ -293,14 +298,34 @@ fn xlsx_demo_matches_the_scoreboard_in_english() {
     let bytes = export_xlsx(&input).unwrap();
     let mut book = workbook(bytes);
     let names = book.sheet_names();
-    for fixed in ["Ranking", "Departments", "Awards", "Matrix", "Problems"] {
+    for fixed in [
+        "Ranking",
+        "Departments",
+        "Awards",
+        "Advanced individuals",
+        "Matrix",
+        "Problems",
+    ] {
         assert!(names.contains(&fixed.to_string()), "{fixed} in {names:?}");
     }
     // One sheet per county, zone and scored department.
     assert_eq!(
         names.len(),
-        5 + input.board.units.len() + input.board.departments.len()
+        6 + input.board.units.len() + input.board.departments.len()
     );
+    // 先进个人: 北岭县 nominates 3 of its 4 places, the zone 3 for its 2.
+    let people = sheet(&mut book, "Advanced individuals");
+    let (who, places, nominated, note) = (
+        col(&people, "Unit"),
+        col(&people, "Places"),
+        col(&people, "Nominated"),
+        col(&people, "Note"),
+    );
+    let yi = row_with(&people, who, "北岭县");
+    assert!(close(num(&yi[places]), 4.0) && close(num(&yi[nominated]), 3.0));
+    assert!(text(&yi[note]).starts_with("1 short"), "{:?}", yi[note]);
+    let zone = row_with(&people, who, "经济开发区");
+    assert!(text(&zone[note]).starts_with("1 over"), "{:?}", zone[note]);
     let ranking = sheet(&mut book, "Ranking");
     let (unit, total) = (col(&ranking, "Unit"), col(&ranking, "Total"));
     let rows: Vec<&[Data]> = ranking.rows().skip(1).collect();

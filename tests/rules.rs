@@ -3,9 +3,9 @@
 
 use kaoping::check::analyze;
 use kaoping::project::problem::{Cut, ProblemKind};
-use kaoping::project::{Direction, Indicator, Policy, Row, ShortfallMode};
+use kaoping::project::{Direction, Indicator, LastPlaceAmong, Policy, Row, ShortfallMode};
 use kaoping::scoring::{
-    Fraction, LastPlace, LeftOut, Outcome, Scoreboard, Shortfall, UnitResult, bonus,
+    Fraction, LastPlace, LeftOut, OrgScore, Outcome, Scoreboard, Shortfall, UnitResult, bonus,
     competition_ranks, comprehensive_cut, department_task, department_task_exact, round_score,
     score_row, shortfall, shortfall_deduction,
 };
@@ -428,20 +428,41 @@ fn nobody_vetoed_means_no_last_place() {
 }
 
 #[test]
-fn last_place_is_the_lowest_total_once_someone_is_vetoed_and_a_tie_shares_it() {
-    // d is vetoed (95); the lowest totals are a 4.80+1 = 5.80 and c 4.00+1.8 = 5.80: both last.
-    let text = project(
+fn last_place_is_the_lowest_total_among_the_units_not_up_to_standard() {
+    // Totals: a 4.80+1 = 5.80, b 4.40+2 = 6.40, c 4.00+1.8 = 5.80, d 3.50+4 = 7.50 (95 of
+    // 100: vetoed), e 96 of 100 = 4% short = 2 steps → 4 − 0.40 = 3.60, +4 = 7.60
+    // (vetoed). The lowest total overall is 5.80 (a and c, who completed everything);
+    // among the units not up to standard (d, e) it is d's 7.50: d is last.
+    let rows = [
+        ("a", "120", "1"),
+        ("b", "110", "2"),
+        ("c", "100", "1.8"),
+        ("d", "95", "4"),
+        ("e", "96", "4"),
+    ];
+    let (board, problems) = board_of(&project("", &rows, ""));
+    assert_eq!(ids(&board.units, |u| u.last_place), vec!["d"]);
+    assert!(
+        !problems
+            .iter()
+            .any(|p| matches!(p, ProblemKind::TieAtCut { .. }))
+    );
+    // A comprehensive advanced unit is never last: a, b and c are the three.
+    assert!(
+        board
+            .units
+            .iter()
+            .all(|u| !(u.last_place && u.comprehensive))
+    );
+    // A tie among the units not up to standard shares it, with a warning: e's 7.60 less
+    // 0.10 of organisation = 7.50, d's.
+    let tied = project(
         "",
-        &[
-            ("a", "120", "1"),
-            ("b", "110", "2"),
-            ("c", "100", "1.8"),
-            ("d", "95", "4"),
-        ],
+        &[("a", "120", "1"), ("d", "95", "4"), ("e", "96", "3.9")],
         "",
     );
-    let (board, problems) = board_of(&text);
-    assert_eq!(ids(&board.units, |u| u.last_place), vec!["a", "c"]);
+    let (board, problems) = board_of(&tied);
+    assert_eq!(ids(&board.units, |u| u.last_place), vec!["d", "e"]);
     assert!(problems.iter().any(|p| matches!(
         p,
         ProblemKind::TieAtCut {
@@ -450,12 +471,54 @@ fn last_place_is_the_lowest_total_once_someone_is_vetoed_and_a_tie_shares_it() {
         }
     )));
     // last_place = false: nobody.
-    let text = project(
-        "last_place = false",
-        &[("a", "120", "1"), ("d", "95", "4")],
-        "",
+    let (board, _) = board_of(&project("last_place = false", &rows, ""));
+    assert!(ids(&board.units, |u| u.last_place).is_empty());
+}
+
+#[test]
+fn under_last_place_among_all_the_lowest_total_is_last_and_may_be_comprehensive() {
+    // The same five units under "all": a and c share the lowest total, 5.80 — both last,
+    // a tie warning — and both are comprehensive advanced (c 5.80, a 5.80 and b 6.40 are
+    // the three not vetoed), which raises a warning each.
+    let rows = [
+        ("a", "120", "1"),
+        ("b", "110", "2"),
+        ("c", "100", "1.8"),
+        ("d", "95", "4"),
+        ("e", "96", "4"),
+    ];
+    let (board, problems) = board_of(&project("last_place_among = \"all\"", &rows, ""));
+    assert_eq!(ids(&board.units, |u| u.last_place), vec!["a", "c"]);
+    assert_eq!(
+        board.unit_rules.last_place,
+        LastPlace::Lowest {
+            total: d("5.80"),
+            among: LastPlaceAmong::All
+        }
     );
-    assert!(ids(&board_of(&text).0.units, |u| u.last_place).is_empty());
+    assert!(unit(&board, "a").comprehensive && unit(&board, "c").comprehensive);
+    let both: Vec<&str> = problems
+        .iter()
+        .filter_map(|p| match p {
+            ProblemKind::LastPlaceComprehensive { unit } => Some(unit.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(both, vec!["a县", "c县"]);
+    assert!(problems.iter().any(|p| matches!(
+        p,
+        ProblemKind::TieAtCut {
+            cut: Cut::LastPlace,
+            ..
+        }
+    )));
+    // Under the default, neither: d is last, nobody is both.
+    let (_, problems) = board_of(&project("", &rows, ""));
+    assert!(
+        !problems
+            .iter()
+            .any(|p| matches!(p, ProblemKind::LastPlaceComprehensive { .. }))
+    );
 }
 
 const AWARD_ON_Q: &str = "[[awards]]\nid = \"qa\"\nname = \"单项\"\ncount = 1\nareas = [\"a\"]\n";
@@ -475,20 +538,122 @@ fn single_item_awards_roll_down_past_comprehensive_winners() {
     assert_eq!(unit(&board, "b").awards, vec!["qa"]);
 }
 
+/// A second area `b` with a non-bonus indicator `r` (base 2, every unit meets it), and
+/// an award on each area, for the single-item veto: `qa` counts q (which d fails), `ra`
+/// counts r (which nobody fails).
+fn two_awards(policy: &str, units: &[(&str, &str, &str)]) -> String {
+    let awards = "[[awards]]\nid = \"qa\"\nname = \"单项q\"\ncount = 1\nareas = [\"a\"]\n\
+                  [[awards]]\nid = \"ra\"\nname = \"单项r\"\ncount = 1\nareas = [\"b\"]\norganization = [\"f\"]\n\
+                  [[areas]]\nid = \"b\"\nname = \"领域b\"\nmax = 2\n\
+                  [[indicators]]\nid = \"r\"\narea = \"b\"\nname = \"指标r\"\nbase = 2\nresponsible = [\"dept\"]\n";
+    let mut text = project(policy, units, awards);
+    for (id, _, _) in units {
+        text = text.replace(
+            &format!("[scores.{id}.indicators]\n"),
+            &format!("[scores.{id}.indicators]\nr = {{ target = 10, actual = 10 }}\n"),
+        );
+    }
+    text
+}
+
 #[test]
-fn veto_blocks_single_item_only_when_the_policy_says_so() {
-    // No comprehensive places. d is vetoed with q = 3.50; a has 4.80, b 4.40.
-    // Award on organisation item f: d 4 is the best.
+fn a_vetoed_unit_loses_the_award_of_the_work_it_failed_to_the_runner_up() {
+    // No comprehensive places. Award qf counts q and the organisation item f. d fails q
+    // (95 of 100: 5% short = 2.5 steps of 2% → 4 − 2.5 × 5% × 4 = 3.50) and still leads
+    // qf: 3.50 + 4 = 7.50, against c 4.00 + 3 = 7.00 and a 4.00 + 1 = 5.00.
+    let award_qf = "[[awards]]\nid = \"qf\"\nname = \"单项qf\"\ncount = 1\nareas = [\"a\"]\norganization = [\"f\"]\n";
+    let rows = [("a", "100", "1"), ("c", "100", "3"), ("d", "95", "4")];
+    let text = project("comprehensive_awards = 0", &rows, award_qf);
+    // Default (failed_area): d fails q, which qf counts → left out; c, the runner-up, wins.
+    let (board, problems) = board_of(&text);
+    let qf = board.award("qf").unwrap();
+    assert_eq!(qf.winners, vec!["c"]);
+    assert_eq!(
+        qf.score_of("d").unwrap().left_out,
+        Some(LeftOut::FailedArea(vec!["q".to_string()]))
+    );
+    assert_eq!(qf.score_of("d").unwrap().score, d("7.50"));
+    assert!(
+        !problems
+            .iter()
+            .any(|p| matches!(p, ProblemKind::VetoedWinner { .. }))
+    );
+    // "none": d wins with 7.50, and that is a warning naming d, the award and q.
+    let none = project(
+        "comprehensive_awards = 0\nsingle_item_veto = \"none\"",
+        &rows,
+        award_qf,
+    );
+    let (board, problems) = board_of(&none);
+    assert_eq!(board.award("qf").unwrap().winners, vec!["d"]);
+    assert!(problems.iter().any(|p| matches!(
+        p,
+        ProblemKind::VetoedWinner { unit, award, failed }
+            if unit == "d县" && award == "单项qf" && failed == &vec!["指标".to_string()]
+    )));
+    // "all": d is left out as vetoed (LeftOut::Vetoed); c wins.
+    let all = project(
+        "comprehensive_awards = 0\nsingle_item_veto = \"all\"",
+        &rows,
+        award_qf,
+    );
+    let (board, _) = board_of(&all);
+    let qf = board.award("qf").unwrap();
+    assert_eq!(qf.winners, vec!["c"]);
+    assert_eq!(qf.score_of("d").unwrap().left_out, Some(LeftOut::Vetoed));
+}
+
+#[test]
+fn failed_area_leaves_a_vetoed_unit_in_the_awards_of_other_work_with_a_warning() {
+    // Award ra counts r (everyone meets it: 2.00) and f. d is vetoed on q only, so under
+    // the default it stays in ra: d 2 + 4 = 6.00 beats c 2 + 3 = 5.00 and a 2 + 1 = 3.00.
+    // It wins, and the leading group is warned. Under "all" it is out and c wins.
+    let rows = [("a", "100", "1"), ("c", "100", "3"), ("d", "95", "4")];
+    let (board, problems) = board_of(&two_awards("comprehensive_awards = 0", &rows));
+    let ra = board.award("ra").unwrap();
+    assert_eq!(ra.winners, vec!["d"]);
+    assert_eq!(ra.score_of("d").unwrap().score, d("6.00"));
+    assert_eq!(ra.score_of("d").unwrap().left_out, None);
+    assert!(problems.iter().any(|p| matches!(
+        p,
+        ProblemKind::VetoedWinner { unit, award, .. } if unit == "d县" && award == "单项r"
+    )));
+    let (board, _) = board_of(&two_awards(
+        "comprehensive_awards = 0\nsingle_item_veto = \"all\"",
+        &rows,
+    ));
+    assert_eq!(board.award("ra").unwrap().winners, vec!["c"]);
+}
+
+#[test]
+fn the_older_veto_key_reads_as_all_or_none_and_beside_the_new_one_is_an_error() {
+    // veto_blocks_single_item = true → "all": d (vetoed, best on f) is out, b wins.
     let award = "[[awards]]\nid = \"fa\"\nname = \"资金单项\"\ncount = 1\norganization = [\"f\"]\n";
     let rows = [("a", "120", "1"), ("b", "110", "2"), ("d", "95", "4")];
-    let (board, _) = board_of(&project("comprehensive_awards = 0", &rows, award));
-    assert_eq!(board.award("fa").unwrap().winners, vec!["d"]);
     let (board, _) = board_of(&project(
         "comprehensive_awards = 0\nveto_blocks_single_item = true",
         &rows,
         award,
     ));
     assert_eq!(board.award("fa").unwrap().winners, vec!["b"]);
+    // = false → "none": d wins (f counts no indicator, so failed_area would agree).
+    let (board, _) = board_of(&project(
+        "comprehensive_awards = 0\nveto_blocks_single_item = false",
+        &rows,
+        award,
+    ));
+    assert_eq!(board.award("fa").unwrap().winners, vec!["d"]);
+    // Both keys: an error at the older one.
+    let both = project(
+        "veto_blocks_single_item = true\nsingle_item_veto = \"all\"",
+        &rows,
+        award,
+    );
+    let a = analyze(&both);
+    let errors: Vec<_> = a.problems.iter().filter(|p| p.is_error()).collect();
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert_eq!(errors[0].path.to_string(), "policy.veto_blocks_single_item");
+    assert!(a.board.is_none());
 }
 
 #[test]
@@ -535,9 +700,9 @@ fn penalties_are_subtracted_from_the_total() {
 }
 
 #[test]
-fn departments_form_their_own_group_with_a_scaled_task() {
-    // The department's rows: q 110 of 100 (its own bonus race: the top, 4.80).
-    // Σ earned 4.80 / Σ base 4 × task section 4 = 4.80; + organisation 2 = 6.80.
+fn departments_form_their_own_group_with_a_scaled_task_and_no_bonus_by_default() {
+    // The department's row: q 110 of 100, over-completed by 10%. By default departments
+    // earn the base for it: 4.00; task = 4 × 4.00 / 4 = 4.00; + organisation 2 = 6.00.
     let mut text = project("department_awards = 1", &[("a", "120", "1")], "");
     text.push_str("[scores.dept]\nsurvey = 0\norganization = { f = 2 }\n[scores.dept.indicators]\nq = { target = 100, actual = 110 }\n");
     let (board, _) = board_of(&text);
@@ -545,10 +710,28 @@ fn departments_form_their_own_group_with_a_scaled_task() {
     let dept = &board.departments[0];
     assert_eq!(
         (dept.task.to_string(), dept.total.to_string()),
-        ("4.80".into(), "6.80".into())
+        ("4.00".into(), "6.00".into())
     );
+    assert!(matches!(
+        dept.item("q").unwrap().outcome,
+        Outcome::Completed {
+            bonus_off: true,
+            best: false,
+            ..
+        }
+    ));
     assert!(dept.comprehensive);
     assert_eq!(dept.rank, 1);
+    assert!(!board.department_rules.bonus && board.unit_rules.bonus);
+    // department_bonus = true: its own bonus race, in which it is alone and so the top:
+    // 4 + 20% × 4 = 4.80; task 4 × 4.80 / 4 = 4.80; total 6.80.
+    let on = text.replace("[policy]\n", "[policy]\ndepartment_bonus = true\n");
+    let (board, _) = board_of(&on);
+    let dept = &board.departments[0];
+    assert_eq!(
+        (dept.task.to_string(), dept.total.to_string()),
+        ("4.80".into(), "6.80".into())
+    );
     // The county's bonus is not affected by the department's result: still the top, 4.80.
     assert_eq!(unit(&board, "a").task.to_string(), "4.80");
 }
@@ -761,8 +944,16 @@ fn the_rank_among_units_not_vetoed_skips_a_vetoed_unit_above() {
     );
     let group = board.group_of(unit(&board, "a"));
     assert_eq!((group.places, group.eligible()), (3, 3));
-    // The lowest total, 5.80, is last place, since someone (d) is vetoed.
-    assert_eq!(group.last_place, LastPlace::Lowest(d("5.80")));
+    // Someone (d) is vetoed, so there is a last place: the lowest total among the units
+    // not up to standard, d's own 7.50 (a's 5.80 is the lowest overall, but a completed
+    // every target).
+    assert_eq!(
+        group.last_place,
+        LastPlace::Lowest {
+            total: d("7.50"),
+            among: LastPlaceAmong::NotUpToStandard
+        }
+    );
     // A total of 7.00 would share 1st place among them; 6.50 would be 2nd.
     assert_eq!(group.rank_among_eligible(d("7.00")), 1);
     assert_eq!(group.rank_among_eligible(d("6.50")), 2);
@@ -803,11 +994,11 @@ fn award_scores_are_recorded_term_by_term_with_who_was_left_out() {
     let a = result.score_of("a").unwrap();
     assert_eq!(a.terms, vec![d("4.80"), d("3.00")]);
     assert_eq!(
-        (a.score, a.left_out),
+        (a.score, a.left_out.clone()),
         (d("7.80"), Some(LeftOut::Comprehensive))
     );
     let b = result.score_of("b").unwrap();
-    assert_eq!((b.score, b.left_out), (d("5.40"), None));
+    assert_eq!((b.score, b.left_out.clone()), (d("5.40"), None));
     // Only the units not left out stand for it.
     assert_eq!(
         result.standings,
@@ -825,7 +1016,7 @@ fn organisation_items_and_penalties_are_recorded_as_counted() {
     );
     let (board, _) = board_of(&text);
     let a = unit(&board, "a");
-    assert_eq!(a.organization_items, vec![Some(d("1.01"))]);
+    assert_eq!(a.organization_items, vec![OrgScore::Scored(d("1.01"))]);
     assert_eq!(a.penalties, vec![d("2"), d("0.13")]);
     assert_eq!(a.penalty, d("2.13"));
 }

@@ -277,6 +277,12 @@ impl WhatifText {
             en: "{LAST_PLACE} ({LAST_PLACE_ZH}), {TIED} with {names} at {total}: to leave it, it needs more than {next}, at least {needed}, {gap} more",
         }
 
+        /// Last place as the only unit that may be (the only one not up to standard).
+        pub fn last_only_vetoed(total: &str) {
+            zh: "{LAST_PLACE}：{TOTAL} {total}，是唯一{NOT_UP_TO_STANDARD}的单位；提高{TOTAL}不能离开{LAST_PLACE}，只有完成全部指标才能（policy.last_place_among = \"not_up_to_standard\"）",
+            en: "{LAST_PLACE} ({LAST_PLACE_ZH}) with {total}, the only unit {NOT_UP_TO_STANDARD}: no total takes it out of last place, only completing its targets does (policy.last_place_among = \"not_up_to_standard\")",
+        }
+
         /// Last place, alone in its group.
         pub fn last_alone(total: &str) {
             zh: "{LAST_PLACE}：{TOTAL} {total}；本组只有这一个单位",

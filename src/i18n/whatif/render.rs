@@ -132,6 +132,8 @@ impl<'a> Writer<'a> {
                 &self.score(gap),
                 tied,
             ));
+        } else if u.last_place && group.units.len() > 1 {
+            lines.push(t.last_only_vetoed(&self.score(u.total)));
         } else if u.last_place {
             lines.push(t.last_alone(&self.score(u.total)));
         }

@@ -1,7 +1,7 @@
 //! The rows each pane shows, derived from the project: the matrix's areas and
 //! indicators, the entry pane's units, the lines of a unit's sheet and the fields of each.
 
-use crate::project::{Project, Row, UnitKind};
+use crate::project::{Project, Row, RowKind, UnitKind};
 
 /// A row of the matrix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,8 +66,8 @@ pub enum Line {
 }
 
 /// The lines of a unit's sheet: organisation items, survey, its indicators (a county's:
-/// those that apply to it; a department's: those it has a role in or a row for),
-/// penalties.
+/// those that apply to it; a department's: those it is responsible for or has a row
+/// for), penalties.
 pub fn sheet_lines(p: &Project, unit: &str) -> Vec<Line> {
     let department = p.department(unit).is_some();
     let sheet = p.scores.get(unit);
@@ -81,8 +81,7 @@ pub fn sheet_lines(p: &Project, unit: &str) -> Vec<Line> {
             .filter(|(_, i)| i.area == area.id)
             .filter(|(_, ind)| {
                 if department {
-                    ind.role_of(unit).is_some()
-                        || sheet.is_some_and(|s| s.indicators.contains_key(&ind.id))
+                    ind.assesses(unit) || sheet.is_some_and(|s| s.indicators.contains_key(&ind.id))
                 } else {
                     ind.applies_to(unit)
                 }
@@ -127,8 +126,12 @@ pub fn line_fields(p: &Project, unit: &str, line: Line) -> &'static [Field] {
             if !department && !ind.is_pilot(unit) {
                 return &[Field::Prep];
             }
+            // A row entered keeps its kind; a new one is of the indicator's `kind`.
             match p.scores.get(unit).and_then(|s| s.indicators.get(&ind.id)) {
                 Some(Row::Qualitative { .. }) => &[Field::Status, Field::Deduction],
+                None if ind.kind == Some(RowKind::Qualitative) => {
+                    &[Field::Status, Field::Deduction]
+                }
                 _ => &[Field::Target, Field::Actual],
             }
         }
