@@ -5,8 +5,9 @@
 //! accepts, how it is read and written, and (for the entries that can be edited) its
 //! fields — [`Policy`](super::Policy) in `policy.rs`, [`Sections`](super::Sections) in
 //! `sections.rs`, and the entries of the root lists in `org_item.rs`, `department.rs`,
-//! `unit.rs`, `area.rs`, `indicator.rs` and `award.rs`. Adding a key to one of them is a
-//! change to that file only:
+//! `unit.rs`, `area.rs`, `indicator.rs`, `award.rs` and `procedure.rs` (and
+//! `nominee.rs`, a list without ids: a [`Scheme`] that is not an [`Entry`]). Adding a key
+//! to one of them is a change to that file only:
 //!
 //! 1. the struct's field (with its doc comment);
 //! 2. its name in [`Scheme::KEYS`], in SPEC §2's order (any other key is an error, and
@@ -34,12 +35,15 @@
 //! the few literals that spell out every field on purpose (the generators of the tests),
 //! which should generate the new field too.
 //!
-//! Organisation items and awards have no edits yet: a new key of theirs is read and
-//! written with the steps 1–4. Their first edit needs an `Edit` variant (`SetAward { id,
-//! field: AwardField }`, like `SetArea`) whose arms call the appliers' generic
-//! `set_field`, and an entry in `crate::edit::form` to list them in the terminal
-//! program. From then on a field is steps 5 and 6. `[policy]` and `[sections]` are single
-//! tables ([`Single`]), found by their root key (`Edit::SetPolicy`, `Edit::SetSections`).
+//! Awards, nominees and procedure steps have no edits yet: a new key of theirs is read
+//! and written with the steps 1–4. An award's first edit needs an `Edit` variant
+//! (`SetAward { id, field: AwardField }`, like `SetArea` or `SetOrgItem`) whose arms call
+//! the appliers' generic `set_field`, and a `Subject` in `crate::edit::form` to list them
+//! in the terminal program. From then on a field is steps 5 and 6. `[policy]` and
+//! `[sections]` are single tables ([`Single`]), found by their root key
+//! (`Edit::SetPolicy`, `Edit::SetSections`). A key that replaces an older spelling names
+//! it in [`Field::replaces`]: the loader reads the older one when it is alone, and an
+//! edit of the new one removes it.
 //!
 //! [`to_toml`]: super::to_toml
 

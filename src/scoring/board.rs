@@ -24,7 +24,7 @@ pub struct Scoreboard {
     pub unit_rules: GroupRules,
     /// How the departments compete (they have no last place).
     pub department_rules: GroupRules,
-    /// Every unit's and department's 先进个人 places and nominees ([`individuals`]).
+    /// Every unit's and department's 先进个人 places and nominees ([`individuals`](super::individuals)).
     pub individuals: Vec<Individuals>,
 }
 
@@ -34,7 +34,7 @@ pub struct Individuals {
     pub id: String,
     pub name: String,
     pub kind: UnitKind,
-    /// Its places ([`individual_quota`]).
+    /// Its places ([`individual_quota`](super::individual_quota)).
     pub quota: u32,
     /// The names it nominates, in the file's order.
     pub nominees: Vec<String>,
@@ -50,7 +50,7 @@ impl Individuals {
 }
 
 /// A quantitative row off its target by more than `plausible_deviation`
-/// ([`implausible_rows`]).
+/// ([`implausible_rows`](super::implausible_rows)).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Implausible {
     pub unit: String,
@@ -67,7 +67,7 @@ pub struct Implausible {
 pub struct GroupRules {
     /// Its comprehensive advanced places ([`places_of`]).
     pub places: u32,
-    /// Whether it earns the bonus of bonus indicators ([`earns_bonus`]).
+    /// Whether it earns the bonus of bonus indicators ([`earns_bonus`](super::earns_bonus)).
     pub bonus: bool,
     /// Whether it has a last place, and why not ([`last_place`]).
     pub last_place: LastPlace,
@@ -235,12 +235,12 @@ pub struct ItemResult {
     /// The earned score before rounding (`base + bonus`, `base − deduction`, `prep`).
     pub exact: Decimal,
     pub outcome: Outcome,
-    /// A department's row derived from the counties' and the zone's ([`aggregate_row`]);
+    /// A department's row derived from the counties' and the zone's ([`aggregate_row`](super::aggregate_row));
     /// `None`: the row as entered (or pending).
     pub sum: Option<SumOf>,
 }
 
-/// What a department's derived row sums ([`aggregate_row`]).
+/// What a department's derived row sums ([`aggregate_row`](super::aggregate_row)).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SumOf {
     /// The units whose rows it sums (those scored on completion), in the file's order.
@@ -346,7 +346,7 @@ pub struct AwardScore {
     pub left_out: Option<LeftOut>,
 }
 
-/// Why a unit is left out of a single-item award ([`left_out_of_award`]).
+/// Why a unit is left out of a single-item award ([`left_out_of_award`](super::left_out_of_award)).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LeftOut {
     /// Comprehensive advanced units are not also given a single-item award (名次顺移).
