@@ -8,11 +8,13 @@ use crate::project::{Project, Row, RowKind, UnitKind};
 pub enum MatrixRow {
     Area(usize),
     Indicator(usize),
+    /// An item of 组织实施, with its lead department (资金落实 → 市财政).
+    OrgItem(usize),
 }
 
-/// Areas in order, each followed by its indicators.
+/// Areas in order, each followed by its indicators; then the organisation items.
 pub fn matrix_rows(p: &Project) -> Vec<MatrixRow> {
-    let mut rows = Vec::with_capacity(p.areas.len() + p.indicators.len());
+    let mut rows = Vec::with_capacity(p.areas.len() + p.indicators.len() + p.organization.len());
     for (ai, area) in p.areas.iter().enumerate() {
         rows.push(MatrixRow::Area(ai));
         rows.extend(
@@ -23,6 +25,7 @@ pub fn matrix_rows(p: &Project) -> Vec<MatrixRow> {
                 .map(|(ii, _)| MatrixRow::Indicator(ii)),
         );
     }
+    rows.extend((0..p.organization.len()).map(MatrixRow::OrgItem));
     rows
 }
 
