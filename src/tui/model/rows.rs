@@ -69,15 +69,17 @@ pub enum Line {
 }
 
 /// The lines of a unit's sheet: the organisation items that apply to it, survey, its
-/// indicators (a county's:
-/// those that apply to it; a department's: those it is responsible for or has a row
-/// for), penalties.
+/// indicators (a county's: those that apply to it; a department's: those it is
+/// responsible for or has a row for), penalties.
 pub fn sheet_lines(p: &Project, unit: &str) -> Vec<Line> {
     let department = p.department(unit).is_some();
     let sheet = p.scores.get(unit);
     // The organisation items that apply to it (`applies_to`): the others take no value.
     let kind = p.kind_of(unit).unwrap_or_default();
-    let mut lines: Vec<Line> = (p.organization.iter().enumerate())
+    let mut lines: Vec<Line> = p
+        .organization
+        .iter()
+        .enumerate()
         .filter(|(_, o)| o.applies(kind))
         .map(|(n, _)| Line::Org(n))
         .collect();
