@@ -900,3 +900,36 @@ fn html_report_prints_to_pdf_with_the_ranking() {
     assert!(text.contains("东城县") && text.contains("131.30"));
     assert!(text.contains("综合排名") && text.contains("一票否决单位"));
 }
+
+// ---- advanced individuals, in every format ---------------------------------------------
+
+#[test]
+fn every_export_lists_the_advanced_individuals() {
+    let s = scored(kaoping::project::DEMO);
+    let zh = s.input(Lang::Zh);
+    // csv: one row per unit with places or nominees.
+    let rows = parse_csv(&export_csv(&zh, CsvTable::Individuals, false));
+    assert_eq!(rows[0], ["单位", "名额", "推荐人数", "推荐人选", "说明"]);
+    let yi = rows.iter().find(|r| r[0] == "北岭县").unwrap();
+    assert_eq!(
+        yi[1..],
+        ["4", "3", "陈静、杨帆、赵磊", "少 1 人（应等额推荐）"]
+    );
+    let zone = rows.iter().find(|r| r[0] == "经济开发区").unwrap();
+    assert_eq!(zone[4], "多 1 人（应等额推荐）");
+    let water = rows.iter().find(|r| r[0] == "市水务局").unwrap();
+    assert_eq!(water[1..], ["2", "0", "", "尚未推荐"]);
+    // The minutes and the report.
+    let minutes = export_markdown(&zh);
+    assert!(minutes.contains("## 先进个人"), "{minutes}");
+    assert!(minutes.contains("| 北岭县 | 4 | 3 | 陈静、杨帆、赵磊 | 少 1 人（应等额推荐） |"));
+    let html = export_html(&zh, "2027-01-30");
+    assert!(html.contains("<section id=\"individuals\"><h2>先进个人</h2>"));
+    // The awards table marks a vetoed winner: 北岭县 (vetoed on new-jobs) wins 社会保险.
+    let awards = parse_csv(&export_csv(&s.input(Lang::En), CsvTable::Awards, false));
+    let won = awards
+        .iter()
+        .find(|r| r[0] == "社会保险工作先进县" && r[4] == "北岭县")
+        .unwrap();
+    assert_eq!(won[6], "yes (vetoed: to confirm)");
+}
