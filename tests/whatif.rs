@@ -582,3 +582,34 @@ fn the_command_line_prints_the_same_lines() {
         .collect();
     assert_eq!(lines, text(WORKED, "bing", Lang::Zh));
 }
+
+#[test]
+fn still_last_among_the_units_not_up_to_standard() {
+    // The zone fails training too (40 of 50: 20% short = 10 steps × 5% × 2 = 1.00 → 1.00):
+    // completing 低保 alone leaves it vetoed, and its 18.80 − 1.00 + 0.80 = 18.60 is still
+    // the lowest of the units not up to standard (丙县 19.70, the zone).
+    let source = edit(
+        WORKED,
+        &[(
+            "training = { target = 50, actual = 50 }",
+            "training = { target = 50, actual = 40 }",
+        )],
+    );
+    let (p, b) = scored(&source);
+    let s = standing(&p, &b, "zone").unwrap();
+    let dibao = s.veto.iter().find(|f| f.indicator == "dibao").unwrap();
+    assert!(dibao.if_met.last_place && !dibao.if_met.comprehensive);
+    assert_eq!(dibao.total_if_met, d("18.60"));
+    let en = text(&source, "zone", Lang::En);
+    assert!(
+        en.iter().any(|l| l.trim()
+            == "it would still be last place: the lowest total among the units not up to standard (丙县, 经济开发区)"),
+        "{en:#?}"
+    );
+    let zh = text(&source, "zone", Lang::Zh);
+    assert!(
+        zh.iter()
+            .any(|l| l.trim() == "仍为末位：在不达标的单位（丙县、经济开发区）中总分最低"),
+        "{zh:#?}"
+    );
+}
