@@ -143,33 +143,7 @@ pub fn board_problems(project: &Project, board: &Scoreboard) -> Vec<Problem> {
             .map_or(id, |i| i.name.as_str())
             .to_string()
     };
-    // Pending, in the file's order of units and then of departments (the board ranks them).
-    let scored: HashMap<&str, &scoring::UnitResult> = board
-        .units
-        .iter()
-        .chain(&board.departments)
-        .map(|u| (u.id.as_str(), u))
-        .collect();
-    let in_file = project
-        .units
-        .iter()
-        .map(|u| u.id.as_str())
-        .chain(project.departments.iter().map(|d| d.id.as_str()));
-    let mut out: Vec<Problem> = in_file
-        .filter_map(|id| scored.get(id))
-        .filter(|u| u.pending.any())
-        .map(|u| {
-            Problem::new(
-                ProblemKind::Pending {
-                    unit: u.name.clone(),
-                    survey: u.pending.survey,
-                    organization: u.pending.organization,
-                    rows: u.pending.rows,
-                },
-                path(&["scores", &u.id]),
-            )
-        })
-        .collect();
+    let mut out = pending_problems(project, board);
     out.extend(board.cut_ties.iter().map(|tie| {
         Problem::new(
             ProblemKind::TieAtCut {
@@ -227,6 +201,37 @@ pub fn board_problems(project: &Project, board: &Scoreboard) -> Vec<Problem> {
         ));
     }
     out
+}
+
+/// One warning per unit or department that still has something to enter, in the file's
+/// order of units and then of departments (the board ranks them).
+fn pending_problems(project: &Project, board: &Scoreboard) -> Vec<Problem> {
+    let scored: HashMap<&str, &scoring::UnitResult> = board
+        .units
+        .iter()
+        .chain(&board.departments)
+        .map(|u| (u.id.as_str(), u))
+        .collect();
+    let in_file = project
+        .units
+        .iter()
+        .map(|u| u.id.as_str())
+        .chain(project.departments.iter().map(|d| d.id.as_str()));
+    in_file
+        .filter_map(|id| scored.get(id))
+        .filter(|u| u.pending.any())
+        .map(|u| {
+            Problem::new(
+                ProblemKind::Pending {
+                    unit: u.name.clone(),
+                    survey: u.pending.survey,
+                    organization: u.pending.organization,
+                    rows: u.pending.rows,
+                },
+                path(&["scores", &u.id]),
+            )
+        })
+        .collect()
 }
 
 /// Where a unit's nominations are: its first nominee, or else the unit (or department)
