@@ -29,6 +29,7 @@ pub fn generate(units: usize, indicators: usize) -> String {
         .map(|i| Department {
             id: format!("d{i}"),
             name: format!("市直部门{i}"),
+            quota: None,
         })
         .collect();
     let areas: Vec<Area> = (0..8)
@@ -124,6 +125,7 @@ pub fn generate(units: usize, indicators: usize) -> String {
             id: "leadership".into(),
             name: "组织领导".into(),
             max: Decimal::from(2),
+            ..OrgItem::default()
         }],
         departments,
         units: unit_list,
@@ -138,6 +140,8 @@ pub fn generate(units: usize, indicators: usize) -> String {
                 ..Default::default()
             })
             .collect(),
+        nominees: Vec::new(),
+        procedure: Vec::new(),
         scores,
     };
     project::to_toml(&p)

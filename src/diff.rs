@@ -221,9 +221,28 @@ fn scheme_values(p: &Project) -> IndexMap<String, String> {
     );
     put(pol("last_place"), policy.last_place.to_string());
     put(
-        pol("veto_blocks_single_item"),
-        policy.veto_blocks_single_item.to_string(),
+        pol("last_place_among"),
+        policy.last_place_among.name().into(),
     );
+    put(
+        pol("single_item_veto"),
+        policy.single_item_veto.name().into(),
+    );
+    put(pol("department_bonus"), policy.department_bonus.to_string());
+    put(
+        pol("plausible_deviation"),
+        entered(policy.plausible_deviation),
+    );
+    for (key, quota) in [
+        ("individual_quota_county", policy.individual_quota_county),
+        ("individual_quota_zone", policy.individual_quota_zone),
+        (
+            "individual_quota_department",
+            policy.individual_quota_department,
+        ),
+    ] {
+        put(pol(key), quota.to_string());
+    }
     let s = &p.sections;
     put("sections.total".into(), entered(s.total));
     put("sections.survey".into(), entered(s.survey));
@@ -236,11 +255,18 @@ fn scheme_values(p: &Project) -> IndexMap<String, String> {
     for o in &p.organization {
         put(key("organization", &o.id, "name"), o.name.clone());
         put(key("organization", &o.id, "max"), entered(o.max));
+        let kinds = o
+            .applies_to
+            .as_ref()
+            .map(|kinds| kinds.iter().map(|k| k.name().to_string()).collect());
+        put(key("organization", &o.id, "applies_to"), opt_list(&kinds));
+        put(key("organization", &o.id, "lead"), opt(&o.lead));
     }
     // Departments and units declared in one file only are reported as such, not here:
     // only their fields are compared.
     for d in &p.departments {
         put(key("departments", &d.id, "name"), d.name.clone());
+        put(key("departments", &d.id, "quota"), opt(&d.quota));
     }
     for u in &p.units {
         put(key("units", &u.id, "name"), u.name.clone());
@@ -263,6 +289,8 @@ fn scheme_values(p: &Project) -> IndexMap<String, String> {
         put(f("co"), list(&i.co));
         put(f("units"), opt_list(&i.units));
         put(f("pilot"), opt_list(&i.pilot));
+        put(f("kind"), opt(&i.kind.map(|k| k.name())));
+        put(f("aggregate"), opt(&i.aggregate.map(|a| a.name())));
     }
     for a in &p.awards {
         let f = |field: &str| key("awards", &a.id, field);
@@ -271,6 +299,20 @@ fn scheme_values(p: &Project) -> IndexMap<String, String> {
         put(f("areas"), list(&a.areas));
         put(f("lead"), opt(&a.lead));
         put(f("organization"), list(&a.organization));
+    }
+    // Nominees have no id: each unit's names, in the file's order.
+    let mut nominees: IndexMap<&str, Vec<String>> = IndexMap::new();
+    for n in &p.nominees {
+        nominees.entry(&n.unit).or_default().push(n.name.clone());
+    }
+    for (unit, names) in nominees {
+        put(format!("nominees.{unit}"), list(&names));
+    }
+    for step in &p.procedure {
+        let f = |field: &str| key("procedure", &step.id, field);
+        put(f("name"), step.name.clone());
+        put(f("due"), step.due.to_string());
+        put(f("returns"), opt(&step.returns.map(|r| r.name())));
     }
     out
 }

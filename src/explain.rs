@@ -10,9 +10,12 @@
 //! place): no rule is applied again here. The sentences, in both languages, are
 //! `crate::i18n::explain` (`item_lines`, `item_short`, `unit_lines`, `unit_short`).
 
-use crate::project::{Direction, Indicator, PenaltyKind, Project, Row, ShortfallMode, UnitKind};
+use crate::project::{
+    Direction, Indicator, LastPlaceAmong, PenaltyKind, Project, Row, ShortfallMode, SingleItemVeto,
+    UnitKind,
+};
 use crate::scoring::{Fraction, Group, ItemResult, LastPlace, LeftOut, Outcome, Scoreboard};
-use crate::scoring::{UnitResult, deduction_cap};
+use crate::scoring::{OrgScore, UnitResult, deduction_cap};
 use rust_decimal::Decimal;
 
 /// A value rounded half-up to `score_decimals`: the exact value and the score it gave.
@@ -54,6 +57,17 @@ pub struct ItemExplanation {
     pub steps: ItemSteps,
     /// A department's row: the section its task score is scaled to (`sections.task`).
     pub scaled_to: Option<Decimal>,
+    /// A department's row derived from the counties' and the zone's (`aggregate = "sum"`).
+    pub sum: Option<SumSteps>,
+}
+
+/// What a derived row sums: the units' names, and those it waits for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SumSteps {
+    /// The units whose rows it adds up.
+    pub units: Vec<String>,
+    /// Those whose rows are pending or not quantitative (the row is pending while any is).
+    pub waiting: Vec<String>,
 }
 
 /// How a row's earned score came about, one kind per rule of SPEC §3.
@@ -114,6 +128,9 @@ pub enum Over {
     Exactly,
     /// Exceeded, but not a bonus indicator (不加分指标): the base.
     NoBonus,
+    /// A bonus indicator exceeded by a department, with `department_bonus = false`:
+    /// the base.
+    NoDepartmentBonus,
     /// A bonus indicator over-completed: `bonus = share × base × o / o_max`.
     Bonus(BonusSteps),
 }
@@ -204,12 +221,15 @@ pub struct UnitExplanation {
     pub pending: Option<PendingParts>,
 }
 
-/// One organisation item: its name, maximum and value (`None`: not entered).
+/// One organisation item: its name, maximum and value (`None`: not entered, or it does
+/// not apply).
 #[derive(Debug, Clone, PartialEq)]
 pub struct OrgStep {
     pub name: String,
     pub max: Decimal,
     pub value: Option<Rounded>,
+    /// Its `applies_to` names the unit's kind (otherwise it is not scored, not pending).
+    pub applies: bool,
 }
 
 /// One area of the task section: its rows and subtotal.
@@ -279,14 +299,23 @@ pub enum LastPlaceSteps {
     Off,
     /// Nobody is vetoed, so nobody is last.
     NobodyVetoed,
-    /// The lowest total while someone (`vetoed`) is vetoed; `tied_with` shares it.
+    /// The lowest total among the units last place is named among (`among`) while
+    /// someone (`vetoed`) is vetoed; `tied_with` shares it.
     Yes {
         total: Decimal,
         vetoed: Vec<String>,
         tied_with: Vec<String>,
+        among: LastPlaceAmong,
     },
-    /// Not the lowest: the lowest total and who has it.
+    /// Not the lowest among them: the lowest total and who has it.
     No {
+        lowest: Decimal,
+        holders: Vec<String>,
+        among: LastPlaceAmong,
+    },
+    /// Completed every target, and last place is named among the units not up to
+    /// standard (不达标) only: the lowest total among them and who has it.
+    UpToStandard {
         lowest: Decimal,
         holders: Vec<String>,
     },
@@ -308,11 +337,13 @@ pub struct AwardStep {
 #[derive(Debug, Clone, PartialEq)]
 pub enum AwardOutcome {
     /// Won; `next` is the best that did not win (names and score), `widened` a tie
-    /// across the cut, `vetoed` a vetoed winner.
+    /// across the cut, `vetoed` the rule that let a vetoed winner in
+    /// (`policy.single_item_veto`: `none`, or `failed_area` for an award that counts
+    /// none of its failed indicators).
     Won {
         next: Option<(Vec<String>, Decimal)>,
         widened: bool,
-        vetoed: bool,
+        vetoed: Option<SingleItemVeto>,
     },
     /// Below the award's `places`.
     Lost { places: u32 },
@@ -320,8 +351,11 @@ pub enum AwardOutcome {
     Zero,
     /// Left out as comprehensive advanced (名次顺移).
     LeftComprehensive,
-    /// Left out because vetoed (`policy.veto_blocks_single_item`).
+    /// Left out because vetoed (`policy.single_item_veto = "all"`).
     LeftVetoed,
+    /// Left out because it failed these indicators (names), which the award counts
+    /// (`policy.single_item_veto = "failed_area"`).
+    LeftFailedArea { failed: Vec<String> },
 }
 
 /// What is still missing from a unit's sheet.
@@ -404,12 +438,15 @@ fn item_of(
             top_over,
             bonus,
             bonus_indicator,
+            bonus_off,
             best,
         } => {
             let extra = if over.num <= Decimal::ZERO {
                 Over::Exactly
             } else if !bonus_indicator {
                 Over::NoBonus
+            } else if bonus_off {
+                Over::NoDepartmentBonus
             } else {
                 let best_units = board
                     .group_of(u)
@@ -492,6 +529,18 @@ fn item_of(
         decimals: policy.score_decimals,
         steps,
         scaled_to: (u.kind == UnitKind::Department).then_some(project.sections.task),
+        sum: item.sum.as_ref().map(|sum| SumSteps {
+            units: sum
+                .units
+                .iter()
+                .map(|id| project.name_of(id).to_string())
+                .collect(),
+            waiting: sum
+                .waiting
+                .iter()
+                .map(|id| project.name_of(id).to_string())
+                .collect(),
+        }),
     }
 }
 
@@ -551,13 +600,17 @@ fn unit_of(project: &Project, board: &Scoreboard, u: &UnitResult) -> UnitExplana
         .organization
         .iter()
         .enumerate()
-        .map(|(n, item)| OrgStep {
-            name: item.name.clone(),
-            max: item.max,
-            value: sheet
-                .and_then(|s| s.organization.get(&item.id))
-                .zip(u.organization_items.get(n).copied().flatten())
-                .map(|(&exact, score)| Rounded { exact, score }),
+        .map(|(n, item)| {
+            let counted = u.organization_items.get(n).copied();
+            OrgStep {
+                name: item.name.clone(),
+                max: item.max,
+                value: sheet
+                    .and_then(|s| s.organization.get(&item.id))
+                    .zip(counted.and_then(OrgScore::value))
+                    .map(|(&exact, score)| Rounded { exact, score }),
+                applies: counted != Some(OrgScore::NotApplicable),
+            }
         })
         .collect();
 
@@ -654,15 +707,27 @@ fn unit_of(project: &Project, board: &Scoreboard, u: &UnitResult) -> UnitExplana
         LastPlace::NoneForDepartments => LastPlaceSteps::Departments,
         LastPlace::Off => LastPlaceSteps::Off,
         LastPlace::NobodyVetoed => LastPlaceSteps::NobodyVetoed,
-        LastPlace::Lowest(_) if u.last_place => LastPlaceSteps::Yes {
+        LastPlace::Lowest { among, .. } if u.last_place => LastPlaceSteps::Yes {
             total: u.total,
             vetoed: names(&group, UnitResult::vetoed),
             tied_with: names(&group, |g| g.last_place && g.id != u.id),
+            among,
         },
-        LastPlace::Lowest(lowest) => LastPlaceSteps::No {
-            lowest,
-            holders: names(&group, |g| g.total == lowest),
-        },
+        LastPlace::Lowest { total, among } => {
+            let holders = names(&group, |g| g.last_place);
+            if among == LastPlaceAmong::NotUpToStandard && !u.vetoed() {
+                LastPlaceSteps::UpToStandard {
+                    lowest: total,
+                    holders,
+                }
+            } else {
+                LastPlaceSteps::No {
+                    lowest: total,
+                    holders,
+                    among,
+                }
+            }
+        }
     };
 
     // 单项先进
@@ -685,7 +750,7 @@ fn unit_of(project: &Project, board: &Scoreboard, u: &UnitResult) -> UnitExplana
                         .iter()
                         .filter(|(id, s)| !result.winners.contains(id) && *s > Decimal::ZERO)
                 };
-                let outcome = match mine.left_out {
+                let outcome = match &mine.left_out {
                     None if result.winners.contains(&u.id) => AwardOutcome::Won {
                         next: others().map(|(_, s)| *s).max().map(|best| {
                             let names = others()
@@ -695,7 +760,7 @@ fn unit_of(project: &Project, board: &Scoreboard, u: &UnitResult) -> UnitExplana
                             (names, best)
                         }),
                         widened: result.winners.len() > result.count as usize,
-                        vetoed: u.vetoed(),
+                        vetoed: u.vetoed().then_some(project.policy.single_item_veto),
                     },
                     None if mine.score <= Decimal::ZERO => AwardOutcome::Zero,
                     None => AwardOutcome::Lost {
@@ -703,6 +768,12 @@ fn unit_of(project: &Project, board: &Scoreboard, u: &UnitResult) -> UnitExplana
                     },
                     Some(LeftOut::Comprehensive) => AwardOutcome::LeftComprehensive,
                     Some(LeftOut::Vetoed) => AwardOutcome::LeftVetoed,
+                    Some(LeftOut::FailedArea(failed)) => AwardOutcome::LeftFailedArea {
+                        failed: failed
+                            .iter()
+                            .map(|f| indicator_name(project, f).to_string())
+                            .collect(),
+                    },
                 };
                 Some(AwardStep {
                     name: result.name.clone(),
@@ -722,7 +793,7 @@ fn unit_of(project: &Project, board: &Scoreboard, u: &UnitResult) -> UnitExplana
             .organization
             .iter()
             .zip(&u.organization_items)
-            .filter(|(_, value)| value.is_none())
+            .filter(|(_, value)| **value == OrgScore::Missing)
             .map(|(o, _)| o.name.clone())
             .collect(),
         rows: u
@@ -737,7 +808,7 @@ fn unit_of(project: &Project, board: &Scoreboard, u: &UnitResult) -> UnitExplana
         summary: summary_of(project, board, u),
         organization,
         organization_score: u.organization,
-        organization_max: project.organization_max(),
+        organization_max: u.organization_max,
         survey,
         survey_score: u.survey,
         survey_max: project.sections.survey,

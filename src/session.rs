@@ -217,7 +217,7 @@ impl Session {
             Some((seen, generation, board)) if seen == edit && generation == self.generation => {
                 apply_to_project(&mut self.project, &edit);
                 let mut problems = check::check(&self.project);
-                problems.extend(check::tie_problems(&self.project, &board));
+                problems.extend(check::board_problems(&self.project, &board));
                 self.problems = problems;
                 self.board = board;
             }

@@ -27,15 +27,18 @@
 //!   others' totals are held as they are. For a unit already inside, the same total is the
 //!   lowest it can fall to and stay inside: its margin is its total minus that.
 //! * **Last place.** The last unit leaves last place by exceeding the lowest total of the
-//!   other units of its group: it needs that total plus one step.
+//!   other units of its group that may be last (under the default `last_place_among =
+//!   "not_up_to_standard"`, the other vetoed units): it needs that total plus one step.
+//!   When it is the only one that may be last, no total is enough: it leaves last place
+//!   by completing its targets (the veto's lines).
 //!
 //! The group, its places, the cut and the rank among the units not vetoed are the
 //! scoreboard's ([`Scoreboard::group_of`], [`crate::scoring::comprehensive_cut`],
 //! [`UnitResult::rank_eligible`]). This module produces data ([`Standing`], [`WhatIf`]);
 //! the sentences are `crate::i18n::whatif::lines`.
 
-use crate::project::{Direction, Project, Row};
-use crate::scoring::{Outcome, Scoreboard, UnitResult, score, score_step};
+use crate::project::{Direction, LastPlaceAmong, Project, Row};
+use crate::scoring::{LastPlace, Outcome, Scoreboard, UnitResult, score, score_step};
 use rust_decimal::Decimal;
 
 /// Everything `kaoping whatif FILE UNIT` shows: the unit on its board, where it stands
@@ -199,11 +202,27 @@ pub fn standing(project: &Project, board: &Scoreboard, unit: &str) -> Option<Sta
     } else {
         (None, None)
     };
-    let others = group.units.iter().filter(|g| g.id != u.id);
+    // Who else could be last: under `last_place_among = "not_up_to_standard"` only the
+    // other vetoed units (the board's rule, [`LastPlace::holds`]).
+    let among_all = !matches!(
+        group.last_place,
+        LastPlace::Lowest {
+            among: LastPlaceAmong::NotUpToStandard,
+            ..
+        }
+    );
+    let others = group
+        .units
+        .iter()
+        .filter(|g| g.id != u.id && (among_all || g.vetoed()));
     let (leave_last, next_up) = match others.map(|g| g.total).min() {
         Some(next) if u.last_place => {
             let needed = next.checked_add(step)?;
-            let ids = group.holders(next, &u.id).map(|g| g.id.clone()).collect();
+            let ids = group
+                .holders(next, &u.id)
+                .filter(|g| among_all || g.vetoed())
+                .map(|g| g.id.clone())
+                .collect();
             (
                 Some((needed, needed.checked_sub(u.total)?)),
                 Some((next, ids)),
@@ -291,19 +310,33 @@ fn scenario(
     let mut changed = project.clone();
     let sheet = changed.scores.get_mut(&u.id)?;
     for indicator in indicators {
-        match sheet.indicators.get_mut(indicator)? {
-            Row::Quantitative {
+        match sheet.indicators.get_mut(indicator) {
+            Some(Row::Quantitative {
                 target: Some(target),
                 actual,
-            } => *actual = Some(*target),
-            Row::Qualitative {
+            }) => *actual = Some(*target),
+            Some(Row::Qualitative {
                 complete,
                 deduction,
-            } => {
+            }) => {
                 *complete = true;
                 *deduction = None;
             }
-            _ => return None,
+            Some(_) => return None,
+            // A department's row derived by sum (the units' rows fall short): met, as a
+            // row of its own at the summed target.
+            None => {
+                let Outcome::Short { target, .. } = u.item(indicator)?.outcome else {
+                    return None;
+                };
+                sheet.indicators.insert(
+                    indicator.clone(),
+                    Row::Quantitative {
+                        target: Some(target),
+                        actual: Some(target),
+                    },
+                );
+            }
         }
     }
     let after = score(&changed).ok()?;

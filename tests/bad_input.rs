@@ -460,7 +460,17 @@ fn check_is_clean_on_the_worked_example_and_names_its_warnings() {
             .contains("warning: sections.task: the areas add up to 10, not the task section's 88"),
         "{stderr}"
     );
-    assert!(String::from_utf8_lossy(&out.stdout).contains("0 error(s), 2 warning(s)"));
+    // The two vetoed units that win a single-item award (SPEC §4): the zone the
+    // employment award (it failed 低保, not employment), 丙县 the funding award.
+    assert!(
+        stderr.contains("warning: awards[0]: 经济开发区 is vetoed (城乡低保应保尽保 not completed) yet wins the single-item award 「就业和创业工作先进县」"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("warning: awards[1]: 丙县 is vetoed"),
+        "{stderr}"
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("0 error(s), 4 warning(s)"));
 }
 
 #[test]

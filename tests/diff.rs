@@ -65,21 +65,15 @@ fn a_new_veto_and_a_lifted_one_swap_the_awards() {
     // zone: dibao 4.00; assistance 4.00, task 4.20 + 2 + 4 = 10.20, total 4.50 + 4.90 +
     //   10.20 = 19.60; no longer vetoed. (The best over-completion is still 甲县's 0.20.)
     // Ranking: 甲 21.80 (1), 丙 19.70 (2), zone 19.60 (3), 乙 19.30 (4).
-    // Not vetoed: 甲, zone → both comprehensive. Last: 乙县 (lowest, someone vetoed).
-    // employment (comprehensive left out): 乙 5.50, 丙 5.50 → a tie: both win.
+    // Not vetoed: 甲, zone → both comprehensive. Last: 乙县 (the lowest of the units not
+    // up to standard, 乙 and 丙).
+    // employment: 甲 and the zone are comprehensive (名次顺移), 乙 and 丙 failed new-jobs,
+    // which it counts (single_item_veto = "failed_area"): nobody wins it.
     // funding: 乙 3, 丙 3.5 → 丙县. 甲县 changes in nothing.
     assert_eq!(
         d.units,
         vec![
-            unit(
-                "bing",
-                "丙县",
-                &[
-                    ("rank", "3", "2"),
-                    ("awards", "funding", "employment, funding"),
-                ],
-                &[],
-            ),
+            unit("bing", "丙县", &[("rank", "3", "2")], &[],),
             unit(
                 "zone",
                 "经济开发区",
@@ -113,7 +107,6 @@ fn a_new_veto_and_a_lifted_one_swap_the_awards() {
                     ("failed", "", "new-jobs"),
                     ("comprehensive", "true", "false"),
                     ("last_place", "false", "true"),
-                    ("awards", "", "employment"),
                 ],
                 &[("scores.yi.indicators.new-jobs.actual", "880", "760")],
             ),
@@ -131,7 +124,6 @@ fn diff_text_in_both_languages() {
             "3 units changed; ranks moved: 丙县 3 → 2, 经济开发区 4 → 3, 乙县 2 → 4",
             "丙县 (bing)",
             "  rank: 3 → 2",
-            "  single-item awards: 资金安排和落实工作先进县 → 就业和创业工作先进县, 资金安排和落实工作先进县",
             "经济开发区 (zone)",
             "  社会救助: 3.20 → 4.00",
             "  task: 9.40 → 10.20",
@@ -152,7 +144,6 @@ fn diff_text_in_both_languages() {
             "  veto (一票否决): no → yes (城镇新增就业)",
             "  comprehensive advanced: yes → no",
             "  last place: no → yes",
-            "  single-item awards: none → 就业和创业工作先进县",
             "  entered values that changed:",
             "    scores.yi.indicators.new-jobs.actual: 880 → 760",
         ]
@@ -163,7 +154,6 @@ fn diff_text_in_both_languages() {
             "3 个单位有变化；名次变动：丙县 3 → 2，经济开发区 4 → 3，乙县 2 → 4",
             "丙县（bing）",
             "  名次：3 → 2",
-            "  单项先进：资金安排和落实工作先进县 → 就业和创业工作先进县、资金安排和落实工作先进县",
             "经济开发区（zone）",
             "  社会救助：3.20 → 4.00",
             "  任务完成：9.40 → 10.20",
@@ -184,7 +174,6 @@ fn diff_text_in_both_languages() {
             "  一票否决：否 → 是（城镇新增就业）",
             "  综合先进：是 → 否",
             "  末位：否 → 是",
-            "  单项先进：无 → 就业和创业工作先进县",
             "  录入值的改动：",
             "    scores.yi.indicators.new-jobs.actual: 880 → 760",
         ]
@@ -354,16 +343,31 @@ fn entered_values_compare_as_numbers_and_penalties_by_position() {
 
 #[test]
 fn units_only_in_one_file() {
-    // 丁县 added with nothing entered: total 0.00, the lowest while someone is vetoed, so
-    // it takes last place from the zone.
-    let new = edit(
+    // 丁县 added with nothing entered: total 0.00, the lowest of all. Under
+    // last_place_among = "all" it takes last place from the zone; under the default it
+    // completed nothing wrong (pending is no veto), so the zone stays last and no unit
+    // changes.
+    let add_ding = |text: &str| {
+        edit(
+            text,
+            &[(
+                "[[units]]\nid = \"zone\"",
+                "[[units]]\nid = \"ding\"\nname = \"丁县\"\nkind = \"county\"\n\n[[units]]\nid = \"zone\"",
+            )],
+        )
+    };
+    let default = compare(WORKED, &add_ding(WORKED));
+    assert_eq!(default.only_new, vec!["ding".to_string()]);
+    assert!(default.units.is_empty(), "{:?}", default.units);
+    let all = edit(
         WORKED,
         &[(
-            "[[units]]\nid = \"zone\"",
-            "[[units]]\nid = \"ding\"\nname = \"丁县\"\nkind = \"county\"\n\n[[units]]\nid = \"zone\"",
+            "title = \"示例：三县一区\"\n",
+            "title = \"示例：三县一区\"\n\n[policy]\nlast_place_among = \"all\"\n",
         )],
     );
-    let d = compare(WORKED, &new);
+    let new = add_ding(&all);
+    let d = compare(&all, &new);
     assert_eq!(d.only_new, vec!["ding".to_string()]);
     assert!(d.only_old.is_empty());
     assert!(d.scheme.is_empty(), "{:?}", d.scheme);
@@ -383,7 +387,7 @@ fn units_only_in_one_file() {
             "Only in the new file: 丁县 (ding)",
         ]
     );
-    let back = compare(&new, WORKED);
+    let back = compare(&new, &all);
     assert_eq!(back.only_old, vec!["ding".to_string()]);
     assert_eq!(
         diff_text(&back, Lang::Zh)[..2],
@@ -396,8 +400,10 @@ fn units_only_in_one_file() {
 
 #[test]
 fn departments_are_compared_in_their_own_group() {
-    // 市人社局 scored in both: new-jobs 90 of 100 (3.00, task 88 × 3/4 = 66.00) → 100 of
-    // 100 (4.00, task 88.00, no longer vetoed, comprehensive).
+    // 市人社局 scored in both, on the two indicators it is responsible for: training has
+    // no row (pending, base 2). new-jobs 90 of 100 = 10% short = 5 steps × 5% × 4 = 1.00 →
+    // 3.00, task 88 × 3.00 / (4 + 2) = 44.00 → 100 of 100: 4.00, task 88 × 4 / 6 = 58.67,
+    // no longer vetoed, comprehensive.
     let with = |actual: &str| {
         format!(
             "{WORKED}\n[scores.hrss.indicators]\nnew-jobs = {{ target = 100, actual = {actual} }}\n"
@@ -413,8 +419,8 @@ fn departments_are_compared_in_their_own_group() {
                 "市人社局",
                 &[
                     ("areas.employment", "3.00", "4.00"),
-                    ("task", "66.00", "88.00"),
-                    ("total", "66.00", "88.00"),
+                    ("task", "44.00", "58.67"),
+                    ("total", "44.00", "58.67"),
                     ("failed", "new-jobs", ""),
                     ("comprehensive", "false", "true"),
                 ],

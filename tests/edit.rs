@@ -6,12 +6,12 @@
 //! - the rest: one or more hand-written before/after snippets per kind of edit.
 
 use kaoping::edit::{
-    AreaField, DepartmentField, Edit, IndicatorField, PolicyField, SectionsField, UnitField,
-    apply_to_document, apply_to_project,
+    AreaField, DepartmentField, Edit, IndicatorField, OrgItemField, PolicyField, SectionsField,
+    UnitField, apply_to_document, apply_to_project,
 };
 use kaoping::project::{
-    Area, Department, Direction, Indicator, Penalty, PenaltyKind, Project, Role, Row,
-    ShortfallMode, Unit, UnitKind, load, to_toml,
+    Aggregate, Area, Department, Direction, Indicator, LastPlaceAmong, Penalty, PenaltyKind,
+    Project, Role, Row, RowKind, ShortfallMode, SingleItemVeto, Unit, UnitKind, load, to_toml,
 };
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -396,7 +396,52 @@ fn policy_field() -> impl Strategy<Value = PolicyField> {
         count().prop_map(F::ComprehensiveAwards),
         count().prop_map(F::DepartmentAwards),
         any::<bool>().prop_map(F::LastPlace),
-        any::<bool>().prop_map(F::VetoBlocksSingleItem),
+        prop::sample::select(vec![LastPlaceAmong::NotUpToStandard, LastPlaceAmong::All])
+            .prop_map(F::LastPlaceAmong),
+        prop::sample::select(vec![
+            SingleItemVeto::FailedArea,
+            SingleItemVeto::Off,
+            SingleItemVeto::All
+        ])
+        .prop_map(F::SingleItemVeto),
+        any::<bool>().prop_map(F::DepartmentBonus),
+        decimal().prop_map(F::PlausibleDeviation),
+        count().prop_map(F::IndividualQuotaCounty),
+        count().prop_map(F::IndividualQuotaZone),
+        count().prop_map(F::IndividualQuotaDepartment),
+    ]
+}
+
+fn row_kind() -> impl Strategy<Value = Option<RowKind>> {
+    proptest::option::of(prop::sample::select(vec![
+        RowKind::Quantitative,
+        RowKind::Qualitative,
+    ]))
+}
+
+fn aggregate() -> impl Strategy<Value = Option<Aggregate>> {
+    proptest::option::of(Just(Aggregate::Sum))
+}
+
+fn kinds() -> impl Strategy<Value = Option<Vec<UnitKind>>> {
+    proptest::option::of(proptest::collection::vec(kind(), 0..3))
+}
+
+/// One field of an organisation item, its lead picked from the departments.
+#[derive(Debug, Clone)]
+enum OrgSeed {
+    Name(String),
+    Max(Decimal),
+    AppliesTo(Option<Vec<UnitKind>>),
+    Lead(Option<Pick>),
+}
+
+fn org_seed() -> impl Strategy<Value = OrgSeed> {
+    prop_oneof![
+        text().prop_map(OrgSeed::Name),
+        decimal().prop_map(OrgSeed::Max),
+        kinds().prop_map(OrgSeed::AppliesTo),
+        proptest::option::of(pick()).prop_map(OrgSeed::Lead),
     ]
 }
 
@@ -423,6 +468,8 @@ enum FieldSeed {
     Direction(Direction),
     Units(Option<Vec<Pick>>),
     Pilot(Option<Vec<Pick>>),
+    Kind(Option<RowKind>),
+    Aggregate(Option<Aggregate>),
 }
 
 #[derive(Debug, Clone)]
@@ -439,6 +486,8 @@ struct IndicatorSeed {
     co: Vec<Pick>,
     units: Option<Vec<Pick>>,
     pilot: Option<Vec<Pick>>,
+    kind: Option<RowKind>,
+    aggregate: Option<Aggregate>,
 }
 
 /// An edit to draw, its ids picked from the project it is applied to.
@@ -461,8 +510,10 @@ enum Seed {
     SetAreaName(Pick, String),
     SetAreaMax(Pick, Decimal),
     RemoveArea(Pick),
-    AddDepartment(Pick, String),
+    AddDepartment(Pick, String, Option<u32>),
     RenameDepartment(Pick, String),
+    SetDepartmentQuota(Pick, Option<u32>),
+    SetOrgItem(Pick, OrgSeed),
     RemoveDepartment(Pick),
     AddUnit(Pick, String, UnitKind),
     RenameUnit(Pick, String),
@@ -480,6 +531,8 @@ fn field_seed() -> impl Strategy<Value = FieldSeed> {
         direction().prop_map(FieldSeed::Direction),
         picks().prop_map(FieldSeed::Units),
         picks().prop_map(FieldSeed::Pilot),
+        row_kind().prop_map(FieldSeed::Kind),
+        aggregate().prop_map(FieldSeed::Aggregate),
     ]
 }
 
@@ -495,11 +548,13 @@ fn indicator_seed() -> impl Strategy<Value = IndicatorSeed> {
             picks(),
             picks(),
         ),
+        (row_kind(), aggregate()),
     )
         .prop_map(
             |(
                 (id, area, name, base, bonus),
                 (measure, direction, lead, responsible, co, units, pilot),
+                (kind, aggregate),
             )| IndicatorSeed {
                 id,
                 area,
@@ -513,6 +568,8 @@ fn indicator_seed() -> impl Strategy<Value = IndicatorSeed> {
                 co,
                 units,
                 pilot,
+                kind,
+                aggregate,
             },
         )
 }
@@ -537,8 +594,10 @@ fn seed() -> impl Strategy<Value = Seed> {
         1 => (pick(), text()).prop_map(|(a, n)| Seed::SetAreaName(a, n)),
         1 => (pick(), decimal()).prop_map(|(a, m)| Seed::SetAreaMax(a, m)),
         1 => pick().prop_map(Seed::RemoveArea),
-        1 => (new_pick(), text()).prop_map(|(a, n)| Seed::AddDepartment(a, n)),
+        1 => (new_pick(), text(), proptest::option::of(0u32..5)).prop_map(|(a, n, q)| Seed::AddDepartment(a, n, q)),
         1 => (pick(), text()).prop_map(|(a, n)| Seed::RenameDepartment(a, n)),
+        1 => (pick(), proptest::option::of(0u32..5)).prop_map(|(a, q)| Seed::SetDepartmentQuota(a, q)),
+        2 => (pick(), org_seed()).prop_map(|(o, f)| Seed::SetOrgItem(o, f)),
         1 => pick().prop_map(Seed::RemoveDepartment),
         1 => (new_pick(), text(), kind()).prop_map(|(a, n, k)| Seed::AddUnit(a, n, k)),
         1 => (pick(), text()).prop_map(|(a, n)| Seed::RenameUnit(a, n)),
@@ -640,6 +699,8 @@ fn resolve(seed: &Seed, p: &Project) -> Edit {
                 FieldSeed::Direction(dir) => IndicatorField::Direction(dir),
                 FieldSeed::Units(u) => IndicatorField::Units(u.map(|u| list(&u, &ids.units))),
                 FieldSeed::Pilot(u) => IndicatorField::Pilot(u.map(|u| list(&u, &ids.units))),
+                FieldSeed::Kind(k) => IndicatorField::Kind(k),
+                FieldSeed::Aggregate(a) => IndicatorField::Aggregate(a),
             },
         },
         Seed::AddIndicator(i) => Edit::AddIndicator {
@@ -656,6 +717,8 @@ fn resolve(seed: &Seed, p: &Project) -> Edit {
                 co: list(&i.co, &ids.departments),
                 units: i.units.map(|u| list(&u, &ids.units)),
                 pilot: i.pilot.map(|u| list(&u, &ids.units)),
+                kind: i.kind,
+                aggregate: i.aggregate,
             },
         },
         Seed::RemoveIndicator(i) => Edit::RemoveIndicator {
@@ -679,10 +742,24 @@ fn resolve(seed: &Seed, p: &Project) -> Edit {
         Seed::RemoveArea(a) => Edit::RemoveArea {
             id: a.of(&ids.areas),
         },
-        Seed::AddDepartment(dep, name) => Edit::AddDepartment {
+        Seed::AddDepartment(dep, name, quota) => Edit::AddDepartment {
             department: Department {
                 id: new_id(&dep, &ids.scored, "dept"),
                 name,
+                quota,
+            },
+        },
+        Seed::SetDepartmentQuota(dep, quota) => Edit::SetDepartment {
+            id: dep.of(&ids.departments),
+            field: DepartmentField::Quota(quota),
+        },
+        Seed::SetOrgItem(o, field) => Edit::SetOrgItem {
+            id: o.of(&ids.org),
+            field: match field {
+                OrgSeed::Name(n) => OrgItemField::Name(n),
+                OrgSeed::Max(m) => OrgItemField::Max(m),
+                OrgSeed::AppliesTo(k) => OrgItemField::AppliesTo(k),
+                OrgSeed::Lead(l) => OrgItemField::Lead(l.map(|l| l.of(&ids.departments))),
             },
         },
         Seed::RenameDepartment(dep, name) => Edit::SetDepartment {
@@ -1012,8 +1089,9 @@ fn golden_roles() {
             "-co = [\"finance\"]",
             "+co = [\"finance\"]",
             "-lead = \"ndrc\"",
-            "-responsible = [\"agriculture\"]",
+            "-responsible = [\"agriculture\", \"ndrc\"]",
             "+lead = \"agriculture\"",
+            "+responsible = [\"ndrc\"]",
         ],
     );
 }
@@ -1155,6 +1233,7 @@ fn golden_removing_an_indicator_hands_the_group_heading_down() {
             "-lead = \"civil\"",
             "-responsible = [\"civil\"]",
             "-co = [\"finance\"]",
+            "-aggregate = \"sum\"",
             "-",
             "-[[indicators]]",
             "-wubao           = { target = 1220, actual = 1318 }",
@@ -1163,7 +1242,6 @@ fn golden_removing_an_indicator_hands_the_group_heading_down() {
             "-wubao           = { target = 1140, actual = 1208 }",
             "-wubao           = { target = 760, actual = 851 }",
             "-wubao           = { target = 120, actual = 120 }",
-            "-wubao             = { target = 5110, actual = 5502 }",
             "-wubao             = { target = 5110, actual = 5502 }",
         ],
     );
@@ -2193,6 +2271,7 @@ fn department_edits() {
             department: Department {
                 id: s("water"),
                 name: s("市水务局"),
+                quota: None,
             },
         }],
         &before.replace(
@@ -2228,6 +2307,7 @@ fn department_edits() {
                 department: Department {
                     id: s("civil"),
                     name: s("again"),
+                    quota: None,
                 },
             },
             Edit::RemoveDepartment { id: s("nobody") },
@@ -2346,4 +2426,124 @@ fn ill_formed_edits_change_nothing() {
     }
     unchanged(HEAD, &edits);
     assert!(survey("jia", Some("10000000000000000.01")).is_well_formed());
+}
+
+const ORG: &str = r#"format = "kaoping/1"
+
+[policy]
+veto_blocks_single_item = true   # the older spelling
+
+[sections]
+total = 10
+survey = 6
+task = 0
+
+[[organization]]
+id = "funding"
+name = "资金安排"
+max = 4
+
+[[departments]]
+id = "finance"
+name = "市财政局"
+
+[[units]]
+id = "jia"
+name = "甲县"
+kind = "county"
+
+[[nominees]]
+unit = "jia"
+name = "张三"
+
+[[nominees]]
+unit = "finance"
+name = "李四"
+post = "科长"
+
+[[nominees]]
+unit = "jia"
+name = "王五"
+"#;
+
+#[test]
+fn single_item_veto_replaces_the_older_key() {
+    check(
+        ORG,
+        &[Edit::SetPolicy {
+            field: PolicyField::SingleItemVeto(SingleItemVeto::Off),
+        }],
+        &ORG.replace(
+            "veto_blocks_single_item = true   # the older spelling\n",
+            "single_item_veto = \"none\"\n",
+        ),
+    );
+    // The default is written over nothing: the older key goes, and what it meant with it.
+    check(
+        ORG,
+        &[Edit::SetPolicy {
+            field: PolicyField::SingleItemVeto(SingleItemVeto::FailedArea),
+        }],
+        &ORG.replace(
+            "veto_blocks_single_item = true   # the older spelling\n",
+            "",
+        ),
+    );
+}
+
+#[test]
+fn organisation_item_edits() {
+    check(
+        ORG,
+        &[
+            Edit::SetOrgItem {
+                id: s("funding"),
+                field: OrgItemField::AppliesTo(Some(vec![UnitKind::County, UnitKind::Zone])),
+            },
+            Edit::SetOrgItem {
+                id: s("funding"),
+                field: OrgItemField::Lead(Some(s("finance"))),
+            },
+        ],
+        &ORG.replace(
+            "max = 4\n",
+            "max = 4\napplies_to = [\"county\", \"zone\"]\nlead = \"finance\"\n",
+        ),
+    );
+    // A lead that is no department changes nothing.
+    unchanged(
+        ORG,
+        &[Edit::SetOrgItem {
+            id: s("funding"),
+            field: OrgItemField::Lead(Some(s("nobody"))),
+        }],
+    );
+}
+
+#[test]
+fn removing_a_unit_or_a_department_removes_its_nominees_and_its_lead() {
+    let led = ORG.replace("max = 4\n", "max = 4\nlead = \"finance\"\n");
+    check(
+        &led,
+        &[Edit::RemoveDepartment { id: s("finance") }],
+        &led.replace(
+            "[[departments]]\nid = \"finance\"\nname = \"市财政局\"\n\n",
+            "",
+        )
+        .replace("lead = \"finance\"\n", "")
+        .replace(
+            "[[nominees]]\nunit = \"finance\"\nname = \"李四\"\npost = \"科长\"\n\n",
+            "",
+        ),
+    );
+    check(
+        ORG,
+        &[Edit::RemoveUnit { id: s("jia") }],
+        &ORG.replace(
+            "[[units]]\nid = \"jia\"\nname = \"甲县\"\nkind = \"county\"\n\n",
+            "",
+        )
+        .replace("[[nominees]]\nunit = \"jia\"\nname = \"张三\"\n\n", "")
+        .replace("\n[[nominees]]\nunit = \"jia\"\nname = \"王五\"\n", ""),
+    );
 }

@@ -14,7 +14,7 @@ use kaoping::i18n::Lang;
 use kaoping::i18n::explain::{
     item_lines, item_short as item_short_text, unit_lines, unit_short as unit_short_text,
 };
-use kaoping::project::Project;
+use kaoping::project::{LastPlaceAmong, Project, SingleItemVeto};
 use kaoping::scoring::Scoreboard;
 use kaoping::text::width;
 
@@ -567,18 +567,21 @@ fn bing_total_every_part() {
         &en,
         "not comprehensive advanced: vetoed (一票否决), so not eligible",
     );
+    // Both 丙县 and the zone are not up to standard; the zone's 18.80 is the lower.
     has_line(
         &en,
-        "not last place: the lowest total is 18.80 (经济开发区)",
+        "not last place: the lowest total among the units not up to standard is 18.80 (经济开发区)",
     );
-    // Awards: employment 3.50 + 2.00 = 5.50 against the zone's 6.20; funding 3.50 wins.
+    // Awards: employment counts new-jobs, which 丙县 failed: left out (its 3.50 + 2.00 =
+    // 5.50 would have lost to the zone's 6.20 anyway); funding counts no indicator, so its
+    // 3.50 wins, with a note for the leading group.
     has_line(
         &en,
-        "就业和创业工作先进县: not won, award score 3.50 + 2.00 = 5.50; 1 place, won by 经济开发区 6.20",
+        "就业和创业工作先进县: left out for failing this award's own work (城镇新增就业; policy.single_item_veto = \"failed_area\"; its award score would be 3.50 + 2.00 = 5.50; 名次顺移), won by 经济开发区 6.20",
     );
     has_line(
         &en,
-        "资金安排和落实工作先进县: won, award score 3.50; next: 经济开发区 2.50; a veto only bars comprehensive advanced, not single-item awards (policy.veto_blocks_single_item = false)",
+        "资金安排和落实工作先进县: won, award score 3.50; next: 经济开发区 2.50; the indicators it failed are not this award's work, so it may still win (policy.single_item_veto = \"failed_area\"): for the leading group to confirm",
     );
 
     let zh = unit(WORKED, "bing", Lang::Zh);
@@ -597,9 +600,14 @@ fn bing_total_every_part() {
         "一票否决：城镇新增就业 完成率 95.0%（差 5.0% → 扣 0.50）",
     );
     has_line(&zh, "非综合先进：一票否决，无评选资格");
+    has_line(&zh, "非末位：不达标单位中最低总分为 18.80（经济开发区）");
     has_line(
         &zh,
-        "就业和创业工作先进县：未获评，单项得分 3.50 + 2.00 = 5.50，名额 1 个，由经济开发区（6.20）获评",
+        "就业和创业工作先进县：未完成本项工作的指标（城镇新增就业），一票否决，不参评（policy.single_item_veto = \"failed_area\"；单项得分本为 3.50 + 2.00 = 5.50），名次顺移，由经济开发区（6.20）获评",
+    );
+    has_line(
+        &zh,
+        "资金安排和落实工作先进县：获评，单项得分 3.50；其次为经济开发区（2.50）；未完成的指标不属本项工作，仍可获评（policy.single_item_veto = \"failed_area\"），须领导小组确认",
     );
 }
 
@@ -706,17 +714,37 @@ fn comprehensive_advanced_or_why_not() {
 
 #[test]
 fn last_place_or_why_not() {
-    // Someone is vetoed (丙县, the zone), so the lowest total, the zone's 18.80, is last.
+    // Someone is vetoed (丙县, the zone), so there is a last place: the lowest total among
+    // the units not up to standard, the zone's 18.80.
     has_line(
         &unit(WORKED, "zone", Lang::En),
-        "last place (末位): the lowest total, 18.80, and someone is vetoed (丙县, 经济开发区)",
+        "last place (末位): the lowest total among the units not up to standard (不达标), 18.80 (丙县, 经济开发区)",
     );
     has_line(
         &unit(WORKED, "zone", Lang::Zh),
+        "末位：在不达标（被一票否决）的单位中总分 18.80 最低（不达标：丙县、经济开发区）",
+    );
+    // 甲县 completed every target: never last.
+    has_line(
+        &unit(WORKED, "jia", Lang::En),
+        "not last place: it completed every target, and the last place is named among the units not up to standard only (policy.last_place_among = \"not_up_to_standard\"; the lowest of them: 经济开发区, 18.80)",
+    );
+    has_line(
+        &unit(WORKED, "jia", Lang::Zh),
+        "非末位：完成了全部指标，末位只在不达标单位中评定（policy.last_place_among = \"not_up_to_standard\"；其中最低为经济开发区 18.80）",
+    );
+    // Among all units (the lowest total overall is the zone's too).
+    let all = worked_with_policy("last_place_among = \"all\"");
+    has_line(
+        &unit(&all, "zone", Lang::En),
+        "last place (末位): the lowest total, 18.80, and someone is vetoed (丙县, 经济开发区)",
+    );
+    has_line(
+        &unit(&all, "zone", Lang::Zh),
         "末位：总分 18.80 最低，且有单位被一票否决（丙县、经济开发区）",
     );
     has_line(
-        &unit(WORKED, "jia", Lang::En),
+        &unit(&all, "jia", Lang::En),
         "not last place: the lowest total is 18.80 (经济开发区)",
     );
     // Nobody vetoed: no last place.
@@ -764,10 +792,20 @@ fn single_item_awards_roll_down_past_comprehensive_winners() {
         &unit(WORKED, "jia", Lang::Zh),
         "就业和创业工作先进县：已评为综合先进，不再参评（名次顺移；单项得分本为 4.80 + 2.00 = 6.80），由经济开发区（6.20）获评",
     );
-    // The zone wins employment: 4.20 + 2.00 = 6.20, ahead of 丙县's 5.50.
+    // The zone wins employment: 4.20 + 2.00 = 6.20; 丙县 (5.50) is left out for failing
+    // new-jobs, so nobody is next. The zone failed 低保, which employment does not count.
     has_line(
         &unit(WORKED, "zone", Lang::En),
-        "就业和创业工作先进县: won, award score 4.20 + 2.00 = 6.20; next: 丙县 5.50; a veto only bars comprehensive advanced, not single-item awards (policy.veto_blocks_single_item = false)",
+        "就业和创业工作先进县: won, award score 4.20 + 2.00 = 6.20; the indicators it failed are not this award's work, so it may still win (policy.single_item_veto = \"failed_area\"): for the leading group to confirm",
+    );
+    // Under "none" 丙县 stands for it, and is next.
+    has_line(
+        &unit(
+            &worked_with_policy("single_item_veto = \"none\""),
+            "zone",
+            Lang::En,
+        ),
+        "就业和创业工作先进县: won, award score 4.20 + 2.00 = 6.20; next: 丙县 5.50; a veto only bars comprehensive advanced, not single-item awards (policy.single_item_veto = \"none\"): for the leading group to confirm",
     );
     has_line(
         &unit(WORKED, "zone", Lang::En),
@@ -777,18 +815,23 @@ fn single_item_awards_roll_down_past_comprehensive_winners() {
 
 #[test]
 fn vetoed_units_are_left_out_when_the_policy_says_so() {
-    // veto_blocks_single_item: 丙县 and the zone are out, 甲县 and 乙县 are
-    // comprehensive: nobody is left to win.
-    let text = worked_with_policy("veto_blocks_single_item = true");
-    let en = unit(&text, "bing", Lang::En);
-    has_line(
-        &en,
-        "资金安排和落实工作先进县: left out because vetoed (policy.veto_blocks_single_item; its award score would be 3.50), nobody won",
-    );
-    has_line(
-        &unit(&text, "bing", Lang::Zh),
-        "资金安排和落实工作先进县：一票否决，不参评单项（policy.veto_blocks_single_item；单项得分本为 3.50），无人获评",
-    );
+    // single_item_veto = "all": 丙县 and the zone are out, 甲县 and 乙县 are
+    // comprehensive: nobody is left to win. (The older veto_blocks_single_item = true
+    // reads the same.)
+    for text in [
+        worked_with_policy("single_item_veto = \"all\""),
+        worked_with_policy("veto_blocks_single_item = true"),
+    ] {
+        let en = unit(&text, "bing", Lang::En);
+        has_line(
+            &en,
+            "资金安排和落实工作先进县: left out because vetoed (policy.single_item_veto = \"all\"; its award score would be 3.50; 名次顺移), nobody won",
+        );
+        has_line(
+            &unit(&text, "bing", Lang::Zh),
+            "资金安排和落实工作先进县：一票否决，不参评单项（policy.single_item_veto = \"all\"；单项得分本为 3.50），名次顺移，无人获评",
+        );
+    }
 }
 
 #[test]
@@ -868,41 +911,56 @@ fn names_are_sanitised() {
 
 #[test]
 fn a_departments_task_is_scaled_to_the_section() {
-    // 市人社局: areas 13.40 + 9.00 + 6.00 = 28.40 earned over 8 rows of base 25;
-    // 88 × 28.40 / 25 = 99.968 → 99.97; 6.80 + 5.60 + 99.97 − 0 = 112.37.
+    // 市人社局: its 8 rows earn their bases, 12.00 + 8.00 + 5.00 = 25.00 of 25 — no bonus
+    // for a department (department_bonus = false) — so 88 × 25.00 / 25 = 88.00;
+    // organisation 2 + 1 + 0.5 = 3.50 (资金安排 does not apply to departments);
+    // 3.50 + 5.60 + 88.00 − 0 = 97.10, behind 市财政局's 97.20.
     let en = unit(DEMO, "hrss", Lang::En);
+    has_line(&en, "市人社局 (city department): total 97.10, rank 2 of 12");
     has_line(
         &en,
-        "市人社局 (city department): total 112.37, rank 3 of 12",
+        "资金安排: does not apply to this unit (applies_to), not scored (of 3.5)",
     );
-    has_line(&en, "Σ earned = 13.40 + 9.00 + 6.00 = 28.40");
+    has_line(&en, "organisation = 2.00 + 1.00 + 0.50 = 3.50 (max 3.5)");
+    has_line(&en, "Σ earned = 12.00 + 8.00 + 5.00 = 25.00");
     has_line(&en, "Σ base = 25 (the bases of its 8 rows)");
     has_line(
         &en,
-        "task = 88 × Σ earned / Σ base = 88 × 28.40 / 25 = 99.968 → 99.97 (rounded half-up to 2 places)",
+        "task = 88 × Σ earned / Σ base = 88 × 25.00 / 25 = 88.00",
     );
     has_line(
         &en,
-        "total = organisation + survey + task − penalty = 6.80 + 5.60 + 99.97 − 0.00 = 112.37",
+        "total = organisation + survey + task − penalty = 3.50 + 5.60 + 88.00 − 0.00 = 97.10",
     );
     has_line(
         &en,
-        "comprehensive advanced (综合先进): 3rd among the 11 units not vetoed, within 8 places",
+        "comprehensive advanced (综合先进): 2nd among the 11 units not vetoed, within 8 places",
     );
     has_line(&en, "last place: city departments have none");
     assert!(!en.iter().any(|l| l.contains("单项先进")));
+    // Its new-jobs 28329 of 26700 is over-completed, a bonus indicator: the base only.
+    let jobs = item(DEMO, "hrss", "new-jobs", Lang::En);
+    has_line(
+        &jobs,
+        "over-completion 6.1%; a city department earns no bonus for it, only the base (policy.department_bonus = false: a department alone on an indicator would always be its own best)",
+    );
+    has_line(&jobs, "earned = base 4 = 4.00");
     let zh = unit(DEMO, "hrss", Lang::Zh);
-    has_line(&zh, "Σ得分 = 13.40 + 9.00 + 6.00 = 28.40");
+    has_line(&zh, "Σ得分 = 12.00 + 8.00 + 5.00 = 25.00");
     has_line(
         &zh,
-        "任务完成 = 88 × Σ得分 ÷ Σ基础分 = 88 × 28.40 ÷ 25 = 99.968，四舍五入保留 2 位小数 → 99.97",
+        "任务完成 = 88 × Σ得分 ÷ Σ基础分 = 88 × 25.00 ÷ 25 = 88.00",
     );
-    // 市民政局: 20.20 + 8.30 + 4.00 = 32.50 over 31.5: 2860 / 31.5 = 90.7936… → 90.79;
-    // vetoed by its rural dibao (6 − 0.6 = 5.40).
+    has_line(
+        &zh,
+        "资金安排：不适用于本单位（applies_to），不计分（满分 3.5）",
+    );
+    // 市民政局: 19.40 + 7.50 + 4.00 = 30.90 over 31.5: 88 × 30.90 / 31.5 = 86.3238… →
+    // 86.32; vetoed by its rural dibao (6 − 0.6 = 5.40).
     let civil = unit(DEMO, "civil", Lang::En);
     has_line(
         &civil,
-        "task = 88 × Σ earned / Σ base = 88 × 32.50 / 31.5 = 90.7936… → 90.79 (rounded half-up to 2 places)",
+        "task = 88 × Σ earned / Σ base = 88 × 30.90 / 31.5 = 86.3238… → 86.32 (rounded half-up to 2 places)",
     );
     has_line(
         &civil,
@@ -917,16 +975,32 @@ fn a_departments_task_is_scaled_to_the_section() {
         &item(DEMO, "civil", "rural-dibao", Lang::En),
         "a department's task score is scaled: 88 × Σ earned / Σ base",
     );
-    // One row: 市水务局, 4 + 0.80 = 4.80 of base 4: 88 × 4.80 / 4 = 105.60, tied first.
+    // One row: 市水务局, 4.00 of base 4: 88 × 4.00 / 4 = 88.00, tied with 市交通运输局.
     let water = unit(DEMO, "water", Lang::En);
     has_line(&water, "Σ base = 4 (the base of its 1 row)");
     has_line(
         &water,
-        "task = 88 × Σ earned / Σ base = 88 × 4.80 / 4 = 105.60",
+        "task = 88 × Σ earned / Σ base = 88 × 4.00 / 4 = 88.00",
     );
     has_line(
         &water,
-        "rank 1 of 12, tied with 市交通运输局 at 117.30 (equal totals share a rank)",
+        "rank 6 of 12, tied with 市交通运输局 at 96.70 (equal totals share a rank)",
+    );
+    // 市财政局 enters no rows: its three are derived, the counties' and the zone's summed
+    // (student-aid: 17600 + 15300 + 13500 + 16000 + 12500 + 5000 = 79900 of target,
+    // 17952 + 15759 + 13635 + 16320 + 13000 + 5000 = 81666 actual).
+    let aid = item(DEMO, "finance", "student-aid", Lang::En);
+    has_line(
+        &aid,
+        "not entered by the department: the sum of 6 units' rows (aggregate = \"sum\"): 东城县, 北岭县, 南湖县, 西山县, 青阳县, 经济开发区",
+    );
+    has_line(
+        &aid,
+        "target 79900 人, actual 81666 人: 81666 / 79900 = 102.2% of target",
+    );
+    has_line(
+        &item(DEMO, "finance", "student-aid", Lang::Zh),
+        "部门未单独填报，由 6 个县（区）的数据相加得出（aggregate = \"sum\"）：东城县、北岭县、南湖县、西山县、青阳县、经济开发区",
     );
 }
 
@@ -1099,9 +1173,11 @@ fn a_units_standing_explained_is_the_boards_record() {
             widened: false
         }
     );
+    // 乙县 completed every target: last place is named among the units not up to
+    // standard only (丙县 19.70, the zone 18.80), so it is never last.
     assert_eq!(
         yi.last_place,
-        LastPlaceSteps::No {
+        LastPlaceSteps::UpToStandard {
             lowest: d("18.80"),
             holders: vec!["经济开发区".to_string()]
         }
@@ -1124,7 +1200,18 @@ fn a_units_standing_explained_is_the_boards_record() {
         LastPlaceSteps::Yes {
             total: d("18.80"),
             vetoed: vec!["丙县".to_string(), "经济开发区".to_string()],
-            tied_with: vec![]
+            tied_with: vec![],
+            among: LastPlaceAmong::NotUpToStandard,
+        }
+    );
+    // 丙县 is not up to standard either, with a higher total.
+    let bing = explain::unit(&p, &b, "bing").unwrap();
+    assert_eq!(
+        bing.last_place,
+        LastPlaceSteps::No {
+            lowest: d("18.80"),
+            holders: vec!["经济开发区".to_string()],
+            among: LastPlaceAmong::NotUpToStandard,
         }
     );
 }
@@ -1146,8 +1233,16 @@ fn an_award_explained_keeps_its_terms_and_why_a_unit_was_left_out() {
         employment.outcome,
         AwardOutcome::Won {
             widened: false,
-            vetoed: true,
+            vetoed: Some(SingleItemVeto::FailedArea),
             ..
         }
     ));
+    // 丙县 failed new-jobs, which the employment award counts: left out (failed_area).
+    let bing = explain::unit(&p, &b, "bing").unwrap();
+    assert_eq!(
+        bing.awards.as_ref().unwrap()[0].outcome,
+        AwardOutcome::LeftFailedArea {
+            failed: vec!["城镇新增就业".to_string()]
+        }
+    );
 }

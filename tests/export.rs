@@ -129,6 +129,7 @@ fn xlsx_worked_ranking_awards_and_sheets() {
             "县区排名",
             "部门排名",
             "奖项",
+            "先进个人",
             "责任分工",
             "问题",
             "甲县",
@@ -193,7 +194,8 @@ fn xlsx_worked_ranking_awards_and_sheets() {
     assert_eq!(text(&employment[winners]), "经济开发区");
     assert_eq!(text(&employment[who]), "经济开发区");
     assert!(close(num(&employment[score]), 6.2));
-    assert_eq!(text(&employment[won]), "是");
+    // The zone is vetoed (on 低保, not on employment): it wins, marked for the leading group.
+    assert_eq!(text(&employment[won]), "是（一票否决，请确认）");
     let funding = row_with(&awards_sheet, award, "资金安排和落实工作先进县");
     assert_eq!(text(&funding[winners]), "丙县");
     let comprehensive_row = row_with(&awards_sheet, award, "综合先进（县区）");
@@ -247,14 +249,17 @@ fn xlsx_worked_ranking_awards_and_sheets() {
     assert_eq!(text(&dibao[col(&matrix, "市人社局")]), "协办");
     assert!(close(num(&dibao[col(&matrix, "基础分")]), 4.0));
 
-    // The problems: the scheme's two warnings.
+    // The problems: the scheme's two warnings, and the two vetoed winners.
     let problems = sheet(&mut book, "问题");
     let wheres: Vec<&str> = problems
         .rows()
         .skip(1)
         .map(|r| text(&r[col(&problems, "位置")]))
         .collect();
-    assert_eq!(wheres, ["sections.task", "sections.total"]);
+    assert_eq!(
+        wheres,
+        ["sections.task", "sections.total", "awards[0]", "awards[1]"]
+    );
 }
 
 #[test]
@@ -293,14 +298,34 @@ fn xlsx_demo_matches_the_scoreboard_in_english() {
     let bytes = export_xlsx(&input).unwrap();
     let mut book = workbook(bytes);
     let names = book.sheet_names();
-    for fixed in ["Ranking", "Departments", "Awards", "Matrix", "Problems"] {
+    for fixed in [
+        "Ranking",
+        "Departments",
+        "Awards",
+        "Advanced individuals",
+        "Matrix",
+        "Problems",
+    ] {
         assert!(names.contains(&fixed.to_string()), "{fixed} in {names:?}");
     }
     // One sheet per county, zone and scored department.
     assert_eq!(
         names.len(),
-        5 + input.board.units.len() + input.board.departments.len()
+        6 + input.board.units.len() + input.board.departments.len()
     );
+    // 先进个人: 北岭县 nominates 3 of its 4 places, the zone 3 for its 2.
+    let people = sheet(&mut book, "Advanced individuals");
+    let (who, places, nominated, note) = (
+        col(&people, "Unit"),
+        col(&people, "Places"),
+        col(&people, "Nominated"),
+        col(&people, "Note"),
+    );
+    let yi = row_with(&people, who, "北岭县");
+    assert!(close(num(&yi[places]), 4.0) && close(num(&yi[nominated]), 3.0));
+    assert!(text(&yi[note]).starts_with("1 short"), "{:?}", yi[note]);
+    let zone = row_with(&people, who, "经济开发区");
+    assert!(text(&zone[note]).starts_with("1 over"), "{:?}", zone[note]);
     let ranking = sheet(&mut book, "Ranking");
     let (unit, total) = (col(&ranking, "Unit"), col(&ranking, "Total"));
     let rows: Vec<&[Data]> = ranking.rows().skip(1).collect();
@@ -874,4 +899,37 @@ fn html_report_prints_to_pdf_with_the_ranking() {
     }
     assert!(text.contains("东城县") && text.contains("131.30"));
     assert!(text.contains("综合排名") && text.contains("一票否决单位"));
+}
+
+// ---- advanced individuals, in every format ---------------------------------------------
+
+#[test]
+fn every_export_lists_the_advanced_individuals() {
+    let s = scored(kaoping::project::DEMO);
+    let zh = s.input(Lang::Zh);
+    // csv: one row per unit with places or nominees.
+    let rows = parse_csv(&export_csv(&zh, CsvTable::Individuals, false));
+    assert_eq!(rows[0], ["单位", "名额", "推荐人数", "推荐人选", "说明"]);
+    let yi = rows.iter().find(|r| r[0] == "北岭县").unwrap();
+    assert_eq!(
+        yi[1..],
+        ["4", "3", "陈静、杨帆、赵磊", "少 1 人（应等额推荐）"]
+    );
+    let zone = rows.iter().find(|r| r[0] == "经济开发区").unwrap();
+    assert_eq!(zone[4], "多 1 人（应等额推荐）");
+    let water = rows.iter().find(|r| r[0] == "市水务局").unwrap();
+    assert_eq!(water[1..], ["2", "0", "", "尚未推荐"]);
+    // The minutes and the report.
+    let minutes = export_markdown(&zh);
+    assert!(minutes.contains("## 先进个人"), "{minutes}");
+    assert!(minutes.contains("| 北岭县 | 4 | 3 | 陈静、杨帆、赵磊 | 少 1 人（应等额推荐） |"));
+    let html = export_html(&zh, "2027-01-30");
+    assert!(html.contains("<section id=\"individuals\"><h2>先进个人</h2>"));
+    // The awards table marks a vetoed winner: 北岭县 (vetoed on new-jobs) wins 社会保险.
+    let awards = parse_csv(&export_csv(&s.input(Lang::En), CsvTable::Awards, false));
+    let won = awards
+        .iter()
+        .find(|r| r[0] == "社会保险工作先进县" && r[4] == "北岭县")
+        .unwrap();
+    assert_eq!(won[6], "yes (vetoed: to confirm)");
 }

@@ -149,3 +149,153 @@ fn lang_goes_before_or_after_the_subcommand() {
     let mixed = kaoping(&["--read-only", "rank", &file]);
     assert_eq!(mixed.status.code(), Some(2));
 }
+
+#[test]
+fn rank_lists_the_advanced_individuals() {
+    // The worked example has no nominees: each county 4 places, the zone 2, and the two
+    // departments of the matrix the default 2 — in the file's order, units first.
+    let out = kaoping(&["rank", &fixture("worked.toml"), "--format", "json"]);
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let quotas: Vec<(String, u64, usize)> = json["individuals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                i["id"].as_str().unwrap().to_string(),
+                i["quota"].as_u64().unwrap(),
+                i["nominees"].as_array().unwrap().len(),
+            )
+        })
+        .collect();
+    let expected: Vec<(String, u64, usize)> = [
+        ("jia", 4),
+        ("yi", 4),
+        ("bing", 4),
+        ("zone", 2),
+        ("hrss", 2),
+        ("civil", 2),
+    ]
+    .iter()
+    .map(|(id, q)| (id.to_string(), *q, 0))
+    .collect();
+    assert_eq!(quotas, expected);
+
+    // The demo: 北岭县 nominates 3 of its 4, 市人社局 its own quota of 3.
+    let dir = tempfile::tempdir().unwrap();
+    let demo = dir.path().join("demo.toml");
+    std::fs::write(&demo, kaoping::project::DEMO).unwrap();
+    let demo = demo.display().to_string();
+    let out = kaoping(&["rank", &demo, "--format", "json"]);
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let of = |id: &str| {
+        json["individuals"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(of("yi")["quota"], 4);
+    assert_eq!(
+        of("yi")["nominees"],
+        serde_json::json!(["陈静", "杨帆", "赵磊"])
+    );
+    assert_eq!(of("hrss")["quota"], 3);
+    assert_eq!(of("zone")["nominees"].as_array().unwrap().len(), 3);
+    let warnings = json["warnings"].as_array().unwrap();
+    assert!(
+        warnings.iter().any(|w| w
+            .as_str()
+            .unwrap()
+            .contains("北岭县 has 4 advanced individuals place(s) but nominates 3")),
+        "{warnings:?}"
+    );
+    // And the table: the heading, and 北岭县's row with its note.
+    let out = kaoping(&["rank", &demo, "--lang", "zh"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("\n先进个人\n"), "{text}");
+    let yi = text
+        .lines()
+        .find(|l| l.contains("北岭县") && l.contains("陈静"))
+        .unwrap();
+    assert!(yi.contains("少 1 人"), "{yi}");
+}
+
+#[test]
+fn rank_on_the_demo_meets_the_issue() {
+    // No vetoed unit wins the award of the work it failed, nobody is both comprehensive
+    // advanced and last, departments earn no bonus.
+    let (p, b) = common::scored(kaoping::project::DEMO);
+    for (award, result) in p.awards.iter().zip(&b.awards) {
+        for id in &result.winners {
+            let u = b.find(id).unwrap();
+            assert!(
+                !u.failed
+                    .iter()
+                    .any(|f| award.selects(p.indicator(f).unwrap())),
+                "{id} wins {} though it failed its work",
+                award.id
+            );
+        }
+    }
+    assert!(b.units.iter().all(|u| !(u.comprehensive && u.last_place)));
+    for d in &b.departments {
+        for item in &d.items {
+            if let kaoping::scoring::Outcome::Completed { bonus, .. } = item.outcome {
+                assert!(bonus.is_zero(), "{} {}", d.id, item.indicator);
+            }
+        }
+    }
+    assert!(!b.individuals.is_empty());
+}
+
+#[test]
+fn check_on_the_template_shows_the_regulations_inconsistencies_and_nothing_else() {
+    let a = kaoping::check::analyze(kaoping::project::TEMPLATE);
+    assert!(!a.has_errors(), "{:#?}", a.problems);
+    let kinds: Vec<String> = a
+        .problems
+        .iter()
+        .filter(|p| {
+            !matches!(
+                p.kind,
+                kaoping::project::problem::ProblemKind::Pending { .. }
+            )
+        })
+        .map(|p| p.path.to_string())
+        .collect();
+    // 组织实施 6 against its items' 7; the areas' 110 against 任务完成's 88; the sections'
+    // 100 against the total 200; the lead units due (20 January) before the responsible
+    // departments (25 January). Besides these, only the counties' empty sheets (pending).
+    assert_eq!(
+        kinds,
+        [
+            "sections.organization",
+            "sections.task",
+            "sections.total",
+            "procedure[2].due"
+        ]
+    );
+    let template = kaoping::project::load(kaoping::project::TEMPLATE)
+        .project
+        .unwrap();
+    // 资金安排 applies to counties and the zone and is led by 市财政; 市人保 has 3 places.
+    let funding = template.org_item("funding").unwrap();
+    assert_eq!(funding.lead.as_deref(), Some("finance"));
+    assert!(!funding.applies(kaoping::project::UnitKind::Department));
+    assert_eq!(template.department("hrss").unwrap().quota, Some(3));
+    // Every lead is responsible too, so the department that leads is assessed on it.
+    for i in &template.indicators {
+        if let Some(lead) = &i.lead {
+            assert!(
+                i.assesses(lead),
+                "{}: {lead} leads but is not responsible",
+                i.id
+            );
+        }
+    }
+    assert_eq!(template.indicators.len(), 31);
+    assert!(kaoping::project::TEMPLATE.contains("example"));
+}

@@ -3,9 +3,11 @@
 
 use indexmap::IndexMap;
 use kaoping::check::{analyze, check_and_score};
+use kaoping::project::problem::ProblemKind;
 use kaoping::project::{
-    self, Area, Department, Direction, Indicator, OrgItem, Penalty, PenaltyKind, Policy, Project,
-    Row, Sections, ShortfallMode, Unit, UnitKind, UnitScores,
+    self, Aggregate, Area, Department, Direction, Indicator, LastPlaceAmong, Nominee, OrgItem,
+    Penalty, PenaltyKind, Policy, Project, Row, Sections, ShortfallMode, SingleItemVeto, Unit,
+    UnitKind, UnitScores,
 };
 use kaoping::scoring::{Fraction, LeftOut, Outcome, bonus, round_score, shortfall_deduction};
 use proptest::prelude::*;
@@ -34,10 +36,18 @@ fn policy() -> impl Strategy<Value = Policy> {
         0u32..4,         // score decimals
         0u32..4,         // comprehensive places
         any::<bool>(),
-        any::<bool>(),
+        (
+            prop::sample::select(vec![
+                SingleItemVeto::FailedArea,
+                SingleItemVeto::Off,
+                SingleItemVeto::All,
+            ]),
+            prop::sample::select(vec![LastPlaceAmong::NotUpToStandard, LastPlaceAmong::All]),
+            any::<bool>(),
+        ),
     )
         .prop_map(
-            |(mode, step, rate, cap, share, dp, places, last, veto_blocks)| Policy {
+            |(mode, step, rate, cap, share, dp, places, last, (veto, among, dept_bonus))| Policy {
                 shortfall_mode: mode,
                 shortfall_step: step,
                 shortfall_rate: rate,
@@ -46,7 +56,9 @@ fn policy() -> impl Strategy<Value = Policy> {
                 score_decimals: dp,
                 comprehensive_awards: places,
                 last_place: last,
-                veto_blocks_single_item: veto_blocks,
+                single_item_veto: veto,
+                last_place_among: among,
+                department_bonus: dept_bonus,
                 ..Policy::default()
             },
         )
@@ -130,6 +142,23 @@ type GeneratedSheet = (
     Vec<Option<Row>>,
 );
 
+/// One nominee for the first county, two for the second (if any): as many as the
+/// places or not.
+fn nominees(units: &[Unit]) -> Vec<Nominee> {
+    units
+        .iter()
+        .take(2)
+        .enumerate()
+        .flat_map(|(n, u)| {
+            (0..=n).map(move |k| Nominee {
+                unit: u.id.clone(),
+                name: format!("候选人{n}{k}"),
+                post: (k == 0).then(|| "股长".to_string()),
+            })
+        })
+        .collect()
+}
+
 /// A consistent project: 1–7 counties and a zone-or-not, 1–5 indicators (some bonus,
 /// some ceilings, some with a pilot list), two organisation items, two departments with
 /// score sheets, two awards; every entered value within its range.
@@ -172,6 +201,7 @@ fn project() -> impl Strategy<Value = Project> {
                     lead: Some("d0".into()),
                     responsible: vec![format!("d{}", i % 2)],
                     pilot: piloted.then(|| vec!["u0".to_string()]),
+                    aggregate: (i % 3 == 0).then_some(Aggregate::Sum),
                     ..Indicator::default()
                 })
                 .collect();
@@ -213,21 +243,26 @@ fn project() -> impl Strategy<Value = Project> {
         })
         .prop_map(|(policy, units, indicators, unit_sheets, dept_sheets)| {
             let to_scores = |(survey, lead, fund, penalties, rows): GeneratedSheet,
-                             department: bool| {
+                             department: Option<&str>| {
                 let mut organization = IndexMap::new();
                 if let Some(v) = lead {
                     organization.insert("leadership".to_string(), v);
                 }
-                if let Some(v) = fund {
+                // 资金安排 applies to counties and the zone only.
+                if let Some(v) = fund.filter(|_| department.is_none()) {
                     organization.insert("funding".to_string(), v);
                 }
                 let indicators = indicators
                     .iter()
                     .zip(rows)
                     .filter_map(|(ind, row)| {
-                        // Departments have completion rows only.
-                        let row =
-                            row.filter(|r| !department || !matches!(r, Row::Preparation { .. }))?;
+                        // Departments have completion rows only, for the indicators they
+                        // are responsible for (a row left out is derived or pending).
+                        let row = row.filter(|r| {
+                            department.is_none_or(|d| {
+                                ind.assesses(d) && !matches!(r, Row::Preparation { .. })
+                            })
+                        })?;
                         Some((ind.id.clone(), row))
                     })
                     .collect();
@@ -246,11 +281,13 @@ fn project() -> impl Strategy<Value = Project> {
             };
             let mut scores = IndexMap::new();
             for (u, s) in units.iter().zip(unit_sheets) {
-                scores.insert(u.id.clone(), to_scores(s, false));
+                scores.insert(u.id.clone(), to_scores(s, None));
             }
             for (i, s) in dept_sheets.into_iter().enumerate() {
-                scores.insert(format!("d{i}"), to_scores(s, true));
+                let id = format!("d{i}");
+                scores.insert(id.clone(), to_scores(s, Some(&id)));
             }
+            let nominees = nominees(&units);
             Project {
                 title: "生成的项目".into(),
                 policy,
@@ -265,21 +302,26 @@ fn project() -> impl Strategy<Value = Project> {
                         id: "leadership".into(),
                         name: "组织领导".into(),
                         max: Decimal::from(2),
+                        ..OrgItem::default()
                     },
                     OrgItem {
                         id: "funding".into(),
                         name: "资金安排".into(),
                         max: Decimal::ONE,
+                        applies_to: Some(vec![UnitKind::County, UnitKind::Zone]),
+                        lead: Some("d1".into()),
                     },
                 ],
                 departments: vec![
                     Department {
                         id: "d0".into(),
                         name: "市人社局".into(),
+                        quota: Some(3),
                     },
                     Department {
                         id: "d1".into(),
                         name: "市民政局".into(),
+                        quota: None,
                     },
                 ],
                 units,
@@ -313,6 +355,8 @@ fn project() -> impl Strategy<Value = Project> {
                         organization: vec!["funding".into()],
                     },
                 ],
+                nominees,
+                procedure: vec![],
                 scores,
             }
         })
@@ -381,6 +425,61 @@ proptest! {
         for a in &board.awards {
             for id in &a.winners {
                 prop_assert!(!board.find(id).unwrap().comprehensive);
+            }
+        }
+        // Under not_up_to_standard, last place is a vetoed unit, so never comprehensive.
+        if p.policy.last_place_among == LastPlaceAmong::NotUpToStandard {
+            for u in board.units.iter().filter(|u| u.last_place) {
+                prop_assert!(u.vetoed() && !u.comprehensive, "{}", u.id);
+            }
+        }
+        // Every unit that is both is warned about.
+        let both = board.units.iter().filter(|u| u.last_place && u.comprehensive).count();
+        let warned = problems.iter().filter(|p| matches!(p.kind, ProblemKind::LastPlaceComprehensive { .. })).count();
+        prop_assert_eq!(both, warned);
+    }
+
+    /// No vetoed unit wins an award that counts an indicator it failed (failed_area), or
+    /// any award (all); every vetoed winner is a warning.
+    #[test]
+    fn the_single_item_veto_holds_and_vetoed_winners_are_warned(p in project()) {
+        let (problems, board) = check_and_score(&p);
+        let board = board.unwrap();
+        let mut vetoed_wins = 0;
+        for (award, result) in p.awards.iter().zip(&board.awards) {
+            for id in &result.winners {
+                let u = board.find(id).unwrap();
+                if !u.vetoed() {
+                    continue;
+                }
+                vetoed_wins += 1;
+                let failed_counted = u.failed.iter().any(|f| award.selects(p.indicator(f).unwrap()));
+                match p.policy.single_item_veto {
+                    SingleItemVeto::All => prop_assert!(false, "{} won {} vetoed", id, award.id),
+                    SingleItemVeto::FailedArea => prop_assert!(!failed_counted, "{} won {}", id, award.id),
+                    SingleItemVeto::Off => {}
+                }
+            }
+        }
+        let warned = problems.iter().filter(|p| matches!(p.kind, ProblemKind::VetoedWinner { .. })).count();
+        prop_assert_eq!(vetoed_wins, warned);
+    }
+
+    /// A department is scored on exactly the indicators it is responsible for, with no
+    /// bonus unless the policy gives it one.
+    #[test]
+    fn departments_are_scored_on_what_they_are_responsible_for(p in project()) {
+        let board = check_and_score(&p).1.unwrap();
+        for d in &board.departments {
+            let assessed: Vec<&str> = p.indicators.iter().filter(|i| i.assesses(&d.id)).map(|i| i.id.as_str()).collect();
+            let scored: Vec<&str> = d.items.iter().map(|i| &*i.indicator).collect();
+            prop_assert_eq!(scored, assessed);
+            if !p.policy.department_bonus {
+                for item in &d.items {
+                    if let Outcome::Completed { bonus, .. } = item.outcome {
+                        prop_assert_eq!(bonus, Decimal::ZERO);
+                    }
+                }
             }
         }
     }
@@ -489,6 +588,10 @@ proptest! {
                 prop_assert_eq!(s.terms.iter().copied().sum::<Decimal>(), s.score);
                 let u = board.find(&s.unit).unwrap();
                 prop_assert_eq!(s.left_out == Some(LeftOut::Comprehensive), u.comprehensive);
+                // Only a vetoed unit is left out for its veto.
+                if matches!(s.left_out, Some(LeftOut::Vetoed | LeftOut::FailedArea(_))) {
+                    prop_assert!(u.vetoed());
+                }
                 let standing = award.standings.iter().find(|(id, _)| *id == s.unit);
                 prop_assert_eq!(standing.map(|(_, v)| *v), s.left_out.is_none().then_some(s.score));
             }

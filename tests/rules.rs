@@ -3,9 +3,9 @@
 
 use kaoping::check::analyze;
 use kaoping::project::problem::{Cut, ProblemKind};
-use kaoping::project::{Direction, Indicator, Policy, Row, ShortfallMode};
+use kaoping::project::{Direction, Indicator, LastPlaceAmong, Policy, Row, ShortfallMode};
 use kaoping::scoring::{
-    Fraction, LastPlace, LeftOut, Outcome, Scoreboard, Shortfall, UnitResult, bonus,
+    Fraction, LastPlace, LeftOut, OrgScore, Outcome, Scoreboard, Shortfall, UnitResult, bonus,
     competition_ranks, comprehensive_cut, department_task, department_task_exact, round_score,
     score_row, shortfall, shortfall_deduction,
 };
@@ -428,20 +428,41 @@ fn nobody_vetoed_means_no_last_place() {
 }
 
 #[test]
-fn last_place_is_the_lowest_total_once_someone_is_vetoed_and_a_tie_shares_it() {
-    // d is vetoed (95); the lowest totals are a 4.80+1 = 5.80 and c 4.00+1.8 = 5.80: both last.
-    let text = project(
+fn last_place_is_the_lowest_total_among_the_units_not_up_to_standard() {
+    // Totals: a 4.80+1 = 5.80, b 4.40+2 = 6.40, c 4.00+1.8 = 5.80, d 3.50+4 = 7.50 (95 of
+    // 100: vetoed), e 96 of 100 = 4% short = 2 steps → 4 − 0.40 = 3.60, +4 = 7.60
+    // (vetoed). The lowest total overall is 5.80 (a and c, who completed everything);
+    // among the units not up to standard (d, e) it is d's 7.50: d is last.
+    let rows = [
+        ("a", "120", "1"),
+        ("b", "110", "2"),
+        ("c", "100", "1.8"),
+        ("d", "95", "4"),
+        ("e", "96", "4"),
+    ];
+    let (board, problems) = board_of(&project("", &rows, ""));
+    assert_eq!(ids(&board.units, |u| u.last_place), vec!["d"]);
+    assert!(
+        !problems
+            .iter()
+            .any(|p| matches!(p, ProblemKind::TieAtCut { .. }))
+    );
+    // A comprehensive advanced unit is never last: a, b and c are the three.
+    assert!(
+        board
+            .units
+            .iter()
+            .all(|u| !(u.last_place && u.comprehensive))
+    );
+    // A tie among the units not up to standard shares it, with a warning: e's 7.60 less
+    // 0.10 of organisation = 7.50, d's.
+    let tied = project(
         "",
-        &[
-            ("a", "120", "1"),
-            ("b", "110", "2"),
-            ("c", "100", "1.8"),
-            ("d", "95", "4"),
-        ],
+        &[("a", "120", "1"), ("d", "95", "4"), ("e", "96", "3.9")],
         "",
     );
-    let (board, problems) = board_of(&text);
-    assert_eq!(ids(&board.units, |u| u.last_place), vec!["a", "c"]);
+    let (board, problems) = board_of(&tied);
+    assert_eq!(ids(&board.units, |u| u.last_place), vec!["d", "e"]);
     assert!(problems.iter().any(|p| matches!(
         p,
         ProblemKind::TieAtCut {
@@ -450,12 +471,54 @@ fn last_place_is_the_lowest_total_once_someone_is_vetoed_and_a_tie_shares_it() {
         }
     )));
     // last_place = false: nobody.
-    let text = project(
-        "last_place = false",
-        &[("a", "120", "1"), ("d", "95", "4")],
-        "",
+    let (board, _) = board_of(&project("last_place = false", &rows, ""));
+    assert!(ids(&board.units, |u| u.last_place).is_empty());
+}
+
+#[test]
+fn under_last_place_among_all_the_lowest_total_is_last_and_may_be_comprehensive() {
+    // The same five units under "all": a and c share the lowest total, 5.80 — both last,
+    // a tie warning — and both are comprehensive advanced (c 5.80, a 5.80 and b 6.40 are
+    // the three not vetoed), which raises a warning each.
+    let rows = [
+        ("a", "120", "1"),
+        ("b", "110", "2"),
+        ("c", "100", "1.8"),
+        ("d", "95", "4"),
+        ("e", "96", "4"),
+    ];
+    let (board, problems) = board_of(&project("last_place_among = \"all\"", &rows, ""));
+    assert_eq!(ids(&board.units, |u| u.last_place), vec!["a", "c"]);
+    assert_eq!(
+        board.unit_rules.last_place,
+        LastPlace::Lowest {
+            total: d("5.80"),
+            among: LastPlaceAmong::All
+        }
     );
-    assert!(ids(&board_of(&text).0.units, |u| u.last_place).is_empty());
+    assert!(unit(&board, "a").comprehensive && unit(&board, "c").comprehensive);
+    let both: Vec<&str> = problems
+        .iter()
+        .filter_map(|p| match p {
+            ProblemKind::LastPlaceComprehensive { unit } => Some(unit.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(both, vec!["a县", "c县"]);
+    assert!(problems.iter().any(|p| matches!(
+        p,
+        ProblemKind::TieAtCut {
+            cut: Cut::LastPlace,
+            ..
+        }
+    )));
+    // Under the default, neither: d is last, nobody is both.
+    let (_, problems) = board_of(&project("", &rows, ""));
+    assert!(
+        !problems
+            .iter()
+            .any(|p| matches!(p, ProblemKind::LastPlaceComprehensive { .. }))
+    );
 }
 
 const AWARD_ON_Q: &str = "[[awards]]\nid = \"qa\"\nname = \"单项\"\ncount = 1\nareas = [\"a\"]\n";
@@ -475,20 +538,122 @@ fn single_item_awards_roll_down_past_comprehensive_winners() {
     assert_eq!(unit(&board, "b").awards, vec!["qa"]);
 }
 
+/// A second area `b` with a non-bonus indicator `r` (base 2, every unit meets it), and
+/// an award on each area, for the single-item veto: `qa` counts q (which d fails), `ra`
+/// counts r (which nobody fails).
+fn two_awards(policy: &str, units: &[(&str, &str, &str)]) -> String {
+    let awards = "[[awards]]\nid = \"qa\"\nname = \"单项q\"\ncount = 1\nareas = [\"a\"]\n\
+                  [[awards]]\nid = \"ra\"\nname = \"单项r\"\ncount = 1\nareas = [\"b\"]\norganization = [\"f\"]\n\
+                  [[areas]]\nid = \"b\"\nname = \"领域b\"\nmax = 2\n\
+                  [[indicators]]\nid = \"r\"\narea = \"b\"\nname = \"指标r\"\nbase = 2\nresponsible = [\"dept\"]\n";
+    let mut text = project(policy, units, awards);
+    for (id, _, _) in units {
+        text = text.replace(
+            &format!("[scores.{id}.indicators]\n"),
+            &format!("[scores.{id}.indicators]\nr = {{ target = 10, actual = 10 }}\n"),
+        );
+    }
+    text
+}
+
 #[test]
-fn veto_blocks_single_item_only_when_the_policy_says_so() {
-    // No comprehensive places. d is vetoed with q = 3.50; a has 4.80, b 4.40.
-    // Award on organisation item f: d 4 is the best.
+fn a_vetoed_unit_loses_the_award_of_the_work_it_failed_to_the_runner_up() {
+    // No comprehensive places. Award qf counts q and the organisation item f. d fails q
+    // (95 of 100: 5% short = 2.5 steps of 2% → 4 − 2.5 × 5% × 4 = 3.50) and still leads
+    // qf: 3.50 + 4 = 7.50, against c 4.00 + 3 = 7.00 and a 4.00 + 1 = 5.00.
+    let award_qf = "[[awards]]\nid = \"qf\"\nname = \"单项qf\"\ncount = 1\nareas = [\"a\"]\norganization = [\"f\"]\n";
+    let rows = [("a", "100", "1"), ("c", "100", "3"), ("d", "95", "4")];
+    let text = project("comprehensive_awards = 0", &rows, award_qf);
+    // Default (failed_area): d fails q, which qf counts → left out; c, the runner-up, wins.
+    let (board, problems) = board_of(&text);
+    let qf = board.award("qf").unwrap();
+    assert_eq!(qf.winners, vec!["c"]);
+    assert_eq!(
+        qf.score_of("d").unwrap().left_out,
+        Some(LeftOut::FailedArea(vec!["q".to_string()]))
+    );
+    assert_eq!(qf.score_of("d").unwrap().score, d("7.50"));
+    assert!(
+        !problems
+            .iter()
+            .any(|p| matches!(p, ProblemKind::VetoedWinner { .. }))
+    );
+    // "none": d wins with 7.50, and that is a warning naming d, the award and q.
+    let none = project(
+        "comprehensive_awards = 0\nsingle_item_veto = \"none\"",
+        &rows,
+        award_qf,
+    );
+    let (board, problems) = board_of(&none);
+    assert_eq!(board.award("qf").unwrap().winners, vec!["d"]);
+    assert!(problems.iter().any(|p| matches!(
+        p,
+        ProblemKind::VetoedWinner { unit, award, failed }
+            if unit == "d县" && award == "单项qf" && failed == &vec!["指标".to_string()]
+    )));
+    // "all": d is left out as vetoed (LeftOut::Vetoed); c wins.
+    let all = project(
+        "comprehensive_awards = 0\nsingle_item_veto = \"all\"",
+        &rows,
+        award_qf,
+    );
+    let (board, _) = board_of(&all);
+    let qf = board.award("qf").unwrap();
+    assert_eq!(qf.winners, vec!["c"]);
+    assert_eq!(qf.score_of("d").unwrap().left_out, Some(LeftOut::Vetoed));
+}
+
+#[test]
+fn failed_area_leaves_a_vetoed_unit_in_the_awards_of_other_work_with_a_warning() {
+    // Award ra counts r (everyone meets it: 2.00) and f. d is vetoed on q only, so under
+    // the default it stays in ra: d 2 + 4 = 6.00 beats c 2 + 3 = 5.00 and a 2 + 1 = 3.00.
+    // It wins, and the leading group is warned. Under "all" it is out and c wins.
+    let rows = [("a", "100", "1"), ("c", "100", "3"), ("d", "95", "4")];
+    let (board, problems) = board_of(&two_awards("comprehensive_awards = 0", &rows));
+    let ra = board.award("ra").unwrap();
+    assert_eq!(ra.winners, vec!["d"]);
+    assert_eq!(ra.score_of("d").unwrap().score, d("6.00"));
+    assert_eq!(ra.score_of("d").unwrap().left_out, None);
+    assert!(problems.iter().any(|p| matches!(
+        p,
+        ProblemKind::VetoedWinner { unit, award, .. } if unit == "d县" && award == "单项r"
+    )));
+    let (board, _) = board_of(&two_awards(
+        "comprehensive_awards = 0\nsingle_item_veto = \"all\"",
+        &rows,
+    ));
+    assert_eq!(board.award("ra").unwrap().winners, vec!["c"]);
+}
+
+#[test]
+fn the_older_veto_key_reads_as_all_or_none_and_beside_the_new_one_is_an_error() {
+    // veto_blocks_single_item = true → "all": d (vetoed, best on f) is out, b wins.
     let award = "[[awards]]\nid = \"fa\"\nname = \"资金单项\"\ncount = 1\norganization = [\"f\"]\n";
     let rows = [("a", "120", "1"), ("b", "110", "2"), ("d", "95", "4")];
-    let (board, _) = board_of(&project("comprehensive_awards = 0", &rows, award));
-    assert_eq!(board.award("fa").unwrap().winners, vec!["d"]);
     let (board, _) = board_of(&project(
         "comprehensive_awards = 0\nveto_blocks_single_item = true",
         &rows,
         award,
     ));
     assert_eq!(board.award("fa").unwrap().winners, vec!["b"]);
+    // = false → "none": d wins (f counts no indicator, so failed_area would agree).
+    let (board, _) = board_of(&project(
+        "comprehensive_awards = 0\nveto_blocks_single_item = false",
+        &rows,
+        award,
+    ));
+    assert_eq!(board.award("fa").unwrap().winners, vec!["d"]);
+    // Both keys: an error at the older one.
+    let both = project(
+        "veto_blocks_single_item = true\nsingle_item_veto = \"all\"",
+        &rows,
+        award,
+    );
+    let a = analyze(&both);
+    let errors: Vec<_> = a.problems.iter().filter(|p| p.is_error()).collect();
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert_eq!(errors[0].path.to_string(), "policy.veto_blocks_single_item");
+    assert!(a.board.is_none());
 }
 
 #[test]
@@ -535,9 +700,9 @@ fn penalties_are_subtracted_from_the_total() {
 }
 
 #[test]
-fn departments_form_their_own_group_with_a_scaled_task() {
-    // The department's rows: q 110 of 100 (its own bonus race: the top, 4.80).
-    // Σ earned 4.80 / Σ base 4 × task section 4 = 4.80; + organisation 2 = 6.80.
+fn departments_form_their_own_group_with_a_scaled_task_and_no_bonus_by_default() {
+    // The department's row: q 110 of 100, over-completed by 10%. By default departments
+    // earn the base for it: 4.00; task = 4 × 4.00 / 4 = 4.00; + organisation 2 = 6.00.
     let mut text = project("department_awards = 1", &[("a", "120", "1")], "");
     text.push_str("[scores.dept]\nsurvey = 0\norganization = { f = 2 }\n[scores.dept.indicators]\nq = { target = 100, actual = 110 }\n");
     let (board, _) = board_of(&text);
@@ -545,10 +710,28 @@ fn departments_form_their_own_group_with_a_scaled_task() {
     let dept = &board.departments[0];
     assert_eq!(
         (dept.task.to_string(), dept.total.to_string()),
-        ("4.80".into(), "6.80".into())
+        ("4.00".into(), "6.00".into())
     );
+    assert!(matches!(
+        dept.item("q").unwrap().outcome,
+        Outcome::Completed {
+            bonus_off: true,
+            best: false,
+            ..
+        }
+    ));
     assert!(dept.comprehensive);
     assert_eq!(dept.rank, 1);
+    assert!(!board.department_rules.bonus && board.unit_rules.bonus);
+    // department_bonus = true: its own bonus race, in which it is alone and so the top:
+    // 4 + 20% × 4 = 4.80; task 4 × 4.80 / 4 = 4.80; total 6.80.
+    let on = text.replace("[policy]\n", "[policy]\ndepartment_bonus = true\n");
+    let (board, _) = board_of(&on);
+    let dept = &board.departments[0];
+    assert_eq!(
+        (dept.task.to_string(), dept.total.to_string()),
+        ("4.80".into(), "6.80".into())
+    );
     // The county's bonus is not affected by the department's result: still the top, 4.80.
     assert_eq!(unit(&board, "a").task.to_string(), "4.80");
 }
@@ -761,8 +944,16 @@ fn the_rank_among_units_not_vetoed_skips_a_vetoed_unit_above() {
     );
     let group = board.group_of(unit(&board, "a"));
     assert_eq!((group.places, group.eligible()), (3, 3));
-    // The lowest total, 5.80, is last place, since someone (d) is vetoed.
-    assert_eq!(group.last_place, LastPlace::Lowest(d("5.80")));
+    // Someone (d) is vetoed, so there is a last place: the lowest total among the units
+    // not up to standard, d's own 7.50 (a's 5.80 is the lowest overall, but a completed
+    // every target).
+    assert_eq!(
+        group.last_place,
+        LastPlace::Lowest {
+            total: d("7.50"),
+            among: LastPlaceAmong::NotUpToStandard
+        }
+    );
     // A total of 7.00 would share 1st place among them; 6.50 would be 2nd.
     assert_eq!(group.rank_among_eligible(d("7.00")), 1);
     assert_eq!(group.rank_among_eligible(d("6.50")), 2);
@@ -803,11 +994,11 @@ fn award_scores_are_recorded_term_by_term_with_who_was_left_out() {
     let a = result.score_of("a").unwrap();
     assert_eq!(a.terms, vec![d("4.80"), d("3.00")]);
     assert_eq!(
-        (a.score, a.left_out),
+        (a.score, a.left_out.clone()),
         (d("7.80"), Some(LeftOut::Comprehensive))
     );
     let b = result.score_of("b").unwrap();
-    assert_eq!((b.score, b.left_out), (d("5.40"), None));
+    assert_eq!((b.score, b.left_out.clone()), (d("5.40"), None));
     // Only the units not left out stand for it.
     assert_eq!(
         result.standings,
@@ -825,7 +1016,7 @@ fn organisation_items_and_penalties_are_recorded_as_counted() {
     );
     let (board, _) = board_of(&text);
     let a = unit(&board, "a");
-    assert_eq!(a.organization_items, vec![Some(d("1.01"))]);
+    assert_eq!(a.organization_items, vec![OrgScore::Scored(d("1.01"))]);
     assert_eq!(a.penalties, vec![d("2"), d("0.13")]);
     assert_eq!(a.penalty, d("2.13"));
 }
@@ -835,4 +1026,352 @@ fn fractions_compare_by_cross_multiplication() {
     // 200/1000 = 60/300; 80/800 ≠ 200/1000.
     assert!(frac("200", "1000").same(frac("60", "300")));
     assert!(!frac("80", "800").same(frac("200", "1000")));
+}
+
+// ---- departments: what they are assessed on ---------------------------------------------
+
+/// `project()` with a second indicator `r` (base 2, not a bonus indicator) the department
+/// is responsible for too, with `aggregate = "sum"` when `summed`.
+fn with_r(policy: &str, units: &[(&str, &str, &str)], summed: bool) -> String {
+    let aggregate = if summed { "aggregate = \"sum\"\n" } else { "" };
+    let r = format!(
+        "[[indicators]]\nid = \"r\"\narea = \"a\"\nname = \"指标r\"\nbase = 2\nresponsible = [\"dept\"]\n{aggregate}"
+    );
+    project(policy, units, &r)
+}
+
+fn problem_kinds(text: &str) -> Vec<ProblemKind> {
+    analyze(text).problems.into_iter().map(|p| p.kind).collect()
+}
+
+#[test]
+fn a_department_missing_a_row_it_is_responsible_for_is_pending_and_counts_its_base() {
+    // dept is responsible for q (base 4) and r (base 2), and enters q only: 100 of 100 →
+    // 4.00. r is pending: 0 of 2. task = 4 × 4.00 / (4 + 2) = 2.666… → 2.67; + f 2 = 4.67.
+    // (Before, leaving r out scored the department on q alone: 4.00.)
+    let mut text = with_r("", &[("a", "100", "1")], false);
+    text = text.replace(
+        "[scores.a.indicators]\n",
+        "[scores.a.indicators]\nr = { target = 10, actual = 10 }\n",
+    );
+    text.push_str("[scores.dept]\nsurvey = 0\norganization = { f = 2 }\n[scores.dept.indicators]\nq = { target = 100, actual = 100 }\n");
+    let (board, problems) = board_of(&text);
+    let dept = unit(&board, "dept");
+    assert_eq!((dept.task_earned, dept.task_base), (d("4.00"), d("6")));
+    assert_eq!((dept.task, dept.total), (d("2.67"), d("4.67")));
+    assert_eq!(dept.pending.rows, 1);
+    assert_eq!(dept.item("r").unwrap().outcome, Outcome::Pending);
+    assert!(problems.iter().any(|p| matches!(
+        p,
+        ProblemKind::Pending { unit, rows: 1, .. } if unit == "市局"
+    )));
+    // A failed target cannot vanish by leaving its row out: with q 90 of 100 entered and
+    // r left out, the department is vetoed and r still counts its base.
+    let short = text.replace(
+        "q = { target = 100, actual = 100 }\n",
+        "q = { target = 100, actual = 90 }\n",
+    );
+    let (board, _) = board_of(&short);
+    assert_eq!(unit(&board, "dept").failed, vec!["q"]);
+}
+
+#[test]
+fn a_department_row_for_an_indicator_it_is_not_responsible_for_is_an_error() {
+    // dept2 leads nothing and is responsible for nothing: its row for q is an error.
+    let mut text = project(
+        "",
+        &[("a", "100", "1")],
+        "[[departments]]\nid = \"dept2\"\nname = \"市局二\"\n",
+    );
+    text.push_str("[scores.dept2]\nsurvey = 0\n[scores.dept2.indicators]\nq = { target = 100, actual = 100 }\n");
+    let a = analyze(&text);
+    let errors: Vec<_> = a.problems.iter().filter(|p| p.is_error()).collect();
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(matches!(
+        &errors[0].kind,
+        ProblemKind::DepartmentNotResponsible { department, indicator }
+            if department == "市局二" && indicator == "指标"
+    ));
+    assert_eq!(errors[0].path.to_string(), "scores.dept2.indicators.q");
+}
+
+#[test]
+fn an_aggregate_row_is_the_sum_of_the_units_rows() {
+    // r has aggregate = "sum"; the department enters q only. a: r 10 of 8, b: r 9 of 12
+    // (25% short, vetoes b) → the department's r: 10 + 9 = 19 of 8 + 12 = 20, 5% short =
+    // 2.5 steps of 2% × 5% × 2 = 0.25 → 1.75, and it vetoes the department.
+    // task = 4 × (4.00 + 1.75) / 6 = 3.8333… → 3.83.
+    let mut text = with_r("", &[("a", "100", "1"), ("b", "100", "1")], true);
+    text = text
+        .replace(
+            "[scores.a.indicators]\n",
+            "[scores.a.indicators]\nr = { target = 8, actual = 10 }\n",
+        )
+        .replace(
+            "[scores.b.indicators]\n",
+            "[scores.b.indicators]\nr = { target = 12, actual = 9 }\n",
+        );
+    let dept = "[scores.dept]\nsurvey = 0\norganization = { f = 2 }\n[scores.dept.indicators]\nq = { target = 100, actual = 100 }\n";
+    let (board, _) = board_of(&format!("{text}{dept}"));
+    let d_ = unit(&board, "dept");
+    let r = d_.item("r").unwrap();
+    assert!(
+        matches!(
+            r.outcome,
+            Outcome::Short { target, actual, .. } if target == d("20") && actual == d("19")
+        ),
+        "{:?}",
+        r
+    );
+    assert_eq!(r.earned, d("1.75"));
+    let sum = r.sum.as_ref().unwrap();
+    assert_eq!(
+        (sum.units.clone(), sum.waiting.len()),
+        (vec!["a".to_string(), "b".to_string()], 0)
+    );
+    assert_eq!(d_.failed, vec!["r"]);
+    assert_eq!(d_.task, d("3.83"));
+    // A row of its own wins over the sum: r 20 of 20 → 2.00; task 4 × 6 / 6 = 4.00.
+    let own = dept.replace(
+        "q = { target = 100, actual = 100 }\n",
+        "q = { target = 100, actual = 100 }\nr = { target = 20, actual = 20 }\n",
+    );
+    let (board, _) = board_of(&format!("{text}{own}"));
+    let d_ = unit(&board, "dept");
+    assert!(d_.item("r").unwrap().sum.is_none());
+    assert_eq!(d_.task, d("4.00"));
+    // While a unit's row is pending (b has no r), the sum is pending, waiting for b.
+    let waiting = text.replace("r = { target = 12, actual = 9 }\n", "");
+    let (board, _) = board_of(&format!("{waiting}{dept}"));
+    let r = unit(&board, "dept").item("r").unwrap().clone();
+    assert_eq!(r.outcome, Outcome::Pending);
+    assert_eq!(r.sum.unwrap().waiting, vec!["b".to_string()]);
+}
+
+#[test]
+fn an_aggregate_row_sums_the_pilot_units_only() {
+    // r is piloted in a only; b is scored on preparation (prep 1). The department's r is
+    // a's row alone: 10 of 8 → completed, 2.00 (no bonus indicator).
+    let mut text = with_r("", &[("a", "100", "1"), ("b", "100", "1")], true).replace(
+        "aggregate = \"sum\"\n",
+        "aggregate = \"sum\"\npilot = [\"a\"]\n",
+    );
+    text = text
+        .replace(
+            "[scores.a.indicators]\n",
+            "[scores.a.indicators]\nr = { target = 8, actual = 10 }\n",
+        )
+        .replace(
+            "[scores.b.indicators]\n",
+            "[scores.b.indicators]\nr = { prep = 1 }\n",
+        );
+    text.push_str("[scores.dept]\nsurvey = 0\norganization = { f = 2 }\n[scores.dept.indicators]\nq = { target = 100, actual = 100 }\n");
+    let (board, _) = board_of(&text);
+    let r = unit(&board, "dept").item("r").unwrap().clone();
+    assert!(
+        matches!(r.outcome, Outcome::Completed { target, actual, .. } if target == d("8") && actual == d("10"))
+    );
+    assert_eq!(r.sum.unwrap().units, vec!["a".to_string()]);
+}
+
+// ---- organisation items, indicator kinds ---------------------------------------------------
+
+#[test]
+fn an_organisation_item_that_does_not_apply_is_not_scored_and_not_pending() {
+    // f applies to counties and the zone only; the department has a second item g (max 1)
+    // that applies to all. dept: g = 1, q 100 of 100 → task 4.00; total 1 + 4.00 = 5.00,
+    // not pending for f, and its organisation maximum is g's 1.
+    let mut text = project("", &[("a", "100", "1")], "")
+        .replace(
+            "max = 4\n[[departments]]",
+            "max = 4\napplies_to = [\"county\", \"zone\"]\nlead = \"dept\"\n[[organization]]\nid = \"g\"\nname = \"组织领导\"\nmax = 1\n[[departments]]",
+        )
+        .replace("organization = { f = 1 }", "organization = { f = 1, g = 1 }");
+    text.push_str("[scores.dept]\nsurvey = 0\norganization = { g = 1 }\n[scores.dept.indicators]\nq = { target = 100, actual = 100 }\n");
+    let (board, _) = board_of(&text);
+    let dept = unit(&board, "dept");
+    assert_eq!(
+        dept.organization_items,
+        vec![OrgScore::NotApplicable, OrgScore::Scored(d("1.00"))]
+    );
+    assert_eq!((dept.organization, dept.total), (d("1.00"), d("5.00")));
+    assert_eq!(dept.organization_max, d("1"));
+    assert!(!dept.pending.any());
+    // The county is scored on both: 1 + 1 = 2.00, of 4 + 1 = 5.
+    let a = unit(&board, "a");
+    assert_eq!((a.organization, a.organization_max), (d("2.00"), d("5")));
+    // A value for f in the department's sheet is an error.
+    let wrong = text.replace(
+        "organization = { g = 1 }",
+        "organization = { f = 1, g = 1 }",
+    );
+    assert!(problem_kinds(&wrong).iter().any(|k| matches!(
+        k,
+        ProblemKind::OrgItemNotApplicable { item, unit } if item == "资金" && unit == "市局"
+    )));
+    // f's lead must be a department.
+    let bad_lead = text.replace(
+        "lead = \"dept\"\n[[organization]]",
+        "lead = \"nobody\"\n[[organization]]",
+    );
+    assert!(problem_kinds(&bad_lead).iter().any(|k| matches!(
+        k,
+        ProblemKind::UnknownRef { id, .. } if id == "nobody"
+    )));
+}
+
+#[test]
+fn an_indicators_kind_fixes_its_rows_kind() {
+    // q is quantitative; a qualitative row for it is an error, a quantitative one is not.
+    let text = project("", &[("a", "100", "1")], "").replace(
+        "responsible = [\"dept\"]\n",
+        "responsible = [\"dept\"]\nkind = \"quantitative\"\n",
+    );
+    assert!(analyze(&text).board.is_some());
+    let wrong = text.replace(
+        "q = { target = 100, actual = 100 }",
+        "q = { status = \"complete\" }",
+    );
+    assert!(problem_kinds(&wrong).iter().any(|k| matches!(
+        k,
+        ProblemKind::RowKindMismatch {
+            kind: kaoping::project::RowKind::Quantitative,
+            ..
+        }
+    )));
+}
+
+// ---- advanced individuals ---------------------------------------------------------------
+
+#[test]
+fn individuals_have_their_quotas_and_nominations_off_the_quota_are_warned() {
+    // Counties 4 places (a, b), the zone 2 (z); dept is in the matrix: the default 2;
+    // dept2 has its own quota 3; dept3 appears nowhere: none. a nominates 4 (as many as
+    // its places), b 1 (short), z 3 (over), dept none yet (no warning), dept2 3.
+    let mut text = project(
+        "",
+        &[("a", "100", "1"), ("b", "100", "1")],
+        "[[departments]]\nid = \"dept2\"\nname = \"市局二\"\nquota = 3\n[[departments]]\nid = \"dept3\"\nname = \"市局三\"\n",
+    )
+    .replace(
+        "[[units]]\nid = \"a\"",
+        "[[units]]\nid = \"z\"\nname = \"开发区\"\nkind = \"zone\"\n[[units]]\nid = \"a\"",
+    );
+    let nominate = |unit: &str, n: usize| -> String {
+        (0..n)
+            .map(|i| format!("[[nominees]]\nunit = \"{unit}\"\nname = \"{unit}{i}\"\n"))
+            .collect()
+    };
+    let at = text.find("[scores.").unwrap();
+    let people = [
+        nominate("a", 4),
+        nominate("b", 1),
+        nominate("z", 3),
+        nominate("dept2", 3),
+    ]
+    .concat();
+    text.insert_str(at, &people);
+    let (board, problems) = board_of(&text);
+    let quotas: Vec<(&str, u32, usize)> = board
+        .individuals
+        .iter()
+        .map(|i| (i.id.as_str(), i.quota, i.nominees.len()))
+        .collect();
+    // In the file's order, counties and the zone then departments; dept3 has neither.
+    assert_eq!(
+        quotas,
+        vec![
+            ("z", 2, 3),
+            ("a", 4, 4),
+            ("b", 4, 1),
+            ("dept", 2, 0),
+            ("dept2", 3, 3),
+        ]
+    );
+    let off: Vec<(String, u32, usize)> = problems
+        .iter()
+        .filter_map(|p| match p {
+            ProblemKind::NomineesOffQuota { unit, quota, count } => {
+                Some((unit.clone(), *quota, *count))
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        off,
+        vec![("开发区".to_string(), 2, 3), ("b县".to_string(), 4, 1)]
+    );
+    // A nominee of a unit that does not exist is an error.
+    let stray = text.replacen("unit = \"a\"", "unit = \"nowhere\"", 1);
+    assert!(problem_kinds(&stray).iter().any(|k| matches!(
+        k,
+        ProblemKind::UnknownRef { id, .. } if id == "nowhere"
+    )));
+}
+
+// ---- plausibility and the procedure -----------------------------------------------------
+
+#[test]
+fn a_row_far_off_its_target_is_a_warning_naming_whom_it_lowers() {
+    // q: a 1200 of 100 (an actual typed ten times too large: o = 11, the best), b 110
+    // (o = 0.1: bonus 0.1 / 11 × 0.8 = 0.0072… → 4.01 instead of 4.80), c 100 (o = 0: no
+    // bonus to lower), d 40 (60% short: off by more than 0.5 too, but it lowers nobody).
+    let units = [
+        ("a", "1200", "1"),
+        ("b", "110", "1"),
+        ("c", "100", "1"),
+        ("d", "40", "1"),
+    ];
+    let (board, problems) = board_of(&project("", &units, ""));
+    assert_eq!(unit(&board, "b").item("q").unwrap().earned, d("4.01"));
+    let warned: Vec<(String, Decimal, Vec<String>)> = problems
+        .iter()
+        .filter_map(|p| match p {
+            ProblemKind::Implausible(row) => {
+                Some((row.unit.clone(), row.completion, row.lowers.clone()))
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        warned,
+        vec![
+            ("a县".to_string(), d("12"), vec!["b县".to_string()]),
+            ("d县".to_string(), d("0.4"), vec![]),
+        ]
+    );
+    // 0 switches it off.
+    let (_, problems) = board_of(&project("plausible_deviation = 0", &units, ""));
+    assert!(
+        !problems
+            .iter()
+            .any(|p| matches!(p, ProblemKind::Implausible(_)))
+    );
+}
+
+#[test]
+fn procedure_steps_due_out_of_order_are_a_warning() {
+    // The regulation's own: the lead units deliver (20 January) before the responsible
+    // departments send them the results (25 January).
+    let steps = "[[procedure]]\nid = \"self-check\"\nname = \"总结自查\"\ndue = 2027-01-10\nreturns = \"units\"\n\
+                 [[procedure]]\nid = \"assessment\"\nname = \"责任单位评分\"\ndue = 2027-01-25\nreturns = \"departments\"\n\
+                 [[procedure]]\nid = \"collection\"\nname = \"牵头单位报送\"\ndue = 2027-01-20\n\
+                 [[procedure]]\nid = \"ranking\"\nname = \"汇总排名\"\ndue = 2027-01-30\n";
+    let text = project("", &[("a", "100", "1")], steps);
+    let a = analyze(&text);
+    let out_of_order: Vec<_> = a
+        .problems
+        .iter()
+        .filter(|p| matches!(p.kind, ProblemKind::ProcedureOutOfOrder { .. }))
+        .collect();
+    assert_eq!(out_of_order.len(), 1);
+    assert_eq!(out_of_order[0].path.to_string(), "procedure[2].due");
+    assert!(matches!(
+        &out_of_order[0].kind,
+        ProblemKind::ProcedureOutOfOrder { step, earlier, .. }
+            if step == "牵头单位报送" && earlier == "责任单位评分"
+    ));
+    // A due date that is not a date is an error.
+    let quoted = text.replace("due = 2027-01-30", "due = \"2027-01-30\"");
+    assert!(analyze(&quoted).problems.iter().any(|p| p.is_error()));
 }

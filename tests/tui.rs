@@ -1092,3 +1092,57 @@ fn a_number_too_large_to_score_is_refused_in_place_never_dropped() {
     assert!(matches!(m.ui.mode, kaoping::tui::model::Mode::Editing(_)));
     assert!(screen(&mut m, 120, 40).contains("too large to score"));
 }
+
+#[test]
+fn the_matrix_shows_an_organisation_items_lead_and_space_moves_it() {
+    let (mut m, dir) = model(DEMO, "demo.toml", Lang::En);
+    key(&mut m, KeyCode::Char('1'));
+    // 8 areas and 31 indicators, then the four items of 组织实施: 资金安排 is the fourth.
+    for _ in 0..42 {
+        key(&mut m, KeyCode::Down);
+    }
+    let shown = screen(&mut m, 120, 40);
+    let line = shown
+        .lines()
+        .find(|l| l.contains("资金安排"))
+        .unwrap_or_else(|| panic!("{shown}"));
+    assert!(line.contains("lead"), "{line}");
+    // Base, bonus, then 市人社局's column: Space makes it the lead instead of 市财政局.
+    for _ in 0..3 {
+        key(&mut m, KeyCode::Right);
+    }
+    key(&mut m, KeyCode::Char(' '));
+    assert_eq!(
+        m.session
+            .project
+            .org_item("funding")
+            .unwrap()
+            .lead
+            .as_deref(),
+        Some("hrss")
+    );
+    // Space again: no lead.
+    key(&mut m, KeyCode::Char(' '));
+    assert_eq!(m.session.project.org_item("funding").unwrap().lead, None);
+    // `f`: the item's form, where applies_to is typed.
+    key(&mut m, KeyCode::Char('f'));
+    assert!(screen(&mut m, 80, 24).contains("Organisation item: 资金安排 · funding"));
+    to_field(&mut m, "applies_to");
+    retype(&mut m, "county, zone, department");
+    key(&mut m, KeyCode::Enter);
+    let file = saved(&mut m, &dir);
+    assert!(
+        file.contains("applies_to = [\"county\", \"zone\", \"department\"]"),
+        "{file}"
+    );
+    assert!(!file.contains("lead = \"finance\""));
+}
+
+#[test]
+fn the_entry_pane_opens_an_organisation_items_form() {
+    let (mut m, _dir) = model(DEMO, "demo.toml", Lang::Zh);
+    key(&mut m, KeyCode::Char('2'));
+    key(&mut m, KeyCode::Enter); // 东城县's sheet, on 组织领导
+    key(&mut m, KeyCode::Char('f'));
+    assert!(screen(&mut m, 80, 24).contains("组织实施项目：组织领导 · leadership"));
+}

@@ -90,12 +90,13 @@ fn bing_needs_its_target_and_would_then_tie_yi_inside_the_cut() {
 }
 
 #[test]
-fn zone_must_mark_dibao_complete_and_would_be_advanced_and_last_at_once() {
+fn zone_must_mark_dibao_complete_and_would_be_advanced_and_no_longer_last() {
     let (p, b) = scored(WORKED);
     let s = standing(&p, &b, "zone").unwrap();
     assert_eq!(s.total, d("18.80"));
     assert_eq!(s.comprehensive, None);
-    // Last place: it must exceed 丙县's 19.70, the next-lowest: 19.71, 0.91 more.
+    // Last place: it must exceed 丙县's 19.70, the next-lowest of the units not up to
+    // standard: 19.71, 0.91 more.
     assert_eq!(s.leave_last, Some((d("19.71"), d("0.91"))));
     assert_eq!(s.next_up, Some((d("19.70"), ids(&["bing"]))));
     let fix = &s.veto[0];
@@ -114,12 +115,40 @@ fn zone_must_mark_dibao_complete_and_would_be_advanced_and_last_at_once() {
     assert_eq!((then.rank, then.tied), (4, false));
     assert!(then.comprehensive);
     assert_eq!((then.among, then.eligible), (3, 3));
-    // 丙县 is still vetoed, and 19.60 < 19.70: still the lowest, so still last place.
-    assert!(then.last_place);
-    assert_eq!(then.last, ids(&["zone"]));
+    // 丙县 is the only unit still not up to standard: it becomes last place, though the
+    // zone's 19.60 is lower (last_place_among = "not_up_to_standard").
+    assert!(!then.last_place);
+    assert_eq!(then.last, ids(&["bing"]));
     assert_eq!(then.vetoed, ids(&["bing"]));
-    // Employment: the zone (6.20) is left out as comprehensive; 丙县 (3.50 + 2 = 5.50) wins.
+    // Employment: the zone (6.20) is left out as comprehensive; 丙县 (3.50 + 2 = 5.50)
+    // failed new-jobs, which it counts: nobody wins it.
     assert!(then.awards.is_empty());
+    assert_eq!(
+        then.others,
+        vec![OtherChange {
+            id: "bing".into(),
+            last_place: Some(true),
+            ..OtherChange::default()
+        }]
+    );
+}
+
+#[test]
+fn under_last_place_among_all_the_zone_would_be_advanced_and_last_at_once() {
+    let source = edit(
+        WORKED,
+        &[(
+            "title = \"示例：三县一区\"\n",
+            "title = \"示例：三县一区\"\n\n[policy]\nlast_place_among = \"all\"\nsingle_item_veto = \"none\"\n",
+        )],
+    );
+    let (p, b) = scored(&source);
+    let then = &standing(&p, &b, "zone").unwrap().veto[0].if_met;
+    // 丙县 is still vetoed, and 19.60 < 19.70: the zone is still the lowest of all, so
+    // still last place while comprehensive advanced.
+    assert!(then.comprehensive && then.last_place);
+    assert_eq!(then.last, ids(&["zone"]));
+    // Under "none" 丙县 stands for employment, vetoed or not: 5.50, and wins it.
     assert_eq!(
         then.others,
         vec![OtherChange {
@@ -127,6 +156,10 @@ fn zone_must_mark_dibao_complete_and_would_be_advanced_and_last_at_once() {
             won: ids(&["employment"]),
             ..OtherChange::default()
         }]
+    );
+    assert_eq!(
+        text(&source, "zone", Lang::En)[5],
+        "    it would still be last place: the lowest total, and someone is vetoed (丙县) (last place does not exclude comprehensive advanced)"
     );
 }
 
@@ -172,10 +205,10 @@ fn whatif_text_of_the_zone() {
             "  城乡低保应保尽保: qualitative, not complete — it must be marked complete (it lost 0.80)",
             "    marked complete, it would earn 4.00 instead of 3.20, and its total would be 19.60 (+0.80), rank 4 of 4",
             "    no indicator would fail: eligible, and comprehensive advanced (3rd among the 3 units not vetoed, 3 places)",
-            "    it would still be last place: the lowest total, and someone is vetoed (丙县) (last place does not exclude comprehensive advanced)",
+            "    it would no longer be last place (丙县 would be)",
             "    it would no longer win 就业和创业工作先进县 (comprehensive advanced units are left out of single-item awards, 名次顺移)",
             "    others:",
-            "      丙县: would win 就业和创业工作先进县",
+            "      丙县: would become last place",
             "comprehensive advanced (3 places): no total is enough while it is vetoed; once the veto is lifted any total above 0 would do (only 2 other units are not vetoed, fewer than the places)",
             "last place (末位) with 18.80: to leave it, it needs more than 19.70 (丙县), at least 19.71, 0.91 more",
         ]
@@ -188,10 +221,10 @@ fn whatif_text_of_the_zone() {
             "  城乡低保应保尽保：定性指标未完成，须评定为已完成（现扣 0.80 分）",
             "    若评定为已完成：该项得分 3.20 → 4.00，总分 19.60（+0.80），第 4 名（共 4 个）",
             "    不再有未完成的指标：可参评，并获评综合先进（在 3 个未被否决的单位中排第 3，名额 3 个）",
-            "    仍为末位：总分最低，且丙县被一票否决（末位与综合先进并不互斥）",
+            "    将不再是末位（末位将是丙县）",
             "    将不再获评就业和创业工作先进县（已评综合先进的单位不再参评单项先进，名次顺移）",
             "    其他单位：",
-            "      丙县：将获评就业和创业工作先进县",
+            "      丙县：将成为末位",
             "综合先进（名额 3 个）：一票否决期间，总分再高也不能获评；解除否决后，总分大于 0 即可（未被否决的其他单位只有 2 个，少于名额）",
             "末位：总分 18.80 最低；要离开末位，总分需超过丙县的 19.70，即至少 19.71，还差 0.91",
         ]
@@ -389,13 +422,26 @@ fn a_tie_at_the_cut_keeps_both_and_the_cut_is_not_the_first_outside() {
 #[test]
 fn tied_for_last_needs_one_step_more() {
     // 乙县 with a provincial circular instead (−2): 5.00 + 5.80 + 10.40 − 2 = 19.20; the
-    // zone with survey 5.3: 4.50 + 5.30 + 9.40 = 19.20. Both last (丙县 and the zone are
-    // vetoed); each needs 19.21.
+    // zone with survey 5.3: 4.50 + 5.30 + 9.40 = 19.20. Under the default only the zone
+    // is last (乙县 completed everything) and needs more than 丙县's 19.70.
+    let changes = [
+        ("level = \"municipal\"", "level = \"provincial\""),
+        ("survey = 4.9", "survey = 5.3"),
+    ];
+    let (p, b) = scored(&edit(WORKED, &changes));
+    let zone = standing(&p, &b, "zone").unwrap();
+    assert_eq!(zone.leave_last, Some((d("19.71"), d("0.51"))));
+    assert_eq!(zone.next_up, Some((d("19.70"), ids(&["bing"]))));
+    // Among all units both are last (丙县 and the zone are vetoed); each needs 19.21.
     let source = edit(
         WORKED,
         &[
-            ("level = \"municipal\"", "level = \"provincial\""),
-            ("survey = 4.9", "survey = 5.3"),
+            changes[0],
+            changes[1],
+            (
+                "title = \"示例：三县一区\"\n",
+                "title = \"示例：三县一区\"\n\n[policy]\nlast_place_among = \"all\"\n",
+            ),
         ],
     );
     let (p, b) = scored(&source);
@@ -415,17 +461,18 @@ fn tied_for_last_needs_one_step_more() {
 
 #[test]
 fn departments_have_their_own_places_and_no_last_place() {
-    // 市人社局: new-jobs 90 of 100 = 10% short = 5 steps × 5% × 4 = 1.00 → 3.00; task
-    // 88 × 3 / 4 = 66.00. 市民政局: dibao complete → 88.00. Nothing else entered.
+    // 市人社局 is responsible for new-jobs and training: new-jobs 90 of 100 = 10% short =
+    // 5 steps × 5% × 4 = 1.00 → 3.00, training met → 2.00; task 88 × 5 / 6 = 73.333… →
+    // 73.33. 市民政局: dibao complete → 88.00. Nothing else entered.
     let source = format!(
-        "{WORKED}\n[scores.hrss.indicators]\nnew-jobs = {{ target = 100, actual = 90 }}\n\n[scores.civil.indicators]\ndibao = {{ status = \"complete\" }}\n"
+        "{WORKED}\n[scores.hrss.indicators]\nnew-jobs = {{ target = 100, actual = 90 }}\ntraining = {{ target = 10, actual = 10 }}\n\n[scores.civil.indicators]\ndibao = {{ status = \"complete\" }}\n"
     );
     let (p, b) = scored(&source);
     let s = standing(&p, &b, "hrss").unwrap();
-    assert_eq!(s.total, d("66.00"));
+    assert_eq!(s.total, d("73.33"));
     assert_eq!(s.places, 8);
     let fix = &s.veto[0];
-    // At 100: 4.00, task 88 × 4 / 4 = 88.00; tied with 市民政局; 8 places: comprehensive.
+    // At 100: 4.00, task 88 × 6 / 6 = 88.00; tied with 市民政局; 8 places: comprehensive.
     assert_eq!(fix.total_if_met, d("88.00"));
     assert_eq!((fix.if_met.rank, fix.if_met.tied), (1, true));
     assert!(fix.if_met.comprehensive);
@@ -433,7 +480,7 @@ fn departments_have_their_own_places_and_no_last_place() {
     let en = text(&source, "hrss", Lang::En);
     assert_eq!(
         en[0],
-        "市人社局 (city department): total 66.00, rank 2 of 2"
+        "市人社局 (city department): total 73.33, rank 2 of 2"
     );
     assert_eq!(
         en[1],
@@ -534,4 +581,35 @@ fn the_command_line_prints_the_same_lines() {
         .map(str::to_string)
         .collect();
     assert_eq!(lines, text(WORKED, "bing", Lang::Zh));
+}
+
+#[test]
+fn still_last_among_the_units_not_up_to_standard() {
+    // The zone fails training too (40 of 50: 20% short = 10 steps × 5% × 2 = 1.00 → 1.00):
+    // completing 低保 alone leaves it vetoed, and its 18.80 − 1.00 + 0.80 = 18.60 is still
+    // the lowest of the units not up to standard (丙县 19.70, the zone).
+    let source = edit(
+        WORKED,
+        &[(
+            "training = { target = 50, actual = 50 }",
+            "training = { target = 50, actual = 40 }",
+        )],
+    );
+    let (p, b) = scored(&source);
+    let s = standing(&p, &b, "zone").unwrap();
+    let dibao = s.veto.iter().find(|f| f.indicator == "dibao").unwrap();
+    assert!(dibao.if_met.last_place && !dibao.if_met.comprehensive);
+    assert_eq!(dibao.total_if_met, d("18.60"));
+    let en = text(&source, "zone", Lang::En);
+    assert!(
+        en.iter().any(|l| l.trim()
+            == "it would still be last place: the lowest total among the units not up to standard (丙县, 经济开发区)"),
+        "{en:#?}"
+    );
+    let zh = text(&source, "zone", Lang::Zh);
+    assert!(
+        zh.iter()
+            .any(|l| l.trim() == "仍为末位：在不达标的单位（丙县、经济开发区）中总分最低"),
+        "{zh:#?}"
+    );
 }

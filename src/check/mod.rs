@@ -2,7 +2,7 @@
 //! which rows a unit may have, and the sums of the scheme. [`analyze`] runs everything
 //! (load, these checks, scoring) on the text of a file.
 
-use crate::project::problem::{Problem, ProblemKind, RefKind, has_errors};
+use crate::project::problem::{ImplausibleRow, Problem, ProblemKind, RefKind, has_errors};
 use crate::project::{self, Project, Row, TomlPath};
 use crate::scoring::{self, Scoreboard};
 use rust_decimal::Decimal;
@@ -64,7 +64,7 @@ pub fn check_and_score(project: &Project) -> (Vec<Problem>, Option<Scoreboard>) 
     }
     match scoring::score(project) {
         Ok(board) => {
-            problems.extend(tie_problems(project, &board));
+            problems.extend(board_problems(project, &board));
             (problems, Some(board))
         }
         Err(overflow) => {
@@ -128,26 +128,125 @@ fn too_large_to_score(project: &Project, overflow: &scoring::Overflow) -> (TomlP
     }
 }
 
-/// The warnings about ties across an award cut, from the scores.
-pub fn tie_problems(project: &Project, board: &Scoreboard) -> Vec<Problem> {
-    board
-        .cut_ties
+/// The warnings read from the scores: what is still pending, ties across an award cut,
+/// vetoed units that win a single-item award, a last place that is comprehensive
+/// advanced, implausible rows, and nominations that do not match a quota.
+pub fn board_problems(project: &Project, board: &Scoreboard) -> Vec<Problem> {
+    let names = |ids: &[String]| -> Vec<String> {
+        ids.iter()
+            .map(|id| project.name_of(id).to_string())
+            .collect()
+    };
+    let indicator = |id: &str| {
+        project
+            .indicator(id)
+            .map_or(id, |i| i.name.as_str())
+            .to_string()
+    };
+    let mut out = pending_problems(project, board);
+    out.extend(board.cut_ties.iter().map(|tie| {
+        Problem::new(
+            ProblemKind::TieAtCut {
+                cut: tie.cut.clone(),
+                places: tie.places,
+                winners: names(&tie.winners),
+            },
+            tie.path.clone(),
+        )
+    }));
+    for (award, u) in board.vetoed_winners() {
+        let at = project.awards.iter().position(|a| a.id == award.id);
+        out.push(Problem::new(
+            ProblemKind::VetoedWinner {
+                unit: u.name.clone(),
+                award: award.name.clone(),
+                failed: u.failed.iter().map(|f| indicator(f)).collect(),
+            },
+            at.map_or_else(TomlPath::root, |at| {
+                TomlPath::root().key("awards").index(at)
+            }),
+        ));
+    }
+    for u in board
+        .units
         .iter()
-        .map(|tie| {
+        .filter(|u| u.last_place && u.comprehensive)
+    {
+        out.push(Problem::new(
+            ProblemKind::LastPlaceComprehensive {
+                unit: u.name.clone(),
+            },
+            path(&["policy", "last_place_among"]),
+        ));
+    }
+    for row in scoring::implausible_rows(&project.policy, board) {
+        out.push(Problem::new(
+            ProblemKind::Implausible(Box::new(ImplausibleRow {
+                unit: project.name_of(&row.unit).to_string(),
+                indicator: indicator(&row.indicator),
+                completion: row.completion,
+                lowers: names(&row.lowers),
+            })),
+            path(&["scores", &row.unit, "indicators", &row.indicator, "actual"]),
+        ));
+    }
+    for i in board.individuals.iter().filter(|i| i.off_quota()) {
+        out.push(Problem::new(
+            ProblemKind::NomineesOffQuota {
+                unit: i.name.clone(),
+                quota: i.quota,
+                count: i.nominees.len(),
+            },
+            quota_path(project, &i.id),
+        ));
+    }
+    out
+}
+
+/// One warning per unit or department that still has something to enter, in the file's
+/// order of units and then of departments (the board ranks them).
+fn pending_problems(project: &Project, board: &Scoreboard) -> Vec<Problem> {
+    let scored: HashMap<&str, &scoring::UnitResult> = board
+        .units
+        .iter()
+        .chain(&board.departments)
+        .map(|u| (u.id.as_str(), u))
+        .collect();
+    let in_file = project
+        .units
+        .iter()
+        .map(|u| u.id.as_str())
+        .chain(project.departments.iter().map(|d| d.id.as_str()));
+    in_file
+        .filter_map(|id| scored.get(id))
+        .filter(|u| u.pending.any())
+        .map(|u| {
             Problem::new(
-                ProblemKind::TieAtCut {
-                    cut: tie.cut.clone(),
-                    places: tie.places,
-                    winners: tie
-                        .winners
-                        .iter()
-                        .map(|id| project.name_of(id).to_string())
-                        .collect(),
+                ProblemKind::Pending {
+                    unit: u.name.clone(),
+                    survey: u.pending.survey,
+                    organization: u.pending.organization,
+                    rows: u.pending.rows,
                 },
-                tie.path.clone(),
+                path(&["scores", &u.id]),
             )
         })
         .collect()
+}
+
+/// Where a unit's nominations are: its first nominee, or else the unit (or department)
+/// whose quota they fall short of.
+fn quota_path(project: &Project, id: &str) -> TomlPath {
+    if let Some(at) = project.nominees.iter().position(|n| n.unit == id) {
+        return TomlPath::root().key("nominees").index(at);
+    }
+    if let Some(at) = project.units.iter().position(|u| u.id == id) {
+        return TomlPath::root().key("units").index(at);
+    }
+    match project.departments.iter().position(|d| d.id == id) {
+        Some(at) => TomlPath::root().key("departments").index(at),
+        None => TomlPath::root(),
+    }
 }
 
 /// The errors in one unit's score sheet (what an edit of that sheet alone can cause):
@@ -181,7 +280,7 @@ pub fn check(project: &Project) -> Vec<Problem> {
     c.score_sheets(None);
     c.scheme_sums();
     c.responsibilities();
-    c.pending();
+    c.procedure_order();
     let mut problems = c.problems;
     // A stable sort keeps file order within each severity.
     problems.sort_by_key(Problem::severity);
@@ -229,6 +328,7 @@ impl Checker<'_> {
             ids("areas", p.areas.iter().map(|a| a.id.as_str())),
             ids("indicators", p.indicators.iter().map(|i| i.id.as_str())),
             ids("awards", p.awards.iter().map(|a| a.id.as_str())),
+            ids("procedure", p.procedure.iter().map(|s| s.id.as_str())),
         ];
         for list in lists {
             let mut seen = HashSet::new();
@@ -323,6 +423,29 @@ impl Checker<'_> {
                         award: award.name.clone(),
                     },
                     TomlPath::root().key("awards").index(i),
+                );
+            }
+        }
+        for (i, item) in p.organization.iter().enumerate() {
+            if let Some(lead) = &item.lead {
+                self.reference(
+                    RefKind::Department,
+                    &departments,
+                    lead,
+                    element("organization", i, "lead"),
+                );
+            }
+        }
+        for (i, nominee) in p.nominees.iter().enumerate() {
+            let scored = |id: &str| units.contains(id) || departments.contains(id);
+            // An empty unit was a missing or bad id, reported by the loader.
+            if !nominee.unit.is_empty() && !scored(&nominee.unit) {
+                self.report(
+                    ProblemKind::UnknownRef {
+                        kind: RefKind::Scored,
+                        id: nominee.unit.clone(),
+                    },
+                    element("nominees", i, "unit"),
                 );
             }
         }
@@ -442,6 +565,32 @@ impl Checker<'_> {
                         indicator: ind.name.clone(),
                     },
                     TomlPath::root().key("indicators").index(i),
+                );
+            }
+        }
+    }
+}
+
+impl Checker<'_> {
+    /// Procedure steps due before an earlier step (the regulation's own 25 January for
+    /// the responsible departments, then 20 January for the lead units that collect from
+    /// them): each against the latest due date before it.
+    fn procedure_order(&mut self) {
+        let steps = &self.project.procedure;
+        for (i, step) in steps.iter().enumerate() {
+            let latest = steps[..i]
+                .iter()
+                .filter(|earlier| earlier.due > step.due)
+                .max_by_key(|earlier| earlier.due);
+            if let Some(earlier) = latest {
+                self.report(
+                    ProblemKind::ProcedureOutOfOrder {
+                        step: step.name.clone(),
+                        due: step.due,
+                        earlier: earlier.name.clone(),
+                        earlier_due: earlier.due,
+                    },
+                    element("procedure", i, "due"),
                 );
             }
         }

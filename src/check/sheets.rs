@@ -1,5 +1,5 @@
-//! The checks of the score sheets: every value in its range and of its kind, rows that
-//! apply, and what is still pending.
+//! The checks of the score sheets: every value in its range and of its kind, rows and
+//! organisation items that apply.
 
 use super::{Checker, path};
 use crate::project::problem::{ProblemKind, RefKind};
@@ -39,6 +39,13 @@ impl Checker<'_> {
             for (item, value) in &sheet.organization {
                 let at = base.key("organization").key(item);
                 match p.org_item(item) {
+                    Some(org) if !org.applies(kind) => self.report(
+                        ProblemKind::OrgItemNotApplicable {
+                            item: org.name.clone(),
+                            unit: p.name_of(id).to_string(),
+                        },
+                        at,
+                    ),
                     Some(org) => self.in_range(*value, org.max, at),
                     None => self.report(
                         ProblemKind::UnknownRef {
@@ -84,11 +91,23 @@ impl Checker<'_> {
                     );
                     continue;
                 }
-                if is_department && ind.role_of(id).is_none() {
+                if is_department && !ind.assesses(id) {
                     self.report(
-                        ProblemKind::DepartmentRowWithoutRole {
+                        ProblemKind::DepartmentNotResponsible {
                             department: p.name_of(id).to_string(),
                             indicator: ind.name.clone(),
+                        },
+                        at(),
+                    );
+                    continue;
+                }
+                if !ind.allows(row)
+                    && let Some(kind) = ind.kind
+                {
+                    self.report(
+                        ProblemKind::RowKindMismatch {
+                            indicator: ind.name.clone(),
+                            kind,
                         },
                         at(),
                     );
@@ -172,50 +191,4 @@ impl Checker<'_> {
             self.report(ProblemKind::ScoreOutOfRange { value, max }, at);
         }
     }
-
-    /// One warning per unit that still has something to enter.
-    pub(super) fn pending(&mut self) {
-        let p = self.project;
-        let empty = project::UnitScores::default();
-        let scored = p.units.iter().map(|u| (u.id.as_str(), false)).chain(
-            p.departments
-                .iter()
-                .filter(|d| p.scores.contains_key(&d.id))
-                .map(|d| (d.id.as_str(), true)),
-        );
-        for (id, is_department) in scored {
-            let sheet = p.scores.get(id).unwrap_or(&empty);
-            let survey = sheet.survey.is_none();
-            let organization = p
-                .organization
-                .iter()
-                .filter(|o| !sheet.organization.contains_key(&o.id))
-                .count();
-            let rows = if is_department {
-                sheet.indicators.values().filter(|r| is_pending(r)).count()
-            } else {
-                p.indicators
-                    .iter()
-                    .filter(|i| i.applies_to(id))
-                    .filter(|i| sheet.indicators.get(&i.id).is_none_or(is_pending))
-                    .count()
-            };
-            if survey || organization > 0 || rows > 0 {
-                self.report(
-                    ProblemKind::Pending {
-                        unit: p.name_of(id).to_string(),
-                        survey,
-                        organization,
-                        rows,
-                    },
-                    path(&["scores", id]),
-                );
-            }
-        }
-    }
-}
-
-/// A row with nothing (or only part of a quantitative row) entered.
-fn is_pending(row: &Row) -> bool {
-    matches!(row, Row::Quantitative { target, actual } if target.is_none() || actual.is_none())
 }

@@ -15,8 +15,8 @@ use super::syntax::{
 use super::{Edit, PENALTY_KEYS, ROOT_KEYS, ROW_KEYS, SHEET_KEYS, indicator_slot, with_role};
 use crate::project::scheme::{Entry, Field, Scheme, Single, Written};
 use crate::project::{
-    Area, Award, Department, Indicator, OrgItem, Penalty, PenaltyKind, Row, Unit, decimal_value,
-    is_valid_id, penalty_value, row_value,
+    Area, Award, Department, Indicator, Nominee, OrgItem, Penalty, PenaltyKind, Row, Unit,
+    decimal_value, is_valid_id, penalty_value, row_value,
 };
 use toml_edit::{Array, ArrayOfTables, DocumentMut, InlineTable, Item, Table, Value};
 
@@ -173,6 +173,7 @@ fn change(root: &mut Table, edit: &Edit) {
         Edit::SetArea { id, field } => set_field(root, id, field),
         Edit::SetDepartment { id, field } => set_field(root, id, field),
         Edit::SetUnit { id, field } => set_field(root, id, field),
+        Edit::SetOrgItem { id, field } => set_field(root, id, field),
         Edit::AddIndicator { indicator } => {
             if find(root, Indicator::LIST, &indicator.id).is_some() {
                 return;
@@ -332,6 +333,9 @@ fn put_field<F: Field>(mut t: Tab, field: &F) {
         Written::Absent => {
             t.remove(key);
         }
+    }
+    for old in field.replaces() {
+        t.remove(old);
     }
 }
 
@@ -761,12 +765,23 @@ fn remove_department(root: &mut Table, id: &str) {
             }
         }
     });
-    each_element(root, Award::LIST, |t| {
-        if t.id("lead").as_deref() == Some(id) {
-            t.remove("lead");
-        }
-    });
+    for list in [Award::LIST, OrgItem::LIST] {
+        each_element(root, list, |t| {
+            if t.id("lead").as_deref() == Some(id) {
+                t.remove("lead");
+            }
+        });
+    }
+    remove_nominees(root, id);
     remove_sheet(root, id);
+}
+
+/// Removes the nominees of a unit or department, last first.
+fn remove_nominees(root: &mut Table, id: &str) {
+    let units = field(root, Nominee::LIST, "unit");
+    for at in (0..units.len()).rev().filter(|&at| units[at] == id) {
+        remove_element(root, Nominee::LIST, at);
+    }
 }
 
 fn remove_unit(root: &mut Table, id: &str) {
@@ -775,6 +790,7 @@ fn remove_unit(root: &mut Table, id: &str) {
     };
     remove_element(root, Unit::LIST, at);
     remove_sheet(root, id);
+    remove_nominees(root, id);
     each_element(root, Indicator::LIST, |t| {
         for key in ["units", "pilot"] {
             if let Some(list) = t.ids(key)

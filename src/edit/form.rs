@@ -1,4 +1,5 @@
-//! The fields of one entry — an indicator, an area, a county or the zone, a department —
+//! The fields of one entry — an indicator, an area, a county or the zone, a department,
+//! an organisation item —
 //! or of the project's settings (its title, `[sections]` and `[policy]`), as a form lists
 //! them; and the [`Edit`] that a value typed into one of them makes.
 //!
@@ -15,8 +16,8 @@ use super::Edit;
 use crate::project::problem::ProblemKind;
 use crate::project::scheme::{Entry, Field, Single};
 use crate::project::{
-    AreaField, DepartmentField, IndicatorField, InputKind, Policy, PolicyField, Project, Sections,
-    SectionsField, UnitField,
+    AreaField, DepartmentField, IndicatorField, InputKind, OrgItemField, Policy, PolicyField,
+    Project, Sections, SectionsField, UnitField,
 };
 
 /// What a form edits.
@@ -29,6 +30,8 @@ pub enum Subject {
     /// A county or the zone.
     Unit(String),
     Department(String),
+    /// An item of 组织实施.
+    OrgItem(String),
 }
 
 /// The table of the title, which is a key of the root: "" (for its label).
@@ -63,6 +66,14 @@ impl FormField {
                     .map_or(0, |at| (at + 1) % names.len());
                 names.get(next).map(|n| n.to_string())
             }
+            // Through the names, then none.
+            InputKind::OptChoice(names) => {
+                let next = names
+                    .iter()
+                    .position(|n| *n == self.text)
+                    .map_or(0, |at| at + 1);
+                Some(names.get(next).map_or_else(String::new, |n| n.to_string()))
+            }
             _ => None,
         }
     }
@@ -93,6 +104,7 @@ pub fn fields(p: &Project, subject: &Subject) -> Vec<FormField> {
         Subject::Area(id) => entry_lines::<AreaField>(p, id),
         Subject::Unit(id) => entry_lines::<UnitField>(p, id),
         Subject::Department(id) => entry_lines::<DepartmentField>(p, id),
+        Subject::OrgItem(id) => entry_lines::<OrgItemField>(p, id),
     }
 }
 
@@ -141,6 +153,10 @@ pub fn edit(
                 field: DepartmentField::from_text(key, text, p)?,
             })
         }
+        Subject::OrgItem(i) if in_list(list_of::<OrgItemField>()) => Ok(Edit::SetOrgItem {
+            id: id(i),
+            field: OrgItemField::from_text(key, text, p)?,
+        }),
         _ => Err(ProblemKind::UnknownKey {
             key: key.to_string(),
             suggestion: None,
@@ -158,6 +174,7 @@ pub fn every_key() -> Vec<(&'static str, &'static str, InputKind)> {
     keys.extend(keys_of::<AreaField>(list_of::<AreaField>()));
     keys.extend(keys_of::<UnitField>(list_of::<UnitField>()));
     keys.extend(keys_of::<DepartmentField>(list_of::<DepartmentField>()));
+    keys.extend(keys_of::<OrgItemField>(list_of::<OrgItemField>()));
     keys
 }
 
@@ -286,6 +303,19 @@ mod tests {
         assert_eq!(text_of(&dept, "departments", "name"), "市人社局");
         let area = fields(&p, &Subject::Area("employment".into()));
         assert_eq!(text_of(&area, "areas", "max"), "12");
+        let funding = Subject::OrgItem("funding".into());
+        let lines = fields(&p, &funding);
+        assert_eq!(text_of(&lines, "organization", "lead"), "finance");
+        assert_eq!(
+            edit(&p, &funding, "organization", "applies_to", "county, zone"),
+            Ok(Edit::SetOrgItem {
+                id: "funding".into(),
+                field: OrgItemField::AppliesTo(Some(vec![
+                    crate::project::UnitKind::County,
+                    crate::project::UnitKind::Zone
+                ]))
+            })
+        );
     }
 
     #[test]

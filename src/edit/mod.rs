@@ -33,7 +33,7 @@
 //!   entry was the first of its list (whose block usually heads the whole list).
 //!
 //! The fields of the scheme's entries (`SetIndicator`, `SetArea`, `SetDepartment`,
-//! `SetUnit`) and of `[policy]` and `[sections]` (`SetPolicy`, `SetSections`) are handled
+//! `SetUnit`, `SetOrgItem`) and of `[policy]` and `[sections]` (`SetPolicy`, `SetSections`) are handled
 //! with no code per field: each field says which key it writes, what value, whether that
 //! is the default, and how it changes the struct (`Field`, in `src/project/scheme.rs`,
 //! implemented next to the table's struct in `src/project/`); both appliers set or remove
@@ -62,7 +62,7 @@ mod syntax;
 pub use set::{SetError, set_path, value_of};
 
 pub use crate::project::{
-    AreaField, DepartmentField, IndicatorField, PolicyField, SectionsField, UnitField,
+    AreaField, DepartmentField, IndicatorField, OrgItemField, PolicyField, SectionsField, UnitField,
 };
 
 use crate::project::scheme::{Entry, Field};
@@ -163,10 +163,15 @@ pub enum Edit {
         id: String,
         field: DepartmentField,
     },
-    /// Removes a department: from every indicator's roles, every award's `lead`, and
-    /// its own `[scores.<id>]` table.
+    /// Removes a department: from every indicator's roles, every award's and
+    /// organisation item's `lead`, its nominees and its own `[scores.<id>]` table.
     RemoveDepartment {
         id: String,
+    },
+    /// One field of an organisation item (its name, maximum, `applies_to` or `lead`).
+    SetOrgItem {
+        id: String,
+        field: OrgItemField,
     },
     AddUnit {
         unit: Unit,
@@ -176,8 +181,8 @@ pub enum Edit {
         id: String,
         field: UnitField,
     },
-    /// Removes a county or the zone: its `[scores.<id>]` table and its id from every
-    /// indicator's `units` and `pilot` lists.
+    /// Removes a county or the zone: its `[scores.<id>]` table, its nominees and its id
+    /// from every indicator's `units` and `pilot` lists.
     RemoveUnit {
         id: String,
     },
@@ -326,6 +331,7 @@ impl Edit {
             Edit::SetArea { id, field } => field_ok(id, field),
             Edit::SetDepartment { id, field } => field_ok(id, field),
             Edit::SetUnit { id, field } => field_ok(id, field),
+            Edit::SetOrgItem { id, field } => field_ok(id, field),
             Edit::AddIndicator { indicator } => indicator.is_well_formed(),
             Edit::AddArea { area } => area.is_well_formed(),
             Edit::AddDepartment { department } => department.is_well_formed(),

@@ -86,6 +86,7 @@ pub(super) fn apply(p: &mut Project, edit: &Edit) {
         Edit::SetArea { id, field } => set_field(p, id, field),
         Edit::SetDepartment { id, field } => set_field(p, id, field),
         Edit::SetUnit { id, field } => set_field(p, id, field),
+        Edit::SetOrgItem { id, field } => set_field(p, id, field),
         Edit::AddIndicator { indicator } => {
             if p.indicator(&indicator.id).is_some() {
                 return;
@@ -146,6 +147,12 @@ pub(super) fn apply(p: &mut Project, edit: &Edit) {
                     award.lead = None;
                 }
             }
+            for item in &mut p.organization {
+                if item.lead.as_deref() == Some(id) {
+                    item.lead = None;
+                }
+            }
+            p.nominees.retain(|n| n.unit != *id);
             p.scores.shift_remove(id);
         }
         Edit::AddUnit { unit } => {
@@ -159,6 +166,7 @@ pub(super) fn apply(p: &mut Project, edit: &Edit) {
             };
             p.units.remove(at);
             p.scores.shift_remove(id);
+            p.nominees.retain(|n| n.unit != *id);
             for ind in &mut p.indicators {
                 for list in [&mut ind.units, &mut ind.pilot].into_iter().flatten() {
                     list.retain(|u| u != id);

@@ -54,6 +54,24 @@ impl ExportText {
             en: "{name} ({BASE} {base}, {EARNED} {earned}): {why}",
         }
 
+        /// Fewer advanced individuals nominated than the places (等额推荐).
+        pub fn nominees_short(missing: usize) {
+            zh: "少 {missing} 人（应{EQUAL_NOMINATION}）",
+            en: "{missing} short ({EQUAL_NOMINATION_ZH}: {EQUAL_NOMINATION})",
+        }
+
+        /// No advanced individual nominated yet (the list has not come in).
+        pub fn nominees_none() {
+            zh: "尚未推荐",
+            en: "none nominated yet",
+        }
+
+        /// More advanced individuals nominated than the places.
+        pub fn nominees_over(extra: usize) {
+            zh: "多 {extra} 人（应{EQUAL_NOMINATION}）",
+            en: "{extra} over ({EQUAL_NOMINATION_ZH}: {EQUAL_NOMINATION})",
+        }
+
         /// The last place line: `末位：经济开发区（总分 18.80）`.
         pub fn last_place(names: &str, total: &str) {
             zh: "{LAST_PLACE}：{names}（{TOTAL} {total}）",

@@ -110,9 +110,45 @@ const LABELS: &[(&str, &str, &str, &str)] = &[
     ),
     (
         "policy",
-        "veto_blocks_single_item",
-        cat!("否决单位不评", zh::SINGLE_ITEM),
-        cat!("vetoed units out of ", en::SINGLE_ITEM, "s"),
+        "last_place_among",
+        cat!(zh::LAST_PLACE, "评定范围"),
+        cat!(en::LAST_PLACE, " among"),
+    ),
+    (
+        "policy",
+        "single_item_veto",
+        cat!(zh::VETO, "与", zh::SINGLE_ITEM),
+        cat!("vetoed units and ", en::SINGLE_ITEM, "s"),
+    ),
+    (
+        "policy",
+        "department_bonus",
+        cat!("部门超额完成", zh::BONUS),
+        cat!("departments earn the ", en::BONUS),
+    ),
+    (
+        "policy",
+        "plausible_deviation",
+        "偏离目标提醒阈值",
+        "warn when off the target by more than",
+    ),
+    (
+        "policy",
+        "individual_quota_county",
+        cat!(zh::INDIVIDUALS, zh::PLACES, "（每县）"),
+        cat!(en::INDIVIDUALS, " places (each county)"),
+    ),
+    (
+        "policy",
+        "individual_quota_zone",
+        cat!(zh::INDIVIDUALS, zh::PLACES, "（开发区）"),
+        cat!(en::INDIVIDUALS, " places (the zone)"),
+    ),
+    (
+        "policy",
+        "individual_quota_department",
+        cat!(zh::INDIVIDUALS, zh::PLACES, "（部门默认）"),
+        cat!(en::INDIVIDUALS, " places (a department, by default)"),
     ),
     ("indicators", "name", "名称", "name"),
     ("indicators", "area", "所属领域", "area"),
@@ -127,11 +163,28 @@ const LABELS: &[(&str, &str, &str, &str)] = &[
     ("indicators", "direction", "方向", "direction"),
     ("indicators", "units", "适用单位", "units it applies to"),
     ("indicators", "pilot", "试点单位", "pilot units"),
+    ("indicators", "kind", "指标类型", "kind of rows"),
+    ("indicators", "aggregate", "部门数据", "a department's row"),
     ("areas", "name", "名称", "name"),
     ("areas", "max", "分值", "maximum"),
     ("units", "name", "名称", "name"),
     ("units", "kind", "类型", "kind"),
     ("departments", "name", "名称", "name"),
+    (
+        "departments",
+        "quota",
+        cat!(zh::INDIVIDUALS, zh::PLACES),
+        cat!(en::INDIVIDUALS, " places"),
+    ),
+    ("organization", "name", "名称", "name"),
+    ("organization", "max", "分值", "maximum"),
+    ("organization", "applies_to", "适用对象", "applies to"),
+    (
+        "organization",
+        "lead",
+        cat!(zh::ROLE_LEAD, "部门"),
+        "lead department",
+    ),
 ];
 
 /// `(table, key, value, zh, en)`: what a choice is called.
@@ -173,6 +226,44 @@ const CHOICES: &[(&str, &str, &str, &str, &str)] = &[
         "不足一步按一步",
         "a started step counts",
     ),
+    (
+        "policy",
+        "last_place_among",
+        "not_up_to_standard",
+        cat!(zh::NOT_UP_TO_STANDARD, "的单位"),
+        cat!("the units ", en::NOT_UP_TO_STANDARD),
+    ),
+    ("policy", "last_place_among", "all", "全部单位", "all units"),
+    (
+        "policy",
+        "single_item_veto",
+        "failed_area",
+        "不评其未完成指标所在的单项",
+        "out of the awards of the work they failed",
+    ),
+    (
+        "policy",
+        "single_item_veto",
+        "none",
+        cat!("照常参评", zh::SINGLE_ITEM),
+        "eligible as any other unit",
+    ),
+    (
+        "policy",
+        "single_item_veto",
+        "all",
+        cat!("不评任何", zh::SINGLE_ITEM),
+        "out of every single-item award",
+    ),
+    ("indicators", "kind", "quantitative", "定量", "quantitative"),
+    ("indicators", "kind", "qualitative", "定性", en::QUALITATIVE),
+    (
+        "indicators",
+        "aggregate",
+        "sum",
+        cat!("由各", zh::COUNTIES_AND_ZONE, "相加"),
+        "the sum of the counties' and the zone's",
+    ),
 ];
 
 /// `(table, key, zh, en)`: what an empty value means, where it means something.
@@ -196,6 +287,26 @@ const EMPTY: &[(&str, &str, &str, &str)] = &[
         "各项满分之和",
         "the sum of its items",
     ),
+    ("indicators", "kind", "定量或定性均可", "either kind"),
+    (
+        "indicators",
+        "aggregate",
+        "由部门填报",
+        "entered by the department",
+    ),
+    (
+        "departments",
+        "quota",
+        cat!("按默认", zh::PLACES),
+        "the policy's default",
+    ),
+    (
+        "organization",
+        "applies_to",
+        cat!(zh::COUNTY, "、", zh::ZONE, "和", zh::CITY_DEPARTMENT),
+        "counties, the zone and departments",
+    ),
+    ("organization", "lead", "（无）", "(none)"),
 ];
 
 /// A field's label; its key when it has none.
@@ -257,6 +368,7 @@ pub fn form_title(subject: &Subject, name: &str, lang: Lang) -> String {
         Subject::Area(_) => lang.pick("领域", "Area"),
         Subject::Unit(_) => lang.pick(zh::COUNTIES_AND_ZONE, "County or zone"),
         Subject::Department(_) => lang.pick("部门", "Department"),
+        Subject::OrgItem(_) => lang.pick(cat!(zh::ORGANIZATION, "项目"), "Organisation item"),
     };
     FieldText(lang).titled(what, name)
 }
@@ -277,6 +389,18 @@ pub fn hint(input: InputKind, choices: &[&str], lang: Lang) -> String {
             "counties by id or name, comma-separated; empty: none set, []: none at all",
         ),
         InputKind::Area => lang.pick("领域的标识或名称", "an area, by id or name"),
+        InputKind::OptChoice(_) => {
+            return FieldText(lang).one_of_or_none(&CommonText(lang).list(choices));
+        }
+        InputKind::OptWhole => lang.pick("整数；空＝不设", "a whole number; empty: none"),
+        InputKind::Kinds => lang.pick(
+            "county、zone、department，逗号分隔；空＝全部",
+            "county, zone, department, comma-separated; empty: all three",
+        ),
+        InputKind::OptDepartment => lang.pick(
+            "部门的标识或名称；空＝不设",
+            "a department, by id or name; empty: none",
+        ),
     };
     text.to_string()
 }
@@ -306,6 +430,12 @@ impl FieldText {
         fn one_of(list: &str) {
             zh: "可选：{list}",
             en: "one of: {list}",
+        }
+
+        /// The choices of a field that may be left empty.
+        fn one_of_or_none(list: &str) {
+            zh: "可选：{list}；空＝不设",
+            en: "one of: {list}; empty: none",
         }
 
         /// What a committed change did.
@@ -342,7 +472,7 @@ mod tests {
     #[test]
     fn every_choice_has_a_word_and_a_label_falls_back_to_its_key() {
         for (table, key, input) in crate::edit::form::every_key() {
-            if let InputKind::Choice(names) = input {
+            if let InputKind::Choice(names) | InputKind::OptChoice(names) = input {
                 for name in names {
                     let has = |(t, k, v, _, _): &&(&str, &str, &str, &str, &str)| {
                         *t == table && *k == key && v == name

@@ -127,6 +127,8 @@ terms! {
         TIED = "并列", "tied";
         /// 一票否决: failing any indicator bars comprehensive advanced.
         VETO = "一票否决", "veto";
+        /// 不达标: failed an indicator (the units last place is named among).
+        NOT_UP_TO_STANDARD = "不达标", "not up to standard";
         VETO_SHORT = "否决", "Veto";
         /// 综合先进: the comprehensive award.
         COMPREHENSIVE = "综合先进", "comprehensive advanced";
@@ -141,6 +143,10 @@ terms! {
         ROLL_DOWN = "名次顺移", "the next unit moves up";
         /// 名额: an award's places.
         PLACES = "名额", "places";
+        /// 先进个人: the advanced individuals a unit nominates.
+        INDIVIDUALS = "先进个人", "advanced individuals";
+        /// 等额推荐: nominating exactly as many as the places.
+        EQUAL_NOMINATION = "等额推荐", "as many as the places";
 
         // ---- who is scored ----
         /// 县（区）: the counties and the zone, ranked together.
@@ -175,6 +181,9 @@ terms! {
         SINGLE_ITEM_ZH = SINGLE_ITEM;
         LAST_PLACE_ZH = LAST_PLACE;
         ROLL_DOWN_ZH = ROLL_DOWN;
+        NOT_UP_TO_STANDARD_ZH = NOT_UP_TO_STANDARD;
+        INDIVIDUALS_ZH = INDIVIDUALS;
+        EQUAL_NOMINATION_ZH = EQUAL_NOMINATION;
     }
 }
 

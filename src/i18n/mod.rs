@@ -373,6 +373,7 @@ texts! {
     ExportStanding => zh::RANK, "Place";
     ExportAwardScore => zh::AWARD_SCORE, "Award score";
     ExportWon => "获评", "Won";
+    ExportWonVetoed => cat!("是（", zh::VETO, "，请确认）"), "yes (vetoed: to confirm)";
     ExportIndicator => "指标", "Indicator";
     ExportBase => zh::BASE, "Base";
     ExportBonusIndicator => zh::BONUS_INDICATOR, "Bonus indicator";
@@ -399,6 +400,13 @@ texts! {
     ExportComprehensiveDepartments => cat!(zh::COMPREHENSIVE, "（", zh::CITY_DEPARTMENT, "）"), cat!("Comprehensive advanced (", en::CITY_DEPARTMENT, "s)");
     ExportMadeWith => "由 kaoping 生成", "made with kaoping";
     ExportNoUnits => cat!("（无", zh::COUNTIES_AND_ZONE_SHORT, "）"), "(no counties or zone)";
+    ExportNotApplicable => "不适用", "does not apply";
+    ExportDerived => "由县区数据相加", "sum of the counties' and zone's";
+    ExportIndividualsHeading => zh::INDIVIDUALS, "Advanced individuals";
+    ExportQuota => zh::PLACES, "Places";
+    ExportNominees => "推荐人选", "Nominees";
+    ExportNominated => "推荐人数", "Nominated";
+    ExportNoIndividuals => cat!("（无", zh::INDIVIDUALS, zh::PLACES, "）"), "(no places for advanced individuals)";
 }
 
 /// The word for an error or a warning, as a compiler prints it.

@@ -5,8 +5,8 @@ use super::common::CommonText;
 use super::glossary::{en, zh};
 use super::macros::{cat, sentences};
 use super::{Lang, percent};
-use crate::project::DecimalError;
 use crate::project::problem::{Cut, Expected, ProblemKind, RefKind};
+use crate::project::{DecimalError, RowKind};
 use rust_decimal::Decimal;
 
 fn expected(e: Expected, lang: Lang) -> &'static str {
@@ -21,6 +21,10 @@ fn expected(e: Expected, lang: Lang) -> &'static str {
         Expected::Table => lang.pick("表", "a table"),
         Expected::ArrayOfTables => lang.pick("表数组（[[...]]）", "an array of tables ([[...]])"),
         Expected::ArrayOfStrings => lang.pick("字符串数组", "an array of strings"),
+        Expected::Date => lang.pick(
+            "日期（如 2027-01-10，不加引号、不带时间）",
+            "a date (such as 2027-01-10, unquoted, without a time)",
+        ),
     }
 }
 
@@ -221,6 +225,31 @@ impl ProblemText {
             en: "{value} is outside {range}",
         }
 
+        pub fn old_key_with_new(old: &str, new: &str) {
+            zh: "`{old}` 是 `{new}` 的旧写法，二者只能写一个（true 即 \"all\"，false 即 \"none\"）",
+            en: "`{old}` is the older spelling of `{new}`: keep only one (true is \"all\", false is \"none\")",
+        }
+
+        pub fn department_not_responsible(department: &str, indicator: &str) {
+            zh: "{department}不是「{indicator}」的{ROLE_RESPONSIBLE}单位，不按该指标考核，不能有得分行",
+            en: "{department} is not {ROLE_RESPONSIBLE} for 「{indicator}」, so it is not assessed on it and has no row for it",
+        }
+
+        pub fn org_item_not_applicable(item: &str, unit: &str) {
+            zh: "「{item}」不考核{unit}（见该项目的 `applies_to`），不能填分",
+            en: "「{item}」 does not apply to {unit} (see the item's `applies_to`): no value for it",
+        }
+
+        pub(super) fn row_should_be_quantitative(indicator: &str) {
+            zh: "「{indicator}」是定量指标（kind = \"quantitative\"），此行应填 target 和 actual",
+            en: "「{indicator}」 is quantitative (kind = \"quantitative\"): its row has a target and an actual",
+        }
+
+        pub(super) fn row_should_be_qualitative(indicator: &str) {
+            zh: "「{indicator}」是{QUALITATIVE}（kind = \"qualitative\"），此行应填 status（和 deduction）",
+            en: "「{indicator}」 is qualitative (kind = \"qualitative\"): its row has a status (and a deduction)",
+        }
+
         // ---- warnings --------------------------------------------------------------
 
         pub fn organization_sum(sum: Decimal, declared: Decimal) {
@@ -295,9 +324,36 @@ impl ProblemText {
             en: "the award 「{award}」 selects nothing to score (areas, lead or organization)",
         }
 
-        pub fn department_row_without_role(department: &str, indicator: &str) {
-            zh: "{department}在「{indicator}」中没有分工，却有得分行",
-            en: "{department} has a row for 「{indicator}」 but no role in it",
+        /// `failed`: the indicators it failed.
+        pub fn vetoed_winner(unit: &str, award: &str, failed: &str) {
+            zh: "{unit}被{VETO}（未完成{failed}），仍获评{SINGLE_ITEM}「{award}」，请领导小组确认",
+            en: "{unit} is vetoed ({failed} not completed) yet wins the {SINGLE_ITEM} 「{award}」: for the leading group to confirm",
+        }
+
+        pub fn last_place_comprehensive(unit: &str) {
+            zh: "{unit}既是{COMPREHENSIVE}又是{LAST_PLACE}（policy.last_place_among = \"all\"）",
+            en: "{unit} is both {COMPREHENSIVE} and {LAST_PLACE} (policy.last_place_among = \"all\")",
+        }
+
+        /// `completion`: as a percentage.
+        pub(super) fn implausible_line(unit: &str, indicator: &str, completion: &str, lowers: &str) {
+            zh: "{unit}「{indicator}」{COMPLETION_RATE} {completion}，偏离目标过大，请核对是否录入有误{lowers}",
+            en: "{unit}'s 「{indicator}」 is at {completion} of the target, far off it: check the figures{lowers}",
+        }
+
+        pub(super) fn implausible_lowers(names: &str) {
+            zh: "；它是最高超额完成率，压低了{names}的{BONUS}",
+            en: "; as the best over-completion it lowers the {BONUS} of {names}",
+        }
+
+        pub fn nominees_off_quota(unit: &str, quota: u32, count: usize) {
+            zh: "{unit}的{INDIVIDUALS}{PLACES} {quota} 个，推荐了 {count} 人（应{EQUAL_NOMINATION}）",
+            en: "{unit} has {quota} {INDIVIDUALS} place(s) but nominates {count} ({EQUAL_NOMINATION_ZH}: {EQUAL_NOMINATION})",
+        }
+
+        pub fn procedure_out_of_order(step: &str, due: &str, earlier: &str, earlier_due: &str) {
+            zh: "「{step}」截止于 {due}，早于排在它前面的「{earlier}」（{earlier_due}）",
+            en: "「{step}」 is due {due}, before the earlier step 「{earlier}」 ({earlier_due})",
         }
     }
 
@@ -319,6 +375,31 @@ impl ProblemText {
             parts.push(self.pending_rows(rows));
         }
         self.pending_line(unit, &CommonText(self.0).list(&parts))
+    }
+
+    /// A row of the other kind than its indicator's `kind`.
+    pub fn row_kind_mismatch(self, indicator: &str, kind: RowKind) -> String {
+        match kind {
+            RowKind::Quantitative => self.row_should_be_quantitative(indicator),
+            RowKind::Qualitative => self.row_should_be_qualitative(indicator),
+        }
+    }
+
+    /// An implausible row, and the units whose bonus it lowers.
+    pub fn implausible(
+        self,
+        unit: &str,
+        indicator: &str,
+        completion: Decimal,
+        lowers: &[String],
+    ) -> String {
+        let lowers = if lowers.is_empty() {
+            String::new()
+        } else {
+            self.implausible_lowers(&CommonText(self.0).list(lowers))
+        };
+        let completion = super::ExplainText(self.0).percent1(completion);
+        self.implausible_line(unit, indicator, &completion, &lowers)
     }
 
     /// The award, or the place, a tie is at.
@@ -408,9 +489,26 @@ pub fn problem_message(kind: &ProblemKind, lang: Lang) -> String {
             &CommonText(lang).list(winners),
         ),
         AwardSelectsNothing { award } => t.award_selects_nothing(award),
-        DepartmentRowWithoutRole {
+        OldKeyWithNew { old, new } => t.old_key_with_new(old, new),
+        DepartmentNotResponsible {
             department,
             indicator,
-        } => t.department_row_without_role(department, indicator),
+        } => t.department_not_responsible(department, indicator),
+        OrgItemNotApplicable { item, unit } => t.org_item_not_applicable(item, unit),
+        RowKindMismatch { indicator, kind } => t.row_kind_mismatch(indicator, *kind),
+        VetoedWinner {
+            unit,
+            award,
+            failed,
+        } => t.vetoed_winner(unit, award, &CommonText(lang).list(failed)),
+        LastPlaceComprehensive { unit } => t.last_place_comprehensive(unit),
+        Implausible(row) => t.implausible(&row.unit, &row.indicator, row.completion, &row.lowers),
+        NomineesOffQuota { unit, quota, count } => t.nominees_off_quota(unit, *quota, *count),
+        ProcedureOutOfOrder {
+            step,
+            due,
+            earlier,
+            earlier_due,
+        } => t.procedure_out_of_order(step, &due.to_string(), earlier, &earlier_due.to_string()),
     }
 }

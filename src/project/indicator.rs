@@ -11,6 +11,7 @@ use super::scheme::{
     Field, FormKey, InputKind, Ref, Scheme, Written, decimal, field, flag, form, ids, opt_ids,
     opt_text, text,
 };
+use super::{Row, UnitKind};
 use rust_decimal::Decimal;
 
 /// One measured target inside an area, with a base score.
@@ -34,6 +35,11 @@ pub struct Indicator {
     pub units: Option<Vec<String>>,
     /// Only these are scored on completion; the others get a preparation score.
     pub pilot: Option<Vec<String>>,
+    /// The kind its completion rows have (`None`: either).
+    pub kind: Option<RowKind>,
+    /// A department's row, when its sheet leaves it out, is derived from the counties'
+    /// and the zone's rows.
+    pub aggregate: Option<Aggregate>,
 }
 
 impl Indicator {
@@ -50,6 +56,29 @@ impl Indicator {
         self.pilot
             .as_ref()
             .is_none_or(|pilot| pilot.iter().any(|u| u == unit))
+    }
+
+    /// Whether a department is assessed on it: its `responsible` list names the
+    /// department (SPEC §3: 本部门负责的考核目标).
+    pub fn assesses(&self, department: &str) -> bool {
+        self.responsible.iter().any(|d| d == department)
+    }
+
+    /// Whether a unit of `kind` with this id is scored on it at all: a department when it
+    /// is responsible for it, a county or the zone when it is in `units`.
+    pub fn scores(&self, kind: UnitKind, id: &str) -> bool {
+        match kind {
+            UnitKind::Department => self.assesses(id),
+            UnitKind::County | UnitKind::Zone => self.applies_to(id),
+        }
+    }
+
+    /// Whether a completion row of this kind is allowed (a `kind` fixes it).
+    pub fn allows(&self, row: &Row) -> bool {
+        match (self.kind, row) {
+            (None, _) | (_, Row::Preparation { .. }) => true,
+            (Some(kind), row) => RowKind::of(row) == Some(kind),
+        }
     }
 
     /// The role a department plays in this indicator, the strongest one if it is
@@ -86,6 +115,60 @@ impl Direction {
     }
 }
 
+/// The kind of an indicator's completion rows: measured against a target, or met or not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowKind {
+    /// `target` and `actual`.
+    Quantitative,
+    /// `status` (and a case-by-case `deduction`).
+    Qualitative,
+}
+
+impl RowKind {
+    pub const NAMES: &'static [&'static str] = &["quantitative", "qualitative"];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            RowKind::Quantitative => "quantitative",
+            RowKind::Qualitative => "qualitative",
+        }
+    }
+
+    fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "quantitative" => Some(RowKind::Quantitative),
+            "qualitative" => Some(RowKind::Qualitative),
+            _ => None,
+        }
+    }
+
+    /// The kind of a completion row (`None`: a preparation row).
+    pub fn of(row: &Row) -> Option<RowKind> {
+        match row {
+            Row::Quantitative { .. } => Some(RowKind::Quantitative),
+            Row::Qualitative { .. } => Some(RowKind::Qualitative),
+            Row::Preparation { .. } => None,
+        }
+    }
+}
+
+/// How a department's row of an indicator is derived when its sheet has none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Aggregate {
+    /// Target and actual are the sums of the counties' and the zone's.
+    Sum,
+}
+
+impl Aggregate {
+    pub const NAMES: &'static [&'static str] = &["sum"];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Aggregate::Sum => "sum",
+        }
+    }
+}
+
 /// A department's part in an indicator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
@@ -111,6 +194,8 @@ impl Scheme for Indicator {
         "co",
         "units",
         "pilot",
+        "kind",
+        "aggregate",
     ];
 
     fn read(l: &mut Loader, o: &Obj) -> Self {
@@ -130,6 +215,12 @@ impl Scheme for Indicator {
             co: l.id_list(o, "co").unwrap_or_default(),
             units: l.id_list(o, "units"),
             pilot: l.id_list(o, "pilot"),
+            kind: l
+                .choice(o, "kind", RowKind::NAMES, false)
+                .and_then(|name| RowKind::from_name(&name)),
+            aggregate: l
+                .choice(o, "aggregate", Aggregate::NAMES, false)
+                .map(|_| Aggregate::Sum),
         }
     }
 
@@ -149,6 +240,8 @@ impl Scheme for Indicator {
             ("co", roles(&self.co)),
             field(F::Units(self.units.clone())),
             field(F::Pilot(self.pilot.clone())),
+            field(F::Kind(self.kind)),
+            field(F::Aggregate(self.aggregate)),
         ]
     }
 }
@@ -170,6 +263,10 @@ pub enum IndicatorField {
     Units(Option<Vec<String>>),
     /// `None` removes the key (no pilot list).
     Pilot(Option<Vec<String>>),
+    /// `None` removes the key (rows of either kind).
+    Kind(Option<RowKind>),
+    /// `None` removes the key (a department enters its own row).
+    Aggregate(Option<Aggregate>),
 }
 
 impl Field for IndicatorField {
@@ -189,6 +286,12 @@ impl Field for IndicatorField {
             }),
             form(K::Units, |i: &Indicator| F::Units(i.units.clone())),
             form(K::Units, |i: &Indicator| F::Pilot(i.pilot.clone())),
+            form(K::OptChoice(RowKind::NAMES), |i: &Indicator| {
+                F::Kind(i.kind)
+            }),
+            form(K::OptChoice(Aggregate::NAMES), |i: &Indicator| {
+                F::Aggregate(i.aggregate)
+            }),
         ]
     };
 
@@ -202,6 +305,8 @@ impl Field for IndicatorField {
             IndicatorField::Direction(_) => "direction",
             IndicatorField::Units(_) => "units",
             IndicatorField::Pilot(_) => "pilot",
+            IndicatorField::Kind(_) => "kind",
+            IndicatorField::Aggregate(_) => "aggregate",
         }
     }
 
@@ -218,6 +323,8 @@ impl Field for IndicatorField {
             // An empty list is kept: `units = []` means none, not all.
             IndicatorField::Units(units) => opt_ids(units.as_deref()),
             IndicatorField::Pilot(pilot) => opt_ids(pilot.as_deref()),
+            IndicatorField::Kind(kind) => opt_text(kind.map(RowKind::name)),
+            IndicatorField::Aggregate(aggregate) => opt_text(aggregate.map(Aggregate::name)),
         }
     }
 
@@ -231,6 +338,8 @@ impl Field for IndicatorField {
             IndicatorField::Direction(direction) => i.direction = *direction,
             IndicatorField::Units(units) => i.units.clone_from(units),
             IndicatorField::Pilot(pilot) => i.pilot.clone_from(pilot),
+            IndicatorField::Kind(kind) => i.kind = *kind,
+            IndicatorField::Aggregate(aggregate) => i.aggregate = *aggregate,
         }
     }
 
@@ -278,6 +387,9 @@ mod tests {
             IndicatorField::Units(ids(&["jia", "yi"])),
             IndicatorField::Units(Some(vec![])),
             IndicatorField::Pilot(None),
+            IndicatorField::Kind(Some(RowKind::Qualitative)),
+            IndicatorField::Kind(None),
+            IndicatorField::Aggregate(Some(Aggregate::Sum)),
         ] {
             check_field(new_jobs(), field);
         }
@@ -316,6 +428,8 @@ mod tests {
             units: Some(vec!["jia".into(), "yi".into()]),
             pilot: Some(vec![]),
             base: Decimal::new(450, 2),
+            kind: Some(RowKind::Quantitative),
+            aggregate: Some(Aggregate::Sum),
             ..new_jobs()
         };
         check_form::<IndicatorField>(&full, &p);
@@ -350,6 +464,15 @@ mod tests {
         );
         assert!(matches!(
             typed("direction", "up"),
+            Err(ProblemKind::BadChoice { .. })
+        ));
+        assert_eq!(
+            typed("kind", "qualitative"),
+            Ok(IndicatorField::Kind(Some(RowKind::Qualitative)))
+        );
+        assert_eq!(typed("kind", ""), Ok(IndicatorField::Kind(None)));
+        assert!(matches!(
+            typed("aggregate", "mean"),
             Err(ProblemKind::BadChoice { .. })
         ));
         assert!(matches!(

@@ -7,7 +7,7 @@
 //! its old name.
 
 use super::scheme::{Entry, Scheme};
-use super::{Area, Award, Department, Indicator, OrgItem, Policy, Sections, Unit};
+use super::{Area, Award, Department, Indicator, Nominee, OrgItem, Policy, Sections, Step, Unit};
 
 /// The root lists whose entries have an id (`[[indicators]]`, …).
 pub const ENTRY_LISTS: &[&str] = &[
@@ -17,6 +17,7 @@ pub const ENTRY_LISTS: &[&str] = &[
     Area::LIST,
     Indicator::LIST,
     Award::LIST,
+    Step::LIST,
 ];
 
 pub const ROOT_KEYS: &[&str] = &[
@@ -30,6 +31,8 @@ pub const ROOT_KEYS: &[&str] = &[
     "areas",
     "indicators",
     "awards",
+    "nominees",
+    "procedure",
     "scores",
 ];
 pub const SCORE_KEYS: &[&str] = &["survey", "organization", "penalties", "indicators"];
@@ -44,3 +47,5 @@ pub const UNIT_KEYS: &[&str] = Unit::KEYS;
 pub const AREA_KEYS: &[&str] = Area::KEYS;
 pub const INDICATOR_KEYS: &[&str] = Indicator::KEYS;
 pub const AWARD_KEYS: &[&str] = Award::KEYS;
+pub const NOMINEE_KEYS: &[&str] = Nominee::KEYS;
+pub const STEP_KEYS: &[&str] = Step::KEYS;

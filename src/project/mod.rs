@@ -9,9 +9,11 @@
 //! - the scheme, one file per table, each with its struct, the keys it accepts, how it
 //!   is read and written and what of it can be edited (see `scheme.rs` for what they
 //!   share, and for how to add a key): `policy.rs` ([`Policy`], [`PolicyField`]),
-//!   `sections.rs` ([`Sections`], [`SectionsField`]), `org_item.rs` ([`OrgItem`]), `department.rs` ([`Department`]),
+//!   `sections.rs` ([`Sections`], [`SectionsField`]), `org_item.rs` ([`OrgItem`],
+//!   [`OrgItemField`]), `department.rs` ([`Department`], [`DepartmentField`]),
 //!   `unit.rs` ([`Unit`]), `area.rs` ([`Area`]), `indicator.rs` ([`Indicator`],
-//!   [`IndicatorField`]) and `award.rs` ([`Award`]);
+//!   [`IndicatorField`]), `award.rs` ([`Award`]), `nominee.rs` ([`Nominee`], a list
+//!   without ids) and `procedure.rs` ([`Step`]);
 //! - `sheet.rs`: what was entered for a unit ([`UnitScores`], [`Row`], [`Penalty`]);
 //! - [`load()`]: text → [`Project`] plus problems (`load/reader.rs`: the helpers
 //!   that read one value); `write.rs`: [`Project`] → the text of a new file;
@@ -25,10 +27,12 @@ mod department;
 mod indicator;
 pub mod keys;
 pub(crate) mod load;
+mod nominee;
 mod org_item;
 mod path;
 mod policy;
 pub mod problem;
+mod procedure;
 pub(crate) mod scheme;
 mod sections;
 mod sheet;
@@ -39,14 +43,17 @@ pub use area::{Area, AreaField};
 pub use award::Award;
 pub use decimal::{DecimalError, decimal_value, parse_decimal_text, typed_digits};
 pub use department::{Department, DepartmentField};
-pub use indicator::{Direction, Indicator, IndicatorField, Role};
+pub use indicator::{Aggregate, Direction, Indicator, IndicatorField, Role, RowKind};
 pub use load::{LoadOutcome, load, load_document, load_document_as, locate, parse};
-pub use org_item::OrgItem;
+pub use nominee::Nominee;
+pub use org_item::{OrgItem, OrgItemField};
 pub use path::{PathSeg, TomlPath};
-pub use policy::{Policy, PolicyField, ShortfallMode};
+pub use policy::{LastPlaceAmong, Policy, PolicyField, ShortfallMode, SingleItemVeto};
+pub use procedure::{Returns, Step, date_value};
 pub use scheme::{InputKind, typed_units};
 pub use sections::{Sections, SectionsField};
 pub use sheet::{Penalty, PenaltyKind, Row, UnitScores};
+pub use toml_edit::Date;
 pub use unit::{Unit, UnitField, UnitKind};
 pub use write::{penalty_value, row_value, to_toml};
 
@@ -84,6 +91,10 @@ pub struct Project {
     pub areas: Vec<Area>,
     pub indicators: Vec<Indicator>,
     pub awards: Vec<Award>,
+    /// 先进个人 nominations, in file order.
+    pub nominees: Vec<Nominee>,
+    /// The year's procedure steps, in file order.
+    pub procedure: Vec<Step>,
     /// `[scores.<id>]` in file order; the id names a unit or a department.
     pub scores: IndexMap<String, UnitScores>,
 }
@@ -122,6 +133,27 @@ impl Project {
         self.sections
             .organization
             .unwrap_or_else(|| self.organization.iter().map(|o| o.max).sum())
+    }
+
+    /// The maximum of 组织实施 for a unit of `kind`: [`Self::organization_max`] when every
+    /// item applies to it, else the sum of the items that do.
+    pub fn organization_max_for(&self, kind: UnitKind) -> Decimal {
+        if self.organization.iter().all(|o| o.applies(kind)) {
+            self.organization_max()
+        } else {
+            self.organization
+                .iter()
+                .filter(|o| o.applies(kind))
+                .map(|o| o.max)
+                .sum()
+        }
+    }
+
+    /// The kind of a unit or department id (`None`: neither).
+    pub fn kind_of(&self, id: &str) -> Option<UnitKind> {
+        self.unit(id)
+            .map(|u| u.kind)
+            .or_else(|| self.department(id).map(|_| UnitKind::Department))
     }
 }
 

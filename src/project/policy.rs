@@ -31,7 +31,21 @@ pub struct Policy {
     /// How many city departments are comprehensive advanced.
     pub department_awards: u32,
     pub last_place: bool,
-    pub veto_blocks_single_item: bool,
+    /// Who may be last place: the units not up to standard (the default) or all.
+    pub last_place_among: LastPlaceAmong,
+    /// Which single-item awards a vetoed unit is left out of. Older files'
+    /// `veto_blocks_single_item = true|false` reads as `All` / `Off`.
+    pub single_item_veto: SingleItemVeto,
+    /// Departments earn the bonus of a bonus indicator (among the departments); off by
+    /// default: they earn the base.
+    pub department_bonus: bool,
+    /// A quantitative row off its target by more than this (relative) is a warning; 0: off.
+    pub plausible_deviation: Decimal,
+    /// 先进个人 places of each county, of the zone, and of a department in the matrix
+    /// without its own `quota`.
+    pub individual_quota_county: u32,
+    pub individual_quota_zone: u32,
+    pub individual_quota_department: u32,
 }
 
 impl Default for Policy {
@@ -48,10 +62,70 @@ impl Default for Policy {
             comprehensive_awards: 3,
             department_awards: 8,
             last_place: true,
-            veto_blocks_single_item: false,
+            last_place_among: LastPlaceAmong::NotUpToStandard,
+            single_item_veto: SingleItemVeto::FailedArea,
+            department_bonus: false,
+            plausible_deviation: Decimal::new(5, 1),
+            individual_quota_county: 4,
+            individual_quota_zone: 2,
+            individual_quota_department: 2,
         }
     }
 }
+
+/// Declares a policy choice: an enum whose variants are written as these names.
+macro_rules! choice {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal,)+ }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum $name {
+            $($(#[$vmeta])* $variant,)+
+        }
+
+        impl $name {
+            pub const NAMES: &'static [&'static str] = &[$($text),+];
+
+            pub fn name(self) -> &'static str {
+                match self {
+                    $($name::$variant => $text,)+
+                }
+            }
+
+            pub fn from_name(name: &str) -> Option<Self> {
+                match name {
+                    $($text => Some($name::$variant),)+
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+choice! {
+    /// Among whom last place (末位) is named, once some unit is vetoed.
+    LastPlaceAmong {
+        /// The vetoed units (不达标): the sanction for not completing the targets, so a
+        /// unit that completed everything is never last.
+        NotUpToStandard = "not_up_to_standard",
+        /// Every unit of the group.
+        All = "all",
+    }
+}
+
+choice! {
+    /// Which single-item awards (单项先进) a vetoed unit is left out of.
+    SingleItemVeto {
+        /// Those whose score counts an indicator it failed.
+        FailedArea = "failed_area",
+        /// None: the veto bars comprehensive advanced only.
+        Off = "none",
+        /// Every one.
+        All = "all",
+    }
+}
+
+/// The key `single_item_veto` replaced (`true` → `all`, `false` → `none`).
+pub const VETO_BLOCKS_SINGLE_ITEM: &str = "veto_blocks_single_item";
 
 /// How a shortfall is turned into a number of steps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -99,7 +173,15 @@ impl Scheme for Policy {
         "comprehensive_awards",
         "department_awards",
         "last_place",
-        "veto_blocks_single_item",
+        "last_place_among",
+        // The older spelling of `single_item_veto`: read when alone, never written.
+        VETO_BLOCKS_SINGLE_ITEM,
+        "single_item_veto",
+        "department_bonus",
+        "plausible_deviation",
+        "individual_quota_county",
+        "individual_quota_zone",
+        "individual_quota_department",
     ];
 
     fn read(l: &mut Loader, o: &Obj) -> Self {
@@ -125,6 +207,27 @@ impl Scheme for Policy {
             .choice(o, "shortfall_mode", ShortfallMode::NAMES, false)
             .and_then(|name| ShortfallMode::from_name(&name))
             .unwrap_or(d.shortfall_mode);
+        let last_place_among = l
+            .choice(o, "last_place_among", LastPlaceAmong::NAMES, false)
+            .and_then(|name| LastPlaceAmong::from_name(&name))
+            .unwrap_or(d.last_place_among);
+        l.both_keys(o, VETO_BLOCKS_SINGLE_ITEM, "single_item_veto");
+        let legacy = l.bool(o, VETO_BLOCKS_SINGLE_ITEM).map(|blocks| {
+            if blocks {
+                SingleItemVeto::All
+            } else {
+                SingleItemVeto::Off
+            }
+        });
+        let single_item_veto = l
+            .choice(o, "single_item_veto", SingleItemVeto::NAMES, false)
+            .and_then(|name| SingleItemVeto::from_name(&name))
+            .or(legacy)
+            .unwrap_or(d.single_item_veto);
+        let plausible_deviation = points(l, "plausible_deviation", d.plausible_deviation);
+        let quota = |l: &mut Loader, key: &str, default: u32| {
+            l.whole(o, key, 0, u32::MAX).unwrap_or(default)
+        };
         Policy {
             score_decimals: l
                 .whole(o, "score_decimals", 0, 10)
@@ -143,9 +246,17 @@ impl Scheme for Policy {
                 .whole(o, "department_awards", 0, u32::MAX)
                 .unwrap_or(d.department_awards),
             last_place: l.bool(o, "last_place").unwrap_or(d.last_place),
-            veto_blocks_single_item: l
-                .bool(o, "veto_blocks_single_item")
-                .unwrap_or(d.veto_blocks_single_item),
+            last_place_among,
+            single_item_veto,
+            department_bonus: l.bool(o, "department_bonus").unwrap_or(d.department_bonus),
+            plausible_deviation,
+            individual_quota_county: quota(l, "individual_quota_county", d.individual_quota_county),
+            individual_quota_zone: quota(l, "individual_quota_zone", d.individual_quota_zone),
+            individual_quota_department: quota(
+                l,
+                "individual_quota_department",
+                d.individual_quota_department,
+            ),
         }
     }
 
@@ -163,7 +274,16 @@ impl Scheme for Policy {
             field(F::ComprehensiveAwards(self.comprehensive_awards)),
             field(F::DepartmentAwards(self.department_awards)),
             field(F::LastPlace(self.last_place)),
-            field(F::VetoBlocksSingleItem(self.veto_blocks_single_item)),
+            field(F::LastPlaceAmong(self.last_place_among)),
+            (VETO_BLOCKS_SINGLE_ITEM, Written::Absent),
+            field(F::SingleItemVeto(self.single_item_veto)),
+            field(F::DepartmentBonus(self.department_bonus)),
+            field(F::PlausibleDeviation(self.plausible_deviation)),
+            field(F::IndividualQuotaCounty(self.individual_quota_county)),
+            field(F::IndividualQuotaZone(self.individual_quota_zone)),
+            field(F::IndividualQuotaDepartment(
+                self.individual_quota_department,
+            )),
         ]
     }
 }
@@ -195,7 +315,14 @@ pub enum PolicyField {
     ComprehensiveAwards(u32),
     DepartmentAwards(u32),
     LastPlace(bool),
-    VetoBlocksSingleItem(bool),
+    LastPlaceAmong(LastPlaceAmong),
+    /// Written as `single_item_veto`, removing an older `veto_blocks_single_item`.
+    SingleItemVeto(SingleItemVeto),
+    DepartmentBonus(bool),
+    PlausibleDeviation(Decimal),
+    IndividualQuotaCounty(u32),
+    IndividualQuotaZone(u32),
+    IndividualQuotaDepartment(u32),
 }
 
 impl Field for PolicyField {
@@ -226,8 +353,26 @@ impl Field for PolicyField {
                 F::DepartmentAwards(p.department_awards)
             }),
             form(K::Toggle, |p: &Policy| F::LastPlace(p.last_place)),
+            form(K::Choice(LastPlaceAmong::NAMES), |p: &Policy| {
+                F::LastPlaceAmong(p.last_place_among)
+            }),
+            form(K::Choice(SingleItemVeto::NAMES), |p: &Policy| {
+                F::SingleItemVeto(p.single_item_veto)
+            }),
             form(K::Toggle, |p: &Policy| {
-                F::VetoBlocksSingleItem(p.veto_blocks_single_item)
+                F::DepartmentBonus(p.department_bonus)
+            }),
+            form(K::Decimal, |p: &Policy| {
+                F::PlausibleDeviation(p.plausible_deviation)
+            }),
+            form(K::Whole, |p: &Policy| {
+                F::IndividualQuotaCounty(p.individual_quota_county)
+            }),
+            form(K::Whole, |p: &Policy| {
+                F::IndividualQuotaZone(p.individual_quota_zone)
+            }),
+            form(K::Whole, |p: &Policy| {
+                F::IndividualQuotaDepartment(p.individual_quota_department)
             }),
         ]
     };
@@ -245,7 +390,20 @@ impl Field for PolicyField {
             PolicyField::ComprehensiveAwards(_) => "comprehensive_awards",
             PolicyField::DepartmentAwards(_) => "department_awards",
             PolicyField::LastPlace(_) => "last_place",
-            PolicyField::VetoBlocksSingleItem(_) => "veto_blocks_single_item",
+            PolicyField::LastPlaceAmong(_) => "last_place_among",
+            PolicyField::SingleItemVeto(_) => "single_item_veto",
+            PolicyField::DepartmentBonus(_) => "department_bonus",
+            PolicyField::PlausibleDeviation(_) => "plausible_deviation",
+            PolicyField::IndividualQuotaCounty(_) => "individual_quota_county",
+            PolicyField::IndividualQuotaZone(_) => "individual_quota_zone",
+            PolicyField::IndividualQuotaDepartment(_) => "individual_quota_department",
+        }
+    }
+
+    fn replaces(&self) -> &'static [&'static str] {
+        match self {
+            PolicyField::SingleItemVeto(_) => &[VETO_BLOCKS_SINGLE_ITEM],
+            _ => &[],
         }
     }
 
@@ -266,7 +424,13 @@ impl Field for PolicyField {
             PolicyField::ComprehensiveAwards(v) => count(v, d.comprehensive_awards),
             PolicyField::DepartmentAwards(v) => count(v, d.department_awards),
             PolicyField::LastPlace(v) => yes(v, d.last_place),
-            PolicyField::VetoBlocksSingleItem(v) => yes(v, d.veto_blocks_single_item),
+            PolicyField::LastPlaceAmong(v) => text(v.name()).default_when(v == d.last_place_among),
+            PolicyField::SingleItemVeto(v) => text(v.name()).default_when(v == d.single_item_veto),
+            PolicyField::DepartmentBonus(v) => yes(v, d.department_bonus),
+            PolicyField::PlausibleDeviation(v) => dec(v, d.plausible_deviation),
+            PolicyField::IndividualQuotaCounty(v) => count(v, d.individual_quota_county),
+            PolicyField::IndividualQuotaZone(v) => count(v, d.individual_quota_zone),
+            PolicyField::IndividualQuotaDepartment(v) => count(v, d.individual_quota_department),
         }
     }
 
@@ -283,7 +447,13 @@ impl Field for PolicyField {
             PolicyField::ComprehensiveAwards(v) => p.comprehensive_awards = v,
             PolicyField::DepartmentAwards(v) => p.department_awards = v,
             PolicyField::LastPlace(v) => p.last_place = v,
-            PolicyField::VetoBlocksSingleItem(v) => p.veto_blocks_single_item = v,
+            PolicyField::LastPlaceAmong(v) => p.last_place_among = v,
+            PolicyField::SingleItemVeto(v) => p.single_item_veto = v,
+            PolicyField::DepartmentBonus(v) => p.department_bonus = v,
+            PolicyField::PlausibleDeviation(v) => p.plausible_deviation = v,
+            PolicyField::IndividualQuotaCounty(v) => p.individual_quota_county = v,
+            PolicyField::IndividualQuotaZone(v) => p.individual_quota_zone = v,
+            PolicyField::IndividualQuotaDepartment(v) => p.individual_quota_department = v,
         }
     }
 }
@@ -318,9 +488,67 @@ mod tests {
             PolicyField::BonusShare(Decimal::new(3, 1)),
             PolicyField::ShortfallMode(ShortfallMode::FullSteps),
             PolicyField::LastPlace(false),
+            PolicyField::LastPlaceAmong(LastPlaceAmong::All),
+            PolicyField::SingleItemVeto(SingleItemVeto::Off),
+            PolicyField::SingleItemVeto(SingleItemVeto::All),
+            PolicyField::DepartmentBonus(true),
+            PolicyField::PlausibleDeviation(Decimal::ZERO),
+            PolicyField::IndividualQuotaDepartment(3),
         ] {
             check_field(Policy::default(), field);
         }
+        let other = Policy {
+            last_place_among: LastPlaceAmong::All,
+            single_item_veto: SingleItemVeto::Off,
+            department_bonus: true,
+            plausible_deviation: Decimal::new(25, 2),
+            individual_quota_zone: 3,
+            ..Policy::default()
+        };
+        check_form::<PolicyField>(&other, &p);
+    }
+
+    /// Reads `[policy]` from the pairs of a TOML table.
+    fn read(text: &str) -> (Policy, Vec<crate::project::problem::Problem>) {
+        let table: toml_edit::Table = text
+            .parse::<toml_edit::DocumentMut>()
+            .unwrap()
+            .as_table()
+            .clone();
+        let pairs = table
+            .iter()
+            .filter_map(|(k, v)| Some((k, v.as_value()?.clone())))
+            .collect();
+        crate::project::load::reader::read_back(pairs, Policy::KEYS, Policy::read)
+    }
+
+    #[test]
+    fn the_older_veto_key_reads_and_both_keys_are_an_error() {
+        let (p, problems) = read("veto_blocks_single_item = true");
+        assert_eq!(
+            (p.single_item_veto, problems.len()),
+            (SingleItemVeto::All, 0)
+        );
+        let (p, _) = read("veto_blocks_single_item = false");
+        assert_eq!(p.single_item_veto, SingleItemVeto::Off);
+        let (p, _) = read("");
+        assert_eq!(p.single_item_veto, SingleItemVeto::FailedArea);
+        let (_, problems) = read("veto_blocks_single_item = true\nsingle_item_veto = \"all\"");
+        assert_eq!(problems.len(), 1);
+        assert_eq!(
+            problems[0].kind,
+            ProblemKind::OldKeyWithNew {
+                old: VETO_BLOCKS_SINGLE_ITEM,
+                new: "single_item_veto"
+            }
+        );
+        assert_eq!(problems[0].path.to_string(), VETO_BLOCKS_SINGLE_ITEM);
+        // The new key is never written under the old one's name.
+        assert!(
+            PolicyField::SingleItemVeto(SingleItemVeto::All)
+                .replaces()
+                .contains(&VETO_BLOCKS_SINGLE_ITEM)
+        );
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! concerns and, where the text is at hand, its place (`file:line:col`), printed like a
 //! compiler (SPEC §4).
 
-use crate::project::{DecimalError, TomlPath};
+use crate::project::{DecimalError, RowKind, TomlPath};
 use rust_decimal::Decimal;
 
 /// An error stops the file from being scored; a warning is shown but scored.
@@ -160,6 +160,28 @@ pub enum ProblemKind {
         value: String,
         range: &'static str,
     },
+    /// A table with a key and its older spelling (`veto_blocks_single_item` beside
+    /// `single_item_veto`): which one holds is unclear.
+    OldKeyWithNew {
+        old: &'static str,
+        new: &'static str,
+    },
+    /// A department's row for an indicator whose `responsible` list does not name it (a
+    /// department is assessed on the targets it is responsible for).
+    DepartmentNotResponsible {
+        department: String,
+        indicator: String,
+    },
+    /// A value for an organisation item whose `applies_to` leaves out the unit's kind.
+    OrgItemNotApplicable {
+        item: String,
+        unit: String,
+    },
+    /// A row of the other kind than the indicator's `kind` fixes.
+    RowKindMismatch {
+        indicator: String,
+        kind: RowKind,
+    },
 
     // ---- warnings -----------------------------------------------------------
     OrganizationSum {
@@ -199,10 +221,44 @@ pub enum ProblemKind {
     AwardSelectsNothing {
         award: String,
     },
-    DepartmentRowWithoutRole {
-        department: String,
-        indicator: String,
+    /// A vetoed unit that still wins a single-item award (`failed`: the names of the
+    /// indicators it failed), for the leading group to confirm.
+    VetoedWinner {
+        unit: String,
+        award: String,
+        failed: Vec<String>,
     },
+    /// Under `last_place_among = "all"`, a last place that is also comprehensive advanced.
+    LastPlaceComprehensive {
+        unit: String,
+    },
+    /// A quantitative row off its target by more than `plausible_deviation` (boxed: the
+    /// largest kind).
+    Implausible(Box<ImplausibleRow>),
+    /// Advanced individuals nominated in another number than the quota (等额推荐).
+    NomineesOffQuota {
+        unit: String,
+        quota: u32,
+        count: usize,
+    },
+    /// A procedure step due before an earlier step.
+    ProcedureOutOfOrder {
+        step: String,
+        due: toml_edit::Date,
+        earlier: String,
+        earlier_due: toml_edit::Date,
+    },
+}
+
+/// A row off its target by more than `plausible_deviation`, by name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImplausibleRow {
+    pub unit: String,
+    pub indicator: String,
+    /// `1 + d` (`A / T` for `at_least`).
+    pub completion: Decimal,
+    /// The units whose bonus it lowers, when it sets the group's best over-completion.
+    pub lowers: Vec<String>,
 }
 
 /// The TOML type a key should have had.
@@ -215,6 +271,8 @@ pub enum Expected {
     Table,
     ArrayOfTables,
     ArrayOfStrings,
+    /// A TOML local date (`2027-01-10`).
+    Date,
 }
 
 impl ProblemKind {
@@ -230,7 +288,11 @@ impl ProblemKind {
             | Pending { .. }
             | TieAtCut { .. }
             | AwardSelectsNothing { .. }
-            | DepartmentRowWithoutRole { .. } => Severity::Warning,
+            | VetoedWinner { .. }
+            | LastPlaceComprehensive { .. }
+            | Implausible(_)
+            | NomineesOffQuota { .. }
+            | ProcedureOutOfOrder { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }

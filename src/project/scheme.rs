@@ -5,8 +5,9 @@
 //! accepts, how it is read and written, and (for the entries that can be edited) its
 //! fields — [`Policy`](super::Policy) in `policy.rs`, [`Sections`](super::Sections) in
 //! `sections.rs`, and the entries of the root lists in `org_item.rs`, `department.rs`,
-//! `unit.rs`, `area.rs`, `indicator.rs` and `award.rs`. Adding a key to one of them is a
-//! change to that file only:
+//! `unit.rs`, `area.rs`, `indicator.rs`, `award.rs` and `procedure.rs` (and
+//! `nominee.rs`, a list without ids: a [`Scheme`] that is not an [`Entry`]). Adding a key
+//! to one of them is a change to that file only:
 //!
 //! 1. the struct's field (with its doc comment);
 //! 2. its name in [`Scheme::KEYS`], in SPEC §2's order (any other key is an error, and
@@ -34,12 +35,15 @@
 //! the few literals that spell out every field on purpose (the generators of the tests),
 //! which should generate the new field too.
 //!
-//! Organisation items and awards have no edits yet: a new key of theirs is read and
-//! written with the steps 1–4. Their first edit needs an `Edit` variant (`SetAward { id,
-//! field: AwardField }`, like `SetArea`) whose arms call the appliers' generic
-//! `set_field`, and an entry in `crate::edit::form` to list them in the terminal
-//! program. From then on a field is steps 5 and 6. `[policy]` and `[sections]` are single
-//! tables ([`Single`]), found by their root key (`Edit::SetPolicy`, `Edit::SetSections`).
+//! Awards, nominees and procedure steps have no edits yet: a new key of theirs is read
+//! and written with the steps 1–4. An award's first edit needs an `Edit` variant
+//! (`SetAward { id, field: AwardField }`, like `SetArea` or `SetOrgItem`) whose arms call
+//! the appliers' generic `set_field`, and a `Subject` in `crate::edit::form` to list them
+//! in the terminal program. From then on a field is steps 5 and 6. `[policy]` and
+//! `[sections]` are single tables ([`Single`]), found by their root key
+//! (`Edit::SetPolicy`, `Edit::SetSections`). A key that replaces an older spelling names
+//! it in [`Field::replaces`]: the loader reads the older one when it is alone, and an
+//! edit of the new one removes it.
 //!
 //! [`to_toml`]: super::to_toml
 
@@ -188,6 +192,13 @@ pub(crate) trait Field: Sized + 'static {
         None
     }
 
+    /// Older spellings of its key, which an edit of it removes (`[policy]`'s
+    /// `veto_blocks_single_item` when `single_item_veto` is set): the file must not hold
+    /// both.
+    fn replaces(&self) -> &'static [&'static str] {
+        &[]
+    }
+
     /// Whether its value reads back as itself, with no problem (see
     /// [`Entry::is_well_formed`]).
     fn is_well_formed(&self) -> bool {
@@ -237,6 +248,16 @@ pub enum InputKind {
     Toggle,
     /// One of these names: cycled, or typed.
     Choice(&'static [&'static str]),
+    /// One of these names, or none (empty removes the key): cycled through them and
+    /// none, or typed.
+    OptChoice(&'static [&'static str]),
+    /// A whole number; empty removes the key.
+    OptWhole,
+    /// Kinds of unit (`county`, `zone`, `department`), separated by commas, spaces or
+    /// `、`; empty removes the key (all three).
+    Kinds,
+    /// A department, by id or name; empty removes the key.
+    OptDepartment,
     /// Counties and the zone, by id or name, separated by commas, spaces or `、`; empty
     /// removes the key, `[]` is an empty list.
     Units,
@@ -249,7 +270,13 @@ impl InputKind {
     pub fn optional(self) -> bool {
         matches!(
             self,
-            InputKind::OptText | InputKind::OptDecimal | InputKind::Units
+            InputKind::OptText
+                | InputKind::OptDecimal
+                | InputKind::Units
+                | InputKind::OptChoice(_)
+                | InputKind::OptWhole
+                | InputKind::Kinds
+                | InputKind::OptDepartment
         )
     }
 }
@@ -333,7 +360,9 @@ fn typed_value(
         };
     }
     let value = match input {
-        InputKind::Text | InputKind::OptText | InputKind::Choice(_) => Value::from(t),
+        InputKind::Text | InputKind::OptText | InputKind::Choice(_) | InputKind::OptChoice(_) => {
+            Value::from(t)
+        }
         InputKind::Decimal | InputKind::OptDecimal => {
             let d =
                 parse_decimal_text(&typed_digits(t)).map_err(|reason| ProblemKind::NotDecimal {
@@ -342,7 +371,7 @@ fn typed_value(
                 })?;
             decimal_value(d)
         }
-        InputKind::Whole => match typed_digits(t).parse::<i64>() {
+        InputKind::Whole | InputKind::OptWhole => match typed_digits(t).parse::<i64>() {
             Ok(n) => Value::from(n),
             Err(_) => {
                 return Err(ProblemKind::NotWholeNumber {
@@ -362,6 +391,12 @@ fn typed_value(
             Some(area) => Value::from(area.id.as_str()),
             None => return Err(unknown(RefKind::Area, t)),
         },
+        // The loader says which are not kinds.
+        InputKind::Kinds => Value::Array(tokens(t).collect()),
+        InputKind::OptDepartment => match p.departments.iter().find(|d| d.id == t || d.name == t) {
+            Some(d) => Value::from(d.id.as_str()),
+            None => return Err(unknown(RefKind::Department, t)),
+        },
     };
     Ok(Some(value))
 }
@@ -369,9 +404,7 @@ fn typed_value(
 /// Units typed as ids or names, separated by commas, spaces or 、 (as a person types a
 /// list): their ids, or the first one that is no unit.
 pub fn typed_units(p: &Project, text: &str) -> Result<Vec<String>, ProblemKind> {
-    text.split([',', '，', '、', ' '])
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
+    tokens(text)
         .map(|token| {
             p.units
                 .iter()
@@ -380,6 +413,13 @@ pub fn typed_units(p: &Project, text: &str) -> Result<Vec<String>, ProblemKind> 
                 .ok_or_else(|| unknown(RefKind::Unit, token))
         })
         .collect()
+}
+
+/// The items of a list as a person types it: separated by commas, spaces or 、.
+fn tokens(text: &str) -> impl Iterator<Item = &str> {
+    text.split([',', '，', '、', ' '])
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
 }
 
 fn unknown(kind: RefKind, id: &str) -> ProblemKind {
@@ -434,6 +474,10 @@ pub(crate) fn opt_decimal(d: Option<Decimal>) -> Written {
 
 pub(crate) fn whole(n: u32) -> Written {
     Written::Value(Value::from(i64::from(n)))
+}
+
+pub(crate) fn opt_whole(n: Option<u32>) -> Written {
+    n.map_or(Written::Absent, whole)
 }
 
 pub(crate) fn flag(b: bool) -> Written {

@@ -4,8 +4,8 @@
 
 use super::scheme::{Entry, Scheme};
 use super::{
-    Area, Award, Department, FORMAT, Indicator, OrgItem, Penalty, PenaltyKind, Project, Row, Unit,
-    decimal_value,
+    Area, Award, Department, FORMAT, Indicator, Nominee, OrgItem, Penalty, PenaltyKind, Project,
+    Row, Step, Unit, decimal_value,
 };
 use rust_decimal::Decimal;
 use toml_edit::{Array, ArrayOfTables, DocumentMut, InlineTable, Item, Table, Value};
@@ -40,7 +40,7 @@ fn dec(d: Decimal) -> Option<Value> {
 }
 
 /// A root list as `[[list]]` tables.
-fn list<E: Entry>(entries: &[E]) -> Item {
+fn list<E: Scheme>(entries: &[E]) -> Item {
     let mut a = ArrayOfTables::new();
     for entry in entries {
         a.push(table(entry));
@@ -92,6 +92,12 @@ pub fn to_toml(p: &Project) -> String {
     doc.insert(Area::LIST, list(&p.areas));
     doc.insert(Indicator::LIST, list(&p.indicators));
     doc.insert(Award::LIST, list(&p.awards));
+    if !p.nominees.is_empty() {
+        doc.insert(Nominee::LIST, list(&p.nominees));
+    }
+    if !p.procedure.is_empty() {
+        doc.insert(Step::LIST, list(&p.procedure));
+    }
     let mut scores = Table::new();
     scores.set_implicit(true);
     for (id, sheet) in &p.scores {

@@ -23,6 +23,8 @@ pub enum CsvTable {
     Matrix,
     /// Every award: places, winners and standings.
     Awards,
+    /// 先进个人: each unit's places and nominees.
+    Individuals,
 }
 
 /// The byte-order mark that tells Excel a csv file is UTF-8.
@@ -46,6 +48,7 @@ pub fn export_csv(input: &RankInput, table: CsvTable, bom: bool) -> String {
         CsvTable::Scores => tables::all_sheets(input),
         CsvTable::Matrix => tables::matrix(input),
         CsvTable::Awards => tables::awards(input),
+        CsvTable::Individuals => tables::individuals(input),
     };
     let mut out = String::new();
     if bom {

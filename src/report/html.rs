@@ -534,6 +534,14 @@ pub fn export_html(input: &RankInput, date: &str) -> String {
     out.push_str(&veto_section(input));
     out.push('\n');
 
+    // The advanced individuals.
+    let _ = writeln!(
+        out,
+        "<section id=\"individuals\"><h2>{}</h2>{}</section>",
+        esc(T::ExportIndividualsHeading.get(lang)),
+        plain_table(input, &tables::individuals(input), "individuals")
+    );
+
     // Every score sheet.
     let _ = write!(
         out,

@@ -13,7 +13,16 @@ struct RankDoc<'a> {
     units: Vec<UnitJson<'a>>,
     departments: Vec<UnitJson<'a>>,
     awards: Vec<AwardJson<'a>>,
+    individuals: Vec<IndividualsJson<'a>>,
     warnings: Vec<String>,
+}
+
+/// One unit's (or department's) 先进个人 places and nominees' names.
+#[derive(Serialize)]
+struct IndividualsJson<'a> {
+    id: &'a str,
+    quota: u32,
+    nominees: &'a [String],
 }
 
 /// One ranked unit, in the field order of SPEC §5.
@@ -92,6 +101,16 @@ pub fn rank_json(input: &RankInput) -> String {
                 id: &a.id,
                 name: &a.name,
                 winners: &a.winners,
+            })
+            .collect(),
+        individuals: input
+            .board
+            .individuals
+            .iter()
+            .map(|i| IndividualsJson {
+                id: &i.id,
+                quota: i.quota,
+                nominees: &i.nominees,
             })
             .collect(),
         warnings: input

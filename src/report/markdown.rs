@@ -207,6 +207,27 @@ pub fn export_markdown(input: &RankInput) -> String {
     out.push_str(&format!("## {}\n\n", T::ExportLastPlaceHeading.get(lang)));
     out.push_str(&last_place_text(input, md));
     out.push_str("\n\n");
+
+    // The advanced individuals.
+    out.push_str(&format!("## {}\n\n", T::ExportIndividualsHeading.get(lang)));
+    out.push_str(&markdown_table(input, &tables::individuals(input)));
+    out.push('\n');
+    out
+}
+
+/// A typed table as a Markdown table, every cell as text.
+pub(crate) fn markdown_table(input: &RankInput, table: &tables::Table) -> String {
+    let dp = input.project.policy.score_decimals;
+    let mut out = table_row(&table.header.iter().map(|h| md(h)).collect::<Vec<_>>());
+    out.push_str(&table_row(&vec!["---".to_string(); table.header.len()]));
+    for row in &table.rows {
+        let cells: Vec<String> = row
+            .cells
+            .iter()
+            .map(|c| md(&c.display(dp, input.lang)))
+            .collect();
+        out.push_str(&table_row(&cells));
+    }
     out
 }
 

@@ -113,6 +113,25 @@ pub fn rank_table(input: &RankInput) -> String {
         }
         out.push('\n');
     }
+    if !input.board.individuals.is_empty() {
+        out.push_str(T::ExportIndividualsHeading.get(l));
+        out.push('\n');
+        let table = tables::individuals(input);
+        let dp = input.project.policy.score_decimals;
+        let mut rows = vec![table.header.clone()];
+        rows.extend(table.rows.iter().map(|row| {
+            row.cells
+                .iter()
+                .map(|c| sanitize(&c.display(dp, l)))
+                .collect()
+        }));
+        for line in aligned_columns(&rows, &[1, 2]) {
+            out.push_str("  ");
+            out.push_str(&line);
+            out.push('\n');
+        }
+        out.push('\n');
+    }
     if !input.warnings.is_empty() {
         out.push_str(T::WarningsHeading.get(l));
         out.push('\n');
@@ -123,6 +142,35 @@ pub fn rank_table(input: &RankInput) -> String {
         }
     }
     out
+}
+
+/// Lays out rows in columns as wide as their widest cell: the columns `right`
+/// right-aligned, the others left-aligned, the last unpadded.
+fn aligned_columns(rows: &[Vec<String>], right: &[usize]) -> Vec<String> {
+    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..columns)
+        .map(|c| {
+            rows.iter()
+                .filter_map(|r| r.get(c))
+                .map(|s| width(s))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    rows.iter()
+        .map(|row| {
+            let cells: Vec<String> = row
+                .iter()
+                .enumerate()
+                .map(|(c, cell)| match c {
+                    _ if c + 1 == columns => cell.clone(),
+                    _ if right.contains(&c) => pad_left(cell, widths[c]),
+                    _ => pad_right(cell, widths[c]),
+                })
+                .collect();
+            cells.join("  ").trim_end().to_string()
+        })
+        .collect()
 }
 
 /// Both ranking groups, each with its heading and what to say when it is empty.
@@ -196,6 +244,14 @@ pub fn rank_markdown(input: &RankInput) -> String {
                 md(&winners(input, &a.winners))
             ));
         }
+        out.push('\n');
+    }
+    if !input.board.individuals.is_empty() {
+        out.push_str(&format!("## {}\n\n", T::ExportIndividualsHeading.get(l)));
+        out.push_str(&super::markdown::markdown_table(
+            input,
+            &tables::individuals(input),
+        ));
         out.push('\n');
     }
     if !input.warnings.is_empty() {

@@ -250,7 +250,7 @@ fn build(input: &RankInput) -> Result<Vec<u8>, XlsxError> {
     let page_header = format!("&C{}", header_text(&title));
     let page_footer = "&L&A&R&P / &N";
 
-    let fixed: [(T, Table, Layout); 5] = [
+    let fixed: [(T, Table, Layout); 6] = [
         (
             T::ExportSheetRanking,
             group_ranking(
@@ -286,6 +286,15 @@ fn build(input: &RankInput) -> Result<Vec<u8>, XlsxError> {
                 frozen_columns: 1,
                 landscape: false,
                 autofilter: true,
+            },
+        ),
+        (
+            T::ExportIndividualsHeading,
+            tables::individuals(input),
+            Layout {
+                frozen_columns: 1,
+                landscape: false,
+                autofilter: false,
             },
         ),
         (

@@ -3,8 +3,8 @@
 
 use super::comprehensive_cut;
 use crate::project::TomlPath;
-use crate::project::UnitKind;
 use crate::project::problem::Cut;
+use crate::project::{LastPlaceAmong, UnitKind};
 use indexmap::IndexMap;
 use rust_decimal::Decimal;
 use std::sync::Arc;
@@ -24,6 +24,42 @@ pub struct Scoreboard {
     pub unit_rules: GroupRules,
     /// How the departments compete (they have no last place).
     pub department_rules: GroupRules,
+    /// Every unit's and department's 先进个人 places and nominees ([`individuals`](super::individuals)).
+    pub individuals: Vec<Individuals>,
+}
+
+/// A unit's (or department's) 先进个人 places and the names it nominates.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Individuals {
+    pub id: String,
+    pub name: String,
+    pub kind: UnitKind,
+    /// Its places ([`individual_quota`](super::individual_quota)).
+    pub quota: u32,
+    /// The names it nominates, in the file's order.
+    pub nominees: Vec<String>,
+}
+
+impl Individuals {
+    /// Nominated in another number than the places (等额推荐 asks for exactly as many).
+    /// A unit that has nominated nobody yet is not: its list has not arrived (like a row
+    /// not entered, it is shown short, but it is no mistake yet).
+    pub fn off_quota(&self) -> bool {
+        !self.nominees.is_empty() && self.nominees.len() != self.quota as usize
+    }
+}
+
+/// A quantitative row off its target by more than `plausible_deviation`
+/// ([`implausible_rows`](super::implausible_rows)).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Implausible {
+    pub unit: String,
+    pub indicator: String,
+    /// `1 + d` (`A / T` for `at_least`).
+    pub completion: Decimal,
+    /// The other units of its group whose bonus it lowers (it sets the best
+    /// over-completion), in rank order.
+    pub lowers: Vec<String>,
 }
 
 /// How one ranking group competes, as the policy and its results set it.
@@ -31,6 +67,8 @@ pub struct Scoreboard {
 pub struct GroupRules {
     /// Its comprehensive advanced places ([`places_of`]).
     pub places: u32,
+    /// Whether it earns the bonus of bonus indicators ([`earns_bonus`](super::earns_bonus)).
+    pub bonus: bool,
     /// Whether it has a last place, and why not ([`last_place`]).
     pub last_place: LastPlace,
 }
@@ -45,8 +83,25 @@ pub enum LastPlace {
     Off,
     /// Nobody in the group is vetoed, so nobody is last.
     NobodyVetoed,
-    /// The group's lowest total: every unit with it is last place.
-    Lowest(Decimal),
+    /// The lowest total among the units it is given among (`among`): every one of them
+    /// with it is last place.
+    Lowest {
+        total: Decimal,
+        among: LastPlaceAmong,
+    },
+}
+
+impl LastPlace {
+    /// Whether a unit with this total (vetoed or not) is last place.
+    pub fn holds(&self, total: Decimal, vetoed: bool) -> bool {
+        match *self {
+            LastPlace::Lowest {
+                total: lowest,
+                among,
+            } => total == lowest && (vetoed || among == LastPlaceAmong::All),
+            _ => false,
+        }
+    }
 }
 
 /// A ranking group as a unit competes in it: the units in rank order and its rules.
@@ -93,9 +148,11 @@ pub struct UnitResult {
     /// The task score before rounding: a department's `sections.task × Σ earned / Σ base`
     /// ([`department_task_exact`]); a county's task itself.
     pub task_exact: Decimal,
-    /// Each organisation item's score as counted (rounded), in the project's order;
-    /// `None`: not entered (counts 0).
-    pub organization_items: Vec<Option<Decimal>>,
+    /// Each organisation item's score as counted, in the project's order.
+    pub organization_items: Vec<OrgScore>,
+    /// The maximum of its 组织实施: the section's, or the sum of the items that apply to
+    /// it when some do not ([`crate::project::Project::organization_max_for`]).
+    pub organization_max: Decimal,
     /// Each penalty's points as counted ([`penalty_of`]), in the sheet's order.
     pub penalties: Vec<Decimal>,
     /// Indicators it failed (一票否决): empty unless vetoed.
@@ -130,6 +187,27 @@ impl UnitResult {
     }
 }
 
+/// One organisation item of a unit, as counted.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum OrgScore {
+    /// Entered, rounded like an entered score.
+    Scored(Decimal),
+    /// Not entered yet: counts 0, and the unit is pending.
+    Missing,
+    /// Its `applies_to` leaves out the unit's kind: not scored, not pending.
+    NotApplicable,
+}
+
+impl OrgScore {
+    /// The score counted, if it was entered.
+    pub fn value(self) -> Option<Decimal> {
+        match self {
+            OrgScore::Scored(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
 /// What is still missing from a unit's sheet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Pending {
@@ -157,6 +235,19 @@ pub struct ItemResult {
     /// The earned score before rounding (`base + bonus`, `base − deduction`, `prep`).
     pub exact: Decimal,
     pub outcome: Outcome,
+    /// A department's row derived from the counties' and the zone's ([`aggregate_row`](super::aggregate_row));
+    /// `None`: the row as entered (or pending).
+    pub sum: Option<SumOf>,
+}
+
+/// What a department's derived row sums ([`aggregate_row`](super::aggregate_row)).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SumOf {
+    /// The units whose rows it sums (those scored on completion), in the file's order.
+    pub units: Vec<String>,
+    /// Those whose rows are pending or not quantitative: the derived row is pending
+    /// while any is.
+    pub waiting: Vec<String>,
 }
 
 /// How a row's earned score came about (what an explanation shows).
@@ -174,6 +265,9 @@ pub enum Outcome {
         /// Exact bonus before rounding (0 for a non-bonus indicator).
         bonus: Decimal,
         bonus_indicator: bool,
+        /// A bonus indicator on which the group earns no bonus (a department, with
+        /// `department_bonus = false`): the base only.
+        bonus_off: bool,
         /// A bonus indicator over-completed by the group's highest `o` (`o = o_max > 0`):
         /// the whole bonus share.
         best: bool,
@@ -252,13 +346,16 @@ pub struct AwardScore {
     pub left_out: Option<LeftOut>,
 }
 
-/// Why a unit is left out of a single-item award.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Why a unit is left out of a single-item award ([`left_out_of_award`](super::left_out_of_award)).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LeftOut {
     /// Comprehensive advanced units are not also given a single-item award (名次顺移).
     Comprehensive,
-    /// Vetoed, under `policy.veto_blocks_single_item`.
+    /// Vetoed, under `single_item_veto = "all"`.
     Vetoed,
+    /// Vetoed on these indicators (ids), which the award counts, under
+    /// `single_item_veto = "failed_area"`.
+    FailedArea(Vec<String>),
 }
 
 impl AwardResult {
@@ -328,6 +425,20 @@ impl Scoreboard {
 
     pub fn award(&self, id: &str) -> Option<&AwardResult> {
         self.awards.iter().find(|a| a.id == id)
+    }
+
+    /// The vetoed units that win a single-item award: (award, unit) in the awards'
+    /// order, each award's winners in rank order.
+    pub fn vetoed_winners(&self) -> Vec<(&AwardResult, &UnitResult)> {
+        self.awards
+            .iter()
+            .flat_map(|a| {
+                self.units
+                    .iter()
+                    .filter(|u| u.vetoed() && a.winners.contains(&u.id))
+                    .map(move |u| (a, u))
+            })
+            .collect()
     }
 
     /// A ranking group: the counties and the zone, or the departments.

@@ -24,8 +24,8 @@ pub use score::score;
 use crate::project::TomlPath;
 use crate::project::problem::Cut;
 use crate::project::{
-    Direction, Indicator, Penalty, PenaltyKind, Policy, Project, Row, ShortfallMode, UnitKind,
-    UnitScores,
+    Award, Direction, Indicator, LastPlaceAmong, Penalty, PenaltyKind, Policy, Project, Row,
+    ShortfallMode, SingleItemVeto, UnitKind, UnitScores,
 };
 use rust_decimal::{Decimal, RoundingStrategy};
 use std::sync::Arc;
@@ -184,16 +184,28 @@ pub fn score_row(
         Arc::from(indicator.id.as_str()),
         row,
         top,
+        true,
     )
 }
 
-/// [`score_row`] with the indicator's id already shared (a scoreboard clones it per row).
+/// Whether a group earns the bonus of a bonus indicator (加分指标).
+///
+/// SPEC §3 (departments): "Bonus: none unless `department_bonus`, and then `o_max` is
+/// taken among the departments (a department alone on an indicator is its own best,
+/// which is why it is off by default)." Counties and the zone always do.
+pub fn earns_bonus(policy: &Policy, kind: UnitKind) -> bool {
+    kind != UnitKind::Department || policy.department_bonus
+}
+
+/// [`score_row`] with the indicator's id already shared (a scoreboard clones it per row),
+/// for a group that earns bonuses or not ([`earns_bonus`]).
 fn score_row_as(
     policy: &Policy,
     indicator: &Indicator,
     id: Arc<str>,
     row: &Row,
     top: Option<Fraction>,
+    earns: bool,
 ) -> Option<ItemResult> {
     let base = indicator.base;
     let (earned, outcome) = match *row {
@@ -204,7 +216,7 @@ fn score_row_as(
             let d = deviation(indicator.direction, target, actual)?;
             if d.num >= Decimal::ZERO {
                 let top = top.unwrap_or(d);
-                let bonus = if indicator.bonus {
+                let bonus = if indicator.bonus && earns {
                     bonus(policy, base, d, top)?
                 } else {
                     Decimal::ZERO
@@ -216,7 +228,8 @@ fn score_row_as(
                     top_over: top,
                     bonus,
                     bonus_indicator: indicator.bonus,
-                    best: indicator.bonus && d.num > Decimal::ZERO && d.same(top),
+                    bonus_off: indicator.bonus && !earns,
+                    best: indicator.bonus && earns && d.num > Decimal::ZERO && d.same(top),
                 };
                 (base.checked_add(bonus)?, outcome)
             } else {
@@ -257,7 +270,46 @@ fn score_row_as(
         earned: round_score(earned, policy),
         exact: earned,
         outcome,
+        sum: None,
     })
+}
+
+/// A department's row of an `aggregate = "sum"` indicator that its sheet leaves out: the
+/// sum of the counties' and the zone's rows.
+///
+/// SPEC §3: "Where the indicator has `aggregate = "sum"` and the department's sheet has no
+/// row for it, the row is derived: target = Σ targets and actual = Σ actuals of the
+/// counties' and zone's rows (pending while any of them is pending or not quantitative)."
+/// The rows summed are those of the units scored on completion (`units`, `pilot`): a
+/// unit off the pilot list has a preparation score, not a share of the target. `rows`
+/// gives each such unit's row (`None`: none entered). `None` when a sum is too large.
+pub fn aggregate_row<'a>(
+    rows: impl IntoIterator<Item = (&'a str, Option<&'a Row>)>,
+) -> Option<(Row, SumOf)> {
+    let (mut target, mut actual) = (Decimal::ZERO, Decimal::ZERO);
+    let mut sum = SumOf::default();
+    for (unit, row) in rows {
+        sum.units.push(unit.to_string());
+        match row {
+            Some(Row::Quantitative {
+                target: Some(t),
+                actual: Some(a),
+            }) => {
+                target = target.checked_add(*t)?;
+                actual = actual.checked_add(*a)?;
+            }
+            _ => sum.waiting.push(unit.to_string()),
+        }
+    }
+    let row = if sum.waiting.is_empty() && !sum.units.is_empty() {
+        Row::Quantitative {
+            target: Some(target),
+            actual: Some(actual),
+        }
+    } else {
+        Row::pending()
+    };
+    Some((row, sum))
 }
 
 /// The indicators a unit vetoes itself on.
@@ -275,8 +327,8 @@ pub fn veto(items: &[ItemResult]) -> Vec<String> {
 
 /// A department's task score: its earned scores scaled to the section.
 ///
-/// SPEC §3: "`task = sections.task × Σ earned / Σ base` over the indicators they have
-/// rows for, rounded like an earned score".
+/// SPEC §3: "`task = sections.task × Σ earned / Σ base` over the indicators it is
+/// assessed on, rounded like an earned score".
 pub fn department_task(
     policy: &Policy,
     section_task: Decimal,
@@ -392,17 +444,26 @@ pub fn comprehensive_cut(group: &[UnitResult], unit: &str, places: u32) -> Optio
 /// Last place (末位): the lowest total — but only when someone failed.
 ///
 /// Regulation: "last place: by score, the lowest one — but where every county and the
-/// zone completed all the targets the city set … (then there is no last place)". Every
-/// unit with the [`LastPlace::Lowest`] total is last place.
-pub fn last_place(group: &[UnitResult], enabled: bool) -> LastPlace {
+/// zone completed all the targets the city set … (then there is no last place)". SPEC
+/// §3: "Under the default `last_place_among = "not_up_to_standard"`, the vetoed unit(s)
+/// with the lowest total: last place is the sanction for not completing the targets …,
+/// so a unit that completed everything is never last and a comprehensive-advanced unit
+/// can never be last. Under `"all"`, the unit(s) with the lowest total overall". Every
+/// unit of the group it applies to ([`LastPlace::holds`]) with the
+/// [`LastPlace::Lowest`] total is last place.
+pub fn last_place(group: &[UnitResult], enabled: bool, among: LastPlaceAmong) -> LastPlace {
     if !enabled {
         return LastPlace::Off;
     }
     if !group.iter().any(UnitResult::vetoed) {
         return LastPlace::NobodyVetoed;
     }
-    match group.iter().map(|u| u.total).min() {
-        Some(lowest) => LastPlace::Lowest(lowest),
+    let candidates = group.iter().filter(|u| match among {
+        LastPlaceAmong::NotUpToStandard => u.vetoed(),
+        LastPlaceAmong::All => true,
+    });
+    match candidates.map(|u| u.total).min() {
+        Some(total) => LastPlace::Lowest { total, among },
         None => LastPlace::NobodyVetoed,
     }
 }
@@ -412,7 +473,7 @@ pub fn last_place(group: &[UnitResult], enabled: bool) -> LastPlace {
 /// term by term.
 pub fn award_score(
     project: &Project,
-    award: &crate::project::Award,
+    award: &Award,
     selected: &[bool],
     unit: &UnitResult,
     scores: Option<&UnitScores>,
@@ -434,13 +495,43 @@ pub fn award_score(
     Some((sum, terms))
 }
 
+/// Whether a unit is left out of a single-item award (`selected`: the indicators the
+/// award counts, by position), and why.
+///
+/// Regulation: "**a unit that is already comprehensive advanced is not also given a
+/// single-item award — the next unit moves up**" (名次顺移). SPEC §3: "A vetoed unit is
+/// left out of an award under `single_item_veto = "all"`; under the default
+/// `"failed_area"`, when the award's score counts an indicator the unit failed (no unit
+/// is named advanced for the work it failed); under `"none"`, never."
+pub fn left_out_of_award(policy: &Policy, selected: &[bool], unit: &UnitResult) -> Option<LeftOut> {
+    if unit.comprehensive {
+        return Some(LeftOut::Comprehensive);
+    }
+    if !unit.vetoed() {
+        return None;
+    }
+    match policy.single_item_veto {
+        SingleItemVeto::Off => None,
+        SingleItemVeto::All => Some(LeftOut::Vetoed),
+        SingleItemVeto::FailedArea => {
+            let failed: Vec<String> = unit
+                .items
+                .iter()
+                .filter(|i| i.outcome.fails() && selected.get(i.position).copied().unwrap_or(false))
+                .map(|i| i.indicator.to_string())
+                .collect();
+            (!failed.is_empty()).then_some(LeftOut::FailedArea(failed))
+        }
+    }
+}
+
 /// Single-item awards (单项先进) with roll-down (名次顺移).
 ///
 /// Regulation: "single-item advanced: by the score of that work, first place; **a unit
 /// that is already comprehensive advanced is not also given a single-item award — the
-/// next unit moves up**". SPEC: vetoed units are left out too when
-/// `veto_blocks_single_item`; ties across the cut: all of them, and a warning; a unit
-/// whose award score is 0 wins nothing.
+/// next unit moves up**". SPEC: who else is left out is [`left_out_of_award`]'s; ties
+/// across the cut: all of them, and a warning; a unit whose award score is 0 wins
+/// nothing.
 pub fn single_item_awards(
     project: &Project,
     group: &[UnitResult],
@@ -456,13 +547,7 @@ pub fn single_item_awards(
         let mut standings = Vec::new();
         let mut scores = Vec::with_capacity(group.len());
         for unit in group {
-            let left_out = if unit.comprehensive {
-                Some(LeftOut::Comprehensive)
-            } else if project.policy.veto_blocks_single_item && unit.vetoed() {
-                Some(LeftOut::Vetoed)
-            } else {
-                None
-            };
+            let left_out = left_out_of_award(&project.policy, &selected, unit);
             let (score, terms) = award_score(
                 project,
                 award,
@@ -499,6 +584,129 @@ pub fn single_item_awards(
         });
     }
     Some((results, ties))
+}
+
+/// A unit's (or department's) 先进个人 places.
+///
+/// Regulation: "Advanced individuals 先进个人 quotas: each county 4, the zone 2; 市人保 3;
+/// 市财政, 市民政, 市卫生 2 each; every other responsible and co-organising unit 2." SPEC §3:
+/// "Each county has `individual_quota_county` places, the zone `individual_quota_zone`;
+/// a department has its `quota`, or else `individual_quota_department` when it appears in
+/// the matrix (lead, responsible or co of an indicator, or lead of an organisation item),
+/// or else none."
+pub fn individual_quota(project: &Project, id: &str) -> u32 {
+    let policy = &project.policy;
+    if let Some(unit) = project.unit(id) {
+        return match unit.kind {
+            UnitKind::Zone => policy.individual_quota_zone,
+            _ => policy.individual_quota_county,
+        };
+    }
+    let Some(department) = project.department(id) else {
+        return 0;
+    };
+    if let Some(quota) = department.quota {
+        return quota;
+    }
+    let in_matrix = project.indicators.iter().any(|i| i.role_of(id).is_some())
+        || project
+            .organization
+            .iter()
+            .any(|o| o.lead.as_deref() == Some(id));
+    if in_matrix {
+        policy.individual_quota_department
+    } else {
+        0
+    }
+}
+
+/// Every unit's and department's 先进个人 places and nominees, in the file's order
+/// (counties and the zone, then the departments), those with neither left out.
+///
+/// Regulation: "advanced individuals: nominated by the counties, the zone and the
+/// departments, as many as their quota (等额推荐)".
+pub fn individuals(project: &Project) -> Vec<Individuals> {
+    let ids = project
+        .units
+        .iter()
+        .map(|u| (u.id.as_str(), u.name.as_str(), u.kind))
+        .chain(
+            project
+                .departments
+                .iter()
+                .map(|d| (d.id.as_str(), d.name.as_str(), UnitKind::Department)),
+        );
+    ids.filter_map(|(id, name, kind)| {
+        let quota = individual_quota(project, id);
+        let nominees: Vec<String> = project
+            .nominees
+            .iter()
+            .filter(|n| n.unit == id)
+            .map(|n| n.name.clone())
+            .collect();
+        (quota > 0 || !nominees.is_empty()).then(|| Individuals {
+            id: id.to_string(),
+            name: name.to_string(),
+            kind,
+            quota,
+            nominees,
+        })
+    })
+    .collect()
+}
+
+/// The rows off their target by more than `plausible_deviation`, and whom each lowers.
+///
+/// SPEC §3: "A quantitative row whose deviation `|d|` exceeds `plausible_deviation` (e.g.
+/// an actual typed ten times too large) is scored as entered and raised as a warning
+/// naming the row and, where it sets `o_max`, every other unit whose bonus it lowers."
+/// Read from the board's records: a completed row's over-completion, a short row's
+/// shortfall, and the group's best over-completion; a department's row derived by sum is
+/// its units' rows', which are checked themselves. `plausible_deviation = 0`: none.
+pub fn implausible_rows(policy: &Policy, board: &Scoreboard) -> Vec<Implausible> {
+    let limit = policy.plausible_deviation;
+    if limit <= Decimal::ZERO {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for group in [&board.units, &board.departments] {
+        for unit in group.iter() {
+            for item in unit.items.iter().filter(|i| i.sum.is_none()) {
+                let (off, best) = match &item.outcome {
+                    Outcome::Completed { over, best, .. } => {
+                        (over.value().unwrap_or(Decimal::MAX), *best)
+                    }
+                    Outcome::Short { shortfall, .. } => (*shortfall, false),
+                    _ => continue,
+                };
+                if off <= limit {
+                    continue;
+                }
+                let lowers = if best {
+                    group
+                        .iter()
+                        .filter(|g| g.id != unit.id)
+                        .filter(|g| {
+                            g.item_at(item.position).is_some_and(|i| {
+                                matches!(i.outcome, Outcome::Completed { over, best: false, .. }
+                                    if over.num > Decimal::ZERO)
+                            })
+                        })
+                        .map(|g| g.id.clone())
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                out.push(Implausible {
+                    unit: unit.id.clone(),
+                    indicator: item.indicator.to_string(),
+                    completion: item.outcome.completion().unwrap_or_default(),
+                    lowers,
+                });
+            }
+        }
+    }
+    out
 }
 
 /// Σ penalties (处分扣分).

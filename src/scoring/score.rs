@@ -1,6 +1,8 @@
 //! Scoring a whole project: every row of every unit with the group's best
-//! over-completion, each unit's sections and total, then the ranks, comprehensive
-//! advanced, last place and the single-item awards — each by its rule in [`super`].
+//! over-completion (a department's rows of `aggregate = "sum"` indicators derived from
+//! the units' where its sheet has none), each unit's sections and total, then the ranks,
+//! comprehensive advanced, last place, the single-item awards and the advanced
+//! individuals' places — each by its rule in [`super`].
 
 use super::*;
 use crate::project::{Indicator, Project, Row, UnitKind, UnitScores};
@@ -48,11 +50,14 @@ fn top_over_completions(
     Ok(top)
 }
 
-/// A unit's score sheet with its rows laid out by indicator position (looked up once).
+/// A unit's score sheet with its rows laid out by indicator position (looked up once);
+/// a department's rows derived by sum where its sheet has none.
 struct Sheet<'p> {
     id: &'p str,
     scores: &'p UnitScores,
     rows: Vec<Option<&'p Row>>,
+    /// By position: what a derived row sums.
+    sums: Vec<Option<&'p SumOf>>,
 }
 
 impl<'p> Sheet<'p> {
@@ -68,7 +73,34 @@ impl<'p> Sheet<'p> {
                 rows[at] = Some(row);
             }
         }
-        Sheet { id, scores, rows }
+        Sheet {
+            id,
+            scores,
+            rows,
+            sums: vec![None; len],
+        }
+    }
+
+    /// A department's sheet: its rows, and the derived rows of the indicators it is
+    /// assessed on where it has none (`derived`, by position).
+    fn department(
+        project: &'p Project,
+        id: &'p str,
+        scores: &'p UnitScores,
+        position: &HashMap<&str, usize>,
+        derived: &'p [Option<(Row, SumOf)>],
+    ) -> Self {
+        let mut sheet = Sheet::new(id, scores, position, derived.len());
+        for (n, indicator) in project.indicators.iter().enumerate() {
+            if sheet.rows[n].is_none()
+                && indicator.assesses(id)
+                && let Some((row, sum)) = &derived[n]
+            {
+                sheet.rows[n] = Some(row);
+                sheet.sums[n] = Some(sum);
+            }
+        }
+        sheet
     }
 }
 
@@ -140,7 +172,28 @@ pub fn score(project: &Project) -> Result<Scoreboard, Overflow> {
         )?);
     }
 
-    // City departments with a score sheet: exactly the rows they have.
+    // City departments with a score sheet: every indicator they are responsible for, a
+    // row missing derived by sum (`aggregate = "sum"`) or else pending.
+    let derived: Vec<Option<(Row, SumOf)>> = project
+        .indicators
+        .iter()
+        .enumerate()
+        .map(|(n, indicator)| {
+            if indicator.aggregate.is_none() {
+                return Ok(None);
+            }
+            let rows = project
+                .units
+                .iter()
+                .zip(&unit_sheets)
+                .filter(|(u, _)| indicator.applies_to(&u.id) && indicator.is_pilot(&u.id))
+                .map(|(u, sheet)| (u.id.as_str(), sheet.rows[n]));
+            aggregate_row(rows).map(Some).ok_or_else(|| Overflow {
+                unit: String::new(),
+                indicator: Some(indicator.id.clone()),
+            })
+        })
+        .collect::<Result<_, _>>()?;
     let dept_sheets: Vec<Sheet> = project
         .departments
         .iter()
@@ -148,24 +201,25 @@ pub fn score(project: &Project) -> Result<Scoreboard, Overflow> {
             project
                 .scores
                 .get(&d.id)
-                .map(|s| Sheet::new(&d.id, s, &position, len))
+                .map(|s| Sheet::department(project, &d.id, s, &position, &derived))
         })
         .collect();
     let dept_top = top_over_completions(project, &dept_sheets)?;
     let mut departments = Vec::with_capacity(dept_sheets.len());
     for sheet in &dept_sheets {
-        let with_rows = project
+        let assessed = project
             .indicators
             .iter()
             .enumerate()
-            .filter_map(|(n, i)| sheet.rows[n].map(|row| (n, i, Some(row))));
+            .filter(|(_, i)| i.assesses(sheet.id))
+            .map(|(n, i)| (n, i, sheet.rows[n]));
         let name = project.name_of(sheet.id);
         departments.push(score_sheet(
             &lookup,
             name,
             UnitKind::Department,
             sheet,
-            with_rows,
+            assessed,
             &dept_top,
         )?);
     }
@@ -183,15 +237,12 @@ pub fn score(project: &Project) -> Result<Scoreboard, Overflow> {
             winners,
         });
     }
-    let lowest = last_place(&units, policy.last_place);
-    let last: Vec<String> = match lowest {
-        LastPlace::Lowest(total) => units
-            .iter()
-            .filter(|u| u.total == total)
-            .map(|u| u.id.clone())
-            .collect(),
-        _ => Vec::new(),
-    };
+    let lowest = last_place(&units, policy.last_place, policy.last_place_among);
+    let last: Vec<String> = units
+        .iter()
+        .filter(|u| lowest.holds(u.total, u.vetoed()))
+        .map(|u| u.id.clone())
+        .collect();
     if last.len() > 1 {
         cut_ties.push(CutTie {
             cut: Cut::LastPlace,
@@ -232,12 +283,15 @@ pub fn score(project: &Project) -> Result<Scoreboard, Overflow> {
         cut_ties,
         unit_rules: GroupRules {
             places: unit_places,
+            bonus: earns_bonus(policy, UnitKind::County),
             last_place: lowest,
         },
         department_rules: GroupRules {
             places: department_places,
+            bonus: earns_bonus(policy, UnitKind::Department),
             last_place: LastPlace::NoneForDepartments,
         },
+        individuals: individuals(project),
     })
 }
 
@@ -260,15 +314,17 @@ fn score_sheet<'a>(
         indicator: indicator.map(str::to_string),
     };
     let pending = Row::pending();
+    let earns = earns_bonus(policy, kind);
     let mut items = Vec::new();
     let (mut earned, mut base) = (Decimal::ZERO, Decimal::ZERO);
     for (position, indicator, row) in indicators {
         let row = row.unwrap_or(&pending);
         let top = top.get(position).copied().flatten();
         let id = lookup.ids[position].clone();
-        let mut item = score_row_as(policy, indicator, id, row, top)
+        let mut item = score_row_as(policy, indicator, id, row, top, earns)
             .ok_or_else(|| overflow(Some(&indicator.id)))?;
         item.position = position;
+        item.sum = sheet.sums.get(position).copied().flatten().cloned();
         earned = earned
             .checked_add(item.earned)
             .ok_or_else(|| overflow(None))?;
@@ -311,13 +367,18 @@ fn sheet_result(
     let mut missing_org = 0;
     let mut organization_items = Vec::with_capacity(project.organization.len());
     for item in &project.organization {
-        let value = sheet
-            .organization
-            .get(&item.id)
-            .map(|v| round_score(*v, policy));
+        let value = if !item.applies(kind) {
+            OrgScore::NotApplicable
+        } else {
+            match sheet.organization.get(&item.id) {
+                Some(v) => OrgScore::Scored(round_score(*v, policy)),
+                None => OrgScore::Missing,
+            }
+        };
         match value {
-            Some(value) => organization = organization.checked_add(value)?,
-            None => missing_org += 1,
+            OrgScore::Scored(value) => organization = organization.checked_add(value)?,
+            OrgScore::Missing => missing_org += 1,
+            OrgScore::NotApplicable => {}
         }
         organization_items.push(value);
     }
@@ -369,6 +430,7 @@ fn sheet_result(
         task_base,
         task_exact,
         organization_items,
+        organization_max: project.organization_max_for(kind),
         penalties,
         rank_eligible: None,
         pending: Pending {

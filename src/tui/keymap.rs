@@ -185,6 +185,11 @@ fn on_switchable_row(m: &Model) -> bool {
 }
 
 /// The sheet's cursor is on a value that can be cleared.
+/// On an organisation item of a sheet (its form: name, maximum, `applies_to`, `lead`).
+fn on_org_line(m: &Model) -> bool {
+    matches!(m.entry_spot(), Some((_, Line::Org(_), _)))
+}
+
 fn on_clearable_line(m: &Model) -> bool {
     matches!(
         m.entry_spot(),
@@ -325,6 +330,7 @@ pub const BINDINGS: &[Binding] = &[
     b(C::EntrySheet, &[SPACE], A::Toggle, T::KeyToggleStatus, true),
     b(C::EntrySheet, &[ch('s')], A::SwitchKind, T::KeySwitchKind, false).when(on_switchable_row),
     b(C::EntrySheet, &[ch('x')], A::Clear, T::KeyClear, false).when(on_clearable_line),
+    b(C::EntrySheet, &[ch('f')], A::Fields, T::KeyFields, false).when(on_org_line),
     b(C::EntrySheet, &[ch('a')], A::Add, T::KeyAddPenalty, false),
     b(C::EntrySheet, &[ch('d')], A::Remove, T::KeyRemovePenalty, false).when(on_penalty),
     b(C::EntrySheet, &[ch('i')], A::Explain, T::KeyExplain, true),

@@ -65,6 +65,11 @@ impl ExplainText {
             en: "{over} over, {NON_BONUS_INDICATOR}: {BASE} {base}",
         }
 
+        pub fn short_no_department_bonus(over: &str, base: &str) {
+            zh: "超额 {over}，部门不加分，得{BASE} {base}",
+            en: "{over} over, no {BONUS} for a department: {BASE} {base}",
+        }
+
         pub(super) fn short_bettered(base: &str) {
             zh: "{NON_BONUS_INDICATOR}，得{BASE} {base}",
             en: "{NON_BONUS_INDICATOR}: {BASE} {base}",

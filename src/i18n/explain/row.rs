@@ -186,6 +186,24 @@ impl ExplainText {
             en: "{TARGET} {target} entered, {ACTUAL} not yet ({PENDING_ZH}): counts {zero} for now; the {TOTAL} is provisional",
         }
 
+        /// A department's bonus indicator exceeded, with `department_bonus = false`.
+        pub fn no_department_bonus(over: &str) {
+            zh: "超额完成 {over}；{CITY_DEPARTMENT}超额完成不加分，只得{BASE}（policy.department_bonus = false：部门独自考核一项指标时自己就是最高，故默认不加分）",
+            en: "over-completion {over}; a {CITY_DEPARTMENT} earns no {BONUS} for it, only the {BASE} (policy.department_bonus = false: a department alone on an indicator would always be its own best)",
+        }
+
+        /// A department's row derived from the counties' and the zone's.
+        pub fn summed(units: usize, names: &str) {
+            zh: "部门未单独填报，由 {units} 个{COUNTIES_AND_ZONE}的数据相加得出（aggregate = \"sum\"）：{names}",
+            en: "not entered by the department: the sum of {units} units' rows (aggregate = \"sum\"): {names}",
+        }
+
+        /// A derived row still waiting for some units' rows.
+        pub fn summed_waiting(names: &str) {
+            zh: "部门未单独填报，由各{COUNTIES_AND_ZONE}的数据相加得出（aggregate = \"sum\"），尚待{names}录入定量数据",
+            en: "not entered by the department: the sum of the counties' and zone's rows (aggregate = \"sum\"), waiting for {names} to enter a target and an actual",
+        }
+
         /// A department's row counts in its scaled task score.
         pub fn department_note(section: &str) {
             zh: "部门的{TASK}{EARNED}按比例折算：{section} × Σ{EARNED} ÷ Σ{BASE}",

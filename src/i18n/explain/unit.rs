@@ -4,7 +4,7 @@
 
 use super::{ExplainText, sum_prefix};
 use crate::i18n::macros::sentences;
-use crate::project::{PenaltyKind, UnitKind};
+use crate::project::{LastPlaceAmong, PenaltyKind, SingleItemVeto, UnitKind};
 
 impl ExplainText {
     sentences! {
@@ -31,6 +31,12 @@ impl ExplainText {
         pub(super) fn missing(what: &str, max: &str) {
             zh: "{what}：未录入，暂计 0 分（{MAX} {max}）",
             en: "{what}: not entered, counts 0 (of {max})",
+        }
+
+        /// An organisation item whose `applies_to` leaves out the unit's kind.
+        pub fn org_item_not_applicable(name: &str, max: &str) {
+            zh: "{name}：不适用于本单位（applies_to），不计分（{MAX} {max}）",
+            en: "{name}: does not apply to this unit (applies_to), not scored (of {max})",
         }
 
         /// One organisation item and its score.
@@ -248,6 +254,25 @@ impl ExplainText {
             en: " ({TIED} with {others})",
         }
 
+        /// Last place among the units not up to standard (`tie`: who shares it, or
+        /// nothing).
+        pub(super) fn last_place_among_vetoed(total: &str, tie: &str, vetoed: &str) {
+            zh: "{LAST_PLACE}：在{NOT_UP_TO_STANDARD}（被{VETO}）的单位中{TOTAL} {total} 最低{tie}（{NOT_UP_TO_STANDARD}：{vetoed}）",
+            en: "{LAST_PLACE} ({LAST_PLACE_ZH}): the lowest {TOTAL} among the units {NOT_UP_TO_STANDARD} ({NOT_UP_TO_STANDARD_ZH}), {total}{tie} ({vetoed})",
+        }
+
+        /// Vetoed, but not the lowest among the units not up to standard.
+        pub fn last_place_no_among_vetoed(lowest: &str, names: &str) {
+            zh: "非{LAST_PLACE}：{NOT_UP_TO_STANDARD}单位中最低{TOTAL}为 {lowest}（{names}）",
+            en: "not {LAST_PLACE}: the lowest {TOTAL} among the units {NOT_UP_TO_STANDARD} is {lowest} ({names})",
+        }
+
+        /// Completed everything: never last under `not_up_to_standard`.
+        pub fn last_place_up_to_standard(lowest: &str, names: &str) {
+            zh: "非{LAST_PLACE}：完成了全部指标，{LAST_PLACE}只在{NOT_UP_TO_STANDARD}单位中评定（policy.last_place_among = \"not_up_to_standard\"；其中最低为{names} {lowest}）",
+            en: "not {LAST_PLACE}: it completed every target, and the {LAST_PLACE} is named among the units {NOT_UP_TO_STANDARD} only (policy.last_place_among = \"not_up_to_standard\"; the lowest of them: {names}, {lowest})",
+        }
+
         pub fn last_place_nobody_vetoed() {
             zh: "不设{LAST_PLACE}：各单位均完成全部指标，没有单位被{VETO}",
             en: "no {LAST_PLACE}: nobody is vetoed, and the {LAST_PLACE} is only given when someone is",
@@ -297,10 +322,16 @@ impl ExplainText {
             en: "; next: {next}",
         }
 
-        /// The winner is vetoed (allowed unless `policy.veto_blocks_single_item`).
+        /// The winner is vetoed, under `single_item_veto = "none"`.
         pub(super) fn won_though_vetoed() {
-            zh: "；{VETO}只取消{COMPREHENSIVE}资格，不影响{SINGLE_ITEM}（policy.veto_blocks_single_item = false）",
-            en: "; a {VETO} only bars {COMPREHENSIVE}, not {SINGLE_ITEM}s (policy.veto_blocks_single_item = false)",
+            zh: "；{VETO}只取消{COMPREHENSIVE}资格，不影响{SINGLE_ITEM}（policy.single_item_veto = \"none\"），须领导小组确认",
+            en: "; a {VETO} only bars {COMPREHENSIVE}, not {SINGLE_ITEM}s (policy.single_item_veto = \"none\"): for the leading group to confirm",
+        }
+
+        /// The winner is vetoed on indicators the award does not count.
+        pub(super) fn won_though_vetoed_elsewhere() {
+            zh: "；未完成的指标不属本项工作，仍可获评（policy.single_item_veto = \"failed_area\"），须领导小组确认",
+            en: "; the indicators it failed are not this award's work, so it may still win (policy.single_item_veto = \"failed_area\"): for the leading group to confirm",
         }
 
         /// `places`: the places in words.
@@ -320,8 +351,14 @@ impl ExplainText {
         }
 
         pub fn award_left_vetoed(award: &str, score: &str, winners: &str) {
-            zh: "{award}：{VETO}，不参评{SINGLE_ITEM_SHORT}（policy.veto_blocks_single_item；{AWARD_SCORE}本为 {score}），{winners}",
-            en: "{award}: left out because vetoed (policy.veto_blocks_single_item; its {AWARD_SCORE} would be {score}), {winners}",
+            zh: "{award}：{VETO}，不参评{SINGLE_ITEM_SHORT}（policy.single_item_veto = \"all\"；{AWARD_SCORE}本为 {score}），{ROLL_DOWN}，{winners}",
+            en: "{award}: left out because vetoed (policy.single_item_veto = \"all\"; its {AWARD_SCORE} would be {score}; {ROLL_DOWN_ZH}), {winners}",
+        }
+
+        /// Left out of the award of the work it failed (`failed`: those indicators).
+        pub fn award_left_failed_area(award: &str, failed: &str, score: &str, winners: &str) {
+            zh: "{award}：未完成本项工作的指标（{failed}），{VETO}，不参评（policy.single_item_veto = \"failed_area\"；{AWARD_SCORE}本为 {score}），{ROLL_DOWN}，{winners}",
+            en: "{award}: left out for failing this award's own work ({failed}; policy.single_item_veto = \"failed_area\"; its {AWARD_SCORE} would be {score}; {ROLL_DOWN_ZH}), {winners}",
         }
 
         // ---- what is pending -------------------------------------------------------
@@ -489,12 +526,22 @@ impl ExplainText {
         self.comprehensive_missed(&ord, eligible, &n, &last)
     }
 
-    /// Last place: the lowest total while someone is vetoed (`vetoed` names them).
-    pub fn last_place_yes(self, total: &str, vetoed: &str, tied_with: Option<&str>) -> String {
+    /// Last place: the lowest total among `among` while someone is vetoed (`vetoed`
+    /// names them).
+    pub fn last_place_yes(
+        self,
+        total: &str,
+        vetoed: &str,
+        tied_with: Option<&str>,
+        among: LastPlaceAmong,
+    ) -> String {
         let tie = tied_with
             .map(|others| self.shared_with(others))
             .unwrap_or_default();
-        self.last_place_line(total, &tie, vetoed)
+        match among {
+            LastPlaceAmong::NotUpToStandard => self.last_place_among_vetoed(total, &tie, vetoed),
+            LastPlaceAmong::All => self.last_place_line(total, &tie, vetoed),
+        }
     }
 
     /// The winners of an award with their award scores (`经济开发区 6.20`), or nobody.
@@ -505,21 +552,21 @@ impl ExplainText {
         }
     }
 
-    /// An award won; `next` is the best unit that did not win it; `vetoed` says the
-    /// winner is vetoed (allowed unless `policy.veto_blocks_single_item`).
+    /// An award won; `next` is the best unit that did not win it; `vetoed`: the winner
+    /// is vetoed, and the rule that let it in.
     pub fn award_won(
         self,
         award: &str,
         score: &str,
         next: Option<&str>,
         widened: bool,
-        vetoed: bool,
+        vetoed: Option<SingleItemVeto>,
     ) -> String {
         let next = next.map(|n| self.next_best(n)).unwrap_or_default();
-        let veto = if vetoed {
-            self.won_though_vetoed()
-        } else {
-            String::new()
+        let veto = match vetoed {
+            None | Some(SingleItemVeto::All) => String::new(),
+            Some(SingleItemVeto::Off) => self.won_though_vetoed(),
+            Some(SingleItemVeto::FailedArea) => self.won_though_vetoed_elsewhere(),
         };
         self.won(award, score, &next, &self.widened(widened), &veto)
     }

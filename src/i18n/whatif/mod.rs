@@ -102,6 +102,12 @@ impl WhatifText {
             en: "it would still be {LAST_PLACE}: the lowest {TOTAL}{tie}, and someone is vetoed ({vetoed}){both}",
         }
 
+        /// Still last, among the units not up to standard (`vetoed`: them).
+        pub(super) fn still_last_among_vetoed(tie: &str, vetoed: &str) {
+            zh: "仍为{LAST_PLACE}：在{NOT_UP_TO_STANDARD}的单位（{vetoed}）中{TOTAL}最低{tie}",
+            en: "it would still be {LAST_PLACE}: the lowest {TOTAL} among the units {NOT_UP_TO_STANDARD} ({vetoed}){tie}",
+        }
+
         pub(super) fn becomes_last(tie: &str, vetoed: &str, both: &str) {
             zh: "将成为{LAST_PLACE}：{TOTAL}最低{tie}，且{vetoed}被{VETO}{both}",
             en: "it would become {LAST_PLACE}: the lowest {TOTAL}{tie}, and someone is vetoed ({vetoed}){both}",
@@ -277,6 +283,12 @@ impl WhatifText {
             en: "{LAST_PLACE} ({LAST_PLACE_ZH}), {TIED} with {names} at {total}: to leave it, it needs more than {next}, at least {needed}, {gap} more",
         }
 
+        /// Last place as the only unit that may be (the only one not up to standard).
+        pub fn last_only_vetoed(total: &str) {
+            zh: "{LAST_PLACE}：{TOTAL} {total}，是唯一{NOT_UP_TO_STANDARD}的单位；提高{TOTAL}不能离开{LAST_PLACE}，只有完成全部指标才能（policy.last_place_among = \"not_up_to_standard\"）",
+            en: "{LAST_PLACE} ({LAST_PLACE_ZH}) with {total}, the only unit {NOT_UP_TO_STANDARD}: no total takes it out of last place, only completing its targets does (policy.last_place_among = \"not_up_to_standard\")",
+        }
+
         /// Last place, alone in its group.
         pub fn last_alone(total: &str) {
             zh: "{LAST_PLACE}：{TOTAL} {total}；本组只有这一个单位",
@@ -332,8 +344,8 @@ impl WhatifText {
 
     /// Last place in the scenario against now (`others`: who else would be last;
     /// `vetoed`: who would be vetoed, which is what gives a last place at all;
-    /// `comprehensive`: it would be comprehensive advanced too). `None` when it is not
-    /// last either way.
+    /// `comprehensive`: it would be comprehensive advanced too; `among_vetoed`: last place
+    /// is named among the units not up to standard). `None` when it is not last either way.
     pub fn last_then(
         self,
         was: bool,
@@ -341,6 +353,7 @@ impl WhatifText {
         others: Option<&str>,
         vetoed: &str,
         comprehensive: bool,
+        among_vetoed: bool,
     ) -> Option<String> {
         let both = if is && comprehensive {
             self.last_and_comprehensive()
@@ -350,6 +363,7 @@ impl WhatifText {
         let tie = others.map(|o| self.last_tied_with(o)).unwrap_or_default();
         Some(match (was, is) {
             (false, false) => return None,
+            (true, true) if among_vetoed => self.still_last_among_vetoed(&tie, vetoed),
             (true, true) => self.still_last(&tie, vetoed, &both),
             (false, true) => self.becomes_last(&tie, vetoed, &both),
             (true, false) => match others {

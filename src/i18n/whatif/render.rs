@@ -6,7 +6,7 @@ use super::WhatifText;
 use crate::i18n::common::CommonText;
 use crate::i18n::numbers::{Scores, entered};
 use crate::i18n::{ExplainText, Lang};
-use crate::project::{Project, UnitKind};
+use crate::project::{LastPlaceAmong, Project, UnitKind};
 use crate::scoring::{Group, LastPlace, Scoreboard, UnitResult};
 use crate::text::sanitize;
 use crate::whatif::{OtherChange, Scenario, Standing, VetoFix, WhatIf};
@@ -132,6 +132,8 @@ impl<'a> Writer<'a> {
                 &self.score(gap),
                 tied,
             ));
+        } else if u.last_place && group.units.len() > 1 {
+            lines.push(t.last_only_vetoed(&self.score(u.total)));
         } else if u.last_place {
             lines.push(t.last_alone(&self.score(u.total)));
         }
@@ -211,12 +213,15 @@ impl<'a> Writer<'a> {
             let others: Vec<String> = s.last.iter().filter(|id| **id != u.id).cloned().collect();
             let others = (!others.is_empty()).then(|| self.unit_names(&others));
             let vetoed = self.unit_names(&s.vetoed);
+            let among_vetoed =
+                self.project.policy.last_place_among == LastPlaceAmong::NotUpToStandard;
             if let Some(line) = t.last_then(
                 u.last_place,
                 s.last_place,
                 others.as_deref(),
                 &vetoed,
                 s.comprehensive,
+                among_vetoed,
             ) {
                 lines.push(deeper(line));
             }

@@ -19,8 +19,8 @@ use super::keys::{PENALTY_KEYS, ROOT_KEYS, ROW_KEYS, SCORE_KEYS};
 use super::path::{PathSeg, TomlPath};
 use super::scheme::{Entry, Scheme};
 use super::{
-    Area, Award, Department, FORMAT, Indicator, OrgItem, Penalty, PenaltyKind, Policy, Project,
-    Row, Sections, Unit, UnitScores, is_valid_id,
+    Area, Award, Department, FORMAT, Indicator, Nominee, OrgItem, Penalty, PenaltyKind, Policy,
+    Project, Row, Sections, Step, Unit, UnitScores, is_valid_id,
 };
 use crate::project::problem::{Expected, Problem, ProblemKind};
 use indexmap::IndexMap;
@@ -162,6 +162,8 @@ impl Loader<'_> {
         let areas = self.entries::<Area>(root);
         let indicators = self.entries::<Indicator>(root);
         let awards = self.entries::<Award>(root);
+        let nominees = self.list(root, Nominee::LIST, Nominee::KEYS, Nominee::read);
+        let procedure = self.entries::<Step>(root);
         let scores = match self.sub_table(root, "scores") {
             Some(obj) => self.scores(&obj),
             None => IndexMap::new(),
@@ -176,6 +178,8 @@ impl Loader<'_> {
             areas,
             indicators,
             awards,
+            nominees,
+            procedure,
             scores,
         })
     }

@@ -12,7 +12,7 @@ use crate::project::path::TomlPath;
 use crate::project::problem::{Expected, Problem, ProblemKind};
 use crate::project::{MAX_SCORE, is_valid_id};
 use rust_decimal::Decimal;
-use toml_edit::{Item, TableLike, Value};
+use toml_edit::{Date, Datetime, Item, TableLike, Value};
 
 /// Reads values, collecting the problems it finds.
 pub(crate) struct Loader<'t> {
@@ -317,6 +317,78 @@ impl<'t> Loader<'t> {
             }
         }
         Some(ids)
+    }
+
+    /// An array of strings each one of `allowed`; `None` when the key is absent (or not an
+    /// array). A string that is not one of them is reported at its index and left out.
+    pub(crate) fn choice_list(
+        &mut self,
+        obj: &Obj,
+        key: &str,
+        allowed: &'static [&'static str],
+    ) -> Option<Vec<String>> {
+        let item = obj.get(key)?;
+        let path = obj.path().key(key);
+        let Some(array) = item.as_array() else {
+            self.wrong_type(Expected::ArrayOfStrings, item, path, obj.key_at(key));
+            return None;
+        };
+        let mut out = Vec::with_capacity(array.len());
+        for (i, value) in array.iter().enumerate() {
+            let at = value.span().map(|s| s.start);
+            match value.as_str() {
+                Some(v) if allowed.contains(&v) => out.push(v.to_string()),
+                Some(v) => self.report(
+                    ProblemKind::BadChoice {
+                        value: v.to_string(),
+                        allowed,
+                    },
+                    path.index(i),
+                    at,
+                ),
+                None => self.report(
+                    ProblemKind::WrongType {
+                        expected: Expected::String,
+                        found: value.type_name(),
+                    },
+                    path.index(i),
+                    at,
+                ),
+            }
+        }
+        Some(out)
+    }
+
+    /// A required TOML local date (`2027-01-10`, no time, no offset): a missing one, or a
+    /// value of another type (a string, a date with a time), is reported.
+    pub(crate) fn date(&mut self, obj: &Obj, key: &'static str) -> Option<Date> {
+        let Some(item) = obj.get(key) else {
+            self.missing(obj, key);
+            return None;
+        };
+        match item.as_datetime() {
+            Some(Datetime {
+                date: Some(date),
+                time: None,
+                offset: None,
+            }) => Some(*date),
+            _ => {
+                self.wrong_type(Expected::Date, item, obj.path().key(key), obj.key_at(key));
+                None
+            }
+        }
+    }
+
+    /// Reports `old` as an older spelling of `new` when a table has both (the older one
+    /// is read only when it is alone).
+    pub(crate) fn both_keys(&mut self, obj: &Obj, old: &'static str, new: &'static str) {
+        if obj.has(old) && obj.has(new) {
+            self.report(
+                ProblemKind::OldKeyWithNew { old, new },
+                obj.path().key(old),
+                obj.key_at(old),
+            );
+        }
     }
 
     /// A decimal from an integer, a float (read from its text) or a string.

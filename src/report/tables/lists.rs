@@ -1,8 +1,8 @@
-//! The lists of the reports: the awards with their standings, the responsibility
-//! matrix, the warnings.
+//! The lists of the reports: the awards with their standings, the advanced individuals,
+//! the responsibility matrix, the warnings.
 
 use super::{Cell, Row, Table, names, yes};
-use crate::i18n::T;
+use crate::i18n::{ExportText, T};
 use crate::project::{Role, UnitKind};
 use crate::report::RankInput;
 use crate::scoring::{UnitResult, competition_ranks};
@@ -34,10 +34,17 @@ fn award_rows(
         names(input, winners)
     };
     let scores: Vec<Decimal> = standings.iter().map(|(_, s)| *s).collect();
+    let vetoed = |id: &str| input.board.find(id).is_some_and(UnitResult::vetoed);
     let mut rows: Vec<Row> = standings
         .iter()
         .zip(places_of(&scores))
         .map(|((id, score), place)| {
+            // A vetoed winner is marked: the leading group confirms it.
+            let won = if winners.contains(id) && vetoed(id) {
+                Cell::Alert(T::ExportWonVetoed.get(lang).to_string())
+            } else {
+                yes(winners.contains(id), lang)
+            };
             Row::new(vec![
                 Cell::text(&award),
                 places.clone(),
@@ -45,7 +52,7 @@ fn award_rows(
                 Cell::Int(place),
                 Cell::text(input.project.name_of(id)),
                 Cell::Score(*score),
-                yes(winners.contains(id), lang),
+                won,
             ])
         })
         .collect();
@@ -148,6 +155,66 @@ pub(crate) fn awards(input: &RankInput) -> Table {
     }
 }
 
+// ---- the advanced individuals ------------------------------------------------------
+
+/// 先进个人: each county, the zone and each department with places or nominees — its
+/// places, how many it nominates, their names, and how far that is from the places
+/// (等额推荐 asks for exactly as many).
+pub(crate) fn individuals(input: &RankInput) -> Table {
+    let lang = input.lang;
+    let text = ExportText(lang);
+    let header = [
+        T::ExportUnit,
+        T::ExportQuota,
+        T::ExportNominated,
+        T::ExportNominees,
+        T::ExportNote,
+    ]
+    .iter()
+    .map(|t| t.get(lang).to_string())
+    .collect();
+    let mut rows: Vec<Row> = input
+        .board
+        .individuals
+        .iter()
+        .map(|i| {
+            let count = i.nominees.len();
+            let quota = i.quota as usize;
+            let note = if count == 0 {
+                Cell::Text(text.nominees_none())
+            } else if count < quota {
+                Cell::Alert(text.nominees_short(quota - count))
+            } else if count > quota {
+                Cell::Alert(text.nominees_over(count - quota))
+            } else {
+                Cell::Empty
+            };
+            let nominees: Vec<String> = i.nominees.iter().map(|n| clean(n)).collect();
+            Row::new(vec![
+                Cell::text(&i.name),
+                Cell::Int(i.quota),
+                Cell::Int(count as u32),
+                Cell::text(crate::i18n::ExplainText(lang).list(&nominees)),
+                note,
+            ])
+        })
+        .collect();
+    if rows.is_empty() {
+        rows.push(Row::new(vec![
+            Cell::Text(T::ExportNoIndividuals.get(lang).to_string()),
+            Cell::Empty,
+            Cell::Empty,
+            Cell::Empty,
+            Cell::Empty,
+        ]));
+    }
+    Table {
+        header,
+        rows,
+        note_column: Some(3),
+    }
+}
+
 // ---- the responsibility matrix -------------------------------------------------------
 
 /// Indicators × departments: each cell the department's role (牵头 / 责任 / 协办).
@@ -190,7 +257,25 @@ pub(crate) fn matrix(input: &RankInput) -> Table {
             );
             Row::new(cells)
         })
-        .collect();
+        .collect::<Vec<Row>>();
+    // The organisation items a department leads (资金落实 → 市财政), under 组织实施.
+    let mut rows = rows;
+    for item in project.organization.iter().filter(|o| o.lead.is_some()) {
+        let mut cells = vec![
+            Cell::Text(T::ExportOrganization.get(lang).to_string()),
+            Cell::text(&item.name),
+            Cell::Value(item.max),
+            Cell::Empty,
+        ];
+        cells.extend(project.departments.iter().map(|d| {
+            if item.lead.as_deref() == Some(d.id.as_str()) {
+                Cell::Text(T::ExportRoleLead.get(lang).to_string())
+            } else {
+                Cell::Empty
+            }
+        }));
+        rows.push(Row::new(cells));
+    }
     Table {
         header,
         rows,

@@ -2,14 +2,14 @@
 //! each format: numbers stay exact decimals here (a spreadsheet writes them as numbers
 //! with the project's decimal places, csv as text), names are sanitised, and every word
 //! comes from [`crate::i18n`]. One file a table: the ranking ([`ranking`]), a unit's
-//! score sheet ([`sheet`]), the awards, the responsibility matrix and the warnings
-//! ([`lists`]).
+//! score sheet ([`sheet`]), the awards, the advanced individuals, the responsibility
+//! matrix and the warnings ([`lists`]).
 
 mod lists;
 mod ranking;
 mod sheet;
 
-pub(crate) use lists::{awards, matrix, problems};
+pub(crate) use lists::{awards, individuals, matrix, problems};
 pub(crate) use ranking::{
     Audience, PROGRAM_RANKING, RankCol, SHORT_RANKING, UNIT_RANKING, csv_ranking,
     department_ranking, ranking, ranking_for,

@@ -8,7 +8,7 @@ use crate::i18n::explain::item_short;
 use crate::i18n::{ExportText, Lang, T};
 use crate::project::{Area, PenaltyKind, UnitKind};
 use crate::report::{RankInput, flags};
-use crate::scoring::{ItemResult, Outcome, UnitResult, round_score, score_text};
+use crate::scoring::{ItemResult, OrgScore, Outcome, UnitResult, round_score, score_text};
 use crate::text::clean;
 use rust_decimal::Decimal;
 
@@ -124,11 +124,11 @@ impl Sheet<'_, '_> {
                 Line {
                     item: Cell::text(&item.name),
                     max: Cell::Value(item.max),
-                    score: Cell::opt_score(*value),
-                    note: if value.is_some() {
-                        Cell::Empty
-                    } else {
-                        self.word(T::ExportPending)
+                    score: Cell::opt_score(value.value()),
+                    note: match value {
+                        OrgScore::Scored(_) => Cell::Empty,
+                        OrgScore::Missing => self.word(T::ExportPending),
+                        OrgScore::NotApplicable => self.word(T::ExportNotApplicable),
                     },
                     ..Line::default()
                 }
@@ -138,7 +138,7 @@ impl Sheet<'_, '_> {
         rows.push(
             Line {
                 item: self.word(T::ExportSubtotal),
-                max: Cell::Value(project.organization_max()),
+                max: Cell::Value(self.u.organization_max),
                 score: Cell::Score(self.u.organization),
                 ..Line::default()
             }

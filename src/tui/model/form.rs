@@ -47,7 +47,10 @@ pub fn shown(p: &Project, field: &FormField, lang: Lang) -> String {
     }
     match field.input {
         InputKind::Toggle => words::yes_no(text == "true", lang).to_string(),
-        InputKind::Choice(_) => words::choice(field.table, field.key, text, lang).to_string(),
+        InputKind::Choice(_) | InputKind::OptChoice(_) => {
+            words::choice(field.table, field.key, text, lang).to_string()
+        }
+        InputKind::OptDepartment => p.name_of(text).to_string(),
         InputKind::Units if text == "[]" => words::none_listed(lang).to_string(),
         InputKind::Units => {
             let names: Vec<String> = text

@@ -1,18 +1,20 @@
 //! The rows each pane shows, derived from the project: the matrix's areas and
 //! indicators, the entry pane's units, the lines of a unit's sheet and the fields of each.
 
-use crate::project::{Project, Row, UnitKind};
+use crate::project::{Project, Row, RowKind, UnitKind};
 
 /// A row of the matrix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MatrixRow {
     Area(usize),
     Indicator(usize),
+    /// An item of 组织实施, with its lead department (资金落实 → 市财政).
+    OrgItem(usize),
 }
 
-/// Areas in order, each followed by its indicators.
+/// Areas in order, each followed by its indicators; then the organisation items.
 pub fn matrix_rows(p: &Project) -> Vec<MatrixRow> {
-    let mut rows = Vec::with_capacity(p.areas.len() + p.indicators.len());
+    let mut rows = Vec::with_capacity(p.areas.len() + p.indicators.len() + p.organization.len());
     for (ai, area) in p.areas.iter().enumerate() {
         rows.push(MatrixRow::Area(ai));
         rows.extend(
@@ -23,6 +25,7 @@ pub fn matrix_rows(p: &Project) -> Vec<MatrixRow> {
                 .map(|(ii, _)| MatrixRow::Indicator(ii)),
         );
     }
+    rows.extend((0..p.organization.len()).map(MatrixRow::OrgItem));
     rows
 }
 
@@ -65,13 +68,21 @@ pub enum Line {
     NoPenalty,
 }
 
-/// The lines of a unit's sheet: organisation items, survey, its indicators (a county's:
-/// those that apply to it; a department's: those it has a role in or a row for),
-/// penalties.
+/// The lines of a unit's sheet: the organisation items that apply to it, survey, its
+/// indicators (a county's: those that apply to it; a department's: those it is
+/// responsible for or has a row for), penalties.
 pub fn sheet_lines(p: &Project, unit: &str) -> Vec<Line> {
     let department = p.department(unit).is_some();
     let sheet = p.scores.get(unit);
-    let mut lines: Vec<Line> = (0..p.organization.len()).map(Line::Org).collect();
+    // The organisation items that apply to it (`applies_to`): the others take no value.
+    let kind = p.kind_of(unit).unwrap_or_default();
+    let mut lines: Vec<Line> = p
+        .organization
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.applies(kind))
+        .map(|(n, _)| Line::Org(n))
+        .collect();
     lines.push(Line::Survey);
     for (ai, area) in p.areas.iter().enumerate() {
         let rows: Vec<Line> = p
@@ -81,8 +92,7 @@ pub fn sheet_lines(p: &Project, unit: &str) -> Vec<Line> {
             .filter(|(_, i)| i.area == area.id)
             .filter(|(_, ind)| {
                 if department {
-                    ind.role_of(unit).is_some()
-                        || sheet.is_some_and(|s| s.indicators.contains_key(&ind.id))
+                    ind.assesses(unit) || sheet.is_some_and(|s| s.indicators.contains_key(&ind.id))
                 } else {
                     ind.applies_to(unit)
                 }
@@ -127,8 +137,12 @@ pub fn line_fields(p: &Project, unit: &str, line: Line) -> &'static [Field] {
             if !department && !ind.is_pilot(unit) {
                 return &[Field::Prep];
             }
+            // A row entered keeps its kind; a new one is of the indicator's `kind`.
             match p.scores.get(unit).and_then(|s| s.indicators.get(&ind.id)) {
                 Some(Row::Qualitative { .. }) => &[Field::Status, Field::Deduction],
+                None if ind.kind == Some(RowKind::Qualitative) => {
+                    &[Field::Status, Field::Deduction]
+                }
                 _ => &[Field::Target, Field::Actual],
             }
         }

@@ -9,7 +9,7 @@ use super::{commit, info, start_editing, start_scratch};
 use crate::edit::Edit;
 use crate::edit::form::Subject;
 use crate::i18n;
-use crate::project::{Penalty, PenaltyKind, Row, UnitKind};
+use crate::project::{Penalty, PenaltyKind, Row, RowKind, UnitKind};
 use crate::text::sanitize;
 use crate::tui::keymap::{self, Mention};
 use rust_decimal::Decimal;
@@ -34,6 +34,14 @@ pub(super) fn act(model: &mut Model, action: Action) {
             }
         }
         Action::Explain => explain_line(model, &unit.id, line),
+        Action::Fields => {
+            if let Line::Org(i) = line
+                && let Some(item) = model.project().organization.get(i)
+            {
+                let subject = Subject::OrgItem(item.id.clone());
+                super::form::open(model, subject);
+            }
+        }
         Action::Scratch => match (line, field) {
             (Line::Row(_), Some(Field::Target | Field::Actual)) => try_value(model, &unit.id, line),
             _ => what_if(model),
@@ -147,6 +155,15 @@ fn toggle(model: &mut Model, unit: &str, line: Line, field: Option<Field>) {
                     indicator: ind.id.clone(),
                     row: Some(Row::Qualitative {
                         complete: !complete,
+                        deduction: None,
+                    }),
+                },
+                // A new row of a qualitative indicator (`kind`) starts complete.
+                None if ind.kind == Some(RowKind::Qualitative) => Edit::SetRow {
+                    unit: unit.to_string(),
+                    indicator: ind.id.clone(),
+                    row: Some(Row::Qualitative {
+                        complete: true,
                         deduction: None,
                     }),
                 },

@@ -90,6 +90,7 @@ pub fn to_edit(p: &Project, target: &Target, text: &str, lang: Lang) -> Result<E
             department: Department {
                 id: fresh_id(p, "dept"),
                 name: name(text)?,
+                ..Department::default()
             },
         }),
         Target::NewUnit => Ok(Edit::AddUnit {
@@ -500,6 +501,7 @@ mod tests {
         p.departments.push(Department {
             id: "unit-1".into(),
             name: "x".into(),
+            ..Department::default()
         });
         assert_eq!(fresh_id(&p, "unit"), "unit-2");
     }

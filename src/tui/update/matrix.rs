@@ -6,9 +6,9 @@ use super::super::msg::Action;
 use super::overlay::{confirm, removal_lines};
 use super::{commit, error, start_editing};
 use crate::edit::form::Subject;
-use crate::edit::{Edit, IndicatorField};
+use crate::edit::{Edit, IndicatorField, OrgItemField};
 use crate::i18n::T;
-use crate::project::{Area, Department, Direction, Indicator, Role};
+use crate::project::{Area, Department, Direction, Indicator, OrgItem, Role};
 use crate::text::sanitize;
 
 /// What the matrix cursor is on: its column, and the department, indicator and area there.
@@ -18,6 +18,8 @@ struct Spot {
     indicator: Option<Indicator>,
     /// The area of the row (an indicator's own area).
     area: Option<Area>,
+    /// An organisation item's row.
+    org_item: Option<OrgItem>,
 }
 
 impl Spot {
@@ -36,13 +38,18 @@ impl Spot {
                 .get(i)
                 .and_then(|ind| p.area(&ind.area))
                 .cloned(),
-            None => None,
+            Some(MatrixRow::OrgItem(_)) | None => None,
+        };
+        let org_item = match row {
+            Some(MatrixRow::OrgItem(o)) => p.organization.get(o).cloned(),
+            _ => None,
         };
         Spot {
             col,
             department: col.department().and_then(|d| p.departments.get(d)).cloned(),
             indicator,
             area,
+            org_item,
         }
     }
 }
@@ -51,6 +58,9 @@ impl Spot {
 pub(super) fn act(model: &mut Model, action: Action) {
     let spot = Spot::of(model);
     let ind = spot.indicator.as_ref();
+    if let Some(item) = &spot.org_item {
+        return org_item_act(model, action, item, spot.department.as_ref());
+    }
     match (action, ind) {
         (Action::Toggle, _) => toggle(model, &spot),
         (Action::Edit, _) => edit(model, &spot),
@@ -86,6 +96,33 @@ pub(super) fn act(model: &mut Model, action: Action) {
             Some(dept) => remove_department(model, dept),
             None => pick_department_column(model),
         },
+        _ => {}
+    }
+}
+
+/// On an organisation item's row: Space or Enter on a department's column makes it the
+/// lead (or no lead, when it is); `f` opens the item's form. Nothing else applies.
+fn org_item_act(model: &mut Model, action: Action, item: &OrgItem, dept: Option<&Department>) {
+    match (action, dept) {
+        (Action::Toggle | Action::Edit, Some(dept)) => {
+            let lead = (item.lead.as_deref() != Some(dept.id.as_str())).then(|| dept.id.clone());
+            commit(
+                model,
+                Edit::SetOrgItem {
+                    id: item.id.clone(),
+                    field: OrgItemField::Lead(lead),
+                },
+            );
+        }
+        (Action::Fields, _) | (Action::Edit, None) => {
+            super::form::open(model, Subject::OrgItem(item.id.clone()))
+        }
+        // Adding adds an area, as below the last area; the rest concern indicators.
+        (Action::Add | Action::AddArea, _) => add_area(model),
+        (Action::AddDepartment, _) => add_department(model),
+        (Action::Rename, Some(dept)) => rename_department(model, dept),
+        (Action::RemoveDepartment, Some(dept)) => remove_department(model, dept),
+        (Action::Rename | Action::RemoveDepartment, None) => pick_department_column(model),
         _ => {}
     }
 }

@@ -332,12 +332,12 @@ pub(super) fn jump_to(model: &mut Model, path: &[PathSeg]) -> bool {
             }
             true
         }
-        Some("indicators") | Some("areas") => {
+        Some("indicators") | Some("areas") | Some("organization") => {
             let Some(n) = index(1) else { return false };
-            let wanted = if key(0) == Some("areas") {
-                MatrixRow::Area(n)
-            } else {
-                MatrixRow::Indicator(n)
+            let wanted = match key(0) {
+                Some("areas") => MatrixRow::Area(n),
+                Some("organization") => MatrixRow::OrgItem(n),
+                _ => MatrixRow::Indicator(n),
             };
             let Some(row) = matrix_rows(p).iter().position(|r| *r == wanted) else {
                 return false;

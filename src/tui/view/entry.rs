@@ -464,8 +464,16 @@ impl Sheet<'_> {
     fn quantitative(&self, row: Option<&Row>, outcome: Option<&Outcome>) -> Vec<Piece> {
         let t = self.t;
         let dp = self.decimals();
-        let (target, actual) = match row {
-            Some(Row::Quantitative { target, actual }) => (*target, *actual),
+        let (target, actual) = match (row, outcome) {
+            (Some(Row::Quantitative { target, actual }), _) => (*target, *actual),
+            // A department's row derived by sum (aggregate = "sum"): the sums, dimmed.
+            (
+                None,
+                Some(
+                    Outcome::Completed { target, actual, .. }
+                    | Outcome::Short { target, actual, .. },
+                ),
+            ) => (Some(*target), Some(*actual)),
             _ => (None, None),
         };
         let not_scored = self.unit.department && row.is_none();

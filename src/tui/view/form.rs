@@ -133,6 +133,7 @@ fn title(model: &Model, subject: &Subject) -> String {
         Subject::Indicator(id) => (p.indicator(id).map(|i| i.name.as_str()), id),
         Subject::Area(id) => (p.area(id).map(|a| a.name.as_str()), id),
         Subject::Unit(id) | Subject::Department(id) => (Some(p.name_of(id)), id),
+        Subject::OrgItem(id) => (p.org_item(id).map(|o| o.name.as_str()), id),
     };
     let name = sanitize(name.unwrap_or(id));
     format!(
@@ -158,7 +159,7 @@ fn about(field: &FormField, model: &Model) -> String {
         _ => field.key.to_string(),
     };
     let choices: Vec<&str> = match field.input {
-        InputKind::Choice(names) => names
+        InputKind::Choice(names) | InputKind::OptChoice(names) => names
             .iter()
             .map(|n| words::choice(field.table, field.key, n, l))
             .collect(),

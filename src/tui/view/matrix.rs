@@ -1,6 +1,6 @@
 //! The responsibility matrix: indicators grouped under their areas × departments, each
 //! cell the department's role (牵头 lead / 责任 responsible / 协办 co), with the
-//! scheme's warnings in place.
+//! scheme's warnings in place; then the items of 组织实施 with their lead department.
 
 use super::{Theme, cell, short_name, theme};
 use crate::i18n::{Lang, T, problem_message};
@@ -102,6 +102,7 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
         let y = area.y + layout::MATRIX_HEADER + (i - m.top) as u16;
         let line = match row {
             MatrixRow::Area(ai) => area_line(model, t, *ai, name_w, selected, shown),
+            MatrixRow::OrgItem(oi) => Line::from(org_line(model, t, *oi, name_w, &depts, selected)),
             MatrixRow::Indicator(ii) => {
                 let mut spans = indicator_line(model, t, *ii, name_w, &depts, selected);
                 // The value being typed replaces the name or base it edits.
@@ -192,6 +193,59 @@ fn area_line(
     ])
 }
 
+/// An item of 组织实施: its name, maximum, and the department that leads it.
+fn org_line(
+    model: &Model,
+    t: Theme,
+    oi: usize,
+    name_w: usize,
+    depts: &[(usize, &crate::project::Department)],
+    selected: bool,
+) -> Vec<Span<'static>> {
+    let l = model.lang;
+    let p = model.project();
+    let Some(item) = p.organization.get(oi) else {
+        return Vec::new();
+    };
+    let col = model.ui.matrix.col;
+    let row_style = if selected { t.selected() } else { t.plain() };
+    let at = |c: MatrixCol| {
+        if selected && col == c {
+            t.cursor()
+        } else {
+            row_style
+        }
+    };
+    let name = format!(" {}·{}", T::Organization.get(l), sanitize(&item.name));
+    let marker = if selected { "▸" } else { " " };
+    let mut spans = vec![
+        Span::styled(marker.to_string(), row_style),
+        Span::styled(
+            cell(&crate::text::truncate(&name, name_w), name_w + 1, false),
+            at(MatrixCol::Name),
+        ),
+        Span::styled(
+            cell(&item.max.normalize().to_string(), BASE_W, true),
+            at(MatrixCol::Base),
+        ),
+        Span::styled(cell("", BONUS_W, true), at(MatrixCol::Bonus)),
+    ];
+    for (di, d) in depts {
+        let leads = item.lead.as_deref() == Some(d.id.as_str());
+        let style = if selected && col == MatrixCol::Department(*di) {
+            t.cursor()
+        } else if leads {
+            t.good()
+        } else {
+            t.dim()
+        };
+        let role = leads.then_some(Role::Lead);
+        spans.push(Span::styled(" ", row_style));
+        spans.push(Span::styled(cell(role_text(role, l), DEPT_W, false), style));
+    }
+    spans
+}
+
 fn indicator_line(
     model: &Model,
     t: Theme,
@@ -259,6 +313,26 @@ pub fn status(model: &Model) -> String {
     let rows = matrix_rows(p);
     match rows.get(model.ui.matrix.row) {
         Some(MatrixRow::Indicator(ii)) => indicator_details(model, p, *ii),
+        Some(MatrixRow::OrgItem(oi)) => {
+            let warnings = problems_at(model, "organization", *oi);
+            if !warnings.is_empty() {
+                return format!("⚠ {}", warnings.join("; "));
+            }
+            let item = &p.organization[*oi];
+            let kinds = match &item.applies_to {
+                None => T::All.get(model.lang).to_string(),
+                Some(kinds) => kinds.iter().map(|k| k.name()).collect::<Vec<_>>().join(","),
+            };
+            let lead = item.lead.as_deref().map_or("—", |d| p.name_of(d));
+            format!(
+                "{}  id {}  max {}  applies_to {}  lead {}",
+                sanitize(&item.name),
+                item.id,
+                item.max.normalize(),
+                kinds,
+                sanitize(lead)
+            )
+        }
         Some(MatrixRow::Area(ai)) => {
             let warnings = problems_at(model, "areas", *ai);
             let area = &p.areas[*ai];

@@ -21,8 +21,9 @@ const TOTAL_W: usize = 7;
 
 /// The compact flags of a ranked unit, each with its style, in at most `room` columns:
 /// comprehensive, veto (the first failed indicator), last place — these always — then
-/// the number of awards and pending, if they still fit with at least eight columns left
-/// for the failed indicator's name (the status line has the whole story).
+/// the number of awards (with `!` for a vetoed unit's: a warning for the leading group)
+/// and pending, if they still fit with at least eight columns left for the failed
+/// indicator's name (the status line has the whole story).
 pub fn flag_spans(model: &Model, t: Theme, u: &UnitResult, room: usize) -> Vec<Span<'static>> {
     const NAME_MIN: usize = 8;
     let l = model.lang;
@@ -35,7 +36,10 @@ pub fn flag_spans(model: &Model, t: Theme, u: &UnitResult, room: usize) -> Vec<S
         fixed.push((format!("▼{}", T::LastShort.get(l)), t.bad()));
     }
     let mut optional: Vec<(String, ratatui::style::Style)> = Vec::new();
-    if !u.awards.is_empty() {
+    // A vetoed unit's awards are marked for the leading group to confirm (a warning).
+    if !u.awards.is_empty() && u.vetoed() {
+        optional.push((format!("◆{}!", u.awards.len()), t.warn()));
+    } else if !u.awards.is_empty() {
         optional.push((format!("◆{}", u.awards.len()), t.award()));
     }
     if u.pending.any() {

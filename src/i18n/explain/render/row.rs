@@ -75,6 +75,15 @@ impl Words {
             e.at_most,
         )];
         let earned = self.score(e.earned.score);
+        if let Some(sum) = &e.sum {
+            let waiting: Vec<String> = sum.waiting.iter().map(|n| sanitize(n)).collect();
+            lines.push(if waiting.is_empty() {
+                let names: Vec<String> = sum.units.iter().map(|n| sanitize(n)).collect();
+                t.summed(names.len(), &self.list(&names))
+            } else {
+                t.summed_waiting(&self.list(&waiting))
+            });
+        }
         match &e.steps {
             ItemSteps::Completed {
                 measured,
@@ -156,6 +165,10 @@ impl Words {
             Over::NoBonus => {
                 let by = (!e.at_most).then_some(over_pct.as_str());
                 lines.push(t.exceeded_no_bonus(by));
+                lines.push(t.earned_base(&base, &earned));
+            }
+            Over::NoDepartmentBonus => {
+                lines.push(t.no_department_bonus(&over_pct));
                 lines.push(t.earned_base(&base, &earned));
             }
             Over::Bonus(b) => {
@@ -270,6 +283,7 @@ impl Words {
                         let by = (!e.at_most).then_some(over_pct.as_str());
                         t.short_no_bonus(by, &base)
                     }
+                    Over::NoDepartmentBonus => t.short_no_department_bonus(&over_pct, &base),
                     Over::Bonus(b) => {
                         let share = percent(b.share);
                         let bonus = self.score(b.bonus);

@@ -8,6 +8,7 @@ use crate::explain::{
 };
 use crate::i18n::explain::StandingText;
 use crate::i18n::numbers::{entered, sum_expr};
+use crate::project::LastPlaceAmong;
 use crate::text::{sanitize, width};
 use rust_decimal::Decimal;
 
@@ -74,6 +75,10 @@ impl Words {
         for item in &e.organization {
             let name = sanitize(&item.name);
             let max = entered(item.max);
+            if !item.applies {
+                lines.push(indent(t.org_item_not_applicable(&name, &max)));
+                continue;
+            }
             match item.value {
                 Some(value) => {
                     let was = value.changed().then(|| entered(value.exact));
@@ -225,13 +230,23 @@ impl Words {
                 total,
                 vetoed,
                 tied_with,
+                among,
             } => t.last_place_yes(
                 &self.score(*total),
                 &self.list(vetoed),
                 self.some_list(tied_with).as_deref(),
+                *among,
             ),
-            LastPlaceSteps::No { lowest, holders } => {
-                t.last_place_no(&self.score(*lowest), &self.list(holders))
+            LastPlaceSteps::No {
+                lowest,
+                holders,
+                among: LastPlaceAmong::NotUpToStandard,
+            } => t.last_place_no_among_vetoed(&self.score(*lowest), &self.list(holders)),
+            LastPlaceSteps::No {
+                lowest, holders, ..
+            } => t.last_place_no(&self.score(*lowest), &self.list(holders)),
+            LastPlaceSteps::UpToStandard { lowest, holders } => {
+                t.last_place_up_to_standard(&self.score(*lowest), &self.list(holders))
             }
         }
     }
@@ -270,6 +285,10 @@ impl Words {
                 t.award_left_comprehensive(&name, &score_text, &winners_text)
             }
             AwardOutcome::LeftVetoed => t.award_left_vetoed(&name, &score_text, &winners_text),
+            AwardOutcome::LeftFailedArea { failed } => {
+                let failed: Vec<String> = failed.iter().map(|n| sanitize(n)).collect();
+                t.award_left_failed_area(&name, &self.list(&failed), &score_text, &winners_text)
+            }
         }
     }
 
