@@ -259,6 +259,7 @@ impl Edit {
             Edit::SetUnit { id, .. } | Edit::RemoveUnit { id } if p.unit(id).is_none() => {
                 gone(RefKind::Unit, id)
             }
+            Edit::SetOrgItem { id, .. } if p.org_item(id).is_none() => gone(RefKind::OrgItem, id),
             Edit::SetSurvey { .. }
             | Edit::AddPenalty { .. }
             | Edit::SetTitle { .. }
@@ -275,7 +276,8 @@ impl Edit {
             | Edit::RemoveDepartment { .. }
             | Edit::AddUnit { .. }
             | Edit::SetUnit { .. }
-            | Edit::RemoveUnit { .. } => None,
+            | Edit::RemoveUnit { .. }
+            | Edit::SetOrgItem { .. } => None,
         }
     }
 }
