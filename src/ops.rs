@@ -50,15 +50,32 @@ pub enum OpsError {
     /// No unit, indicator or row by that id or name.
     #[error("no such {what:?} `{key}`")]
     NotFound { what: Lookup, key: String },
+    /// A name that several units (or indicators) have: their ids, to give one of.
+    #[error("ambiguous {what:?} `{key}`: {ids:?}")]
+    Ambiguous {
+        what: Lookup,
+        key: String,
+        ids: Vec<String>,
+    },
     /// An export to a file whose extension names no format.
     #[error("{}: no export format for this extension", path.display())]
     UnknownFormat { path: PathBuf },
-    /// The export options as typed could not be read.
-    #[error("{0}")]
-    BadOptions(String),
-    /// The export options as typed break a rule of the command line's (clap's reason).
-    #[error("{0}")]
-    Options(clap::error::ErrorKind),
+    /// The export prompt named no file to write.
+    #[error("no file to write")]
+    NoOutput,
+    /// No `--format`, and no file name whose extension says it.
+    #[error("no format")]
+    NoFormat,
+    /// An option of csv's given for another format.
+    #[error("{option} is for csv")]
+    OnlyForCsv { option: &'static str },
+    /// The export options as typed break a rule of the command line's: clap's reason,
+    /// and the argument it concerns.
+    #[error("{kind}: {arg:?}")]
+    Options {
+        kind: clap::error::ErrorKind,
+        arg: Option<String>,
+    },
     /// The spreadsheet writer failed.
     #[error("{0}")]
     Export(String),
@@ -110,6 +127,17 @@ pub enum Lookup {
     Indicator,
     /// A unit's row for an indicator.
     Row,
+}
+
+impl Lookup {
+    fn word(self, lang: Lang) -> String {
+        let t = i18n::OpsText(lang);
+        match self {
+            Lookup::Unit => t.unit_word(),
+            Lookup::Indicator => t.indicator_word(),
+            Lookup::Row => t.row_word(),
+        }
+    }
 }
 
 impl OpsError {
@@ -217,20 +245,23 @@ impl OpsError {
                 lines.push((false, t.nothing_changed()));
                 lines
             }
-            OpsError::NotFound { what, key } => {
-                let word = match what {
-                    Lookup::Unit => t.unit_word(),
-                    Lookup::Indicator => t.indicator_word(),
-                    Lookup::Row => t.row_word(),
-                };
-                plain(t.not_found(&word, key))
+            OpsError::NotFound { what, key } => plain(t.not_found(&what.word(lang), key)),
+            OpsError::Ambiguous { what, key, ids } => {
+                let ids = ids.iter().map(|id| format!("`{id}`")).collect::<Vec<_>>();
+                plain(t.ambiguous(&what.word(lang), key, &ids.join(", ")))
             }
             // The name is on screen (the prompt) or on the command line already.
             OpsError::UnknownFormat { .. } => {
                 plain(i18n::T::ExportUnknownFormat.get(lang).to_string())
             }
-            OpsError::BadOptions(message) | OpsError::Export(message) => plain(message.clone()),
-            OpsError::Options(kind) => plain(i18n::option_error(*kind, lang)),
+            OpsError::Export(message) => plain(message.clone()),
+            OpsError::NoOutput => plain(i18n::T::ExportNoOutput.get(lang).to_string()),
+            OpsError::NoFormat => plain(i18n::T::ExportNoFormat.get(lang).to_string()),
+            OpsError::OnlyForCsv { option } => plain(t.only_for_csv(option)),
+            OpsError::Options { kind, arg } => plain(match arg {
+                Some(arg) => format!("{}: {arg}", i18n::option_error(*kind, lang)),
+                None => i18n::option_error(*kind, lang),
+            }),
             OpsError::BadKeyPath(key) => plain(t.bad_key_path(key)),
             OpsError::Set { path, source } => plain(format!(
                 "{}: {}",
@@ -368,30 +399,54 @@ pub fn load_scored(path: &Path) -> Result<Scored, OpsError> {
 
 /// A unit or department by id or name.
 pub fn find_unit(project: &Project, key: &str) -> Result<String, OpsError> {
-    project
+    let scored = project
         .units
         .iter()
-        .map(|u| (&u.id, &u.name))
-        .chain(project.departments.iter().map(|d| (&d.id, &d.name)))
-        .find(|(id, name)| *id == key || *name == key)
-        .map(|(id, _)| id.clone())
-        .ok_or_else(|| OpsError::NotFound {
-            what: Lookup::Unit,
-            key: key.to_string(),
-        })
+        .map(|u| (u.id.as_str(), u.name.as_str()))
+        .chain(
+            project
+                .departments
+                .iter()
+                .map(|d| (d.id.as_str(), d.name.as_str())),
+        );
+    find(scored, key, Lookup::Unit)
 }
 
 /// An indicator by id or name.
 pub fn find_indicator(project: &Project, key: &str) -> Result<String, OpsError> {
-    project
+    let indicators = project
         .indicators
         .iter()
-        .find(|i| i.id == key || i.name == key)
-        .map(|i| i.id.clone())
-        .ok_or_else(|| OpsError::NotFound {
-            what: Lookup::Indicator,
+        .map(|i| (i.id.as_str(), i.name.as_str()));
+    find(indicators, key, Lookup::Indicator)
+}
+
+/// The id of the one `(id, name)` whose id is `key`, or else whose name is: a name that
+/// several have is refused with their ids (never the first of them silently).
+fn find<'a>(
+    all: impl Iterator<Item = (&'a str, &'a str)> + Clone,
+    key: &str,
+    what: Lookup,
+) -> Result<String, OpsError> {
+    if let Some((id, _)) = all.clone().find(|(id, _)| *id == key) {
+        return Ok(id.to_string());
+    }
+    let named: Vec<String> = all
+        .filter(|(_, name)| name.trim() == key.trim())
+        .map(|(id, _)| id.to_string())
+        .collect();
+    match named.as_slice() {
+        [one] => Ok(one.clone()),
+        [] => Err(OpsError::NotFound {
+            what,
             key: key.to_string(),
-        })
+        }),
+        _ => Err(OpsError::Ambiguous {
+            what,
+            key: key.to_string(),
+            ids: named,
+        }),
+    }
 }
 
 // ---- exports ----------------------------------------------------------------------------
@@ -440,10 +495,10 @@ pub struct ExportOptions {
     /// NAME.html in the current folder, csv and markdown to standard output
     #[arg(short, long)]
     pub output: Option<PathBuf>,
-    /// Which table a csv holds
-    #[arg(long, value_enum, default_value_t = CsvTable::Ranking)]
-    pub table: CsvTable,
-    /// Leave out the byte-order mark that Chinese Excel needs
+    /// Which table a csv holds (default: the ranking)
+    #[arg(long, value_enum)]
+    pub table: Option<CsvTable>,
+    /// Leave out the byte-order mark that Chinese Excel needs (csv)
     #[arg(long)]
     pub no_bom: bool,
 }
@@ -464,22 +519,28 @@ impl ExportOptions {
     /// options. The format is the extension's unless `--format` says otherwise.
     pub fn from_prompt(text: &str) -> Result<ExportOptions, OpsError> {
         let text = text.trim();
-        if !text.is_empty() && !text.contains(" -") && !text.starts_with(['"', '\'']) {
+        if !text.is_empty() && !text.contains(" -") && !text.starts_with(['"', '\'', '-']) {
             // Only a file name, spaces and all.
             return Ok(ExportOptions {
                 format: None,
                 output: Some(PathBuf::from(text)),
-                table: CsvTable::Ranking,
+                table: None,
                 no_bom: false,
             });
         }
         let words = split_words(text);
-        let parsed = <PromptOptions as clap::Parser>::try_parse_from(words)
-            .map_err(|e| OpsError::Options(e.kind()))?;
+        let parsed = <PromptOptions as clap::Parser>::try_parse_from(words).map_err(|e| {
+            OpsError::Options {
+                kind: e.kind(),
+                arg: e
+                    .get(clap::error::ContextKind::InvalidArg)
+                    .map(|a| a.to_string()),
+            }
+        })?;
         let mut options = parsed.options;
         options.output = options.output.or(parsed.file);
         if options.output.is_none() {
-            return Err(OpsError::BadOptions("-o".into()));
+            return Err(OpsError::NoOutput);
         }
         Ok(options)
     }
@@ -539,9 +600,18 @@ pub fn export(
         (Some(format), _) => format,
         (None, Some(out)) if out != Path::new("-") => ExportFormat::of_path(out)
             .ok_or_else(|| OpsError::UnknownFormat { path: out.clone() })?,
-        (None, _) => return Err(OpsError::BadOptions("--format".into())),
+        (None, _) => return Err(OpsError::NoFormat),
     };
-    let bytes = render_export(input, format, options.table, !options.no_bom, date)?;
+    if format != ExportFormat::Csv {
+        if options.table.is_some() {
+            return Err(OpsError::OnlyForCsv { option: "--table" });
+        }
+        if options.no_bom {
+            return Err(OpsError::OnlyForCsv { option: "--no-bom" });
+        }
+    }
+    let table = options.table.unwrap_or(CsvTable::Ranking);
+    let bytes = render_export(input, format, table, !options.no_bom, date)?;
     let default_file = || {
         let stem = project_path
             .file_stem()
@@ -646,7 +716,7 @@ pub fn set(file: &Path, key: &str, value: &str) -> Result<TomlPath, OpsError> {
     }
     let mut doc: toml_edit::DocumentMut = text
         .parse()
-        .map_err(|e: toml_edit::TomlError| OpsError::BadOptions(e.to_string()))?;
+        .map_err(|e: toml_edit::TomlError| OpsError::Export(e.to_string()))?;
     // A value, not a table: replacing `scores.jia` would lose the sheet and its comments.
     let new_value = crate::edit::value_of(value);
     if names_tables(doc.as_item(), &path.0) || value_holds_tables(&new_value) {
@@ -755,15 +825,28 @@ mod tests {
     fn the_export_prompt_takes_the_command_lines_options() {
         let o = ExportOptions::from_prompt("demo.csv --table scores --no-bom").unwrap();
         assert_eq!(o.output.as_deref(), Some(Path::new("demo.csv")));
-        assert_eq!(o.table, CsvTable::Scores);
+        assert_eq!(o.table, Some(CsvTable::Scores));
         assert!(o.no_bom);
         assert_eq!(o.format, None);
         let o = ExportOptions::from_prompt(" my report.xlsx ").unwrap();
         assert_eq!(o.output.as_deref(), Some(Path::new("my report.xlsx")));
         let o = ExportOptions::from_prompt("out.txt --format markdown").unwrap();
         assert_eq!(o.format, Some(ExportFormat::Markdown));
-        assert!(ExportOptions::from_prompt("demo.csv --tabel scores").is_err());
-        assert!(ExportOptions::from_prompt("").is_err());
+        // A wrong option is named; so is what is missing.
+        let said = |text: &str| {
+            ExportOptions::from_prompt(text)
+                .unwrap_err()
+                .message(Lang::En)
+        };
+        assert_eq!(
+            said("demo.csv --tabel scores"),
+            "unexpected argument found: --tabel"
+        );
+        assert_eq!(said(""), "name the file to write (e.g. 2026.xlsx)");
+        assert_eq!(
+            said("--table scores"),
+            "name the file to write (e.g. 2026.xlsx)"
+        );
     }
 
     #[test]
@@ -793,7 +876,7 @@ mod tests {
     }
 
     /// Every failure the command line and the terminal program show, in Chinese in the
-    /// Chinese interface. (`BadOptions` names an option, `-o`; `Export` carries the
+    /// Chinese interface. (`Export` carries the
     /// spreadsheet writer's own message: neither has words of kaoping's.)
     #[test]
     fn every_failure_is_said_in_chinese_in_the_chinese_interface() {
@@ -819,7 +902,13 @@ mod tests {
                 key: "jia".into(),
             },
             OpsError::UnknownFormat { path: path() },
-            OpsError::Options(clap::error::ErrorKind::UnknownArgument),
+            OpsError::Options {
+                kind: clap::error::ErrorKind::UnknownArgument,
+                arg: Some("--tabel".into()),
+            },
+            OpsError::NoOutput,
+            OpsError::NoFormat,
+            OpsError::OnlyForCsv { option: "--table" },
             OpsError::BadKeyPath("a..b".into()),
             OpsError::Set {
                 path: path(),

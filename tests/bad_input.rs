@@ -490,3 +490,64 @@ fn messages_in_chinese() {
         r.stderr
     );
 }
+
+#[test]
+fn blank_and_shared_names_are_warned_and_a_shared_name_finds_nobody() {
+    // 乙县 renamed 甲县: two units of one name; 丙县's name blank.
+    let text = WORKED
+        .replacen("name = \"乙县\"", "name = \"甲县\"", 1)
+        .replacen("name = \"丙县\"", "name = \"  \"", 1);
+    let (_dir, path) = temp_file("p.toml", text.as_bytes());
+    let file = path.to_str().unwrap();
+    let r = run(&["check", file, "--lang", "en"]);
+    assert_eq!(r.code, Some(0), "warnings only: {}", r.stderr);
+    let line_of = |needle: &str| text.lines().position(|l| l == needle).unwrap() + 1;
+    assert!(
+        r.stderr.contains(&format!(
+            "p.toml:{}:8: warning: units[1].name: the name 「甲县」 is also `jia`'s",
+            line_of("name = \"甲县\"") + 5
+        )),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .contains("warning: units[2].name: the name is empty"),
+        "{}",
+        r.stderr
+    );
+    // A command given the shared name refuses, naming both ids; the id still works.
+    let r = run(&["explain", file, "甲县", "--lang", "en"]);
+    assert_eq!(r.code, Some(2), "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("more than one unit is named 「甲县」: `jia`, `yi`; give the id"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(run(&["explain", file, "yi"]).code, Some(0));
+}
+
+#[test]
+fn a_pilot_that_is_not_scored_on_the_indicator_is_warned() {
+    let from = "measure = \"人次\"\n";
+    let to =
+        "measure = \"人次\"\nunits = [\"jia\", \"yi\", \"bing\"]\npilot = [\"jia\", \"zone\"]\n";
+    let text = WORKED.replacen(from, to, 1);
+    let (_dir, path) = temp_file("p.toml", text.as_bytes());
+    let r = run(&["check", path.to_str().unwrap(), "--lang", "en"]);
+    let line = text.lines().position(|l| l.starts_with("pilot")).unwrap() + 1;
+    assert!(
+        r.stderr.contains(&format!(
+            "p.toml:{line}:9: warning: indicators[1].pilot: `zone` is a pilot but not among the indicator's units"
+        )),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(
+        r.stderr.matches("is a pilot but").count(),
+        1,
+        "{}",
+        r.stderr
+    );
+}

@@ -933,3 +933,23 @@ fn every_export_lists_the_advanced_individuals() {
         .unwrap();
     assert_eq!(won[6], "yes (vetoed: to confirm)");
 }
+
+#[test]
+fn csv_options_with_another_format_are_refused_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("x.xlsx");
+    let run = common::run_kaoping(&[
+        "export",
+        common::WORKED_FILE,
+        "--table",
+        "scores",
+        "-o",
+        out.to_str().unwrap(),
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(run.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("--table is for csv only"), "{stderr}");
+    assert!(!out.exists());
+}

@@ -539,6 +539,22 @@ fn compare_reads_the_other_file_and_shows_what_changed() {
     type_path(&mut m, &dir.path().join("missing.toml"));
     key(&mut m, KeyCode::Enter);
     assert!(matches!(m.ui.mode, kaoping::tui::model::Mode::Editing(_)));
+    // A broken file: its error is placed like the command line's, file:line:col and path.
+    let broken = dir.path().join("broken.toml");
+    std::fs::write(&broken, DEMO.replacen("survey = 5.8", "survey = \"x\"", 1)).unwrap();
+    type_path(&mut m, &broken);
+    key(&mut m, KeyCode::Enter);
+    let line = DEMO
+        .lines()
+        .position(|l| l.contains("survey = 5.8"))
+        .unwrap()
+        + 1;
+    let said = match &m.ui.mode {
+        kaoping::tui::model::Mode::Editing(e) => e.error.clone().unwrap_or_default(),
+        _ => panic!("the prompt stays open"),
+    };
+    assert!(said.contains(&format!("broken.toml:{line}:")), "{said}");
+    assert!(said.contains(".survey"), "{said}");
     let older = dir.path().join("older.toml");
     let text = DEMO.replacen(
         "new-jobs          = { target = 6000, actual = 6720 }",

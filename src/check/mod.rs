@@ -276,6 +276,7 @@ pub fn check(project: &Project) -> Vec<Problem> {
         problems: Vec::new(),
     };
     c.duplicate_ids();
+    c.names();
     c.references();
     c.score_sheets(None);
     c.scheme_sums();
@@ -394,6 +395,14 @@ impl Checker<'_> {
                     list,
                     element("indicators", i, "pilot"),
                 );
+                let scored = |u: &String| ind.units.as_ref().is_none_or(|us| us.contains(u));
+                for unit in list
+                    .iter()
+                    .filter(|u| units.contains(u.as_str()) && !scored(u))
+                {
+                    let kind = ProblemKind::PilotNotScored { unit: unit.clone() };
+                    self.report(kind, element("indicators", i, "pilot"));
+                }
             }
         }
         for (i, award) in p.awards.iter().enumerate() {
@@ -572,6 +581,65 @@ impl Checker<'_> {
 }
 
 impl Checker<'_> {
+    /// Names: none blank; units and departments (one namespace, as their ids) and
+    /// indicators each of a name of their own, as a name given on the command line must
+    /// find one.
+    fn names(&mut self) {
+        let p = self.project;
+        let scored: Vec<(&str, usize, &str, &str)> = p
+            .departments
+            .iter()
+            .enumerate()
+            .map(|(i, d)| ("departments", i, d.id.as_str(), d.name.as_str()))
+            .chain(
+                p.units
+                    .iter()
+                    .enumerate()
+                    .map(|(i, u)| ("units", i, u.id.as_str(), u.name.as_str())),
+            )
+            .collect();
+        let indicators: Vec<_> = p
+            .indicators
+            .iter()
+            .enumerate()
+            .map(|(i, x)| ("indicators", i, x.id.as_str(), x.name.as_str()))
+            .collect();
+        for list in [scored, indicators] {
+            let mut seen: std::collections::HashMap<&str, &str> = Default::default();
+            for (key, index, id, name) in list {
+                if name.trim().is_empty() {
+                    self.report(ProblemKind::BlankName, element(key, index, "name"));
+                } else if let Some(other) = seen.get(name.trim()) {
+                    let kind = ProblemKind::DuplicateName {
+                        name: name.to_string(),
+                        other: other.to_string(),
+                    };
+                    self.report(kind, element(key, index, "name"));
+                } else {
+                    seen.insert(name.trim(), id);
+                }
+            }
+        }
+        let others = [
+            (
+                "organization",
+                p.organization
+                    .iter()
+                    .map(|o| o.name.as_str())
+                    .collect::<Vec<_>>(),
+            ),
+            ("areas", p.areas.iter().map(|a| a.name.as_str()).collect()),
+            ("awards", p.awards.iter().map(|a| a.name.as_str()).collect()),
+        ];
+        for (key, names) in others {
+            for (index, name) in names.into_iter().enumerate() {
+                if name.trim().is_empty() {
+                    self.report(ProblemKind::BlankName, element(key, index, "name"));
+                }
+            }
+        }
+    }
+
     /// Procedure steps due before an earlier step (the regulation's own 25 January for
     /// the responsible departments, then 20 January for the lead units that collect from
     /// them): each against the latest due date before it.

@@ -231,6 +231,8 @@ texts! {
     PromptExport => "导出到（扩展名决定格式）", "export to (the extension picks the format)";
     CompareTitle => "比较", "Comparison";
     Exported => "已导出", "exported";
+    ExportNoOutput => "请写出要写入的文件名（例如 2026.xlsx）", "name the file to write (e.g. 2026.xlsx)";
+    ExportNoFormat => "请用 --format 指定格式，或写出以 .xlsx .csv .md 或 .html 结尾的文件名", "give --format, or a file name ending in .xlsx, .csv, .md or .html";
     ExportUnknownFormat => "扩展名应为 .xlsx .csv .md 或 .html", "the name should end in .xlsx, .csv, .md or .html";
     OrgShort => zh::ORGANIZATION_SHORT, en::ORGANIZATION_SHORT;
     SurveyShort => zh::SURVEY_SHORT, en::SURVEY_SHORT;

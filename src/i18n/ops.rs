@@ -67,6 +67,18 @@ impl OpsText {
             en: "no such {what} `{key}`",
         }
 
+        /// `--table` or `--no-bom` with a format other than csv.
+        pub fn only_for_csv(option: &str) {
+            zh: "{option} 只用于 csv；其他格式包含全部表格",
+            en: "{option} is for csv only; the other formats hold every table",
+        }
+
+        /// A name that several units (or indicators) have.
+        pub fn ambiguous(what: &str, key: &str, ids: &str) {
+            zh: "有多个{what}名为「{key}」：{ids}；请用标识",
+            en: "more than one {what} is named 「{key}」: {ids}; give the id",
+        }
+
         pub fn bad_key_path(key: &str) {
             zh: "不是有效的键路径：{key}",
             en: "not a valid key path: {key}",

@@ -355,6 +355,21 @@ impl ProblemText {
             zh: "「{step}」截止于 {due}，早于排在它前面的「{earlier}」（{earlier_due}）",
             en: "「{step}」 is due {due}, before the earlier step 「{earlier}」 ({earlier_due})",
         }
+
+        pub fn pilot_not_scored(unit: &str) {
+            zh: "`{unit}` 列为试点，但不在本指标的 units 中：它不考核本指标，试点不起作用",
+            en: "`{unit}` is a pilot but not among the indicator's units: it is not scored on it, so being a pilot does nothing",
+        }
+
+        pub fn blank_name() {
+            zh: "名称是空的：表格里这一行将没有名字",
+            en: "the name is empty: the tables would show this row without one",
+        }
+
+        pub fn duplicate_name(name: &str, other: &str) {
+            zh: "名称「{name}」与 `{other}` 相同：表格里无法区分，按名称查找时请用标识",
+            en: "the name 「{name}」 is also `{other}`'s: the tables cannot tell them apart; look them up by id",
+        }
     }
 
     pub fn unknown_key(self, key: &str, suggestion: Option<&str>) -> String {
@@ -510,5 +525,8 @@ pub fn problem_message(kind: &ProblemKind, lang: Lang) -> String {
             earlier,
             earlier_due,
         } => t.procedure_out_of_order(step, &due.to_string(), earlier, &earlier_due.to_string()),
+        BlankName => t.blank_name(),
+        PilotNotScored { unit } => t.pilot_not_scored(unit),
+        DuplicateName { name, other } => t.duplicate_name(name, other),
     }
 }

@@ -248,6 +248,19 @@ pub enum ProblemKind {
         earlier: String,
         earlier_due: toml_edit::Date,
     },
+    /// A pilot unit that is not among the indicator's `units`: it is not scored on it
+    /// at all, so being a pilot does nothing.
+    PilotNotScored {
+        unit: String,
+    },
+    /// A name that is empty (or only spaces): the tables would show a blank row.
+    BlankName,
+    /// Two units or departments (or two indicators) of the same name: the tables cannot
+    /// tell them apart, and a command given the name cannot tell which is meant.
+    DuplicateName {
+        name: String,
+        other: String,
+    },
 }
 
 /// A row off its target by more than `plausible_deviation`, by name.
@@ -292,7 +305,10 @@ impl ProblemKind {
             | LastPlaceComprehensive { .. }
             | Implausible(_)
             | NomineesOffQuota { .. }
-            | ProcedureOutOfOrder { .. } => Severity::Warning,
+            | ProcedureOutOfOrder { .. }
+            | BlankName
+            | DuplicateName { .. }
+            | PilotNotScored { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }

@@ -7,7 +7,7 @@ use super::super::keymap::{self, Mention};
 use super::super::model::*;
 use super::super::msg::{Action, CaretMove, Effect};
 use super::{entry, error, fields, form, info, nav, overlay, start_editing};
-use crate::i18n::{self, T, problem_message};
+use crate::i18n::{self, T};
 use std::path::{Path, PathBuf};
 
 /// Whether typing into `target` changes the project (a file name does not).
@@ -232,9 +232,13 @@ pub(super) fn compared(model: &mut Model, path: &Path, text: Result<String, Stri
     };
     let other = crate::check::analyze(&text);
     let (Some(old), Some(old_board)) = (&other.project, &other.board) else {
-        let first = other.problems.iter().find(|p| p.is_error());
-        let message = first
-            .map(|p| format!("{}: {}", p.path, problem_message(&p.kind, l)))
+        // Like the command line: the file, line:column and TOML path of the first error.
+        let name = path.display().to_string();
+        let message = other
+            .problems
+            .iter()
+            .find(|p| p.is_error())
+            .map(|p| i18n::render(p, &name, Some(&text), l))
             .unwrap_or_default();
         return set_edit_error(model, message);
     };
