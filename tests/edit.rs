@@ -2547,3 +2547,38 @@ fn removing_a_unit_or_a_department_removes_its_nominees_and_its_lead() {
         .replace("\n[[nominees]]\nunit = \"jia\"\nname = \"王五\"\n", ""),
     );
 }
+
+#[test]
+fn the_question_before_a_removal_counts_all_that_goes() {
+    use kaoping::edit::{Edit, Removed};
+    let worked = include_str!("fixtures/worked.toml");
+    let project = kaoping::check::analyze(worked).project.unwrap();
+    // 乙县: its three rows, its survey and two organisation scores, its one penalty.
+    let yi = Removed::by(&project, &Edit::RemoveUnit { id: "yi".into() });
+    assert_eq!(
+        yi,
+        Removed {
+            rows: 3,
+            scores: 3,
+            penalties: 1,
+            ..Removed::default()
+        }
+    );
+    // 市人社局: lead of new-jobs and training, responsible for both, co of dibao; no sheet.
+    let hrss = Removed::by(&project, &Edit::RemoveDepartment { id: "hrss".into() });
+    assert_eq!(
+        hrss,
+        Removed {
+            roles: 5,
+            ..Removed::default()
+        }
+    );
+    // 就业和创业: two indicators, a row each in four sheets, and their four roles.
+    let area = Removed::by(
+        &project,
+        &Edit::RemoveArea {
+            id: "employment".into(),
+        },
+    );
+    assert_eq!((area.indicators, area.rows, area.roles), (2, 8, 4));
+}

@@ -467,3 +467,60 @@ fn with_role(
     }
     (lead, responsible, co)
 }
+
+/// What an edit takes out of a project: the counts of each kind of thing that is there
+/// before and gone after, to say in the question before a removal.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Removed {
+    pub indicators: usize,
+    /// Score rows (a unit's or department's row for an indicator).
+    pub rows: usize,
+    /// Organisation scores and survey scores.
+    pub scores: usize,
+    pub penalties: usize,
+    /// A department's place as lead, responsible or co-organiser of an indicator, as lead
+    /// of an organisation item or of an award.
+    pub roles: usize,
+    /// 先进个人 nominees.
+    pub nominees: usize,
+}
+
+impl Removed {
+    /// Counts by applying the edit to a copy: whatever the edit's rules, the question
+    /// says exactly what goes.
+    pub fn by(project: &Project, edit: &Edit) -> Removed {
+        let mut after = project.clone();
+        apply_to_project(&mut after, edit);
+        let before = Removed::tally(project);
+        let now = Removed::tally(&after);
+        Removed {
+            indicators: before.indicators.saturating_sub(now.indicators),
+            rows: before.rows.saturating_sub(now.rows),
+            scores: before.scores.saturating_sub(now.scores),
+            penalties: before.penalties.saturating_sub(now.penalties),
+            roles: before.roles.saturating_sub(now.roles),
+            nominees: before.nominees.saturating_sub(now.nominees),
+        }
+    }
+
+    fn tally(p: &Project) -> Removed {
+        let sheets = p.scores.values();
+        Removed {
+            indicators: p.indicators.len(),
+            rows: sheets.clone().map(|s| s.indicators.len()).sum(),
+            scores: sheets
+                .clone()
+                .map(|s| s.organization.len() + usize::from(s.survey.is_some()))
+                .sum(),
+            penalties: sheets.map(|s| s.penalties.len()).sum(),
+            roles: p
+                .indicators
+                .iter()
+                .map(|i| usize::from(i.lead.is_some()) + i.responsible.len() + i.co.len())
+                .sum::<usize>()
+                + p.organization.iter().filter(|o| o.lead.is_some()).count()
+                + p.awards.iter().filter(|a| a.lead.is_some()).count(),
+            nominees: p.nominees.len(),
+        }
+    }
+}

@@ -143,9 +143,12 @@ texts! {
     NothingToRedo => "没有可重做的修改", "nothing to redo";
     Refused => "未接受：", "refused:";
     PickDepartmentColumn => "请先把光标移到某个部门的列上", "move the cursor to a department's column first";
-    RemoveQuestion => "删除", "Remove";
     RemovesIndicators => "同时删除的指标数", "indicators removed with it";
     RemovesRows => "同时删除的评分行数", "score rows removed with it";
+    RemovesScores => "同时删除的组织实施和满意度得分数", "organisation and survey scores removed with it";
+    RemovesPenalties => "同时删除的处分扣分条数", "penalties removed with it";
+    RemovesRoles => "同时取消的牵头、责任、配合分工数", "lead, responsible and co-organiser roles removed with it";
+    RemovesNominees => "同时删除的先进个人推荐人数", "advanced-individual nominees removed with it";
     EditInFile => "这一项在界面中不能修改，请在文件中修改：", "not editable here; edit it in the file:";
     NameEmpty => "名称不能为空", "the name cannot be empty";
     NumberNeeded => "需要一个数", "a number is needed";

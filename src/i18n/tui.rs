@@ -35,6 +35,18 @@ impl TuiText {
             en: "no changes can be made (opened read-only): {why}",
         }
 
+        /// The question before a removal.
+        pub fn remove_question(name: &str) {
+            zh: "删除「{name}」？",
+            en: "Remove 「{name}」?",
+        }
+
+        /// A line of the question before a removal: what goes with it, how many.
+        pub fn removes(what: &str, count: usize) {
+            zh: "{what}：{count}",
+            en: "{what}: {count}",
+        }
+
         /// After a question that removes something: `(u undoes it)`.
         pub fn undo_hint(undo: &str) {
             zh: "（可以用 {undo} 撤销）",

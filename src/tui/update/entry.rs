@@ -4,7 +4,7 @@
 
 use super::super::model::*;
 use super::super::msg::Action;
-use super::overlay::{confirm, explain_item, explain_unit, removal_lines, what_if};
+use super::overlay::{ask_removal, explain_item, explain_unit, what_if};
 use super::{commit, info, start_editing, start_scratch};
 use crate::edit::Edit;
 use crate::edit::form::Subject;
@@ -112,21 +112,15 @@ fn toggle_kind(model: &mut Model, id: &str) {
     commit(model, edit);
 }
 
-/// Asks, then removes the unit with its score sheet.
+/// Asks, then removes the unit with its score sheet (and a department's roles).
 fn remove_unit(model: &mut Model, unit: &EntryUnit) {
-    let rows = model
-        .project()
-        .scores
-        .get(&unit.id)
-        .map_or(0, |s| s.indicators.len());
-    let lines = removal_lines(model, &sanitize(&unit.name), rows, 0);
     let id = unit.id.clone();
     let edit = if unit.department {
         Edit::RemoveDepartment { id }
     } else {
         Edit::RemoveUnit { id }
     };
-    confirm(model, lines, edit);
+    ask_removal(model, &sanitize(&unit.name), edit);
 }
 
 // ---- the sheet -------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 
 use super::super::model::*;
 use super::super::msg::Action;
-use super::overlay::{confirm, removal_lines};
+use super::overlay::ask_removal;
 use super::{commit, error, start_editing};
 use crate::edit::form::Subject;
 use crate::edit::{Edit, IndicatorField, OrgItemField};
@@ -269,51 +269,23 @@ fn pick_department_column(model: &mut Model) {
 
 /// Asks, then removes the indicator with its score rows.
 fn remove_indicator(model: &mut Model, ind: &Indicator) {
-    let rows = model
-        .project()
-        .scores
-        .values()
-        .filter(|s| s.indicators.contains_key(&ind.id))
-        .count();
-    let lines = removal_lines(model, &sanitize(&ind.name), rows, 0);
-    confirm(model, lines, Edit::RemoveIndicator { id: ind.id.clone() });
+    let edit = Edit::RemoveIndicator { id: ind.id.clone() };
+    ask_removal(model, &sanitize(&ind.name), edit);
 }
 
 /// Asks, then removes the area with its indicators and their score rows.
 fn remove_area(model: &mut Model, area: &Area) {
-    let p = model.project();
-    let ids: Vec<&str> = p
-        .indicators
-        .iter()
-        .filter(|i| i.area == area.id)
-        .map(|i| i.id.as_str())
-        .collect();
-    let rows = p
-        .scores
-        .values()
-        .map(|s| {
-            ids.iter()
-                .filter(|id| s.indicators.contains_key(**id))
-                .count()
-        })
-        .sum();
-    let lines = removal_lines(model, &sanitize(&area.name), rows, ids.len());
     let edit = Edit::RemoveArea {
         id: area.id.clone(),
     };
-    confirm(model, lines, edit);
+    ask_removal(model, &sanitize(&area.name), edit);
 }
 
-/// Asks, then removes the department of the column with its score sheet.
+/// Asks, then removes the department of the column with its score sheet, its roles and
+/// its nominees.
 fn remove_department(model: &mut Model, dept: &Department) {
-    let rows = model
-        .project()
-        .scores
-        .get(&dept.id)
-        .map_or(0, |s| s.indicators.len());
-    let lines = removal_lines(model, &sanitize(&dept.name), rows, 0);
     let edit = Edit::RemoveDepartment {
         id: dept.id.clone(),
     };
-    confirm(model, lines, edit);
+    ask_removal(model, &sanitize(&dept.name), edit);
 }

@@ -172,23 +172,34 @@ pub(super) fn overwritten(model: &mut Model) {
 
 // ---- opening windows -----------------------------------------------------------------------
 
-/// The question before a removal: what goes with it.
-pub(super) fn removal_lines(
-    model: &Model,
-    name: &str,
-    rows: usize,
-    indicators: usize,
-) -> Vec<String> {
+/// Asks before a removal, saying what goes with it: counted by applying the edit to a
+/// copy, so the question never understates it. (An indicator's own roles, the cells of
+/// the row being removed, go without saying.)
+pub(super) fn ask_removal(model: &mut Model, name: &str, edit: Edit) {
     let l = model.lang;
-    let mut lines = vec![format!("{} 「{name}」?", T::RemoveQuestion.get(l))];
-    if indicators > 0 {
-        lines.push(format!("{}: {indicators}", T::RemovesIndicators.get(l)));
+    let mut gone = crate::edit::Removed::by(model.project(), &edit);
+    if matches!(edit, Edit::RemoveIndicator { .. } | Edit::RemoveArea { .. }) {
+        gone.roles = 0;
     }
-    if rows > 0 {
-        lines.push(format!("{}: {rows}", T::RemovesRows.get(l)));
+    if matches!(edit, Edit::RemoveIndicator { .. }) {
+        gone.indicators = 0;
     }
-    lines.push(i18n::TuiText(l).undo_hint(&keymap::mention(Mention::Undo, l)));
-    lines
+    let said = i18n::TuiText(l);
+    let mut lines = vec![said.remove_question(name)];
+    for (count, what) in [
+        (gone.indicators, T::RemovesIndicators),
+        (gone.rows, T::RemovesRows),
+        (gone.scores, T::RemovesScores),
+        (gone.penalties, T::RemovesPenalties),
+        (gone.roles, T::RemovesRoles),
+        (gone.nominees, T::RemovesNominees),
+    ] {
+        if count > 0 {
+            lines.push(said.removes(what.get(l), count));
+        }
+    }
+    lines.push(said.undo_hint(&keymap::mention(Mention::Undo, l)));
+    confirm(model, lines, edit);
 }
 
 /// Asks before an edit that removes scores (refused at once when read-only).
