@@ -225,6 +225,11 @@ impl Session {
         }
         apply_to_document(&mut self.doc, &edit);
         self.text = None;
+        // An edit that leaves the file as it was (the same value typed again) is no step
+        // to undo and nothing to write. The text is needed for the save anyway.
+        if self.text() == previous {
+            return Ok(());
+        }
         if let Some(unsaved) = &mut self.unsaved {
             unsaved.push(Unsaved { edit, penalty });
         }

@@ -2582,3 +2582,23 @@ fn the_question_before_a_removal_counts_all_that_goes() {
     );
     assert_eq!((area.indicators, area.rows, area.roles), (2, 8, 4));
 }
+
+#[test]
+fn typing_the_same_value_again_is_no_step_to_undo_and_nothing_to_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.toml");
+    std::fs::write(&path, include_str!("fixtures/worked.toml")).unwrap();
+    let mut session = kaoping::session::Session::open(&path, false).unwrap();
+    let survey = |value: &str| Edit::SetSurvey {
+        unit: "jia".into(),
+        value: Some(value.parse().unwrap()),
+    };
+    // 甲县's survey is 5.5 already.
+    session.commit(survey("5.5")).unwrap();
+    assert!(!session.can_undo() && !session.is_dirty());
+    session.commit(survey("5.6")).unwrap();
+    session.commit(survey("5.6")).unwrap();
+    assert!(session.undo());
+    assert!(!session.can_undo(), "one step for one change");
+    assert!(session.text().contains("survey = 5.5"));
+}

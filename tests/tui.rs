@@ -1162,3 +1162,34 @@ fn the_entry_pane_opens_an_organisation_items_form() {
     key(&mut m, KeyCode::Char('f'));
     assert!(screen(&mut m, 80, 24).contains("组织实施项目：组织领导 · leadership"));
 }
+
+#[test]
+fn a_form_whose_entry_went_away_on_disk_is_closed_with_a_message_and_writes_nothing() {
+    let (mut m, dir) = model(DEMO, "demo.toml", Lang::En);
+    new_jobs_form(&mut m);
+    to_field(&mut m, "measure");
+    retype(&mut m, "万人");
+    // Meanwhile someone removes 城镇新增就业人数 (and its rows) from the file.
+    let mut doc: toml_edit::DocumentMut = DEMO.parse().unwrap();
+    let edit = kaoping::edit::Edit::RemoveIndicator {
+        id: "new-jobs".into(),
+    };
+    kaoping::edit::apply_to_document(&mut doc, &edit);
+    let theirs = doc.to_string();
+    assert!(kaoping::check::analyze(&theirs).board.is_some());
+    std::fs::write(dir.path().join("demo.toml"), &theirs).unwrap();
+    step(&mut m, kaoping::tui::msg::Msg::FileChanged);
+    assert!(
+        m.session.project.indicator("new-jobs").is_none(),
+        "reloaded"
+    );
+    assert!(m.ui.form.is_none(), "the form of something gone is closed");
+    assert!(
+        status(&m).contains("“万人” was not put in"),
+        "{}",
+        status(&m)
+    );
+    key(&mut m, KeyCode::Enter);
+    key(&mut m, KeyCode::Esc);
+    assert_eq!(saved(&mut m, &dir), theirs, "nothing written");
+}

@@ -35,6 +35,12 @@ impl TuiText {
             en: "no changes can be made (opened read-only): {why}",
         }
 
+        /// The form being typed into is of something no longer in the project.
+        pub fn form_gone(typed: &str) {
+            zh: "正在编辑的项目已不在文件中（文件在磁盘上被修改，或已撤销），输入的“{typed}”没有写入",
+            en: "what this form edited is no longer in the file (changed on disk, or undone); “{typed}” was not put in",
+        }
+
         /// The question before a removal.
         pub fn remove_question(name: &str) {
             zh: "删除「{name}」？",

@@ -205,7 +205,8 @@ pub(super) fn clamp(model: &mut Model) {
 }
 
 /// Keeps the form's cursor on one of its fields and in view; closes the form when what it
-/// edits is gone (an undo took it back).
+/// edits is gone (an undo took it back, or the file changed on disk), and with it a value
+/// being typed into it, saying so and what it was.
 fn clamp_form(model: &mut Model) {
     let fields = model.form_fields();
     let Some(form) = &mut model.ui.form else {
@@ -213,6 +214,18 @@ fn clamp_form(model: &mut Model) {
     };
     if fields.is_empty() {
         model.ui.form = None;
+        let l = model.lang;
+        let typed = match &model.ui.mode {
+            Mode::Editing(e) if matches!(e.target, Target::Form { .. }) => {
+                Some(crate::text::sanitize(e.input.text()))
+            }
+            _ => None,
+        };
+        if let Some(typed) = typed {
+            model.ui.mode = Mode::Normal;
+            let text = crate::i18n::TuiText(l).form_gone(&typed);
+            model.ui.status = Some(Status { text, error: true });
+        }
         return;
     }
     form.row = form.row.min(fields.len() - 1);
