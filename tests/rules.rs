@@ -1375,3 +1375,23 @@ fn procedure_steps_due_out_of_order_are_a_warning() {
     let quoted = text.replace("due = 2027-01-30", "due = \"2027-01-30\"");
     assert!(analyze(&quoted).problems.iter().any(|p| p.is_error()));
 }
+
+#[test]
+fn a_shown_deduction_and_bonus_add_up_with_the_base_to_the_score() {
+    // 丙县's new-jobs (base 4) 5.25% short: 2.625 steps of 2% × 5% × 4 = 0.525; earned
+    // 4 − 0.525 = 3.475 → 3.48 (half-up). The deduction shown is 4 − 3.48 = 0.52, not
+    // 0.525 rounded on its own (0.53, and 4 − 0.53 ≠ 3.48).
+    let text = include_str!("fixtures/worked.toml").replacen(
+        "new-jobs = { target = 1000, actual = 950 }",
+        "new-jobs = { target = 10000, actual = 9475 }",
+        1,
+    );
+    let board = analyze(&text).board.unwrap();
+    let item = board.find("bing").unwrap().item("new-jobs").unwrap();
+    assert_eq!(item.earned, d("3.48"));
+    assert_eq!(item.shown_deduction(), Some(d("0.52")));
+    assert_eq!(item.base - item.shown_deduction().unwrap(), item.earned);
+    // 甲县's new-jobs bonus: its own numbers, shown so that base + bonus = earned.
+    let jia = board.find("jia").unwrap().item("new-jobs").unwrap();
+    assert_eq!(jia.base + jia.shown_bonus().unwrap(), jia.earned);
+}

@@ -240,6 +240,33 @@ pub struct ItemResult {
     pub sum: Option<SumOf>,
 }
 
+impl ItemResult {
+    /// The bonus as the tables show it: the rounded earned score less the base, so that
+    /// base + bonus = score in every table (the bonus rounded on its own can be a cent
+    /// off). `None` without a bonus.
+    pub fn shown_bonus(&self) -> Option<Decimal> {
+        match self.outcome {
+            Outcome::Completed { bonus, .. } if bonus > Decimal::ZERO => {
+                Some(self.earned - self.base)
+            }
+            _ => None,
+        }
+    }
+
+    /// The deduction as the tables show it: the base less the rounded earned score, so
+    /// that base − deduction = score ("3 − 0.52 = 2.48", never "3 − 0.53 = 2.48" from a
+    /// 0.525 rounded on its own). `None` without a deduction.
+    pub fn shown_deduction(&self) -> Option<Decimal> {
+        match self.outcome {
+            Outcome::Short { .. } => Some(self.base - self.earned),
+            Outcome::NotMet { deduction } if deduction > Decimal::ZERO => {
+                Some(self.base - self.earned)
+            }
+            _ => None,
+        }
+    }
+}
+
 /// What a department's derived row sums ([`aggregate_row`](super::aggregate_row)).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SumOf {

@@ -8,7 +8,7 @@ use crate::i18n::explain::item_short;
 use crate::i18n::{ExportText, Lang, T};
 use crate::project::{Area, PenaltyKind, UnitKind};
 use crate::report::{RankInput, flags};
-use crate::scoring::{ItemResult, OrgScore, Outcome, UnitResult, round_score, score_text};
+use crate::scoring::{ItemResult, OrgScore, Outcome, UnitResult, score_text};
 use crate::text::clean;
 use rust_decimal::Decimal;
 
@@ -240,49 +240,29 @@ impl Sheet<'_, '_> {
         ind: &crate::project::Indicator,
     ) -> Row {
         let lang = self.lang;
-        let policy = &self.input.project.policy;
-        let rounded = |v: Decimal| Cell::Score(round_score(v, policy));
         let completion = item.outcome.completion().map_or(Cell::Empty, Cell::Share);
         let mut line = match &item.outcome {
-            Outcome::Completed {
-                target,
-                actual,
-                bonus,
-                ..
-            } => Line {
+            Outcome::Completed { target, actual, .. } => Line {
                 target: Cell::Value(*target),
                 actual: Cell::Value(*actual),
                 completion,
-                bonus: if *bonus > Decimal::ZERO {
-                    rounded(*bonus)
-                } else {
-                    Cell::Empty
-                },
+                bonus: item.shown_bonus().map_or(Cell::Empty, Cell::Score),
                 ..Line::default()
             },
-            Outcome::Short {
-                target,
-                actual,
-                deduction,
-                ..
-            } => Line {
+            Outcome::Short { target, actual, .. } => Line {
                 target: Cell::Value(*target),
                 actual: Cell::Value(*actual),
                 completion,
-                deduction: rounded(*deduction),
+                deduction: item.shown_deduction().map_or(Cell::Empty, Cell::Score),
                 ..Line::default()
             },
             Outcome::Met => Line {
                 completion: self.word(T::ExportComplete),
                 ..Line::default()
             },
-            Outcome::NotMet { deduction } => Line {
+            Outcome::NotMet { .. } => Line {
                 completion: self.word(T::ExportIncomplete),
-                deduction: if *deduction > Decimal::ZERO {
-                    rounded(*deduction)
-                } else {
-                    Cell::Empty
-                },
+                deduction: item.shown_deduction().map_or(Cell::Empty, Cell::Score),
                 ..Line::default()
             },
             Outcome::Preparation { .. } => Line {

@@ -6,7 +6,7 @@ use super::{Theme, cell, theme};
 use crate::i18n::{self, Lang, T};
 use crate::project::{PenaltyKind, Project, Row};
 use crate::scoring::score_text;
-use crate::scoring::{Outcome, Scoreboard, UnitResult};
+use crate::scoring::{ItemResult, Outcome, Scoreboard, UnitResult};
 use crate::text::{sanitize, truncate};
 use crate::tui::keymap::{self, Mention};
 use crate::tui::layout;
@@ -405,7 +405,7 @@ impl Sheet<'_> {
                 _,
             ) => pieces.extend(self.qualitative(complete, deduction)),
             (_, [Field::Prep]) => pieces.extend(self.preparation(row, ind.base, outcome)),
-            _ => pieces.extend(self.quantitative(row, outcome)),
+            _ => pieces.extend(self.quantitative(row, item)),
         }
         let (earned, flag, style) = match (item, outcome) {
             (None, _) => ("—".to_string(), "", t.dim()),
@@ -461,8 +461,9 @@ impl Sheet<'_> {
     }
 
     /// A quantitative row: target, actual, completion, bonus and deduction.
-    fn quantitative(&self, row: Option<&Row>, outcome: Option<&Outcome>) -> Vec<Piece> {
+    fn quantitative(&self, row: Option<&Row>, item: Option<&ItemResult>) -> Vec<Piece> {
         let t = self.t;
+        let outcome = item.map(|i| &i.outcome);
         let dp = self.decimals();
         let (target, actual) = match (row, outcome) {
             (Some(Row::Quantitative { target, actual }), _) => (*target, *actual),
@@ -487,21 +488,14 @@ impl Sheet<'_> {
             .map_or(String::new(), |r| {
                 format!("{}%", score_text(r * Decimal::ONE_HUNDRED, 1))
             });
-        let bonus = match outcome {
-            Some(Outcome::Completed { bonus, .. }) if *bonus > Decimal::ZERO => {
-                score_text(*bonus, dp)
-            }
-            _ => "–".into(),
-        };
+        let shown = |v: Option<Decimal>| v.map_or_else(|| "–".into(), |v| score_text(v, dp));
+        let bonus = shown(item.and_then(ItemResult::shown_bonus));
         let bonus_style = if bonus_positive(outcome) {
             t.good()
         } else {
             t.dim()
         };
-        let ded = match outcome {
-            Some(Outcome::Short { deduction, .. }) => score_text(*deduction, dp),
-            _ => "–".into(),
-        };
+        let ded = shown(item.and_then(ItemResult::shown_deduction));
         let ded_style = if ded == "–" { t.dim() } else { t.bad() };
         vec![
             field(dec(target), NUM_W, true, style, Field::Target),
