@@ -100,6 +100,9 @@ pub enum OpsError {
     /// A side file (lock, backup, `.mine`, recovery) is a symbolic link: refused.
     #[error("{}: a symbolic link", path.display())]
     SymlinkedSideFile { path: PathBuf },
+    /// A side file (the lock) with other names (a hard link): refused.
+    #[error("{}: a hard link", path.display())]
+    HardLinkedSideFile { path: PathBuf },
     /// An export onto the project, its side files, or a file open in another kaoping.
     #[error("{}: kaoping's own file", path.display())]
     Guarded {
@@ -182,6 +185,12 @@ impl OpsError {
         if let Some(link) = inner.and_then(|e| e.downcast_ref::<crate::store::SymlinkedSideFile>())
         {
             return OpsError::SymlinkedSideFile {
+                path: link.0.clone(),
+            };
+        }
+        if let Some(link) = inner.and_then(|e| e.downcast_ref::<crate::store::HardLinkedSideFile>())
+        {
+            return OpsError::HardLinkedSideFile {
                 path: link.0.clone(),
             };
         }
@@ -283,6 +292,9 @@ impl OpsError {
             }
             OpsError::SymlinkedSideFile { path } => {
                 plain(t.symlinked_side_file(&path.display().to_string()))
+            }
+            OpsError::HardLinkedSideFile { path } => {
+                plain(t.hard_linked_side_file(&path.display().to_string()))
             }
             OpsError::Guarded { path, what } => {
                 let file = path.display().to_string();
@@ -923,6 +935,7 @@ mod tests {
                 kind: crate::store::NotAFile::Fifo,
             },
             OpsError::SymlinkedSideFile { path: path() },
+            OpsError::HardLinkedSideFile { path: path() },
             OpsError::Guarded {
                 path: path(),
                 what: crate::store::Guarded::OpenIn("ann@laptop".into()),

@@ -64,6 +64,22 @@ fn a_side_file_that_is_a_symlink_is_refused_never_written_through() {
     }
 }
 
+#[cfg(unix)]
+#[test]
+fn a_lock_file_hard_linked_to_the_project_is_refused_and_the_project_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = project_in(dir.path(), "p.toml", WORKED);
+    std::fs::hard_link(&path, dir.path().join(".p.toml.lock")).unwrap();
+    let out = run_within(
+        &["set", path.to_str().unwrap(), "scores.jia.survey", "5"],
+        20,
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("hard link"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), WORKED);
+}
+
 #[test]
 fn the_backup_is_the_file_as_it_was_opened() {
     let dir = tempfile::tempdir().unwrap();

@@ -493,6 +493,34 @@ fn closing_the_terminal_ends_kaoping_within_2_seconds_with_every_edit_kept() {
     );
 }
 
+/// With a save failing (the backup's name taken by a folder), the edit is kept in
+/// `.mine` when the terminal closes, and the message about it, with no terminal to go to,
+/// does not turn into a panic.
+#[cfg(unix)]
+#[test]
+fn closing_the_terminal_with_an_unsaved_edit_keeps_it_in_mine_and_exits_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo_in(dir.path());
+    std::fs::create_dir(dir.path().join("demo.toml.bak")).unwrap();
+    let mut pty = Pty::start(&[path.to_str().unwrap(), "--lang", "en"], &[]);
+    pty.wait_for("131.30", 20);
+    pty.keys("l");
+    for _ in 0..5 {
+        pty.send(b"\x1b[B");
+    }
+    pty.keys("l");
+    pty.send(b"\r");
+    pty.send(b"\x7f\x7f\x7f\x7f");
+    pty.keys("5000");
+    pty.send(b"\r");
+    std::thread::sleep(Duration::from_millis(800));
+    pty.close();
+    assert_eq!(pty.wait_exit(5), Some(0), "a hangup ends kaoping with 0");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), DEMO);
+    let mine = std::fs::read_to_string(dir.path().join("demo.toml.mine")).expect("a .mine");
+    assert_eq!(actual_in(&mine), Decimal::from(5000));
+}
+
 #[cfg(unix)]
 #[test]
 fn closing_the_terminal_ends_kaoping_even_when_sighup_is_ignored() {

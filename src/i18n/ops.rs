@@ -109,6 +109,12 @@ impl OpsText {
             en: "{file} is a symbolic link: kaoping does not write through links for its side files; remove or rename it and try again",
         }
 
+        /// A side file (the lock) that is a hard link to another file.
+        pub fn hard_linked_side_file(file: &str) {
+            zh: "{file} 还有别的文件名（硬链接）：kaoping 不会写入它，以免改动与它相连的文件，请删除或改名后再试",
+            en: "{file} has other names (a hard link): kaoping does not write it, so as not to change the file it shares; remove or rename it and try again",
+        }
+
         /// An export onto the project file itself.
         pub fn export_onto_project(file: &str) {
             zh: "{file} 就是项目文件本身：导出不会覆盖它，请换一个文件名",

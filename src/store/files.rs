@@ -142,6 +142,7 @@ pub fn at(path: &Path) -> impl FnOnce(std::io::Error) -> std::io::Error + '_ {
             inner.is::<AtPath>()
                 || inner.is::<NotAFile>()
                 || inner.is::<SymlinkedSideFile>()
+                || inner.is::<HardLinkedSideFile>()
                 || inner.is::<TooLarge>()
         });
         if typed {
@@ -180,6 +181,19 @@ impl std::fmt::Display for SymlinkedSideFile {
 }
 
 impl std::error::Error for SymlinkedSideFile {}
+
+/// A side file (the lock) that has other names too (a hard link): writing it would write
+/// whatever file it shares, perhaps the project itself. Refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HardLinkedSideFile(pub PathBuf);
+
+impl std::fmt::Display for HardLinkedSideFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} has other names (a hard link)", self.0.display())
+    }
+}
+
+impl std::error::Error for HardLinkedSideFile {}
 
 /// A file larger than [`MAX_FILE_BYTES`]: refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -524,7 +538,8 @@ pub struct Lock {
 
 /// Opens a side file (lock, backup, `.mine`, recovery) without following a symbolic link:
 /// created if missing (`O_EXCL`, so that nothing can slip in between), else opened with
-/// `O_NOFOLLOW`. A side file that is a link is refused ([`SymlinkedSideFile`]).
+/// `O_NOFOLLOW`. A side file that is a link is refused ([`SymlinkedSideFile`]), and so is
+/// one with other names ([`HardLinkedSideFile`]), since it is written in place.
 pub(super) fn open_side_file(path: &Path, truncate: bool) -> std::io::Result<File> {
     open_side_file_at(path, truncate).map_err(at(path))
 }
@@ -556,6 +571,18 @@ fn open_side_file_at(path: &Path, truncate: bool) -> std::io::Result<File> {
             let meta = file.metadata()?;
             if let Some(kind) = not_a_file(&meta) {
                 return Err(std::io::Error::new(std::io::ErrorKind::InvalidInput, kind));
+            }
+            // A hard link shares its bytes with another name (the project, say): writing
+            // the side file in place would write that file.
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::MetadataExt;
+                if meta.nlink() > 1 {
+                    return Err(std::io::Error::new(
+                        std::io::ErrorKind::InvalidInput,
+                        HardLinkedSideFile(path.to_path_buf()),
+                    ));
+                }
             }
             Ok(file)
         }

@@ -97,6 +97,15 @@ fn target(options: &Options) -> Result<Target, String> {
 }
 
 /// How the loop ended.
+/// Writes a line to standard error, ignoring a failure: after a hangup the terminal is
+/// gone, and `eprintln!` would panic on the write error instead of ending quietly.
+macro_rules! tell {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exit {
     Quit,
@@ -113,14 +122,14 @@ pub fn run(options: Options) -> i32 {
     {
         use std::io::IsTerminal;
         if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-            eprintln!("kaoping: {}", T::NeedsTerminal.get(l));
+            tell!("kaoping: {}", T::NeedsTerminal.get(l));
             return crate::ops::EXIT_USAGE;
         }
     }
     let target = match target(&options) {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("kaoping: {e}");
+            tell!("kaoping: {e}");
             return crate::ops::EXIT_USAGE;
         }
     };
@@ -129,7 +138,7 @@ pub fn run(options: Options) -> i32 {
     let mut terminal = match ratatui::try_init() {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("kaoping: {}", io_error(&e, l));
+            tell!("kaoping: {}", io_error(&e, l));
             return crate::ops::EXIT_USAGE;
         }
     };
@@ -147,7 +156,7 @@ pub fn run(options: Options) -> i32 {
                     recovery::write_now();
                     model.session.flush();
                     restore();
-                    eprintln!("kaoping: {}", io_error(&e, l));
+                    tell!("kaoping: {}", io_error(&e, l));
                     crate::ops::EXIT_USAGE
                 }
             }
@@ -168,7 +177,37 @@ fn restore() {
         return;
     }
     let _ = crossterm::execute!(std::io::stdout(), DisableBracketedPaste);
-    ratatui::restore();
+    if ratatui::try_restore().is_err() {
+        silence_gone_terminal();
+    }
+}
+
+/// After the terminal went away (a dropped SSH connection), standard output and error
+/// still name it, and every write fails; `eprintln!` inside ratatui (showing the cursor
+/// when the terminal is dropped) would then panic. Points those that are a terminal at
+/// `/dev/null` (output redirected to a file or pipe stays as it is).
+fn silence_gone_terminal() {
+    #[cfg(unix)]
+    {
+        // SAFETY: a NUL-terminated path; the descriptor is closed below.
+        let null = unsafe { libc::open(c"/dev/null".as_ptr(), libc::O_WRONLY) };
+        if null < 0 {
+            return;
+        }
+        for fd in [libc::STDOUT_FILENO, libc::STDERR_FILENO] {
+            // SAFETY: `stat` is plain data, filled in by `fstat`.
+            let mut stat: libc::stat = unsafe { std::mem::zeroed() };
+            // SAFETY: valid descriptors and a valid pointer.
+            let terminal = unsafe { libc::fstat(fd, &mut stat) } == 0
+                && stat.st_mode & libc::S_IFMT == libc::S_IFCHR;
+            if terminal {
+                // SAFETY: both descriptors are open.
+                unsafe { libc::dup2(null, fd) };
+            }
+        }
+        // SAFETY: opened above, used no more.
+        unsafe { libc::close(null) };
+    }
 }
 
 /// Ends the program: committed edits are on disk already (written after each frame);
@@ -189,7 +228,7 @@ fn finish(model: &mut Model, exit: Exit, scratch: bool) -> i32 {
             Some(mine) => format!("{} {}", T::UnsavedAtExit.get(model.lang), mine.display()),
             None => T::UnsavedLost.get(model.lang).to_string(),
         };
-        eprintln!("kaoping: {}: {said}", model.session.path().display());
+        tell!("kaoping: {}: {said}", model.session.path().display());
     }
     match exit {
         Exit::Quit | Exit::Hangup => crate::ops::EXIT_OK,
@@ -245,7 +284,7 @@ fn open(
             Err(OpenError::Io(e)) => {
                 restore();
                 for line in crate::ops::OpsError::from_io(path, e).lines(l) {
-                    eprintln!("{line}");
+                    tell!("{line}");
                 }
                 return Opened::Gone(crate::ops::EXIT_USAGE);
             }
@@ -268,7 +307,7 @@ fn open(
                         Some(msg::Action::Quit) => {
                             restore();
                             for e in &errors {
-                                eprintln!("{e}");
+                                tell!("{e}");
                             }
                             return Opened::Gone(crate::ops::EXIT_FILE_ERRORS);
                         }
