@@ -1193,3 +1193,15 @@ fn a_form_whose_entry_went_away_on_disk_is_closed_with_a_message_and_writes_noth
     key(&mut m, KeyCode::Esc);
     assert_eq!(saved(&mut m, &dir), theirs, "nothing written");
 }
+
+#[test]
+fn a_deleted_file_that_comes_back_is_no_longer_said_to_be_deleted() {
+    let (mut m, dir) = model(DEMO, "demo.toml", Lang::En);
+    let path = dir.path().join("demo.toml");
+    std::fs::remove_file(&path).unwrap();
+    step(&mut m, kaoping::tui::msg::Msg::FileChanged);
+    assert!(status(&m).contains("deleted"), "{}", status(&m));
+    std::fs::write(&path, DEMO).unwrap();
+    step(&mut m, kaoping::tui::msg::Msg::FileChanged);
+    assert!(!status(&m).contains("deleted"), "{}", status(&m));
+}

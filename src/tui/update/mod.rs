@@ -198,6 +198,14 @@ fn history(model: &mut Model, back: bool) {
 /// asked when it arose; the header shows it until it is resolved).
 fn file_changed(model: &mut Model) -> Option<Effect> {
     if model.session.conflict {
+        // A deleted file that is back: the dialog follows by itself; the line below
+        // must not go on saying it is deleted.
+        let deleted = T::DiskDeleted.get(model.lang);
+        if !model.session.file_gone()
+            && model.ui.status.as_ref().is_some_and(|s| s.text == deleted)
+        {
+            model.ui.status = None;
+        }
         return None;
     }
     Some(Effect::CheckDisk)
