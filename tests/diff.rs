@@ -162,7 +162,7 @@ fn diff_text_in_both_languages() {
             "  一票否决：是（城乡低保应保尽保） → 否",
             "  综合先进：否 → 是",
             "  末位：是 → 否",
-            "  单项先进：就业和创业工作先进县 → 无",
+            "  单项工作先进：就业和创业工作先进县 → 无",
             "  录入值的改动：",
             "    scores.zone.indicators.dibao.status: incomplete → complete",
             "    scores.zone.indicators.dibao.deduction: 0.8 → —",

@@ -150,7 +150,7 @@ fn xlsx_worked_ranking_awards_and_sheets() {
         col(&ranking, "未完成指标"),
         col(&ranking, "末位"),
     );
-    let (comprehensive, awards) = (col(&ranking, "综合先进"), col(&ranking, "单项先进"));
+    let (comprehensive, awards) = (col(&ranking, "综合先进"), col(&ranking, "单项工作先进"));
     let rows: Vec<&[Data]> = ranking.rows().skip(1).collect();
     let names: Vec<&str> = rows.iter().map(|r| text(&r[unit])).collect();
     assert_eq!(names, ["甲县", "乙县", "丙县", "经济开发区"]);
@@ -210,13 +210,13 @@ fn xlsx_worked_ranking_awards_and_sheets() {
     assert!(close(num(&row[col(&bing, "目标")]), 1000.0));
     assert!(close(num(&row[col(&bing, "实际")]), 950.0));
     assert!(close(num(&row[col(&bing, "完成率")]), 0.95));
-    assert!(close(num(&row[col(&bing, "满分/基础分")]), 4.0));
+    assert!(close(num(&row[col(&bing, "满分/基本分值")]), 4.0));
     assert!(close(num(&row[col(&bing, "扣分")]), 0.5));
     assert!(close(num(&row[col(&bing, "得分")]), 3.5));
     assert_eq!(text(&row[col(&bing, "否决")]), "是");
     let note = text(&row[col(&bing, "说明")]);
     assert!(
-        note.contains("2.5 个 2%") && note.contains("0.50"),
+        note.contains("5.0% ÷ 2% × 5% × 4") && note.contains("0.50"),
         "{note}"
     );
     let total_row = row_with(&bing, col(&bing, "部分"), "总分");
@@ -237,7 +237,7 @@ fn xlsx_worked_ranking_awards_and_sheets() {
     let yi = sheet(&mut book, "乙县");
     let penalty = yi
         .rows()
-        .find(|r| matches!(&r[col(&yi, "项目")], Data::String(s) if s.starts_with("市级通报")))
+        .find(|r| matches!(&r[col(&yi, "项目")], Data::String(s) if s.contains("市委市政府或省直部门通报")))
         .expect("the penalty row");
     assert!(close(num(&penalty[col(&yi, "扣分")]), 1.0));
     assert!(close(num(&penalty[col(&yi, "得分")]), -1.0));
@@ -247,7 +247,7 @@ fn xlsx_worked_ranking_awards_and_sheets() {
     let dibao = row_with(&matrix, col(&matrix, "指标"), "城乡低保应保尽保");
     assert_eq!(text(&dibao[col(&matrix, "市民政局")]), "牵头");
     assert_eq!(text(&dibao[col(&matrix, "市人社局")]), "协办");
-    assert!(close(num(&dibao[col(&matrix, "基础分")]), 4.0));
+    assert!(close(num(&dibao[col(&matrix, "基本分值")]), 4.0));
 
     // The problems: the scheme's two warnings, and the two vetoed winners.
     let problems = sheet(&mut book, "问题");
@@ -496,12 +496,12 @@ fn markdown_minutes_hold_ranking_awards_vetoes_and_last_place() {
         "| 3 | 丙县 | 5.00 | 5.20 | 9.50 | 0.00 | 19.70 |",
         "| 4 | 经济开发区 | 4.50 | 4.90 | 9.40 | 0.00 | 18.80 |",
         "获奖单位：甲县（21.80）、乙县（20.20）",
-        "| 就业和创业工作先进县 | 1 | 经济开发区（6.20） |",
-        "| 资金安排和落实工作先进县 | 1 | 丙县（3.50） |",
-        "- **丙县（总分 19.70，第 3 名（共 4 个））**",
-        "城镇新增就业（基础分 4，得分 3.50）：实际值 950 → 完成率 95.0%，差 5.0% = 2.5 个 2% × 5% × 4 = 扣 0.50 分",
-        "- **经济开发区（总分 18.80，第 4 名（共 4 个））**",
-        "城乡低保应保尽保（基础分 4，得分 3.20）",
+        "| 就业和创业工作先进县 | 1 | 经济开发区（6.20，已被一票否决，请领导小组审定） |",
+        "| 资金安排和落实工作先进县 | 1 | 丙县（3.50，已被一票否决，请领导小组审定） |",
+        "- **丙县：总分 19.70，第 3 名（共 4 个）**",
+        "城镇新增就业（基本分值 4，得分 3.50）：实际值 950，差 5.0%，每差 2% 扣基本分值的 5%：5.0% ÷ 2% × 5% × 4 = 扣 0.50 分",
+        "- **经济开发区：总分 18.80，第 4 名（共 4 个）**",
+        "城乡低保应保尽保（基本分值 4，得分 3.20）",
         "末位：经济开发区（总分 18.80）",
     ] {
         assert!(zh.contains(expected), "missing {expected:?} in\n{zh}");
@@ -511,7 +511,7 @@ fn markdown_minutes_hold_ranking_awards_vetoes_and_last_place() {
         "## Ranking",
         "| Rank | Unit | Organisation | Survey | Task | Penalty | Total | Flags |",
         "## Vetoed units",
-        "5.0% short = 2.5 steps of 2% × 5% × 4 = −0.50",
+        "5.0% short, 5% of the base per 2%: 5.0% ÷ 2% × 5% × 4 = −0.50",
         "Last place: 经济开发区 (total 18.80)",
     ] {
         assert!(en.contains(expected), "missing {expected:?} in\n{en}");
@@ -636,8 +636,8 @@ fn html_report_holds_ranking_vetoes_and_explanations() {
     // The veto, explained with its numbers.
     let veto = zh.split("<section id=\"veto\">").nth(1).unwrap();
     let veto = veto.split("</section>").next().unwrap();
-    assert!(veto.contains("丙县（总分 19.70"), "{veto}");
-    assert!(veto.contains("2.5 个 2%"), "{veto}");
+    assert!(veto.contains("丙县：总分 19.70"), "{veto}");
+    assert!(veto.contains("5.0% ÷ 2% × 5% × 4"), "{veto}");
     assert!(veto.contains("0.50"), "{veto}");
     assert!(veto.contains("末位：经济开发区（总分 18.80）"), "{veto}");
     // Every unit's score sheet, each row explained.
@@ -654,7 +654,7 @@ fn html_report_holds_ranking_vetoes_and_explanations() {
     assert!(zh.contains("sections.task"));
 
     let en = export_html(&s.input(Lang::En), DATE);
-    assert!(en.contains("2.5 steps of 2%"));
+    assert!(en.contains("5.0% / 2% × 5% × 4"));
     assert!(en.contains("Last place: 经济开发区 (total 18.80)"));
 }
 

@@ -209,7 +209,7 @@ fn rank_lists_the_advanced_individuals() {
         warnings.iter().any(|w| w
             .as_str()
             .unwrap()
-            .contains("北岭县 has 4 advanced individuals place(s) but nominates 3")),
+            .contains("北岭县 has 4 places for advanced individuals but nominates 3")),
         "{warnings:?}"
     );
     // And the table: the heading, and 北岭县's row with its note.

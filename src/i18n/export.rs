@@ -41,9 +41,10 @@ impl ExportText {
             en: "{TASK} = {section} × Σ {EARNED} {earned} / Σ {BASE} {base} = {task}",
         }
 
-        /// A unit with its total and rank: `丙县（总分 19.70，第 3 名（共 4 个））`.
+        /// A unit with its total and rank: `丙县：总分 19.70，第 3 名（共 4 个）` (no
+        /// brackets around the rank's own).
         pub fn unit_standing(name: &str, total: &str, rank: &str) {
-            zh: "{name}（{TOTAL} {total}，{rank}）",
+            zh: "{name}：{TOTAL} {total}，{rank}",
             en: "{name} ({TOTAL} {total}, {rank})",
         }
 

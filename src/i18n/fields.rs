@@ -152,7 +152,7 @@ const LABELS: &[(&str, &str, &str, &str)] = &[
     ),
     ("indicators", "name", "名称", "name"),
     ("indicators", "area", "所属领域", "area"),
-    ("indicators", "base", "基础分值", "base score"),
+    ("indicators", "base", "基本分值", "base score"),
     (
         "indicators",
         "bonus",

@@ -73,8 +73,8 @@ terms! {
         PENALTY_SHORT = "处分", "Pen.";
         /// 总分: the annual score.
         TOTAL = "总分", "total";
-        /// 基础分: an indicator's base score (the regulation's 基本分值).
-        BASE = "基础分", "base";
+        /// 基本分值: an indicator's base score, in the regulation's word.
+        BASE = "基本分值", "base";
         /// 满分: a part's maximum.
         MAX = "满分", "max";
         /// 得分: a score earned.
@@ -114,11 +114,12 @@ terms! {
         NON_PILOT = "非试点", "not a pilot";
         /// 待录入: not entered yet (counts 0 for now).
         PENDING = "待录入", "pending";
-        /// 省级通报 / 市级通报 (批评): the two penalty levels.
-        PROVINCIAL = "省级通报", "provincial";
-        PROVINCIAL_LONG = "省级通报批评", "provincial circular of criticism";
-        MUNICIPAL = "市级通报", "municipal";
-        MUNICIPAL_LONG = "市级通报批评", "city-level circular of criticism";
+        /// The two penalty levels as the regulation words them (a 省直部门 circular is the
+        /// lower level: "省级" would invite entering it as the higher one).
+        PROVINCIAL = "省委省政府或国家部委通报", "provincial/ministry circular";
+        PROVINCIAL_LONG = "被省委、省政府或国家部委通报批评", "criticised in a circular of the provincial Party committee, the provincial government or a national ministry";
+        MUNICIPAL = "市委市政府或省直部门通报", "city/provincial-dept circular";
+        MUNICIPAL_LONG = "被市委、市政府或省直部门通报批评", "criticised in a circular of the city Party committee, the city government or a provincial department";
 
         // ---- the outcome ----
         /// 名次: a unit's rank in its group.
@@ -132,8 +133,8 @@ terms! {
         VETO_SHORT = "否决", "Veto";
         /// 综合先进: the comprehensive award.
         COMPREHENSIVE = "综合先进", "comprehensive advanced";
-        /// 单项先进: the single-item awards.
-        SINGLE_ITEM = "单项先进", "single-item award";
+        /// 单项工作先进: the single-item awards.
+        SINGLE_ITEM = "单项工作先进", "single-item award";
         SINGLE_ITEM_SHORT = "单项", "award";
         /// 单项得分: a unit's score for a single-item award.
         AWARD_SCORE = "单项得分", "award score";

@@ -138,7 +138,7 @@ mod tests {
     fn a_sentence_captures_its_arguments_and_the_terms_of_its_language() {
         assert_eq!(
             Probe(Lang::Zh).probe(3, "甲县"),
-            "甲县：末位，第 3 名，基础分"
+            "甲县：末位，第 3 名，基本分值"
         );
         assert_eq!(
             Probe(Lang::En).probe(3, "甲县"),

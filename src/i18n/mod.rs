@@ -111,7 +111,7 @@ texts! {
     Task => zh::TASK, en::TASK_SHORT;
     Penalty => zh::PENALTY, en::PENALTY_SHORT;
     Total => zh::TOTAL, "Total";
-    Flags => "标记", "Flags";
+    Flags => "备注", "Flags";
     Comprehensive => zh::COMPREHENSIVE, "comprehensive";
     Vetoed => zh::VETO, en::VETO;
     LastPlace => zh::LAST_PLACE, en::LAST_PLACE;
@@ -159,7 +159,7 @@ texts! {
     OpenedDefault => "默认项目：", "default project:";
     DemoScratch => "演示项目的临时副本（退出时删除）：", "scratch copy of the demo (removed when you quit):";
     NoDataDir => "找不到用户数据目录，请指定文件", "no user data folder found; give a file";
-    Base => zh::BASE, "Base";
+    Base => "分值", "Base";
     BonusShort => zh::BONUS, "Bon.";
     RoleLead => zh::ROLE_LEAD, en::ROLE_LEAD;
     RoleResponsible => zh::ROLE_RESPONSIBLE, "resp";
@@ -378,6 +378,7 @@ texts! {
     ExportStanding => zh::RANK, "Place";
     ExportAwardScore => zh::AWARD_SCORE, "Award score";
     ExportWon => "获评", "Won";
+    ToConfirm => "，待审定", ", to confirm";
     ExportWonVetoed => cat!("是（", zh::VETO, "，请确认）"), "yes (vetoed: to confirm)";
     ExportIndicator => "指标", "Indicator";
     ExportBase => zh::BASE, "Base";
@@ -394,7 +395,7 @@ texts! {
     ExportNobodyVetoed => cat!("没有单位被", zh::VETO, "。"), "No unit was vetoed.";
     ExportLastPlaceHeading => zh::LAST_PLACE, "Last place";
     ExportNoLastPlace => cat!("每个", zh::COUNTIES_AND_ZONE, "都完成了全部指标，不设", zh::LAST_PLACE, "。"), cat!("Every county and the zone completed every indicator: there is no ", en::LAST_PLACE, ".");
-    ExportLastPlaceOff => cat!("本方案不评", zh::LAST_PLACE, "（policy.last_place = false）。"), cat!("This scheme does not name a ", en::LAST_PLACE, " (policy.last_place = false).");
+    ExportLastPlaceOff => cat!("按设置不评", zh::LAST_PLACE, "。"), cat!("This scheme does not name a ", en::LAST_PLACE, " (policy.last_place = false).");
     ExportSheetsHeading => "评分表", "Score sheets";
     ExportExplanation => "得分说明", "How the total comes about";
     ExportMatrixHeading => "责任分工", "Responsibility matrix";

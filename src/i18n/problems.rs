@@ -326,7 +326,7 @@ impl ProblemText {
 
         /// `failed`: the indicators it failed.
         pub fn vetoed_winner(unit: &str, award: &str, failed: &str) {
-            zh: "{unit}被{VETO}（未完成{failed}），仍获评{SINGLE_ITEM}「{award}」，请领导小组确认",
+            zh: "{unit}被{VETO}（未完成{failed}），仍获评「{award}」，请领导小组审定",
             en: "{unit} is vetoed ({failed} not completed) yet wins the {SINGLE_ITEM} 「{award}」: for the leading group to confirm",
         }
 
@@ -348,7 +348,7 @@ impl ProblemText {
 
         pub fn nominees_off_quota(unit: &str, quota: u32, count: usize) {
             zh: "{unit}的{INDIVIDUALS}{PLACES} {quota} 个，推荐了 {count} 人（应{EQUAL_NOMINATION}）",
-            en: "{unit} has {quota} {INDIVIDUALS} place(s) but nominates {count} ({EQUAL_NOMINATION_ZH}: {EQUAL_NOMINATION})",
+            en: "{unit} has {quota} places for {INDIVIDUALS} but nominates {count} ({EQUAL_NOMINATION_ZH}: {EQUAL_NOMINATION})",
         }
 
         pub fn procedure_out_of_order(step: &str, due: &str, earlier: &str, earlier_due: &str) {
@@ -413,7 +413,7 @@ impl ProblemText {
         } else {
             self.implausible_lowers(&CommonText(self.0).list(lowers))
         };
-        let completion = super::ExplainText(self.0).percent1(completion);
+        let completion = super::ExplainText(self.0).percent_shown(completion);
         self.implausible_line(unit, indicator, &completion, &lowers)
     }
 

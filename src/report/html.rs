@@ -224,7 +224,7 @@ fn standings_html(
     let items: Vec<String> = standings
         .iter()
         .map(|(id, s)| {
-            let item = esc(&t.named_score(input.project.name_of(id), &score_text(*s, dp)));
+            let item = esc(&super::winner_with_score(input, id, &score_text(*s, dp)));
             if winners.contains(id) {
                 format!("<span class=\"won\">★ {item}</span>")
             } else {

@@ -83,7 +83,7 @@ fn winners_with_scores(input: &RankInput, winners: &[(String, rust_decimal::Deci
     let dp = input.project.policy.score_decimals;
     let items: Vec<String> = winners
         .iter()
-        .map(|(id, s)| t.named_score(&md(input.project.name_of(id)), &score_text(*s, dp)))
+        .map(|(id, s)| md(&super::winner_with_score(input, id, &score_text(*s, dp))))
         .collect();
     t.list(&items)
 }

@@ -77,7 +77,13 @@ pub(crate) fn flag_list(project: &Project, unit: &UnitResult, lang: Lang) -> Vec
             .iter()
             .find(|a| &a.id == award)
             .map_or(award.as_str(), |a| a.name.as_str());
-        flags.push(flag(format!("◆ {}", name), false));
+        // A vetoed unit's award is the leading group's to confirm: marked so, as an alert.
+        if unit.vetoed() {
+            let text = format!("◆ {name}{}", T::ToConfirm.get(lang));
+            flags.push(flag(text, true));
+        } else {
+            flags.push(flag(format!("◆ {name}"), false));
+        }
     }
     if unit.tied {
         flags.push(flag(format!("= {}", T::Tied.get(lang)), false));
@@ -89,6 +95,18 @@ pub(crate) fn flag_list(project: &Project, unit: &UnitResult, lang: Lang) -> Vec
         f.text = crate::text::clean(&f.text);
     }
     flags
+}
+
+/// A winner of an award with its score (`经济开发区（6.20）`), marked for the leading group
+/// to confirm when the unit is vetoed.
+pub(crate) fn winner_with_score(input: &RankInput, id: &str, score: &str) -> String {
+    let t = crate::i18n::ExplainText(input.lang);
+    let name = input.project.name_of(id);
+    if input.board.find(id).is_some_and(UnitResult::vetoed) {
+        t.named_score_vetoed(name, score)
+    } else {
+        t.named_score(name, score)
+    }
 }
 
 /// The groups that have comprehensive awards: (heading, places, units in rank order) —

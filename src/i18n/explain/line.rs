@@ -9,18 +9,37 @@ impl ExplainText {
         // ---- one row -------------------------------------------------------------
 
         pub fn short_at_least(actual: &str, completion: &str) {
-            zh: "{ACTUAL_VALUE} {actual} → {COMPLETION_RATE} {completion}",
-            en: "{ACTUAL} {actual} → {completion} of {TARGET}",
+            zh: "{ACTUAL_VALUE} {actual}，{COMPLETION_RATE} {completion}",
+            en: "{ACTUAL} {actual}, {completion} of {TARGET}",
         }
 
-        pub(super) fn short_below(actual: &str, ceiling: &str, deviation: &str) {
-            zh: "{ACTUAL_VALUE} {actual} → 低于{CEILING} {ceiling} {deviation}",
-            en: "{ACTUAL} {actual} → {deviation} below the {CEILING} {ceiling}",
+        /// The actual alone, for a one-line explanation that has no room for more.
+        pub(super) fn short_actual(actual: &str) {
+            zh: "{ACTUAL_VALUE} {actual}",
+            en: "{ACTUAL} {actual}",
         }
 
-        pub(super) fn short_above(actual: &str, ceiling: &str, deviation: &str) {
-            zh: "{ACTUAL_VALUE} {actual} → 超出{CEILING} {ceiling} {deviation}",
-            en: "{ACTUAL} {actual} → {deviation} above the {CEILING} {ceiling}",
+        pub(super) fn short_actual_ceiling(actual: &str, ceiling: &str) {
+            zh: "{ACTUAL_VALUE} {actual}，{CEILING} {ceiling}",
+            en: "{ACTUAL} {actual}, {CEILING} {ceiling}",
+        }
+
+        /// An `at_most` row below its ceiling: by how much (`gap`: in percentage points
+        /// for a rate; the relative deviation the rules use follows in the rule part).
+        pub(super) fn short_below(actual: &str, ceiling: &str, gap: &str) {
+            zh: "{ACTUAL_VALUE} {actual}，比{CEILING} {ceiling} 低 {gap}",
+            en: "{ACTUAL} {actual}, {gap} below the {CEILING} {ceiling}",
+        }
+
+        pub(super) fn short_above(actual: &str, ceiling: &str, gap: &str) {
+            zh: "{ACTUAL_VALUE} {actual}，超出{CEILING} {ceiling} {gap}",
+            en: "{ACTUAL} {actual}, {gap} above the {CEILING} {ceiling}",
+        }
+
+        /// A difference of two rates, in percentage points.
+        pub fn points(gap: &str) {
+            zh: "{gap} 个百分点",
+            en: "{gap} percentage points",
         }
 
         /// The measured part and the rule part of a one-line explanation.
@@ -29,9 +48,11 @@ impl ExplainText {
             en: "{lead}, {tail}",
         }
 
+        /// The regulation's rule and its arithmetic: `差 5.0%，每差 2% 扣基本分值的 5%：
+        /// 5.0% ÷ 2% × 5% × 4 = 扣 0.5 分` (`steps`: `5.0% ÷ 2%`, or `⌊…⌋`, `⌈…⌉`).
         pub(super) fn short_steps(short: &str, steps: &str, step: &str, rate: &str, base: &str, outcome: &str) {
-            zh: "差 {short} = {steps} 个 {step} × {rate} × {base} = {outcome}",
-            en: "{short} short = {steps} steps of {step} × {rate} × {base} = {outcome}",
+            zh: "差 {short}，每差 {step} 扣{BASE}的 {rate}：{steps} × {rate} × {base} = {outcome}",
+            en: "{short} short, {rate} of the {BASE} per {step}: {steps} × {rate} × {base} = {outcome}",
         }
 
         pub(super) fn short_deducted(deducted: &str) {
@@ -40,53 +61,53 @@ impl ExplainText {
         }
 
         pub(super) fn short_capped(uncapped: &str, cap: &str) {
-            zh: "{uncapped} > {CEILING} {cap}，扣 {cap} 分",
+            zh: "{uncapped}，超过{DEDUCTION_CAP} {cap}，扣 {cap} 分",
             en: "{uncapped} > {DEDUCTION_CAP} {cap}: −{cap}",
         }
 
-        /// `over / best × share × base`, for a bonus indicator over-completed.
+        /// `base × share × over ÷ best`, for a bonus indicator over-completed.
         pub fn short_bonus(over: &str, best: &str, share: &str, base: &str, bonus: &str) {
-            zh: "超额 {over} ÷ 最高 {best} × {share} × {base} = 加 {bonus}",
-            en: "{over} over / best {best} × {share} × {base} = +{bonus}",
+            zh: "超额 {over}，本组最高 {best}：{base} × {share} × {over} ÷ {best} = 加 {bonus} 分",
+            en: "{over} over (best {best}): {base} × {share} × {over} / {best} = +{bonus}",
         }
 
         pub fn short_best(over: &str, share: &str, base: &str, bonus: &str) {
-            zh: "超额 {over} 为最高，{share} × {base} = 加 {bonus}",
-            en: "{over} over, the best: {share} × {base} = +{bonus}",
+            zh: "超额 {over}，为本组最高：{base} × {share} = 加 {bonus} 分",
+            en: "{over} over, the group's best: {base} × {share} = +{bonus}",
         }
 
         pub fn short_exact(base: &str) {
-            zh: "完成，得{BASE} {base}",
+            zh: "恰好完成，得{BASE} {base} 分",
             en: "{TARGET} met: {BASE} {base}",
         }
 
         pub(super) fn short_exceeded(over: &str, base: &str) {
-            zh: "超额 {over}，{NON_BONUS_INDICATOR}，得{BASE} {base}",
+            zh: "超额 {over}，属{NON_BONUS_INDICATOR}，得{BASE} {base} 分",
             en: "{over} over, {NON_BONUS_INDICATOR}: {BASE} {base}",
         }
 
         pub fn short_no_department_bonus(over: &str, base: &str) {
-            zh: "超额 {over}，部门不加分，得{BASE} {base}",
+            zh: "超额 {over}，{CITY_DEPARTMENT}超额不加分，得{BASE} {base} 分",
             en: "{over} over, no {BONUS} for a department: {BASE} {base}",
         }
 
         pub(super) fn short_bettered(base: &str) {
-            zh: "{NON_BONUS_INDICATOR}，得{BASE} {base}",
+            zh: "属{NON_BONUS_INDICATOR}，得{BASE} {base} 分",
             en: "{NON_BONUS_INDICATOR}: {BASE} {base}",
         }
 
         pub fn short_met(base: &str) {
-            zh: "{COMPLETE}，得{BASE} {base}",
+            zh: "{COMPLETE}，得{BASE} {base} 分",
             en: "{COMPLETE}: {BASE} {base}",
         }
 
         pub fn short_not_met(deduction: &str, earned: &str) {
-            zh: "{INCOMPLETE}，酌情扣 {deduction} 分 → {earned}，{VETO}",
+            zh: "{INCOMPLETE}，酌情扣 {deduction} 分，得 {earned} 分，{VETO}",
             en: "not complete: case-by-case −{deduction} → {earned}, {VETO}",
         }
 
         pub fn short_prep(prep: &str, base: &str) {
-            zh: "{NON_PILOT}，{PREPARATION}得 {prep}/{base}",
+            zh: "{NON_PILOT}，按{PREPARATION}得 {prep} 分（{BASE} {base}）",
             en: "{NON_PILOT}: {PREPARATION} score {prep} of {base}",
         }
 
@@ -150,17 +171,11 @@ impl ExplainText {
         }
     }
 
-    pub fn short_at_most(
-        self,
-        actual: &str,
-        ceiling: &str,
-        deviation: &str,
-        below: bool,
-    ) -> String {
+    pub fn short_at_most(self, actual: &str, ceiling: &str, gap: &str, below: bool) -> String {
         if below {
-            self.short_below(actual, ceiling, deviation)
+            self.short_below(actual, ceiling, gap)
         } else {
-            self.short_above(actual, ceiling, deviation)
+            self.short_above(actual, ceiling, gap)
         }
     }
 

@@ -6,7 +6,7 @@
 //!
 //! Every number arrives at a sentence already formatted (scores with `score_decimals`
 //! places, shares with [`super::percent`], measured shares with
-//! [`ExplainText::percent1`]) and every name already sanitised; the sentences only put
+//! [`ExplainText::percent_shown`]) and every name already sanitised; the sentences only put
 //! them into words. Arithmetic symbols (`+ − × / = →`) are the same in both languages.
 
 use super::Lang;
@@ -83,6 +83,13 @@ impl ExplainText {
             en: "{name} {score}",
         }
 
+        /// A vetoed unit that wins a single-item award, with its score: the leading
+        /// group decides it.
+        pub fn named_score_vetoed(name: &str, score: &str) {
+            zh: "{name}（{score}，已被{VETO}，请领导小组审定）",
+            en: "{name} {score} (vetoed: for the leading group to confirm)",
+        }
+
         /// After a tie at the cut of an award's places.
         pub(super) fn tie_across_cut() {
             zh: "；{PLACES}线上{TIED}，{TIED}者均获评",
@@ -96,21 +103,31 @@ impl ExplainText {
 
     // ---- numbers and small words -------------------------------------------------
 
-    /// A measured share with one decimal, rounded half-up: `0.95` → `95.0%`.
-    pub fn percent1(self, share: Decimal) -> String {
+    /// A measured share as a calculator checks it: exactly, with one decimal at least
+    /// and two at most (`0.95` → `95.0%`, `0.1496` → `14.96%`); a share that needs more
+    /// is cut to two with `…` (`14.96…%`), never rounded to another number.
+    pub fn percent_shown(self, share: Decimal) -> String {
         let Some(v) = share.checked_mul(Decimal::ONE_HUNDRED) else {
             return "—".into();
         };
-        let mut v = v.round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero);
-        v.rescale(1);
-        format!("{v}%")
+        let n = v.normalize();
+        if n.scale() <= 2 {
+            let mut v = n;
+            if v.scale() < 1 {
+                v.rescale(1);
+            }
+            return format!("{v}%");
+        }
+        let mut c = v.round_dp_with_strategy(2, RoundingStrategy::ToZero);
+        c.rescale(2);
+        format!("{c}…%")
     }
 
     /// A measured share with more places (up to four, cut with `…`), when
-    /// [`Self::percent1`] rounds it; `None` when one decimal shows it exactly.
+    /// [`Self::percent_shown`] cuts it; `None` when two decimals show it exactly.
     pub fn percent_more(self, share: Decimal) -> Option<String> {
         let p = share.checked_mul(Decimal::ONE_HUNDRED)?.normalize();
-        if p.scale() <= 1 {
+        if p.scale() <= 2 {
             return None;
         }
         if p.scale() <= 4 {
@@ -178,12 +195,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn percent1_rounds_half_up_to_one_decimal() {
+    fn a_measured_share_is_exact_or_cut_never_rounded() {
         let t = ExplainText(Lang::En);
         let d = |s: &str| s.parse::<Decimal>().unwrap();
-        assert_eq!(t.percent1(d("0.95")), "95.0%");
-        assert_eq!(t.percent1(d("0.00049")), "0.0%");
-        assert_eq!(t.percent1(d("0.00050")), "0.1%");
-        assert_eq!(t.percent1(d("1.2")), "120.0%");
+        assert_eq!(t.percent_shown(d("0.95")), "95.0%");
+        assert_eq!(t.percent_shown(d("1.2")), "120.0%");
+        assert_eq!(t.percent_shown(d("0.1496")), "14.96%");
+        // 19 / 127 = 0.149606299…: cut, marked, not rounded to 15.0%.
+        assert_eq!(t.percent_shown(d("19") / d("127")), "14.96…%");
+        assert_eq!(t.percent_more(d("19") / d("127")).unwrap(), "14.9606…%");
+        assert_eq!(t.percent_shown(d("0.00049")), "0.04…%");
+        assert_eq!(t.percent_more(d("0.95")), None);
     }
 }

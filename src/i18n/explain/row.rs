@@ -6,7 +6,7 @@ use crate::i18n::macros::sentences;
 
 impl ExplainText {
     sentences! {
-        /// The first line: `城镇新增就业（就业和创业）：基础分 4，加分指标`.
+        /// The first line: `城镇新增就业（就业和创业）：基本分值 4，加分指标`.
         pub(super) fn heading(name: &str, area: &str, base: &str, kind: &str, ceiling: &str) {
             zh: "{name}（{area}）：{BASE} {base}，{kind}{ceiling}",
             en: "{name} ({area}): {BASE} {base}, {kind}{ceiling}",
@@ -34,16 +34,17 @@ impl ExplainText {
             en: "{TARGET} {t}, {ACTUAL} {a}: {actual} / {target} = {completion} of {TARGET}",
         }
 
-        /// Ceiling and actual of an `at_most` row, below the ceiling (good).
-        pub(super) fn below_ceiling(t: &str, a: &str, target: &str, actual: &str, deviation: &str) {
-            zh: "{CEILING} {t}，{ACTUAL} {a}：({target} − {actual}) ÷ {target} = 低于{CEILING} {deviation}",
-            en: "{CEILING} {t}, {ACTUAL} {a}: ({target} − {actual}) / {target} = {deviation} below the {CEILING}",
+        /// Ceiling and actual of an `at_most` row, below the ceiling (good): by how much
+        /// (`gap`, in percentage points for a rate), and relative to the ceiling.
+        pub(super) fn below_ceiling(t: &str, a: &str, target: &str, actual: &str, gap: &str, deviation: &str) {
+            zh: "{CEILING} {t}，{ACTUAL} {a}：低于{CEILING} {gap}，({target} − {actual}) ÷ {target} = {deviation}",
+            en: "{CEILING} {t}, {ACTUAL} {a}: {gap} below the {CEILING}, ({target} − {actual}) / {target} = {deviation}",
         }
 
         /// Ceiling and actual of an `at_most` row, above the ceiling.
-        pub(super) fn above_ceiling(t: &str, a: &str, target: &str, actual: &str, deviation: &str) {
-            zh: "{CEILING} {t}，{ACTUAL} {a}：({actual} − {target}) ÷ {target} = 超出{CEILING} {deviation}",
-            en: "{CEILING} {t}, {ACTUAL} {a}: ({actual} − {target}) / {target} = {deviation} above the {CEILING}",
+        pub(super) fn above_ceiling(t: &str, a: &str, target: &str, actual: &str, gap: &str, deviation: &str) {
+            zh: "{CEILING} {t}，{ACTUAL} {a}：超出{CEILING} {gap}，({actual} − {target}) ÷ {target} = {deviation}",
+            en: "{CEILING} {t}, {ACTUAL} {a}: {gap} above the {CEILING}, ({actual} − {target}) / {target} = {deviation}",
         }
 
         /// A bonus indicator over-completed, but not the best of the group.
@@ -62,16 +63,16 @@ impl ExplainText {
             en: "over-completion {over}: the group's best (with {others})",
         }
 
-        /// `bonus = o / o_max × share × base`, with the unrounded shares (`more`).
+        /// `bonus = base × share × o / o_max`, with the uncut shares (`more`).
         pub(super) fn bonus_line(over: &str, best: &str, share: &str, base: &str, bonus: &str, more: &str) {
-            zh: "{BONUS} = {over} ÷ {best} × {share} × {base} = {bonus}{more}",
-            en: "{BONUS} = {over} / {best} × {share} × {base} = {bonus}{more}",
+            zh: "{BONUS} = {base} × {share} × {over} ÷ {best} = {bonus}{more}",
+            en: "{BONUS} = {base} × {share} × {over} / {best} = {bonus}{more}",
         }
 
-        /// `bonus = share × base` (the best gets the whole share).
+        /// `bonus = base × share` (the best gets the whole share).
         pub fn bonus_top(share: &str, base: &str, bonus: &str) {
-            zh: "{BONUS} = {share} × {base} = {bonus}",
-            en: "{BONUS} = {share} × {base} = {bonus}",
+            zh: "{BONUS} = {base} × {share} = {bonus}",
+            en: "{BONUS} = {base} × {share} = {bonus}",
         }
 
         /// Completed with nothing over (`d = 0`).
@@ -88,7 +89,7 @@ impl ExplainText {
 
         /// A non-bonus ceiling bettered (its line already says by how much).
         pub(super) fn bettered() {
-            zh: "优于{TARGET}，但属{NON_BONUS_INDICATOR}：完成或超额均只得{BASE}",
+            zh: "低于{CEILING}，但属{NON_BONUS_INDICATOR}：完成或超额均只得{BASE}",
             en: "better than the {TARGET}, but {NON_BONUS_INDICATOR} ({NON_BONUS_INDICATOR_ZH}): completed or exceeded earns the {BASE}",
         }
 
@@ -104,16 +105,17 @@ impl ExplainText {
             en: "{EARNED} {expr} = {value}",
         }
 
-        /// A proportional shortfall or its steps: `差 5.0% = 2.5 个 2% × 5% × 基础分 4 = …`.
-        pub(super) fn proportional(short: &str, steps: &str, step: &str, rate: &str, base: &str, outcome: &str) {
-            zh: "差 {short} = {steps} 个 {step} × {rate} × {BASE} {base} = {outcome}",
-            en: "{short} = {steps} steps of {step} × {rate} × {BASE} {base} = {outcome}",
+        /// A proportional shortfall, as the regulation words the rule: `差 5.0%，每差 2%
+        /// 扣基本分值的 5%：5.0% ÷ 2% × 5% × 4 = 扣 0.5 分`.
+        pub(super) fn proportional(short: &str, short_bare: &str, step: &str, rate: &str, base: &str, outcome: &str) {
+            zh: "差 {short}，每差 {step} 扣{BASE}的 {rate}：{short_bare} ÷ {step} × {rate} × {base} = {outcome}",
+            en: "{short}; {rate} of the {BASE} per {step} short: {short_bare} / {step} × {rate} × {base} = {outcome}",
         }
 
-        /// Counted steps: `2 步 × 5% × 基础分 4 = …`.
+        /// The deduction of counted steps: `2 × 5% × 4 = …`.
         pub(super) fn counted(steps: &str, rate: &str, base: &str, outcome: &str) {
-            zh: "{steps} 步 × {rate} × {BASE} {base} = {outcome}",
-            en: "{steps} steps × {rate} × {BASE} {base} = {outcome}",
+            zh: "{steps} × {rate} × {base} = {outcome}",
+            en: "{steps} × {rate} × {base} = {outcome}",
         }
 
         /// The deduction, under the cap.
@@ -129,15 +131,15 @@ impl ExplainText {
         }
 
         /// Whole steps (`full_steps`, floor).
-        pub(super) fn whole_steps(short: &str, exact: &str, step: &str, counted: &str) {
-            zh: "差 {short} = {exact} 个 {step}；只计整步（full_steps）：⌊{exact}⌋ = {counted}",
-            en: "{short} = {exact} steps of {step}; only whole steps count (full_steps): ⌊{exact}⌋ = {counted}",
+        pub(super) fn whole_steps(short: &str, short_bare: &str, exact: &str, step: &str, counted: &str) {
+            zh: "差 {short}，每差满 {step} 扣一次，不足 {step} 的部分不扣：{short_bare} ÷ {step} = {exact}，计 {counted} 次",
+            en: "{short}; only whole steps of {step} count (full_steps): {short_bare} / {step} = {exact}, ⌊{exact}⌋ = {counted}",
         }
 
         /// Started steps (`started_steps`, ceil).
-        pub(super) fn started_steps(short: &str, exact: &str, step: &str, counted: &str) {
-            zh: "差 {short} = {exact} 个 {step}；不足一步按一步计（started_steps）：⌈{exact}⌉ = {counted}",
-            en: "{short} = {exact} steps of {step}; a started step counts (started_steps): ⌈{exact}⌉ = {counted}",
+        pub(super) fn started_steps(short: &str, short_bare: &str, exact: &str, step: &str, counted: &str) {
+            zh: "差 {short}，每差 {step} 扣一次，不足 {step} 的部分也扣一次：{short_bare} ÷ {step} = {exact}，计 {counted} 次",
+            en: "{short}; a started step of {step} counts (started_steps): {short_bare} / {step} = {exact}, ⌈{exact}⌉ = {counted}",
         }
 
         /// A failed row vetoes the unit.
@@ -188,19 +190,19 @@ impl ExplainText {
 
         /// A department's bonus indicator exceeded, with `department_bonus = false`.
         pub fn no_department_bonus(over: &str) {
-            zh: "超额完成 {over}；{CITY_DEPARTMENT}超额完成不加分，只得{BASE}（policy.department_bonus = false：部门独自考核一项指标时自己就是最高，故默认不加分）",
+            zh: "超额完成 {over}；按设置{CITY_DEPARTMENT}超额完成不加分，只得{BASE}：部门各自考核时自己就是最高，加分没有比较的意义",
             en: "over-completion {over}; a {CITY_DEPARTMENT} earns no {BONUS} for it, only the {BASE} (policy.department_bonus = false: a department alone on an indicator would always be its own best)",
         }
 
         /// A department's row derived from the counties' and the zone's.
         pub fn summed(units: usize, names: &str) {
-            zh: "部门未单独填报，由 {units} 个{COUNTIES_AND_ZONE}的数据相加得出（aggregate = \"sum\"）：{names}",
+            zh: "部门未单独填报，按设置由 {units} 个县区的数据相加得出：{names}",
             en: "not entered by the department: the sum of {units} units' rows (aggregate = \"sum\"): {names}",
         }
 
         /// A derived row still waiting for some units' rows.
         pub fn summed_waiting(names: &str) {
-            zh: "部门未单独填报，由各{COUNTIES_AND_ZONE}的数据相加得出（aggregate = \"sum\"），尚待{names}录入定量数据",
+            zh: "部门未单独填报，按设置由各县区的数据相加得出，尚待{names}录入目标值和实际值",
             en: "not entered by the department: the sum of the counties' and zone's rows (aggregate = \"sum\"), waiting for {names} to enter a target and an actual",
         }
 
@@ -249,11 +251,13 @@ impl ExplainText {
     }
 
     /// Ceiling and actual of an `at_most` row and the deviation, below (good) or above.
+    #[allow(clippy::too_many_arguments)]
     pub fn measured_at_most(
         self,
         target: &str,
         actual: &str,
         measure: Option<&str>,
+        gap: &str,
         deviation: &str,
         below: bool,
     ) -> String {
@@ -262,9 +266,9 @@ impl ExplainText {
             self.common().qty(actual, measure),
         );
         if below {
-            self.below_ceiling(&t, &a, target, actual, deviation)
+            self.below_ceiling(&t, &a, target, actual, gap, deviation)
         } else {
-            self.above_ceiling(&t, &a, target, actual, deviation)
+            self.above_ceiling(&t, &a, target, actual, gap, deviation)
         }
     }
 
@@ -317,17 +321,19 @@ impl ExplainText {
     pub fn shortfall_prop(self, s: StepsText, deducted: &str, uncapped: Option<&str>) -> String {
         let short = self.shortfall(s.short, s.unrounded);
         let outcome = self.outcome(s, deducted, uncapped);
-        self.proportional(&short, s.steps, s.step, s.rate, s.base, &outcome)
+        let bare = s.unrounded.unwrap_or(s.short);
+        self.proportional(&short, bare, s.step, s.rate, s.base, &outcome)
     }
 
     /// Whole steps (`full_steps`, floor) or started steps (`started_steps`, ceil):
     /// the exact number of steps and the number counted.
     pub fn steps_counted(self, s: StepsText, exact: &str, ceil: bool) -> String {
         let short = self.shortfall(s.short, s.unrounded);
+        let bare = s.unrounded.unwrap_or(s.short);
         if ceil {
-            self.started_steps(&short, exact, s.step, s.steps)
+            self.started_steps(&short, bare, exact, s.step, s.steps)
         } else {
-            self.whole_steps(&short, exact, s.step, s.steps)
+            self.whole_steps(&short, bare, exact, s.step, s.steps)
         }
     }
 

@@ -35,7 +35,7 @@ impl ExplainText {
 
         /// An organisation item whose `applies_to` leaves out the unit's kind.
         pub fn org_item_not_applicable(name: &str, max: &str) {
-            zh: "{name}：不适用于本单位（applies_to），不计分（{MAX} {max}）",
+            zh: "{name}：按规定不适用于本单位，不计分（{MAX} {max}）",
             en: "{name}: does not apply to this unit (applies_to), not scored (of {max})",
         }
 
@@ -150,7 +150,7 @@ impl ExplainText {
             en: ": {note}",
         }
 
-        /// One penalty: `省级通报批评 −2.00：…`.
+        /// One penalty: `被省委、省政府或国家部委通报批评 −2.00：…`.
         pub(super) fn penalty_line(what: &str, points: &str, note: &str) {
             zh: "{what} −{points}{note}",
             en: "{what} −{points}{note}",
@@ -169,7 +169,7 @@ impl ExplainText {
         // ---- the outcome -----------------------------------------------------------
 
         pub fn unit_heading_line(name: &str, kind: &str, total: &str, rank: &str) {
-            zh: "{name}（{kind}）：{TOTAL} {total}，{rank}",
+            zh: "{name}：{TOTAL} {total}，{rank}",
             en: "{name} ({kind}): {TOTAL} {total}, {rank}",
         }
 
@@ -179,7 +179,7 @@ impl ExplainText {
         }
 
         pub(super) fn rank_shared(rank: u32, count: usize, others: &str, total: &str) {
-            zh: "{RANK}：{TIED}第 {rank} 名（共 {count} 个），与{others}{TOTAL}同为 {total}（{TOTAL}相同{RANK}相同）",
+            zh: "{RANK}：与{others}{TIED}第 {rank} 名（共 {count} 个），{TOTAL}同为 {total}",
             en: "{RANK} {rank} of {count}, {TIED} with {others} at {total} (equal totals share a rank)",
         }
 
@@ -200,41 +200,42 @@ impl ExplainText {
 
         /// A failed `at_least` row, in a few words.
         pub fn fail_at_least(name: &str, completion: &str, short: &str, deducted: &str) {
-            zh: "{name} {COMPLETION_RATE} {completion}（差 {short} → 扣 {deducted}）",
+            zh: "{name}{COMPLETION_RATE} {completion}（差 {short}，扣 {deducted} 分）",
             en: "{name} {completion} of {TARGET} (shortfall {short} → −{deducted})",
         }
 
         /// A failed `at_most` row, in a few words.
+        /// (`above`: by how much, in percentage points for a rate.)
         pub fn fail_at_most(name: &str, above: &str, deducted: &str) {
-            zh: "{name} 超出{CEILING} {above}（扣 {deducted}）",
+            zh: "{name}超出{CEILING} {above}（扣 {deducted} 分）",
             en: "{name} {above} above the {CEILING} (→ −{deducted})",
         }
 
         /// A failed qualitative row, in a few words.
         pub fn fail_not_met(name: &str, deducted: &str) {
-            zh: "{name} {INCOMPLETE}（扣 {deducted}）",
+            zh: "{name}{INCOMPLETE}（扣 {deducted} 分）",
             en: "{name} not complete (−{deducted})",
         }
 
         /// `n`: the places in words; `tie`: a tie at the cut, or nothing.
         pub(super) fn comprehensive_won(ord: &str, eligible: usize, places: u32, n: &str, tie: &str) {
-            zh: "{COMPREHENSIVE}：在 {eligible} 个未被否决的单位中排第 {ord}，在 {places} 个{PLACES}之内{tie}",
+            zh: "{COMPREHENSIVE}：在未被否决的 {eligible} 个单位中排第 {ord}，在 {places} 个{PLACES}之内{tie}",
             en: "{COMPREHENSIVE} ({COMPREHENSIVE_ZH}): {ord} among the {eligible} units not vetoed, within {n}{tie}",
         }
 
         pub fn comprehensive_vetoed() {
-            zh: "非{COMPREHENSIVE}：{VETO}，无评选资格",
+            zh: "未评为{COMPREHENSIVE}：已被{VETO}，不能评为{COMPREHENSIVE}",
             en: "not {COMPREHENSIVE}: vetoed ({VETO_ZH}), so not eligible",
         }
 
         pub fn comprehensive_zero() {
-            zh: "非{COMPREHENSIVE}：{TOTAL}为 0，不参与评选",
+            zh: "未评为{COMPREHENSIVE}：{TOTAL}为 0，不参与评选",
             en: "not {COMPREHENSIVE}: a {TOTAL} of 0 wins nothing",
         }
 
         /// Below the cut; `last`: who got the last place of it, or nothing.
         pub(super) fn comprehensive_missed(ord: &str, eligible: usize, n: &str, last: &str) {
-            zh: "非{COMPREHENSIVE}：在 {eligible} 个未被否决的单位中排第 {ord}，{n}{last}",
+            zh: "未评为{COMPREHENSIVE}：在未被否决的 {eligible} 个单位中排第 {ord}，{n}{last}",
             en: "not {COMPREHENSIVE}: {ord} among the {eligible} units not vetoed; {n}{last}",
         }
 
@@ -257,19 +258,19 @@ impl ExplainText {
         /// Last place among the units not up to standard (`tie`: who shares it, or
         /// nothing).
         pub(super) fn last_place_among_vetoed(total: &str, tie: &str, vetoed: &str) {
-            zh: "{LAST_PLACE}：在{NOT_UP_TO_STANDARD}（被{VETO}）的单位中{TOTAL} {total} 最低{tie}（{NOT_UP_TO_STANDARD}：{vetoed}）",
+            zh: "{LAST_PLACE}：{NOT_UP_TO_STANDARD}的单位（{vetoed}）中{TOTAL}最低，为 {total}{tie}",
             en: "{LAST_PLACE} ({LAST_PLACE_ZH}): the lowest {TOTAL} among the units {NOT_UP_TO_STANDARD} ({NOT_UP_TO_STANDARD_ZH}), {total}{tie} ({vetoed})",
         }
 
         /// Vetoed, but not the lowest among the units not up to standard.
         pub fn last_place_no_among_vetoed(lowest: &str, names: &str) {
-            zh: "非{LAST_PLACE}：{NOT_UP_TO_STANDARD}单位中最低{TOTAL}为 {lowest}（{names}）",
+            zh: "不是{LAST_PLACE}：{NOT_UP_TO_STANDARD}的单位中{TOTAL}最低的是{names}（{lowest}）",
             en: "not {LAST_PLACE}: the lowest {TOTAL} among the units {NOT_UP_TO_STANDARD} is {lowest} ({names})",
         }
 
         /// Completed everything: never last under `not_up_to_standard`.
         pub fn last_place_up_to_standard(lowest: &str, names: &str) {
-            zh: "非{LAST_PLACE}：完成了全部指标，{LAST_PLACE}只在{NOT_UP_TO_STANDARD}单位中评定（policy.last_place_among = \"not_up_to_standard\"；其中最低为{names} {lowest}）",
+            zh: "不是{LAST_PLACE}：已完成全部指标；按规定{LAST_PLACE}只在{NOT_UP_TO_STANDARD}的单位中产生，其中{TOTAL}最低的是{names}（{lowest}）",
             en: "not {LAST_PLACE}: it completed every target, and the {LAST_PLACE} is named among the units {NOT_UP_TO_STANDARD} only (policy.last_place_among = \"not_up_to_standard\"; the lowest of them: {names}, {lowest})",
         }
 
@@ -279,12 +280,12 @@ impl ExplainText {
         }
 
         pub fn last_place_no(lowest: &str, names: &str) {
-            zh: "非{LAST_PLACE}：最低{TOTAL}为 {lowest}（{names}）",
+            zh: "不是{LAST_PLACE}：{TOTAL}最低的是{names}（{lowest}）",
             en: "not {LAST_PLACE}: the lowest {TOTAL} is {lowest} ({names})",
         }
 
         pub fn last_place_off() {
-            zh: "不设{LAST_PLACE}（policy.last_place = false）",
+            zh: "按设置不评{LAST_PLACE}",
             en: "no {LAST_PLACE}: switched off (policy.last_place = false)",
         }
 
@@ -324,13 +325,13 @@ impl ExplainText {
 
         /// The winner is vetoed, under `single_item_veto = "none"`.
         pub(super) fn won_though_vetoed() {
-            zh: "；{VETO}只取消{COMPREHENSIVE}资格，不影响{SINGLE_ITEM}（policy.single_item_veto = \"none\"），须领导小组确认",
+            zh: "；按设置，{VETO}只取消{COMPREHENSIVE}资格，不影响{SINGLE_ITEM}，请领导小组审定",
             en: "; a {VETO} only bars {COMPREHENSIVE}, not {SINGLE_ITEM}s (policy.single_item_veto = \"none\"): for the leading group to confirm",
         }
 
         /// The winner is vetoed on indicators the award does not count.
         pub(super) fn won_though_vetoed_elsewhere() {
-            zh: "；未完成的指标不属本项工作，仍可获评（policy.single_item_veto = \"failed_area\"），须领导小组确认",
+            zh: "；被{VETO}的指标不属本项工作，按规定仍可获评，请领导小组审定",
             en: "; the indicators it failed are not this award's work, so it may still win (policy.single_item_veto = \"failed_area\"): for the leading group to confirm",
         }
 
@@ -346,18 +347,18 @@ impl ExplainText {
         }
 
         pub fn award_left_comprehensive(award: &str, score: &str, winners: &str) {
-            zh: "{award}：已评为{COMPREHENSIVE}，不再参评（{ROLL_DOWN}；{AWARD_SCORE}本为 {score}），{winners}",
+            zh: "{award}：已评为{COMPREHENSIVE}，不再评{SINGLE_ITEM}（{AWARD_SCORE}本为 {score}），{ROLL_DOWN}，{winners}",
             en: "{award}: left out as {COMPREHENSIVE} ({ROLL_DOWN_ZH}; its {AWARD_SCORE} would be {score}), {winners}",
         }
 
         pub fn award_left_vetoed(award: &str, score: &str, winners: &str) {
-            zh: "{award}：{VETO}，不参评{SINGLE_ITEM_SHORT}（policy.single_item_veto = \"all\"；{AWARD_SCORE}本为 {score}），{ROLL_DOWN}，{winners}",
+            zh: "{award}：已被{VETO}，按设置不评{SINGLE_ITEM}（{AWARD_SCORE}本为 {score}），{ROLL_DOWN}，{winners}",
             en: "{award}: left out because vetoed (policy.single_item_veto = \"all\"; its {AWARD_SCORE} would be {score}; {ROLL_DOWN_ZH}), {winners}",
         }
 
         /// Left out of the award of the work it failed (`failed`: those indicators).
         pub fn award_left_failed_area(award: &str, failed: &str, score: &str, winners: &str) {
-            zh: "{award}：未完成本项工作的指标（{failed}），{VETO}，不参评（policy.single_item_veto = \"failed_area\"；{AWARD_SCORE}本为 {score}），{ROLL_DOWN}，{winners}",
+            zh: "{award}：本项工作的指标未完成（{failed}），不评本项先进（{AWARD_SCORE}本为 {score}），{ROLL_DOWN}，{winners}",
             en: "{award}: left out for failing this award's own work ({failed}; policy.single_item_veto = \"failed_area\"; its {AWARD_SCORE} would be {score}; {ROLL_DOWN_ZH}), {winners}",
         }
 

@@ -207,7 +207,7 @@ impl WhatifText {
 
         /// No comprehensive awards at all (`policy.<key> = 0`).
         pub(super) fn no_places_under(key: &str) {
-            zh: "不评{COMPREHENSIVE}（policy.{key} = 0）",
+            zh: "按设置不评{COMPREHENSIVE}",
             en: "no comprehensive awards are given (policy.{key} = 0)",
         }
 
@@ -285,7 +285,7 @@ impl WhatifText {
 
         /// Last place as the only unit that may be (the only one not up to standard).
         pub fn last_only_vetoed(total: &str) {
-            zh: "{LAST_PLACE}：{TOTAL} {total}，是唯一{NOT_UP_TO_STANDARD}的单位；提高{TOTAL}不能离开{LAST_PLACE}，只有完成全部指标才能（policy.last_place_among = \"not_up_to_standard\"）",
+            zh: "{LAST_PLACE}：{TOTAL} {total}，是唯一{NOT_UP_TO_STANDARD}的单位；按规定{LAST_PLACE}只在{NOT_UP_TO_STANDARD}的单位中产生，提高{TOTAL}不能离开{LAST_PLACE}，只有完成全部指标才能",
             en: "{LAST_PLACE} ({LAST_PLACE_ZH}) with {total}, the only unit {NOT_UP_TO_STANDARD}: no total takes it out of last place, only completing its targets does (policy.last_place_among = \"not_up_to_standard\")",
         }
 

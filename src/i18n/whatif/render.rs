@@ -155,7 +155,7 @@ impl<'a> Writer<'a> {
                         self.c.qty(&entered(actual), m),
                         self.c.qty(&entered(gap), m),
                     );
-                    let short = self.e.percent1(short);
+                    let short = self.e.percent_shown(short);
                     if fix.at_most {
                         t.fix_at_most(&name, &actual, &target, &gap, &short)
                     } else {

@@ -68,7 +68,7 @@ impl Cell {
             Cell::Int(n) => n.to_string(),
             Cell::Score(v) => score_text(*v, places),
             Cell::Value(v) => v.normalize().to_string(),
-            Cell::Share(v) => ExplainText(lang).percent1(*v),
+            Cell::Share(v) => ExplainText(lang).percent_shown(*v),
             Cell::Flags(flags) => {
                 let texts: Vec<&str> = flags.iter().map(|f| f.text.as_str()).collect();
                 texts.join("  ")

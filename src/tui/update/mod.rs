@@ -201,8 +201,7 @@ fn file_changed(model: &mut Model) -> Option<Effect> {
         // A deleted file that is back: the dialog follows by itself; the line below
         // must not go on saying it is deleted.
         let deleted = T::DiskDeleted.get(model.lang);
-        if !model.session.file_gone()
-            && model.ui.status.as_ref().is_some_and(|s| s.text == deleted)
+        if !model.session.file_gone() && model.ui.status.as_ref().is_some_and(|s| s.text == deleted)
         {
             model.ui.status = None;
         }

@@ -1,7 +1,7 @@
 //! An explanation ([`crate::explain`]) in words: the data's steps in the order a reader
 //! checks them, each put into a sentence of [`ExplainText`]. Nothing is computed here but
 //! the formatting of numbers ([`crate::i18n::numbers`]): measured shares with one
-//! decimal ([`ExplainText::percent1`]), policy shares with [`percent`], and the half-up
+//! decimal ([`ExplainText::percent_shown`]), policy shares with [`percent`], and the half-up
 //! rounding shown (`4.405 → 4.41`) wherever the data says it changed a number.
 //!
 //! One row is `row.rs`, a unit `unit.rs`.
@@ -79,7 +79,7 @@ impl Words {
     }
 
     fn pct(self, share: Decimal) -> String {
-        self.t.percent1(share)
+        self.t.percent_shown(share)
     }
 
     fn frac_pct(self, f: crate::scoring::Fraction) -> String {

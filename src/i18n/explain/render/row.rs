@@ -11,7 +11,21 @@ use crate::scoring::Fraction;
 use crate::text::sanitize;
 use rust_decimal::Decimal;
 
+/// The columns a one-line explanation may take: a status line at 80 columns, less its
+/// margins.
+pub const STATUS_WIDTH: usize = 78;
+
 impl Words {
+    /// How far an `at_most` row's actual is from its ceiling, as a reader says it: in
+    /// percentage points for a rate (`0.6 个百分点`), else in the unit of measure.
+    fn gap(self, e: &ItemExplanation, m: &Measured) -> String {
+        let gap = entered((m.target - m.actual).abs());
+        match e.measure.as_deref() {
+            Some("%") => self.t.points(&gap),
+            measure => self.t.common().qty(&gap, measure.map(sanitize).as_deref()),
+        }
+    }
+
     /// The line with target, actual and the deviation `d` (signed, good direction).
     fn measured(self, e: &ItemExplanation, m: &Measured) -> String {
         let measure = e.measure.as_deref().map(sanitize);
@@ -21,6 +35,7 @@ impl Words {
                 &t,
                 &a,
                 measure.as_deref(),
+                &self.gap(e, m),
                 &self.pct(m.deviation.abs()),
                 m.deviation >= Decimal::ZERO,
             )
@@ -35,19 +50,41 @@ impl Words {
         m.completion.map_or_else(|| "—".into(), |c| self.pct(c))
     }
 
-    /// The measured part of a one-line explanation.
-    fn short_lead(self, e: &ItemExplanation, m: &Measured) -> String {
+    /// The measured part of a one-line explanation: the actual and its completion (or its
+    /// distance from the ceiling), or (`compact`) the actual alone (beside the ceiling).
+    fn short_lead(self, e: &ItemExplanation, m: &Measured, compact: bool) -> String {
         if e.at_most {
+            let measure = e.measure.as_deref().map(sanitize);
+            let qty = |v| self.t.common().qty(&entered(v), measure.as_deref());
+            if compact {
+                return self.t.short_actual_ceiling(&qty(m.actual), &qty(m.target));
+            }
             self.t.short_at_most(
-                &entered(m.actual),
-                &entered(m.target),
-                &self.pct(m.deviation.abs()),
+                &qty(m.actual),
+                &qty(m.target),
+                &self.gap(e, m),
                 m.deviation >= Decimal::ZERO,
             )
+        } else if compact {
+            self.t.short_actual(&entered(m.actual))
         } else {
             self.t
                 .short_at_least(&entered(m.actual), &self.completion(m))
         }
+    }
+
+    /// A one-line explanation that fits a status line ([`STATUS_WIDTH`]): the measured
+    /// part in full, else compact, else left out (the row shows it in its columns).
+    fn short_fitted(self, e: &ItemExplanation, m: &Measured, tail: &str) -> String {
+        let full = self.t.short_join(&self.short_lead(e, m, false), tail);
+        if crate::text::width(&full) <= STATUS_WIDTH {
+            return full;
+        }
+        let compact = self.t.short_join(&self.short_lead(e, m, true), tail);
+        if crate::text::width(&compact) <= STATUS_WIDTH {
+            return compact;
+        }
+        tail.to_string()
     }
 
     /// `earned <expr> = <value>`, with the half-up rounding when it changed the value.
@@ -209,7 +246,7 @@ impl Words {
         let t = self.t;
         match (over.value(), b.top.value()) {
             (Some(o), Some(b)) if t.percent_more(o).is_some() || t.percent_more(b).is_some() => {
-                let more = |v| t.percent_more(v).unwrap_or_else(|| t.percent1(v));
+                let more = |v| t.percent_more(v).unwrap_or_else(|| t.percent_shown(v));
                 Some(format!("{} / {}", more(o), more(b)))
             }
             _ => None,
@@ -275,7 +312,6 @@ impl Words {
                 over,
                 extra,
             } => {
-                let lead = self.short_lead(e, measured);
                 let over_pct = self.frac_pct(*over);
                 let tail = match extra {
                     Over::Exactly => t.short_exact(&base),
@@ -294,7 +330,7 @@ impl Words {
                         }
                     }
                 };
-                t.short_join(&lead, &tail)
+                self.short_fitted(e, measured, &tail)
             }
             ItemSteps::Short {
                 measured,
@@ -302,24 +338,24 @@ impl Words {
                 step,
                 rate,
                 mode,
-                exact_steps,
-                steps,
                 uncapped,
                 deduction,
                 capped,
                 ..
             } => {
-                let lead = self.short_lead(e, measured);
-                let steps_text = match mode {
-                    ShortfallMode::Proportional => plain(*steps),
-                    _ => format!(
-                        "{}→{}",
-                        exact_steps.map_or_else(|| "—".into(), plain),
-                        plain(*steps)
-                    ),
-                };
                 let (short, step, rate) = (self.pct(*shortfall), percent(*step), percent(*rate));
-                let cap = self.score(*deduction);
+                // The steps as a calculator takes them: `5.0% ÷ 2%`, whole (`⌊…⌋`) or
+                // started (`⌈…⌉`) steps marked.
+                let bare = self
+                    .t
+                    .percent_more(*shortfall)
+                    .unwrap_or_else(|| short.clone());
+                let steps_text = match mode {
+                    ShortfallMode::Proportional => format!("{bare} ÷ {step}"),
+                    ShortfallMode::FullSteps => format!("⌊{bare} ÷ {step}⌋"),
+                    ShortfallMode::StartedSteps => format!("⌈{bare} ÷ {step}⌉"),
+                };
+                let cap = self.exact(*deduction);
                 let numbers = StepsText {
                     short: &short,
                     unrounded: None,
@@ -330,10 +366,11 @@ impl Words {
                     cap_share: "",
                     cap: &cap,
                 };
-                let uncapped = uncapped.map_or_else(|| "—".into(), |v| self.score(v));
+                let uncapped = uncapped.map_or_else(|| "—".into(), |v| self.exact(v));
                 let uncapped = capped.then_some(uncapped.as_str());
-                let tail = t.short_shortfall(numbers, &self.score(*deduction), uncapped);
-                t.short_join(&lead, &tail)
+                // The deduction exactly: base − it, rounded, is the score shown.
+                let tail = t.short_shortfall(numbers, &self.exact(*deduction), uncapped);
+                self.short_fitted(e, measured, &tail)
             }
             ItemSteps::Met => t.short_met(&base),
             ItemSteps::NotMet { deduction, .. } => {
@@ -358,9 +395,9 @@ impl Words {
                 deduction,
                 ..
             } => {
-                let deducted = self.score(*deduction);
+                let deducted = self.exact(*deduction);
                 if e.at_most {
-                    t.fail_at_most(&name, &self.pct(*shortfall), &deducted)
+                    t.fail_at_most(&name, &self.gap(e, measured), &deducted)
                 } else {
                     let completion = self.completion(measured);
                     t.fail_at_least(&name, &completion, &self.pct(*shortfall), &deducted)
