@@ -195,7 +195,7 @@ fn xlsx_worked_ranking_awards_and_sheets() {
     assert_eq!(text(&employment[who]), "经济开发区");
     assert!(close(num(&employment[score]), 6.2));
     // The zone is vetoed (on 低保, not on employment): it wins, marked for the leading group.
-    assert_eq!(text(&employment[won]), "是（一票否决，请确认）");
+    assert_eq!(text(&employment[won]), "是（已被一票否决，待审定）");
     let funding = row_with(&awards_sheet, award, "资金安排和落实工作先进县");
     assert_eq!(text(&funding[winners]), "丙县");
     let comprehensive_row = row_with(&awards_sheet, award, "综合先进（县区）");

@@ -379,7 +379,7 @@ texts! {
     ExportAwardScore => zh::AWARD_SCORE, "Award score";
     ExportWon => "获评", "Won";
     ToConfirm => "，待审定", ", to confirm";
-    ExportWonVetoed => cat!("是（", zh::VETO, "，请确认）"), "yes (vetoed: to confirm)";
+    ExportWonVetoed => cat!("是（已被", zh::VETO, "，待审定）"), "yes (vetoed: to confirm)";
     ExportIndicator => "指标", "Indicator";
     ExportBase => zh::BASE, "Base";
     ExportBonusIndicator => zh::BONUS_INDICATOR, "Bonus indicator";
