@@ -4,6 +4,7 @@
 //! scoreboard.
 
 mod csv;
+mod docx;
 mod export;
 mod html;
 mod json;
@@ -13,6 +14,7 @@ mod tables;
 mod xlsx;
 
 pub use csv::rank_csv;
+pub use docx::export_docx;
 pub use export::{CsvTable, export_csv, export_html, export_markdown, export_xlsx};
 pub use json::rank_json;
 pub use table::{rank_markdown, rank_table};
