@@ -1,7 +1,7 @@
 //! The ranking rendered for people and for programs: an aligned table, JSON
 //! (`kaoping-rank/1`, SPEC §5), CSV and Markdown; and the exports of `kaoping export`
-//! (a workbook, csv tables, minutes, a printable html report). Renderers only read a
-//! scoreboard.
+//! (a workbook, csv tables, minutes, a printable html report, the docx report to the
+//! leading group). Renderers only read a scoreboard.
 
 mod csv;
 mod docx;
