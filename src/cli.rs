@@ -68,7 +68,8 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = RankFormat::Table)]
         format: RankFormat,
     },
-    /// Write the evaluation as xlsx, csv, markdown or a printable html report
+    /// Write the evaluation as xlsx, csv, markdown, a printable html report, or the docx
+    /// report to the leading group (in Chinese)
     #[command(group = clap::ArgGroup::new("how").args(["format", "output"]).multiple(true).required(true))]
     Export {
         file: PathBuf,

@@ -470,11 +470,13 @@ pub enum ExportFormat {
     Csv,
     Markdown,
     Html,
+    /// The report to the leading group (领导小组), in Chinese whatever `--lang` says.
+    Docx,
 }
 
 impl ExportFormat {
     /// The format a file name's extension names (`.xlsx`, `.csv`, `.md`/`.markdown`,
-    /// `.html`/`.htm`).
+    /// `.html`/`.htm`, `.docx`).
     pub fn of_path(path: &Path) -> Option<ExportFormat> {
         let ext = path.extension()?.to_string_lossy().to_lowercase();
         match ext.as_str() {
@@ -482,6 +484,7 @@ impl ExportFormat {
             "csv" => Some(ExportFormat::Csv),
             "md" | "markdown" => Some(ExportFormat::Markdown),
             "html" | "htm" => Some(ExportFormat::Html),
+            "docx" => Some(ExportFormat::Docx),
             _ => None,
         }
     }
@@ -492,6 +495,7 @@ impl ExportFormat {
             ExportFormat::Csv => "csv",
             ExportFormat::Markdown => "md",
             ExportFormat::Html => "html",
+            ExportFormat::Docx => "docx",
         }
     }
 }
@@ -503,8 +507,9 @@ pub struct ExportOptions {
     /// The format (default: from OUT's extension)
     #[arg(long, value_enum)]
     pub format: Option<ExportFormat>,
-    /// Where to write (`-` for standard output). Default: xlsx and html to NAME.xlsx /
-    /// NAME.html in the current folder, csv and markdown to standard output
+    /// Where to write (`-` for standard output). Default: xlsx, html and docx to
+    /// NAME.xlsx / NAME.html / NAME.docx in the current folder, csv and markdown to
+    /// standard output
     #[arg(short, long)]
     pub output: Option<PathBuf>,
     /// Which table a csv holds (default: the ranking)
@@ -634,7 +639,9 @@ pub fn export(
     let target = match (&options.output, format) {
         (Some(p), _) if p == Path::new("-") => None,
         (Some(p), _) => Some(p.clone()),
-        (None, ExportFormat::Xlsx | ExportFormat::Html) => Some(default_file()),
+        (None, ExportFormat::Xlsx | ExportFormat::Html | ExportFormat::Docx) => {
+            Some(default_file())
+        }
         (None, _) => None,
     };
     match target {
@@ -662,6 +669,7 @@ pub fn render_export(
         ExportFormat::Csv => crate::report::export_csv(input, table, bom).into_bytes(),
         ExportFormat::Markdown => crate::report::export_markdown(input).into_bytes(),
         ExportFormat::Html => crate::report::export_html(input, date).into_bytes(),
+        ExportFormat::Docx => crate::report::export_docx(input, date).map_err(OpsError::Export)?,
     })
 }
 
@@ -870,6 +878,10 @@ mod tests {
         assert_eq!(
             ExportFormat::of_path(Path::new("a.htm")),
             Some(ExportFormat::Html)
+        );
+        assert_eq!(
+            ExportFormat::of_path(Path::new("给领导小组.DOCX")),
+            Some(ExportFormat::Docx)
         );
         assert_eq!(ExportFormat::of_path(Path::new("a.toml")), None);
         assert_eq!(ExportFormat::of_path(Path::new("a")), None);

@@ -1,6 +1,7 @@
 //! `kaoping export`: the workbook read back with calamine, the csv tables parsed back,
-//! the minutes and the html report checked for what they must say, the binary run for
-//! every format, and the html report printed to PDF with Chromium.
+//! the minutes, the html report and the docx report to the leading group checked for what
+//! they must say, the binary run for every format, the html report printed to PDF with
+//! Chromium and the docx converted to PDF with LibreOffice.
 //!
 //! Golden numbers: the worked example (甲县 21.80 first; 丙县 vetoed by 城镇新增就业,
 //! 2.5 steps × 5% × 4 = −0.50; the zone last; the single-item awards to the zone and
@@ -12,7 +13,9 @@ use calamine::{Data, Range, Reader, Xlsx};
 use kaoping::check::{Analysis, analyze};
 use kaoping::i18n::Lang;
 use kaoping::project::problem::Problem;
-use kaoping::report::{CsvTable, RankInput, export_csv, export_html, export_markdown, export_xlsx};
+use kaoping::report::{
+    CsvTable, RankInput, export_csv, export_docx, export_html, export_markdown, export_xlsx,
+};
 use kaoping::scoring::score_text;
 use std::io::Cursor;
 use std::path::Path;
@@ -723,6 +726,153 @@ fn rank_formats_escape_like_the_exports() {
     assert!(!table.contains('\u{1b}'));
 }
 
+// ---- docx: the report to the leading group ------------------------------------------
+
+/// The text of a part of a .docx, its markup taken out (paragraphs run together).
+fn docx_text(docx: &[u8], part: &str) -> String {
+    let xml = zip_entry(docx, part);
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in xml.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text
+}
+
+#[test]
+fn docx_report_holds_the_award_lists_in_chinese_on_a4() {
+    let s = scored(&worked_text());
+    // Chinese whatever the interface's language: an official document.
+    let docx = export_docx(&s.input(Lang::En), DATE).unwrap();
+    let text = docx_text(&docx, "word/document.xml");
+    for expected in [
+        "关于示例：三县一区考评结果的通报（建议名单）",
+        "市民生工程领导小组：",
+        "一、综合先进",
+        "拟评：甲县（21.80）、乙县（20.20）。",
+        "符合条件（未被一票否决）的单位只有 2 个，其余 1 个名额空缺。",
+        "二、末位",
+        "末位：经济开发区（总分 18.80）。",
+        "三、单项工作先进",
+        "就业和创业工作先进县1经济开发区（6.20）待审定：经济开发区被一票否决（未完成城乡低保应保尽保）",
+        "资金安排和落实工作先进县1丙县（3.50）待审定：丙县被一票否决（未完成城镇新增就业）",
+        "四、先进市直单位",
+        "五、先进个人",
+        "甲县40尚未推荐",
+        "六、一票否决",
+        "（一）丙县：总分 19.70，第 3 名（共 4 个）",
+        "城镇新增就业（基本分值 4，得分 3.50）：实际值 950，差 5.0%，每差 2% 扣基本分值的 5%：5.0% ÷ 2% × 5% × 4 = 扣 0.50 分。",
+        "七、需领导小组审定的事项",
+        "1. 【待审定】经济开发区被一票否决",
+        "民生工程考评办公室2026年3月31日",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in\n{text}");
+    }
+    // The annex: every unit's sections and total, with what the lists say of it in words.
+    let annex = text.split("各单位考评得分").last().unwrap();
+    for row in [
+        "1甲县5.505.5010.800.0021.80综合先进",
+        "2乙县5.005.8010.401.0020.20综合先进",
+        "3丙县5.005.209.500.0019.70一票否决（城镇新增就业）；单项工作先进 1 项",
+        "4经济开发区4.504.909.400.0018.80一票否决（城乡低保应保尽保）；末位；单项工作先进 1 项",
+    ] {
+        assert!(annex.contains(row), "{row} not in the annex: {annex}");
+    }
+    assert!(text.contains("附件：各单位考评得分"));
+    // No symbols of the screen, no ids, no policy keys.
+    for symbol in ["★", "✗", "◆", "▼", "policy.", "single_item_veto", "scores."] {
+        assert!(!text.contains(symbol), "{symbol} in the document");
+    }
+    for id in ["jia", "bing", "zone", "new-jobs"] {
+        assert!(
+            !text.to_lowercase().contains(id),
+            "the id {id} in the document"
+        );
+    }
+    // The ranking table's rows: rank, name, the sections, total.
+    assert!(text.contains("1甲县5.505.5010.800.0021.80"), "{text}");
+    assert!(text.contains("2乙县5.005.8010.401.0020.20"), "{text}");
+    assert!(!text.contains("Comprehensive") && !text.contains("Last place"));
+
+    // GB/T 9704: A4, margins 37/35/28/26 mm, the fonts, a fixed 28 pt line.
+    let xml = zip_entry(&docx, "word/document.xml");
+    let sect = &xml[xml.rfind("<w:sectPr").expect("a section")..];
+    assert!(
+        sect.contains(r#"<w:pgSz w:w="11906" w:h="16838""#),
+        "{sect}"
+    );
+    for margin in [
+        r#"w:top="2098""#,
+        r#"w:bottom="1984""#,
+        r#"w:left="1587""#,
+        r#"w:right="1474""#,
+    ] {
+        assert!(sect.contains(margin), "{margin} not in {sect}");
+    }
+    assert!(sect.contains("<w:footerReference"), "{sect}");
+    for font in ["方正小标宋简体", "仿宋_GB2312", "黑体", "楷体_GB2312"] {
+        assert!(
+            xml.contains(&format!(r#"w:eastAsia="{font}""#)),
+            "{font} not used"
+        );
+    }
+    assert!(xml.contains(r#"<w:sz w:val="44" />"#), "the title in 2号");
+    assert!(xml.contains(r#"w:line="560" w:lineRule="exact""#));
+    let fonts = zip_entry(&docx, "word/fontTable.xml");
+    assert!(fonts.contains(r#"<w:font w:name="方正小标宋简体"><w:altName w:val="宋体"/>"#));
+    // The page number: `— PAGE —` in the footer.
+    let footer = zip_entry(&docx, "word/footer1.xml");
+    assert!(footer.contains("PAGE") && footer.contains("— "), "{footer}");
+}
+
+#[test]
+fn docx_report_lists_departments_individuals_and_decisions_of_the_demo() {
+    let s = scored(kaoping::project::DEMO);
+    let docx = export_docx(&s.input(Lang::Zh), DATE).unwrap();
+    let text = docx_text(&docx, "word/document.xml");
+    for expected in [
+        "关于2026年度民生工程目标管理考评结果的通报（建议名单）",
+        "拟评：东城县（131.30）、西山县（128.91）、青阳县（127.97）。",
+        "综合先进（市直部门）：名额 8 个",
+        "市财政局（97.20）",
+        "北岭县43陈静、杨帆、赵磊少 1 人（应等额推荐）",
+        "经济开发区23罗勇、梁燕、宋鹏多 1 人（应等额推荐）",
+        "社会保险工作先进县2北岭县（8.61）、南湖县（7.79）待审定：北岭县被一票否决（未完成城镇新增就业人数）",
+        "（三）市民政局：总分 95.52，第 12 名（共 12 个）",
+        "【待审定】北岭县被一票否决（未完成城镇新增就业人数），仍获评「社会保险工作先进县」，请领导小组审定。",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in\n{text}");
+    }
+    // Every comprehensive winner of both groups, with its total.
+    for u in s
+        .input(Lang::Zh)
+        .board
+        .units
+        .iter()
+        .chain(&s.input(Lang::Zh).board.departments)
+    {
+        if u.comprehensive {
+            let named = format!("{}（{}）", u.name, score_text(u.total, 2));
+            assert!(text.contains(&named), "{named} not in the report");
+        }
+    }
+}
+
+#[test]
+fn docx_report_escapes_names_from_the_file() {
+    let s = scored(&hostile_text());
+    let docx = export_docx(&s.input(Lang::Zh), DATE).unwrap();
+    let xml = zip_entry(&docx, "word/document.xml");
+    assert!(xml.contains("甲&lt;b&gt;&amp;"), "the name is escaped");
+    assert!(!xml.contains("<b>") && !xml.contains("<script"));
+    assert!(docx_text(&docx, "word/document.xml").contains("关于&lt;script&gt;x&lt;/script&gt;"));
+}
+
 // ---- the binary ---------------------------------------------------------------------
 
 fn kaoping(args: &[&str], dir: &Path) -> Output {
@@ -797,6 +947,19 @@ fn binary_exports_every_format() {
     let html = std::fs::read_to_string(dir.path().join("worked.html")).unwrap();
     assert_well_formed(&html);
     assert!(html.contains("<html lang=\"en\">"));
+
+    // docx to the default file, NAME.docx, in Chinese under --lang en too.
+    let out = kaoping(&["export", worked, "--format", "docx"], dir.path());
+    ok(&out);
+    let docx = std::fs::read(dir.path().join("worked.docx")).unwrap();
+    assert!(docx_text(&docx, "word/document.xml").contains("拟评：甲县（21.80）、乙县（20.20）"));
+    // …or by the extension of -o.
+    let named = dir.path().join("送审稿.docx");
+    ok(&kaoping(
+        &["export", worked, "-o", named.to_str().unwrap()],
+        dir.path(),
+    ));
+    assert!(named.exists());
 
     // A file with errors exports nothing (exit 1).
     let bad = dir.path().join("bad.toml");
@@ -899,6 +1062,96 @@ fn html_report_prints_to_pdf_with_the_ranking() {
     }
     assert!(text.contains("东城县") && text.contains("131.30"));
     assert!(text.contains("综合排名") && text.contains("一票否决单位"));
+}
+
+/// LibreOffice's converter, when this machine has one.
+fn soffice() -> Option<&'static str> {
+    ["soffice", "libreoffice"].into_iter().find(|p| {
+        Command::new(p)
+            .arg("--version")
+            .stdin(std::process::Stdio::null())
+            .output()
+            .is_ok_and(|o| o.status.success())
+    })
+}
+
+#[test]
+#[ignore = "needs LibreOffice (soffice), pdftotext and a CJK font; .ci/run installs them and runs it"]
+fn docx_report_converts_to_pdf_with_libreoffice() {
+    let soffice =
+        soffice().expect("this check needs soffice (.ci/run installs libreoffice-writer)");
+    assert!(
+        have("pdftotext"),
+        "this check needs pdftotext (.ci/run installs it)"
+    );
+    let s = scored(kaoping::project::DEMO);
+    let input = s.input(Lang::Zh);
+    let dir = tempfile::tempdir().unwrap();
+    let docx = dir.path().join("demo.docx");
+    std::fs::write(&docx, export_docx(&input, DATE).unwrap()).unwrap();
+    // A profile of its own, so that a LibreOffice already running does not take the job.
+    let profile = format!(
+        "-env:UserInstallation=file://{}/lo-profile",
+        dir.path().display()
+    );
+    let (_, _, said) = run_with_timeout(
+        Command::new(soffice)
+            .arg(profile)
+            .args([
+                "--headless",
+                "--norestore",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+            ])
+            .arg(dir.path())
+            .arg(&docx),
+        dir.path(),
+        180,
+    );
+    let pdf = dir.path().join("demo.pdf");
+    assert!(pdf.exists(), "no PDF; soffice said: {said}");
+    let txt = dir.path().join("demo.txt");
+    let (done, _, said) = run_with_timeout(
+        Command::new("pdftotext").arg(&pdf).arg(&txt),
+        dir.path(),
+        60,
+    );
+    assert!(done, "pdftotext: {said}");
+    // Justified lines get spaces between characters, and cells wrap: compare without
+    // white space.
+    let text: String = std::fs::read_to_string(&txt)
+        .unwrap()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    assert!(
+        text.contains("关于2026年度民生工程目标管理考评结果的通报（建议名单）"),
+        "{text}"
+    );
+    let board = input.board;
+    for u in board
+        .units
+        .iter()
+        .chain(&board.departments)
+        .filter(|u| u.comprehensive)
+    {
+        let named = format!("{}（{}）", u.name, score_text(u.total, 2));
+        assert!(text.contains(&named), "{named} not in the PDF:\n{text}");
+    }
+    for a in &board.awards {
+        for w in &a.winners {
+            let name = &board.find(w).unwrap().name;
+            assert!(
+                text.contains(name.as_str()),
+                "{name} ({}) not in the PDF",
+                a.name
+            );
+        }
+    }
+    assert!(text.contains("末位：经济开发区（总分121.51）"), "{text}");
+    assert!(text.contains("【待审定】北岭县被一票否决"), "{text}");
+    assert!(text.contains("—1—"), "no page number: {text}");
 }
 
 // ---- advanced individuals, in every format ---------------------------------------------

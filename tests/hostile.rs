@@ -356,7 +356,7 @@ fn an_export_never_replaces_the_project_or_its_side_files() {
         outputs.push(link.display().to_string());
     }
     for output in &outputs {
-        for format in ["csv", "markdown", "html"] {
+        for format in ["csv", "markdown", "html", "docx", "xlsx"] {
             let out = run_within(&["export", p, "--format", format, "-o", output], 20);
             let stderr = String::from_utf8_lossy(&out.stderr);
             assert_eq!(out.status.code(), Some(2), "{output}: {stderr}");

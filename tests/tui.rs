@@ -532,6 +532,27 @@ fn export_writes_the_file_its_extension_names_and_refuses_an_unknown_one() {
     assert!(screen(&mut m, 120, 40).contains("exported"));
 }
 
+/// The export prompt writes the report to the leading group from a `.docx` name, and the
+/// message that lists the formats names docx.
+#[test]
+fn export_prompt_writes_the_docx_report() {
+    let (mut m, dir) = model(DEMO, "demo.toml", Lang::En);
+    key(&mut m, KeyCode::Char('X'));
+    type_path(&mut m, &dir.path().join("ranking.txt"));
+    key(&mut m, KeyCode::Enter);
+    let said = match &m.ui.mode {
+        kaoping::tui::model::Mode::Editing(e) => e.error.clone().unwrap_or_default(),
+        _ => panic!("the prompt stays open"),
+    };
+    assert!(said.contains(".html or .docx"), "{said}");
+    let out = dir.path().join("送审稿.docx");
+    type_path(&mut m, &out);
+    key(&mut m, KeyCode::Enter);
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(bytes.starts_with(b"PK"), "a .docx is a zip archive");
+    assert!(screen(&mut m, 120, 40).contains("exported"));
+}
+
 #[test]
 fn compare_reads_the_other_file_and_shows_what_changed() {
     let (mut m, dir) = model(DEMO, "demo.toml", Lang::En);

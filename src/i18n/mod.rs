@@ -4,7 +4,8 @@
 //! - the sentences with values in them, each declared once with both languages side by
 //!   side and named placeholders (`sentences!`, in `macros.rs`), as methods of a text
 //!   struct by topic: [`ExplainText`], [`WhatifText`], [`DiffText`], [`ExportText`],
-//!   [`OpsText`] (files and I/O errors), [`TuiText`] (the terminal program's),
+//!   [`OpsText`] (files and I/O errors), [`DocxText`] (the Chinese-only document for the
+//!   leading group), [`TuiText`] (the terminal program's),
 //!   [`CommonText`] (phrases several topics share), and [`problem_message`] for errors
 //!   and warnings;
 //! - the forms' words, a label per field: [`fields`].
@@ -18,6 +19,7 @@ use macros::cat;
 
 mod common;
 pub mod diff;
+mod docx;
 pub mod explain;
 mod export;
 pub mod fields;
@@ -31,6 +33,7 @@ pub mod whatif;
 
 pub use common::CommonText;
 pub use diff::DiffText;
+pub use docx::DocxText;
 pub use explain::{ExplainText, StandingText, StepsText};
 pub use export::ExportText;
 pub use ops::{OpsText, io_error, option_error, set_error};
@@ -226,7 +229,7 @@ texts! {
     KeyWhatIf => "假设分析：还差什么", "what-if: what it lacks";
     KeyScratch => "试算（草稿，不保存）", "try a value (scratch, not saved)";
     KeyCompare => "与另一个文件比较…", "compare with another file…";
-    KeyExport => "导出…（.xlsx .csv .md .html）", "export… (.xlsx .csv .md .html)";
+    KeyExport => "导出…（.xlsx .csv .md .html .docx）", "export… (.xlsx .csv .md .html .docx)";
     WhatIfTitle => "假设分析", "What-if";
     ScratchMoves => "其他单位该项得分的变化：", "how the others' scores on it move:";
     ScratchNoMoves => "其他单位该项得分不变", "no other unit's score on it moves";
@@ -235,8 +238,8 @@ texts! {
     CompareTitle => "比较", "Comparison";
     Exported => "已导出", "exported";
     ExportNoOutput => "请写出要写入的文件名（例如 2026.xlsx）", "name the file to write (e.g. 2026.xlsx)";
-    ExportNoFormat => "请用 --format 指定格式，或写出以 .xlsx .csv .md 或 .html 结尾的文件名", "give --format, or a file name ending in .xlsx, .csv, .md or .html";
-    ExportUnknownFormat => "扩展名应为 .xlsx .csv .md 或 .html", "the name should end in .xlsx, .csv, .md or .html";
+    ExportNoFormat => "请用 --format 指定格式，或写出以 .xlsx .csv .md .html 或 .docx 结尾的文件名", "give --format, or a file name ending in .xlsx, .csv, .md, .html or .docx";
+    ExportUnknownFormat => "扩展名应为 .xlsx .csv .md .html 或 .docx", "the name should end in .xlsx, .csv, .md, .html or .docx";
     OrgShort => zh::ORGANIZATION_SHORT, en::ORGANIZATION_SHORT;
     SurveyShort => zh::SURVEY_SHORT, en::SURVEY_SHORT;
     TaskShort => zh::TASK_SHORT, en::TASK_SHORT;

@@ -248,11 +248,7 @@ fn awards_section(input: &RankInput) -> String {
     );
     let groups = super::comprehensive_groups(input);
     for (name, places, group) in groups {
-        let winners: Vec<(String, Decimal)> = group
-            .iter()
-            .filter(|u| u.comprehensive)
-            .map(|u| (u.id.clone(), u.total))
-            .collect();
+        let winners = super::comprehensive_winners(group);
         let ids: Vec<String> = winners.iter().map(|(id, _)| id.clone()).collect();
         let _ = write!(
             out,
@@ -279,12 +275,7 @@ fn awards_section(input: &RankInput) -> String {
         .collect();
         let _ = write!(out, "<table class=\"awards\">{}<tbody>", thead(&header));
         for a in &board.awards {
-            let winners: Vec<(String, Decimal)> = a
-                .standings
-                .iter()
-                .filter(|(id, _)| a.winners.contains(id))
-                .cloned()
-                .collect();
+            let winners = super::award_winners(a);
             let _ = write!(
                 out,
                 "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"won\">{}</td><td>{}</td></tr>",
@@ -317,13 +308,7 @@ fn veto_section(input: &RankInput) -> String {
         "<section id=\"veto\"><h2>{}</h2>",
         esc(T::ExportVetoHeading.get(lang))
     );
-    let vetoed: Vec<&UnitResult> = input
-        .board
-        .units
-        .iter()
-        .chain(&input.board.departments)
-        .filter(|u| u.vetoed())
-        .collect();
+    let vetoed = super::vetoed_units(input);
     if vetoed.is_empty() {
         let _ = write!(out, "<p>{}</p>", esc(T::ExportNobodyVetoed.get(lang)));
     }

@@ -2,10 +2,8 @@
 //! both groups, the awards with their winners, every vetoed unit with the indicators it
 //! failed and the numbers, and last place.
 
-use super::RankInput;
 use super::tables;
-use crate::explain;
-use crate::i18n::explain::item_short;
+use super::{RankInput, winners_with_scores};
 use crate::i18n::{ExplainText, ExportText, T};
 use crate::scoring::UnitResult;
 use crate::scoring::score_text;
@@ -74,26 +72,11 @@ pub(crate) fn ranking_markdown(
     out
 }
 
-/// Winners with a score each: `甲县（21.80）、乙县（20.20）`, or `（空缺）`.
-fn winners_with_scores(input: &RankInput, winners: &[(String, rust_decimal::Decimal)]) -> String {
-    let t = ExplainText(input.lang);
-    if winners.is_empty() {
-        return T::NoWinner.get(input.lang).to_string();
-    }
-    let dp = input.project.policy.score_decimals;
-    let items: Vec<String> = winners
-        .iter()
-        .map(|(id, s)| md(&super::winner_with_score(input, id, &score_text(*s, dp))))
-        .collect();
-    t.list(&items)
-}
-
 /// The minutes.
 pub fn export_markdown(input: &RankInput) -> String {
     let lang = input.lang;
     let text = ExportText(lang);
     let board = input.board;
-    let dp = input.project.policy.score_decimals;
     let mut out = String::new();
     if !input.project.title.is_empty() {
         out.push_str(&format!("# {}\n\n", md(&input.project.title)));
@@ -124,15 +107,11 @@ pub fn export_markdown(input: &RankInput) -> String {
     out.push_str(&format!("## {}\n\n", T::ExportAwardsHeading.get(lang)));
     let comprehensive = super::comprehensive_groups(input);
     for (name, places, group) in comprehensive {
-        let winners: Vec<(String, rust_decimal::Decimal)> = group
-            .iter()
-            .filter(|u| u.comprehensive)
-            .map(|u| (u.id.clone(), u.total))
-            .collect();
+        let winners = super::comprehensive_winners(group);
         out.push_str(&format!(
             "- {}\n  - {}\n",
             text.comprehensive_places(name.get(lang), places),
-            text.winners(&winners_with_scores(input, &winners))
+            text.winners(&winners_with_scores(input, &winners, md, true))
         ));
     }
     out.push('\n');
@@ -144,16 +123,10 @@ pub fn export_markdown(input: &RankInput) -> String {
         ]));
         out.push_str("| --- | ---: | --- |\n");
         for a in &board.awards {
-            let winners: Vec<(String, rust_decimal::Decimal)> = a
-                .standings
-                .iter()
-                .filter(|(id, _)| a.winners.contains(id))
-                .cloned()
-                .collect();
             out.push_str(&table_row(&[
                 md(&a.name),
                 a.count.to_string(),
-                winners_with_scores(input, &winners),
+                winners_with_scores(input, &super::award_winners(a), md, true),
             ]));
         }
         out.push_str(&format!("\n{}\n\n", md(&text.standings_note())));
@@ -161,44 +134,14 @@ pub fn export_markdown(input: &RankInput) -> String {
 
     // The vetoed units, each failed indicator with its numbers.
     out.push_str(&format!("## {}\n\n", T::ExportVetoHeading.get(lang)));
-    let vetoed: Vec<&UnitResult> = board
-        .units
-        .iter()
-        .chain(&board.departments)
-        .filter(|u| u.vetoed())
-        .collect();
+    let vetoed = super::vetoed_units(input);
     if vetoed.is_empty() {
         out.push_str(&format!("{}\n", T::ExportNobodyVetoed.get(lang)));
     }
     for u in vetoed {
-        let group = if u.kind == crate::project::UnitKind::Department {
-            board.departments.len()
-        } else {
-            board.units.len()
-        };
-        let rank = text.rank_of(u.rank, group, u.tied);
-        out.push_str(&format!(
-            "- **{}**\n",
-            text.unit_standing(&md(&u.name), &score_text(u.total, dp), &rank)
-        ));
-        for id in &u.failed {
-            let Some(item) = u.item(id) else { continue };
-            let name = input
-                .project
-                .indicator(id)
-                .map_or(id.as_str(), |i| i.name.as_str());
-            let why = explain::item(input.project, board, &u.id, id)
-                .map(|e| item_short(&e, lang))
-                .unwrap_or_default();
-            out.push_str(&format!(
-                "  - {}\n",
-                text.failed_item(
-                    &md(name),
-                    &item.base.normalize().to_string(),
-                    &score_text(item.earned, dp),
-                    &md(&why)
-                )
-            ));
+        out.push_str(&format!("- **{}**\n", super::unit_standing(input, u, md)));
+        for line in super::failed_items(input, u, md) {
+            out.push_str(&format!("  - {line}\n"));
         }
     }
     out.push('\n');

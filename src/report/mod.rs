@@ -1,9 +1,10 @@
 //! The ranking rendered for people and for programs: an aligned table, JSON
 //! (`kaoping-rank/1`, SPEC §5), CSV and Markdown; and the exports of `kaoping export`
-//! (a workbook, csv tables, minutes, a printable html report). Renderers only read a
-//! scoreboard.
+//! (a workbook, csv tables, minutes, a printable html report, the docx report to the
+//! leading group). Renderers only read a scoreboard.
 
 mod csv;
+mod docx;
 mod export;
 mod html;
 mod json;
@@ -13,14 +14,16 @@ mod tables;
 mod xlsx;
 
 pub use csv::rank_csv;
+pub use docx::export_docx;
 pub use export::{CsvTable, export_csv, export_html, export_markdown, export_xlsx};
 pub use json::rank_json;
 pub use table::{rank_markdown, rank_table};
 
-use crate::i18n::{Lang, T};
+use crate::i18n::{ExplainText, ExportText, Lang, T};
 use crate::project::problem::Problem;
 use crate::project::{Project, UnitKind};
-use crate::scoring::{Scoreboard, UnitResult};
+use crate::scoring::{AwardResult, Scoreboard, UnitResult, score_text};
+use rust_decimal::Decimal;
 
 /// What every ranking report is made from.
 pub struct RankInput<'a> {
@@ -134,4 +137,106 @@ pub fn warning_line(problem: &Problem, lang: Lang) -> String {
     } else {
         format!("{}: {message}", problem.path)
     }
+}
+
+/// The comprehensive-advanced units of a group with their totals, in rank order.
+pub(crate) fn comprehensive_winners(group: &[UnitResult]) -> Vec<(String, Decimal)> {
+    group
+        .iter()
+        .filter(|u| u.comprehensive)
+        .map(|u| (u.id.clone(), u.total))
+        .collect()
+}
+
+/// The winners of a single-item award with their award scores, in the standings' order.
+pub(crate) fn award_winners(award: &AwardResult) -> Vec<(String, Decimal)> {
+    award
+        .standings
+        .iter()
+        .filter(|(id, _)| award.winners.contains(id))
+        .cloned()
+        .collect()
+}
+
+/// Winners with a score each: `甲县（21.80）、乙县（20.20）`, or `（空缺）`; a vetoed
+/// winner marked for the leading group to decide (`丙县（3.50，已被一票否决，请领导小组
+/// 审定）`) unless the list has its own column for that (`mark_vetoed` false). `esc` makes
+/// the text safe for the format.
+pub(crate) fn winners_with_scores(
+    input: &RankInput,
+    winners: &[(String, Decimal)],
+    esc: fn(&str) -> String,
+    mark_vetoed: bool,
+) -> String {
+    let t = ExplainText(input.lang);
+    if winners.is_empty() {
+        return T::NoWinner.get(input.lang).to_string();
+    }
+    let dp = input.project.policy.score_decimals;
+    let items: Vec<String> = winners
+        .iter()
+        .map(|(id, s)| {
+            let score = score_text(*s, dp);
+            esc(&if mark_vetoed {
+                winner_with_score(input, id, &score)
+            } else {
+                t.named_score(input.project.name_of(id), &score)
+            })
+        })
+        .collect();
+    t.list(&items)
+}
+
+/// The vetoed units and departments (一票否决), counties and zone first, in rank order.
+pub(crate) fn vetoed_units<'a>(input: &RankInput<'a>) -> Vec<&'a UnitResult> {
+    input
+        .board
+        .units
+        .iter()
+        .chain(&input.board.departments)
+        .filter(|u| u.vetoed())
+        .collect()
+}
+
+/// A unit with its total and rank in its group: `丙县（总分 19.70，第 3 名（共 4 个））`.
+pub(crate) fn unit_standing(input: &RankInput, u: &UnitResult, esc: fn(&str) -> String) -> String {
+    let text = ExportText(input.lang);
+    let group = if u.kind == UnitKind::Department {
+        input.board.departments.len()
+    } else {
+        input.board.units.len()
+    };
+    let rank = text.rank_of(u.rank, group, u.tied);
+    let dp = input.project.policy.score_decimals;
+    text.unit_standing(&esc(&u.name), &score_text(u.total, dp), &rank)
+}
+
+/// Each indicator a vetoed unit failed, with its base, its earned score and the one-line
+/// explanation of the deduction.
+pub(crate) fn failed_items(
+    input: &RankInput,
+    u: &UnitResult,
+    esc: fn(&str) -> String,
+) -> Vec<String> {
+    let dp = input.project.policy.score_decimals;
+    let text = ExportText(input.lang);
+    u.failed
+        .iter()
+        .filter_map(|id| {
+            let item = u.item(id)?;
+            let name = input
+                .project
+                .indicator(id)
+                .map_or(id.as_str(), |i| i.name.as_str());
+            let why = crate::explain::item(input.project, input.board, &u.id, id)
+                .map(|e| crate::i18n::explain::item_short(&e, input.lang))
+                .unwrap_or_default();
+            Some(text.failed_item(
+                &esc(name),
+                &item.base.normalize().to_string(),
+                &score_text(item.earned, dp),
+                &esc(&why),
+            ))
+        })
+        .collect()
 }
