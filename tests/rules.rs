@@ -1340,6 +1340,24 @@ fn a_row_far_off_its_target_is_a_warning_naming_whom_it_lowers() {
             ("d县".to_string(), d("0.4"), vec![]),
         ]
     );
+    // One row asked alone (what the terminal program asks while a value is typed) is
+    // judged as in the list: the same warning, the same place, nothing for a plausible row.
+    let text = project("", &units, "");
+    let a = analyze(&text);
+    let (p, board) = (a.project.as_ref().unwrap(), a.board.as_ref().unwrap());
+    let listed: Vec<_> = a
+        .problems
+        .iter()
+        .filter(|p| matches!(p.kind, ProblemKind::Implausible(_)))
+        .map(|p| (p.kind.clone(), p.path.clone()))
+        .collect();
+    let one_by_one: Vec<_> = ["a", "b", "c", "d", "nowhere"]
+        .iter()
+        .filter_map(|u| kaoping::check::implausible_warning(p, board, u, "q"))
+        .map(|p| (p.kind, p.path))
+        .collect();
+    assert_eq!(one_by_one, listed);
+    assert!(kaoping::check::implausible_warning(p, board, "a", "no-such-row").is_none());
     // 0 switches it off.
     let (_, problems) = board_of(&project("plausible_deviation = 0", &units, ""));
     assert!(

@@ -1226,3 +1226,236 @@ fn a_deleted_file_that_comes_back_is_no_longer_said_to_be_deleted() {
     step(&mut m, kaoping::tui::msg::Msg::FileChanged);
     assert!(!status(&m).contains("deleted"), "{}", status(&m));
 }
+
+// ---- 先进个人, vetoed winners, plausibility as typed, row kinds (issue 10) ----------------
+
+/// The 先进个人 view (`n` in the ranking), the cursor on 北岭县, which nominates 3 of its 4.
+#[test]
+fn snapshots_of_the_individuals_view() {
+    for lang in [Lang::Zh, Lang::En] {
+        for (w, h) in [(80u16, 24u16), (120, 40)] {
+            let (mut m, _dir) = model(DEMO, "demo.toml", lang);
+            key(&mut m, KeyCode::Char('4'));
+            key(&mut m, KeyCode::Char('n'));
+            key(&mut m, KeyCode::Down);
+            insta::assert_snapshot!(
+                format!("individuals_{}_{w}x{h}", lang_name(lang)),
+                screen(&mut m, w, h)
+            );
+        }
+    }
+}
+
+/// The presentation's page of awards: a vetoed winner is marked for the leading group.
+#[test]
+fn snapshots_of_the_presentations_awards() {
+    for lang in [Lang::Zh, Lang::En] {
+        for (w, h) in [(80u16, 24u16), (120, 40)] {
+            let (mut m, _dir) = model(DEMO, "demo.toml", lang);
+            key(&mut m, KeyCode::Char('4'));
+            key(&mut m, KeyCode::Char('p'));
+            key(&mut m, KeyCode::Down);
+            key(&mut m, KeyCode::Down);
+            insta::assert_snapshot!(
+                format!("present_awards_{}_{w}x{h}", lang_name(lang)),
+                screen(&mut m, w, h)
+            );
+        }
+    }
+}
+
+#[test]
+fn n_switches_between_the_board_and_the_individuals_view_and_the_help_says_so() {
+    let (mut m, _dir) = model(DEMO, "demo.toml", Lang::En);
+    key(&mut m, KeyCode::Char('4'));
+    let board = screen(&mut m, 80, 24);
+    assert!(board.contains("n advanced individuals"), "{board}");
+    // The board's legend says what `!` after ◆n means.
+    assert!(board.contains("◆n! to confirm"), "{board}");
+    key(&mut m, KeyCode::Char('n'));
+    assert!(m.ui.ranking.individuals);
+    let view = screen(&mut m, 80, 24);
+    assert!(view.contains("Advanced individuals"), "{view}");
+    assert!(view.contains("n back to the ranking"), "{view}");
+    // Every unit's name lines up: the places column starts at one display column.
+    let places_at: Vec<usize> = view
+        .lines()
+        .filter(|l| l.contains("县 ") || l.contains("局 ") || l.contains("区 "))
+        .filter(|l| !l.contains("Advanced"))
+        .map(|l| {
+            let name_end = l.find(|c: char| c.is_ascii_digit()).unwrap();
+            kaoping::text::width(&l[..name_end])
+        })
+        .collect();
+    assert!(places_at.len() >= 5, "{view}");
+    assert!(
+        places_at.windows(2).all(|w| w[0] == w[1]),
+        "{places_at:?}\n{view}"
+    );
+    key(&mut m, KeyCode::Char('?'));
+    let help = screen(&mut m, 80, 24);
+    assert!(help.contains("back to the ranking"), "{help}");
+    key(&mut m, KeyCode::Char('?'));
+    key(&mut m, KeyCode::Char('n'));
+    assert!(!m.ui.ranking.individuals);
+    // The board's help explains its symbols.
+    key(&mut m, KeyCode::Char('?'));
+    let help = screen(&mut m, 80, 40);
+    assert!(
+        help.contains("a vetoed unit wins single-item awards"),
+        "{help}"
+    );
+}
+
+#[test]
+fn the_individuals_key_is_offered_only_when_there_are_places_or_nominees() {
+    // A project whose only unit is the zone, with no places: nothing to show.
+    let text = DEMO
+        .replace("individual_quota_zone = 2", "individual_quota_zone = 0")
+        .replace("individual_quota_county = 4", "individual_quota_county = 0");
+    let (mut m, _dir) = model(&text, "demo.toml", Lang::En);
+    key(&mut m, KeyCode::Char('4'));
+    let board = screen(&mut m, 80, 24);
+    // The demo still has nominees and departments' places.
+    assert!(board.contains("n advanced individuals"), "{board}");
+    let empty =
+        "format = \"kaoping/1\"\ntitle = \"空\"\n[sections]\ntotal = 0\nsurvey = 0\ntask = 0\n";
+    let (mut m, _dir) = model(empty, "empty.toml", Lang::En);
+    assert!(m.session.board.individuals.is_empty());
+    key(&mut m, KeyCode::Char('4'));
+    let board = screen(&mut m, 80, 24);
+    assert!(!board.contains("advanced individuals"), "{board}");
+    // The key still does what it says: an empty view, no panic on moving in it.
+    key(&mut m, KeyCode::Char('n'));
+    for code in [KeyCode::Down, KeyCode::Up, KeyCode::PageDown, KeyCode::End] {
+        key(&mut m, code);
+    }
+    keys(&mut m, "Gg");
+    let view = screen(&mut m, 80, 24);
+    assert!(
+        view.contains("(no places for advanced individuals)"),
+        "{view}"
+    );
+    for (w, h) in [(80, 24), (60, 10), (1, 1), (200, 60)] {
+        screen(&mut m, w, h);
+    }
+}
+
+#[test]
+fn a_nominees_problem_jumps_to_the_unit_in_the_individuals_view() {
+    let (mut m, _dir) = model(DEMO, "demo.toml", Lang::Zh);
+    key(&mut m, KeyCode::Char('5'));
+    let at = m
+        .session
+        .problems
+        .iter()
+        .position(|p| p.path.to_string() == "nominees[27]")
+        .expect("市财政局 nominates 1 of its 2");
+    for _ in 0..at {
+        key(&mut m, KeyCode::Down);
+    }
+    key(&mut m, KeyCode::Enter);
+    assert_eq!(m.ui.pane.0, Pane::Ranking);
+    assert!(m.ui.ranking.individuals);
+    assert_eq!(
+        m.individual_selected().map(|u| u.id.as_str()),
+        Some("finance")
+    );
+    // The unit is in view (far down the list) and selected; the status line says why.
+    let view = screen(&mut m, 80, 24);
+    let selected = view.lines().find(|l| l.starts_with('▸')).unwrap_or("");
+    assert!(selected.contains("市财政局"), "{view}");
+    assert!(view.contains("推荐了 1 人"), "{view}");
+    // Resized smaller and back, the cursor stays on it and in view.
+    for (w, h) in [(80, 24), (100, 30), (80, 24)] {
+        let view = screen(&mut m, w, h);
+        assert!(
+            view.lines()
+                .any(|l| l.starts_with('▸') && l.contains("市财政局")),
+            "{view}"
+        );
+    }
+}
+
+#[test]
+fn a_value_far_off_its_target_is_said_while_typed_and_still_commits() {
+    let (mut m, _dir) = model(DEMO, "demo.toml", Lang::En);
+    to_dongcheng_new_jobs_actual(&mut m);
+    key(&mut m, KeyCode::Enter);
+    let plausible = screen(&mut m, 80, 24);
+    assert!(!plausible.contains("far off"), "{plausible}");
+    // Ten times too large, as a slip of the finger makes it.
+    key(&mut m, KeyCode::End);
+    keys(&mut m, "0");
+    let text = screen(&mut m, 80, 24);
+    assert!(text.contains("⚠ 1120.0% of the target"), "{text}");
+    assert!(text.contains("far off"), "{text}");
+    // Back to the value as it was: the warning goes at once.
+    key(&mut m, KeyCode::Backspace);
+    assert!(!screen(&mut m, 80, 24).contains("far off"));
+    keys(&mut m, "0");
+    key(&mut m, KeyCode::Enter);
+    assert!(matches!(m.ui.mode, kaoping::tui::model::Mode::Normal));
+    assert!(
+        m.session
+            .problems
+            .iter()
+            .any(|p| p.path.to_string() == "scores.jia.indicators.new-jobs.actual")
+    );
+    // In Chinese too.
+    let (mut m, _dir) = model(DEMO, "demo.toml", Lang::Zh);
+    to_dongcheng_new_jobs_actual(&mut m);
+    key(&mut m, KeyCode::Enter);
+    key(&mut m, KeyCode::End);
+    keys(&mut m, "00");
+    let text = screen(&mut m, 80, 24);
+    assert!(text.contains("偏离目标过大"), "{text}");
+    // A value only tried (`w`) is never committed: no word of committing it.
+    key(&mut m, KeyCode::Esc);
+    key(&mut m, KeyCode::Char('w'));
+    key(&mut m, KeyCode::End);
+    keys(&mut m, "00");
+    assert!(!screen(&mut m, 80, 24).contains("仍可确认"));
+}
+
+#[test]
+fn a_row_of_an_indicator_that_fixes_its_kind_does_not_switch() {
+    let (mut m, dir) = model(DEMO, "demo.toml", Lang::En);
+    let before = saved(&mut m, &dir);
+    let p = m.project();
+    let fixed = p
+        .indicators
+        .iter()
+        .position(|i| i.kind.is_some() && i.applies_to("jia") && i.is_pilot("jia"))
+        .expect("the demo fixes some indicator's kind");
+    let name = p.indicators[fixed].name.clone();
+    key(&mut m, KeyCode::Char('2'));
+    key(&mut m, KeyCode::Right);
+    for _ in 0..80 {
+        if matches!(
+            m.entry_spot(),
+            Some((_, kaoping::tui::model::Line::Row(ii), _)) if ii == fixed
+        ) {
+            break;
+        }
+        key(&mut m, KeyCode::Down);
+    }
+    // `s` is not offered there, and says why when pressed.
+    let text = screen(&mut m, 120, 40);
+    key(&mut m, KeyCode::Char('?'));
+    let help = screen(&mut m, 120, 40);
+    assert!(!help.contains("quantitative/qualitative"), "{help}");
+    key(&mut m, KeyCode::Char('?'));
+    key(&mut m, KeyCode::Char('s'));
+    let said = status(&m);
+    assert!(
+        said.contains(&name) && said.contains("qualitative"),
+        "{said}\n{text}"
+    );
+    assert_eq!(saved(&mut m, &dir), before);
+    // A row of an indicator that leaves the kind open still switches.
+    key(&mut m, KeyCode::Char('g'));
+    to_dongcheng_new_jobs_actual(&mut m);
+    key(&mut m, KeyCode::Char('?'));
+    assert!(screen(&mut m, 120, 40).contains("quantitative/qualitative"));
+}

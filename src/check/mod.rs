@@ -180,15 +180,7 @@ pub fn board_problems(project: &Project, board: &Scoreboard) -> Vec<Problem> {
         ));
     }
     for row in scoring::implausible_rows(&project.policy, board) {
-        out.push(Problem::new(
-            ProblemKind::Implausible(Box::new(ImplausibleRow {
-                unit: project.name_of(&row.unit).to_string(),
-                indicator: indicator(&row.indicator),
-                completion: row.completion,
-                lowers: names(&row.lowers),
-            })),
-            path(&["scores", &row.unit, "indicators", &row.indicator, "actual"]),
-        ));
+        out.push(implausible_problem(project, row));
     }
     for i in board.individuals.iter().filter(|i| i.off_quota()) {
         out.push(Problem::new(
@@ -201,6 +193,42 @@ pub fn board_problems(project: &Project, board: &Scoreboard) -> Vec<Problem> {
         ));
     }
     out
+}
+
+/// The warning of one row off its target by more than `plausible_deviation`, as
+/// [`board_problems`] lists it — `None` when the row is plausible. The terminal program
+/// asks it of the scores previewed while a target or an actual is typed, so that it says
+/// at once what the problems pane will list after the commit.
+pub fn implausible_warning(
+    project: &Project,
+    board: &Scoreboard,
+    unit: &str,
+    indicator: &str,
+) -> Option<Problem> {
+    scoring::implausible_row(&project.policy, board, unit, indicator)
+        .map(|row| implausible_problem(project, row))
+}
+
+/// An implausible row as a warning, by name, at its actual.
+fn implausible_problem(project: &Project, row: scoring::Implausible) -> Problem {
+    let names = |ids: &[String]| -> Vec<String> {
+        ids.iter()
+            .map(|id| project.name_of(id).to_string())
+            .collect()
+    };
+    let indicator = project
+        .indicator(&row.indicator)
+        .map_or(row.indicator.as_str(), |i| i.name.as_str())
+        .to_string();
+    Problem::new(
+        ProblemKind::Implausible(Box::new(ImplausibleRow {
+            unit: project.name_of(&row.unit).to_string(),
+            indicator,
+            completion: row.completion,
+            lowers: names(&row.lowers),
+        })),
+        path(&["scores", &row.unit, "indicators", &row.indicator, "actual"]),
+    )
 }
 
 /// One warning per unit or department that still has something to enter, in the file's

@@ -416,6 +416,26 @@ texts! {
     ExportNominees => "推荐人选", "Nominees";
     ExportNominated => "推荐人数", "Nominated";
     ExportNoIndividuals => cat!("（无", zh::INDIVIDUALS, zh::PLACES, "）"), "(no places for advanced individuals)";
+    // ---- the terminal program: 先进个人, vetoed winners, plausibility as typed ----
+    KeyIndividuals => zh::INDIVIDUALS, "advanced individuals";
+    KeyRankingBoard => "返回排名", "back to the ranking";
+    IndividualsHeading => zh::INDIVIDUALS, "Advanced individuals";
+    ColPlaces => zh::PLACES, "Places";
+    ColNominated => "推荐", "Nom.";
+    ColOffPlaces => "差额", "Off by";
+    ColNominee => "人选", "Nominee";
+    ColPost => "职务", "Post";
+    KindQuantitative => "定量指标", "quantitative";
+    KindQualitative => zh::QUALITATIVE, en::QUALITATIVE;
+    LegendVetoedAwards => "◆n! 待审定", "◆n! to confirm";
+    HelpSymbols => "—— 符号 ——", "—— symbols ——";
+    SymbolComprehensive => zh::COMPREHENSIVE, "comprehensive advanced";
+    SymbolVetoed => cat!(zh::VETO, "，后为未完成的指标（+n：另有 n 项）"), "vetoed, then the failed indicator (+n: n more)";
+    SymbolLast => zh::LAST_PLACE, en::LAST_PLACE;
+    SymbolAwards => cat!("获", zh::SINGLE_ITEM, "的项数"), cat!("how many ", en::SINGLE_ITEM, "s it wins");
+    SymbolVetoedAwards => cat!("被", zh::VETO, "的单位仍获", zh::SINGLE_ITEM, "：请领导小组审定"), cat!("a vetoed unit wins ", en::SINGLE_ITEM, "s: for the leading group to confirm");
+    SymbolTied => "并列（同分同名次）", "tied (equal totals share a rank)";
+    PresentVetoedAwards => cat!("◆n!：被", zh::VETO, "的单位获", zh::SINGLE_ITEM, "，待领导小组审定"), cat!("◆n!: a vetoed unit wins ", en::SINGLE_ITEM, "s, for the leading group to confirm");
 }
 
 /// The word for an error or a warning, as a compiler prints it.

@@ -144,3 +144,82 @@ impl TuiText {
         }
     }
 }
+
+// The 先进个人 view, vetoed winners in the presentation, a value far off its target.
+impl TuiText {
+    sentences! {
+        /// The right of the 先进个人 view's heading: places and nominees in all.
+        pub fn individuals_summary(places: u32, nominated: usize) {
+            zh: "{PLACES} {places} 个 · 已推荐 {nominated} 人",
+            en: "{places} places · {nominated} nominated",
+        }
+
+        /// After the summary: how many units nominate another number than their places.
+        pub fn individuals_off(units: usize) {
+            zh: "⚠ {units} 个单位与{PLACES}不符",
+            en: "⚠ {units} off their places",
+        }
+
+        /// A unit's mark in the 先进个人 view: fewer nominees than places.
+        pub fn individuals_short(missing: usize) {
+            zh: "⚠ 少 {missing} 人",
+            en: "⚠ {missing} short",
+        }
+
+        /// A unit's mark in the 先进个人 view: places, but no list yet.
+        pub fn individuals_none() {
+            zh: "尚未推荐",
+            en: "none yet",
+        }
+
+        /// After [`TuiText::individuals_status`] of a unit with places and no nominees.
+        pub fn individuals_no_list() {
+            zh: "（名单尚未报来）",
+            en: " (its list has not come in yet)",
+        }
+
+        /// A unit's mark in the 先进个人 view: more nominees than places.
+        pub fn individuals_over(extra: usize) {
+            zh: "⚠ 多 {extra} 人",
+            en: "⚠ {extra} over",
+        }
+
+        /// The status line on a unit of the 先进个人 view that nominates as many as its
+        /// places (or has not nominated yet: `note`).
+        pub fn individuals_status(unit: &str, quota: u32, count: usize, note: &str) {
+            zh: "{unit}：{INDIVIDUALS}{PLACES} {quota} 个，推荐 {count} 人{note}",
+            en: "{unit}: {quota} {INDIVIDUALS} place(s), {count} nominated{note}",
+        }
+
+        /// A vetoed unit's single-item awards in the presentation, for the leading group.
+        pub fn awards_to_confirm(awards: &str) {
+            zh: "{awards}（待领导小组审定）",
+            en: "{awards} (for the leading group to confirm)",
+        }
+
+        /// A vetoed winner on the presentation's page of awards.
+        pub fn vetoed_winner_name(name: &str) {
+            zh: "{name}（{VETO}，待审定）",
+            en: "{name} (vetoed: to confirm)",
+        }
+
+        /// The status line while a target or an actual is typed that puts the row off its
+        /// target by more than `plausible_deviation` (`lowers`: whose bonus it lowers).
+        pub fn typed_implausible(completion: &str, commit: &str, lowers: &str) {
+            zh: "⚠ {COMPLETION_RATE} {completion}，偏离目标过大，请核对（仅为提示，{commit} 仍可确认）{lowers}",
+            en: "⚠ {completion} of the target, far off: check it (only a warning, {commit} commits){lowers}",
+        }
+
+        /// After [`TuiText::typed_implausible`]: the units whose bonus the row lowers.
+        pub fn typed_implausible_lowers(names: &str) {
+            zh: "；将压低{names}的{BONUS}",
+            en: "; it lowers the {BONUS} of {names}",
+        }
+
+        /// `s` on a row of an indicator whose kind is fixed (`kind = ...`).
+        pub fn kind_fixed(indicator: &str, kind: &str) {
+            zh: "「{indicator}」规定为{kind}，评分行只能是这一种",
+            en: "「{indicator}」 is {kind}: its rows can only be of that kind",
+        }
+    }
+}

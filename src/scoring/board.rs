@@ -38,6 +38,8 @@ pub struct Individuals {
     pub quota: u32,
     /// The names it nominates, in the file's order.
     pub nominees: Vec<String>,
+    /// Each nominee's post (县人社局就业股股长), where given: one for each of `nominees`.
+    pub posts: Vec<Option<String>>,
 }
 
 impl Individuals {

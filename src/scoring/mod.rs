@@ -638,18 +638,19 @@ pub fn individuals(project: &Project) -> Vec<Individuals> {
         );
     ids.filter_map(|(id, name, kind)| {
         let quota = individual_quota(project, id);
-        let nominees: Vec<String> = project
+        let (nominees, posts): (Vec<String>, Vec<Option<String>>) = project
             .nominees
             .iter()
             .filter(|n| n.unit == id)
-            .map(|n| n.name.clone())
-            .collect();
+            .map(|n| (n.name.clone(), n.post.clone()))
+            .unzip();
         (quota > 0 || !nominees.is_empty()).then(|| Individuals {
             id: id.to_string(),
             name: name.to_string(),
             kind,
             quota,
             nominees,
+            posts,
         })
     })
     .collect()
@@ -664,49 +665,81 @@ pub fn individuals(project: &Project) -> Vec<Individuals> {
 /// shortfall, and the group's best over-completion; a department's row derived by sum is
 /// its units' rows', which are checked themselves. `plausible_deviation = 0`: none.
 pub fn implausible_rows(policy: &Policy, board: &Scoreboard) -> Vec<Implausible> {
-    let limit = policy.plausible_deviation;
-    if limit <= Decimal::ZERO {
-        return Vec::new();
-    }
     let mut out = Vec::new();
     for group in [&board.units, &board.departments] {
         for unit in group.iter() {
-            for item in unit.items.iter().filter(|i| i.sum.is_none()) {
-                let (off, best) = match &item.outcome {
-                    Outcome::Completed { over, best, .. } => {
-                        (over.value().unwrap_or(Decimal::MAX), *best)
-                    }
-                    Outcome::Short { shortfall, .. } => (*shortfall, false),
-                    _ => continue,
-                };
-                if off <= limit {
-                    continue;
-                }
-                let lowers = if best {
-                    group
-                        .iter()
-                        .filter(|g| g.id != unit.id)
-                        .filter(|g| {
-                            g.item_at(item.position).is_some_and(|i| {
-                                matches!(i.outcome, Outcome::Completed { over, best: false, .. }
-                                    if over.num > Decimal::ZERO)
-                            })
-                        })
-                        .map(|g| g.id.clone())
-                        .collect()
-                } else {
-                    Vec::new()
-                };
-                out.push(Implausible {
-                    unit: unit.id.clone(),
-                    indicator: item.indicator.to_string(),
-                    completion: item.outcome.completion().unwrap_or_default(),
-                    lowers,
-                });
-            }
+            out.extend(
+                unit.items
+                    .iter()
+                    .filter_map(|item| implausible_item(policy, group, unit, item)),
+            );
         }
     }
     out
+}
+
+/// One row's plausibility, as [`implausible_rows`] judges every row: the warning when
+/// `unit`'s row of `indicator` is off its target by more than `plausible_deviation`
+/// (with the units whose bonus it lowers), `None` when it is not, or is no such row.
+/// What the terminal program asks of the scores previewed while a value is typed.
+pub fn implausible_row(
+    policy: &Policy,
+    board: &Scoreboard,
+    unit: &str,
+    indicator: &str,
+) -> Option<Implausible> {
+    [&board.units, &board.departments]
+        .into_iter()
+        .find_map(|group| {
+            let result = group.iter().find(|u| u.id == unit)?;
+            Some((group, result))
+        })
+        .and_then(|(group, result)| {
+            let item = result.item(indicator)?;
+            implausible_item(policy, group, result, item)
+        })
+}
+
+/// The rule of [`implausible_rows`] for one row of a unit of `group`.
+fn implausible_item(
+    policy: &Policy,
+    group: &[UnitResult],
+    unit: &UnitResult,
+    item: &ItemResult,
+) -> Option<Implausible> {
+    let limit = policy.plausible_deviation;
+    if limit <= Decimal::ZERO || item.sum.is_some() {
+        return None;
+    }
+    let (off, best) = match &item.outcome {
+        Outcome::Completed { over, best, .. } => (over.value().unwrap_or(Decimal::MAX), *best),
+        Outcome::Short { shortfall, .. } => (*shortfall, false),
+        _ => return None,
+    };
+    if off <= limit {
+        return None;
+    }
+    let lowers = if best {
+        group
+            .iter()
+            .filter(|g| g.id != unit.id)
+            .filter(|g| {
+                g.item_at(item.position).is_some_and(|i| {
+                    matches!(i.outcome, Outcome::Completed { over, best: false, .. }
+                        if over.num > Decimal::ZERO)
+                })
+            })
+            .map(|g| g.id.clone())
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Some(Implausible {
+        unit: unit.id.clone(),
+        indicator: item.indicator.to_string(),
+        completion: item.outcome.completion().unwrap_or_default(),
+        lowers,
+    })
 }
 
 /// Σ penalties (处分扣分).

@@ -40,6 +40,8 @@ pub enum Context {
     EntryNumber,
     Totals,
     Ranking,
+    /// The ranking pane's 先进个人 view (before [`Context::Global`]).
+    Individuals,
     Problems,
     /// Typing into a field.
     Typing,
@@ -179,9 +181,17 @@ fn on_field(m: &Model) -> bool {
     matches!(m.entry_spot(), Some((_, _, Some(_))))
 }
 
-/// The sheet's cursor is on an indicator row scored on completion.
+/// The sheet's cursor is on an indicator row scored on completion whose indicator leaves
+/// the kind open (no `kind = ...`): `s` switches it.
 fn on_switchable_row(m: &Model) -> bool {
-    matches!(m.entry_spot(), Some((_, Line::Row(_), Some(f))) if f != Field::Prep)
+    match m.entry_spot() {
+        Some((_, Line::Row(ii), Some(f))) if f != Field::Prep => m
+            .project()
+            .indicators
+            .get(ii)
+            .is_some_and(|i| i.kind.is_none()),
+        _ => false,
+    }
 }
 
 /// The sheet's cursor is on a value that can be cleared.
@@ -238,6 +248,11 @@ fn on_form_clearable(m: &Model) -> bool {
 /// The totals or the ranking have a unit under the cursor.
 fn on_ranked_unit(m: &Model) -> bool {
     m.ranking_len() > 0
+}
+
+/// Some unit has 先进个人 places or nominees (the 先进个人 view has something to show).
+fn has_individuals(m: &Model) -> bool {
+    !m.session.board.individuals.is_empty()
 }
 
 /// The problems list has one under the cursor.
@@ -342,7 +357,10 @@ pub const BINDINGS: &[Binding] = &[
     b(C::Totals, &[ENTER], A::Jump, T::KeyOpenUnit, true).when(on_ranked_unit),
     b(C::Ranking, &[ENTER, ch('i')], A::Explain, T::KeyExplain, true).when(on_ranked_unit),
     b(C::Ranking, &[ch('p')], A::Presentation, T::KeyPresent, true),
+    b(C::Ranking, &[ch('n')], A::Individuals, T::KeyIndividuals, true).when(has_individuals),
     b(C::Ranking, &[ch('w')], A::WhatIf, T::KeyWhatIf, true).when(on_ranked_unit),
+    b(C::Individuals, &[ch('n')], A::Individuals, T::KeyRankingBoard, true),
+    b(C::Individuals, &[ch('p')], A::Presentation, T::KeyPresent, true),
     b(C::Problems, &[ENTER], A::Jump, T::KeyJump, true).when(on_problem),
     // ---- everywhere ----
     b(C::Global, &[UP], A::Move(Dir::Up), T::KeyMove, true),
@@ -416,6 +434,9 @@ pub fn base_contexts(model: &Model) -> Vec<Context> {
         Pane::Entry if model.ui.entry.in_sheet => vec![Context::EntrySheet, Context::Global],
         Pane::Entry => vec![Context::EntryList, Context::Global],
         Pane::Totals => vec![Context::Totals, Context::Global],
+        Pane::Ranking if model.ui.ranking.individuals => {
+            vec![Context::Individuals, Context::Global]
+        }
         Pane::Ranking => vec![Context::Ranking, Context::Global],
         Pane::Problems => vec![Context::Problems, Context::Global],
     }
@@ -579,6 +600,8 @@ pub enum Mention {
     RemovePenalty,
     /// `Esc`, in a sentence about typing.
     Cancel,
+    /// `Enter`, in a sentence about typing (a warning that still lets it commit).
+    Commit,
     /// `Esc/Ctrl-C`, in the title of a value tried without saving it.
     Discard,
     /// `p`, `↑`, `↓` at the foot of the presentation.
@@ -610,6 +633,7 @@ impl Mention {
         Mention::AddPenalty,
         Mention::RemovePenalty,
         Mention::Cancel,
+        Mention::Commit,
         Mention::Discard,
         Mention::LeavePresentation,
         Mention::PagePrev,
@@ -633,6 +657,7 @@ impl Mention {
             Mention::AddPenalty => (A::Add, C::EntrySheet, 1),
             Mention::RemovePenalty => (A::Remove, C::EntrySheet, 1),
             Mention::Cancel => (A::Cancel, C::Typing, 1),
+            Mention::Commit => (A::Commit, C::Typing, 1),
             Mention::Discard => (A::Cancel, C::Typing, usize::MAX),
             Mention::LeavePresentation => (A::Presentation, C::Presentation, 1),
             Mention::PagePrev => (A::Page(Dir::Up), C::Presentation, 1),
@@ -830,6 +855,54 @@ mod tests {
         m.ui.form.as_mut().unwrap().row = measure;
         let here = offered(&m);
         assert!(here.contains(&T::KeyFormClear) && !here.contains(&T::KeyFormToggle));
+    }
+
+    #[test]
+    fn the_individuals_view_is_offered_where_it_has_something_to_show() {
+        let (mut m, _dir) = demo();
+        m.ui.pane.0 = Pane::Ranking;
+        let here = offered(&m);
+        assert!(here.contains(&T::KeyIndividuals) && here.contains(&T::KeyExplain));
+        assert_eq!(lookup(&base_contexts(&m), ch('n')), Some(A::Individuals));
+        // In the view: back to the board, the presentation; no explanation of a rank.
+        m.ui.ranking.individuals = true;
+        assert_eq!(base_contexts(&m), vec![C::Individuals, C::Global]);
+        let here = offered(&m);
+        assert!(here.contains(&T::KeyRankingBoard) && here.contains(&T::KeyPresent));
+        assert!(!here.contains(&T::KeyExplain) && !here.contains(&T::KeyIndividuals));
+        assert_eq!(lookup(&base_contexts(&m), ch('n')), Some(A::Individuals));
+        // No places and no nominees anywhere: not offered (the key still works).
+        m.ui.ranking.individuals = false;
+        m.session.board.individuals.clear();
+        assert!(!offered(&m).contains(&T::KeyIndividuals));
+        assert_eq!(lookup(&base_contexts(&m), ch('n')), Some(A::Individuals));
+    }
+
+    #[test]
+    fn a_row_switches_kind_only_when_its_indicator_leaves_the_kind_open() {
+        let (mut m, _dir) = demo();
+        m.ui.pane.0 = Pane::Entry;
+        m.ui.entry.in_sheet = true;
+        let p = m.project();
+        let lines = super::super::model::sheet_lines(p, "jia");
+        let row_of = |fixed: bool| {
+            lines
+                .iter()
+                .position(|l| match l {
+                    Line::Row(ii) => {
+                        let i = &p.indicators[*ii];
+                        i.kind.is_some() == fixed && i.is_pilot("jia")
+                    }
+                    _ => false,
+                })
+                .unwrap()
+        };
+        let (open, fixed) = (row_of(false), row_of(true));
+        m.ui.entry.line = open;
+        assert!(offered(&m).contains(&T::KeySwitchKind));
+        m.ui.entry.line = fixed;
+        assert!(!offered(&m).contains(&T::KeySwitchKind));
+        assert_eq!(lookup(&base_contexts(&m), ch('s')), Some(A::SwitchKind));
     }
 
     #[test]

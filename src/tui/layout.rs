@@ -68,6 +68,8 @@ pub const SHEET_HEADER: u16 = 2;
 pub const PROBLEMS_HEADER: u16 = 1;
 /// The ranking's two groups each open with a heading and the columns' names.
 pub const RANKING_HEADINGS: u16 = 4;
+/// The 先进个人 view opens with its heading and the columns' names.
+pub const INDIVIDUALS_HEADER: u16 = 2;
 /// The entry pane's unit list keeps a row for the rule between the counties and zone and
 /// the departments.
 pub const UNIT_LIST_RULE: u16 = 1;
@@ -80,6 +82,8 @@ pub enum List {
     Sheet,
     Totals,
     Ranking,
+    /// The 先进个人 view of the ranking pane.
+    Individuals,
     Problems,
 }
 
@@ -92,6 +96,7 @@ impl List {
             List::Sheet => SHEET_HEADER,
             List::Totals => TOTALS_HEADER,
             List::Ranking => RANKING_HEADINGS,
+            List::Individuals => INDIVIDUALS_HEADER,
             List::Problems => PROBLEMS_HEADER,
         }
     }

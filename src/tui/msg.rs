@@ -75,6 +75,8 @@ pub enum Action {
     /// Open the form of the project's settings (title, sections, policy).
     Settings,
     Presentation,
+    /// The ranking pane: show the 先进个人 view, or the board again.
+    Individuals,
     /// What a unit lacks (what-if).
     WhatIf,
     /// Try a value without saving it (a scratch edit).

@@ -14,8 +14,8 @@ mod rows;
 pub use columns::{MatrixCol, TotalsCol};
 pub use form::{Form, FormLine, form_lines, shown};
 pub use rows::{
-    EntryUnit, Field, Line, MatrixRow, entry_units, is_county_or_zone, line_fields, matrix_rows,
-    sheet_lines,
+    EntryUnit, Field, IndividualLine, Line, MatrixRow, entry_units, individual_lines,
+    individual_span, is_county_or_zone, line_fields, matrix_rows, sheet_lines,
 };
 
 use super::input::Input;
@@ -152,6 +152,11 @@ pub struct RankingState {
     pub top: usize,
     pub presenting: bool,
     pub page: usize,
+    /// The 先进个人 view is shown instead of the board.
+    pub individuals: bool,
+    /// Its cursor (an index into `Scoreboard::individuals`) and its first line shown (an
+    /// index into [`individual_lines`]).
+    pub people: ListState,
 }
 
 /// What the keyboard is doing.
@@ -173,6 +178,9 @@ pub struct Editing {
     pub error: Option<String>,
     /// The typed value is a score that the session has previewed (its scores show).
     pub preview: bool,
+    /// A warning about the previewed value, said at once (a target or an actual that puts
+    /// the row off its target by more than `plausible_deviation`). It commits all the same.
+    pub warning: Option<String>,
     /// A value tried without saving it (what-if): never committed; Esc discards it.
     pub scratch: bool,
 }
@@ -327,11 +335,22 @@ impl Model {
             .nth(self.ui.ranking.row)
     }
 
+    /// The unit under the cursor of the 先进个人 view.
+    pub fn individual_selected(&self) -> Option<&crate::scoring::Individuals> {
+        self.session
+            .board
+            .individuals
+            .get(self.ui.ranking.people.row)
+    }
+
     /// The unit the pane's selection is on: the entry pane's unit, or the selected row of
     /// the ranking or the totals.
     pub fn selected_unit(&self) -> Option<String> {
         match self.ui.pane.0 {
             Pane::Entry => self.entry_unit().map(|u| u.id),
+            Pane::Ranking if self.ui.ranking.individuals => {
+                self.individual_selected().map(|u| u.id.clone())
+            }
             Pane::Ranking => self.ranking_selected().map(|u| u.id.clone()),
             Pane::Totals => self.totals_order().get(self.ui.totals.row).cloned(),
             _ => None,

@@ -1,7 +1,9 @@
 //! The rows each pane shows, derived from the project: the matrix's areas and
-//! indicators, the entry pane's units, the lines of a unit's sheet and the fields of each.
+//! indicators, the entry pane's units, the lines of a unit's sheet and the fields of each,
+//! and the lines of the 先进个人 view, derived from the scores.
 
 use crate::project::{Project, Row, RowKind, UnitKind};
+use crate::scoring::Scoreboard;
 
 /// A row of the matrix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -155,4 +157,99 @@ pub fn line_fields(p: &Project, unit: &str, line: Line) -> &'static [Field] {
 pub fn is_county_or_zone(p: &Project, id: &str) -> bool {
     p.unit(id)
         .is_some_and(|u| matches!(u.kind, UnitKind::County | UnitKind::Zone))
+}
+
+/// A line of the 先进个人 view (in the ranking pane): a group's heading, a unit's line (with
+/// its first nominee, if any), or one of its further nominees. Units by their index in
+/// `Scoreboard::individuals`, nominees by theirs in the unit's list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IndividualLine {
+    /// The heading of the counties and the zone (`false`) or of the departments (`true`).
+    Heading(bool),
+    Unit(usize),
+    Nominee(usize, usize),
+}
+
+/// The lines of the 先进个人 view: the counties and the zone, then the departments, each
+/// group under its heading; a unit takes a line for each of its nominees (one when it has
+/// none).
+pub fn individual_lines(board: &Scoreboard) -> Vec<IndividualLine> {
+    let mut lines = Vec::new();
+    let mut group = None;
+    for (n, unit) in board.individuals.iter().enumerate() {
+        let department = unit.kind == UnitKind::Department;
+        if group != Some(department) {
+            group = Some(department);
+            lines.push(IndividualLine::Heading(department));
+        }
+        lines.push(IndividualLine::Unit(n));
+        lines.extend((1..unit.nominees.len()).map(|k| IndividualLine::Nominee(n, k)));
+    }
+    lines
+}
+
+/// The first and the last line of a unit in [`individual_lines`].
+pub fn individual_span(lines: &[IndividualLine], unit: usize) -> Option<(usize, usize)> {
+    let first = lines
+        .iter()
+        .position(|l| *l == IndividualLine::Unit(unit))?;
+    let more = lines[first + 1..]
+        .iter()
+        .take_while(|l| matches!(l, IndividualLine::Nominee(u, _) if *u == unit))
+        .count();
+    Some((first, first + more))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scoring::Individuals;
+
+    fn unit(id: &str, kind: UnitKind, nominees: usize) -> Individuals {
+        Individuals {
+            id: id.into(),
+            name: id.into(),
+            kind,
+            quota: 2,
+            nominees: (0..nominees).map(|n| format!("{id}{n}")).collect(),
+            posts: vec![None; nominees],
+        }
+    }
+
+    fn board(units: Vec<Individuals>) -> Scoreboard {
+        Scoreboard {
+            individuals: units,
+            ..Scoreboard::default()
+        }
+    }
+
+    #[test]
+    fn individual_lines_put_each_group_under_its_heading_and_each_nominee_on_a_line() {
+        use IndividualLine::*;
+        let b = board(vec![
+            unit("a", UnitKind::County, 3),
+            unit("z", UnitKind::Zone, 0),
+            unit("d", UnitKind::Department, 1),
+        ]);
+        let lines = individual_lines(&b);
+        assert_eq!(
+            lines,
+            vec![
+                Heading(false),
+                Unit(0),
+                Nominee(0, 1),
+                Nominee(0, 2),
+                Unit(1),
+                Heading(true),
+                Unit(2),
+            ]
+        );
+        assert_eq!(individual_span(&lines, 0), Some((1, 3)));
+        assert_eq!(individual_span(&lines, 1), Some((4, 4)));
+        assert_eq!(individual_span(&lines, 2), Some((6, 6)));
+        assert_eq!(individual_span(&lines, 3), None);
+        // No units: no lines, no heading.
+        assert!(individual_lines(&board(Vec::new())).is_empty());
+        assert_eq!(individual_span(&[], 0), None);
+    }
 }

@@ -188,7 +188,7 @@ fn toggle(model: &mut Model, unit: &str, line: Line, field: Option<Field>) {
 }
 
 /// Switches an indicator row between quantitative and qualitative (its values go; `u`
-/// brings them back).
+/// brings them back) — unless its indicator fixes the kind (`kind = ...`): then says so.
 fn switch_kind(model: &mut Model, unit: &str, line: Line, field: Option<Field>) {
     let Line::Row(ii) = line else {
         return;
@@ -198,6 +198,17 @@ fn switch_kind(model: &mut Model, unit: &str, line: Line, field: Option<Field>) 
         return;
     };
     if field == Some(Field::Prep) {
+        return;
+    }
+    // An indicator that fixes its rows' kind offers only that kind.
+    if let Some(kind) = ind.kind {
+        let word = match kind {
+            RowKind::Quantitative => crate::i18n::T::KindQuantitative,
+            RowKind::Qualitative => crate::i18n::T::KindQualitative,
+        };
+        let l = model.lang;
+        let text = i18n::TuiText(l).kind_fixed(&sanitize(&ind.name), word.get(l));
+        super::error(model, text);
         return;
     }
     let new = match p.scores.get(unit).and_then(|s| s.indicators.get(&ind.id)) {

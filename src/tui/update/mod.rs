@@ -274,6 +274,7 @@ fn begin_typing(model: &mut Model, target: Target, text: &str, scratch: bool) {
         input: Input::new(text),
         error: None,
         preview: false,
+        warning: None,
         scratch,
     });
     typing::refresh_preview(model);

@@ -38,6 +38,11 @@ pub(super) fn move_cursor(model: &mut Model, action: Action) {
         Pane::Entry if model.ui.entry.in_sheet => move_in_sheet(model, action),
         Pane::Entry => move_in_unit_list(model, action),
         Pane::Totals => move_in_totals(model, action),
+        Pane::Ranking if model.ui.ranking.individuals => {
+            let (len, page) = (model.session.board.individuals.len(), page(model));
+            let people = &mut model.ui.ranking.people;
+            people.row = step(people.row, len, action, page);
+        }
         Pane::Ranking => {
             let (len, page) = (model.ranking_len(), page(model));
             let r = &mut model.ui.ranking;
@@ -198,10 +203,35 @@ pub(super) fn clamp(model: &mut Model) {
     let r = &mut model.ui.ranking;
     r.row = r.row.min(len.saturating_sub(1));
     fit(&mut r.top, r.row, List::Ranking);
+    clamp_individuals(model);
     let l = &mut model.ui.problems;
     l.row = l.row.min(model.session.problems.len().saturating_sub(1));
     fit(&mut l.top, l.row, List::Problems);
     clamp_form(model);
+}
+
+/// Keeps the 先进个人 view's cursor on one of its units, and all of that unit's lines in
+/// view (its first, with the group's heading above it, when they do not all fit).
+fn clamp_individuals(model: &mut Model) {
+    let board = &model.session.board;
+    let lines = individual_lines(board);
+    let height = layout::list_rows(List::Individuals, model.size.1);
+    let people = &mut model.ui.ranking.people;
+    people.row = people.row.min(board.individuals.len().saturating_sub(1));
+    let Some((first, last)) = individual_span(&lines, people.row) else {
+        people.top = 0;
+        return;
+    };
+    let first = if first > 0 && matches!(lines[first - 1], IndividualLine::Heading(_)) {
+        first - 1
+    } else {
+        first
+    };
+    if last >= people.top + height {
+        people.top = last + 1 - height;
+    }
+    people.top = people.top.min(first);
+    people.top = people.top.min(lines.len().saturating_sub(height));
 }
 
 /// Keeps the form's cursor on one of its fields and in view; closes the form when what it
@@ -360,6 +390,15 @@ pub(super) fn jump_to(model: &mut Model, path: &[PathSeg]) -> bool {
             model.ui.matrix.col = MatrixCol::Name;
             true
         }
+        Some("nominees") => {
+            let Some(unit) = index(1)
+                .and_then(|n| p.nominees.get(n))
+                .map(|n| n.unit.clone())
+            else {
+                return false;
+            };
+            show_individuals(model, &unit)
+        }
         Some("units") | Some("departments") => {
             let Some(n) = index(1) else { return false };
             let offset = if key(0) == Some("units") {
@@ -374,6 +413,19 @@ pub(super) fn jump_to(model: &mut Model, path: &[PathSeg]) -> bool {
         }
         _ => false,
     }
+}
+
+/// Shows a unit's places and nominees in the ranking pane's 先进个人 view; false when it
+/// has neither.
+pub(super) fn show_individuals(model: &mut Model, unit: &str) -> bool {
+    let individuals = &model.session.board.individuals;
+    let Some(at) = individuals.iter().position(|i| i.id == unit) else {
+        return false;
+    };
+    model.ui.pane.0 = Pane::Ranking;
+    model.ui.ranking.individuals = true;
+    model.ui.ranking.people.row = at;
+    true
 }
 
 /// Shows an indicator: its row in the selected unit's sheet when the entry pane is
@@ -400,5 +452,100 @@ pub(super) fn show_indicator(model: &mut Model, id: &str) {
     {
         model.ui.pane.0 = Pane::Matrix;
         model.ui.matrix.row = row;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    fn demo() -> (Model, tempfile::TempDir) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("demo.toml");
+        std::fs::write(&path, crate::project::DEMO).unwrap();
+        let session = crate::session::Session::open(&path, false).unwrap();
+        (Model::new(session, Lang::En), dir)
+    }
+
+    /// The lines of the selected unit are all within the window the view draws.
+    fn selected_in_view(m: &Model) -> bool {
+        let lines = individual_lines(&m.session.board);
+        let height = layout::list_rows(List::Individuals, m.size.1);
+        let people = &m.ui.ranking.people;
+        let (first, last) = individual_span(&lines, people.row).unwrap();
+        first >= people.top && last < people.top + height
+    }
+
+    #[test]
+    fn the_individuals_cursor_stays_on_a_unit_and_its_lines_in_view() {
+        let (mut m, _dir) = demo();
+        m.ui.pane.0 = Pane::Ranking;
+        m.ui.ranking.individuals = true;
+        let units = m.session.board.individuals.len();
+        // Screens kaoping draws on (80×24 and more); below that, the cursor stays on a
+        // unit (the screen says it is too small).
+        for size in [(80, 24), (120, 40), (100, 30), (80, 12), (80, 6), (1, 1)] {
+            let drawn = size.1 >= 24;
+            m.size = size;
+            for action in [Action::Bottom, Action::Top, Action::Page(Dir::Down)] {
+                move_cursor(&mut m, action);
+                clamp(&mut m);
+                assert!(m.ui.ranking.people.row < units);
+                assert!(selected_in_view(&m) || !drawn, "{size:?} {action:?}");
+            }
+            // Down one unit at a time, to the end and past it.
+            move_cursor(&mut m, Action::Top);
+            for _ in 0..units + 3 {
+                move_cursor(&mut m, Action::Move(Dir::Down));
+                clamp(&mut m);
+                assert!(selected_in_view(&m) || !drawn, "{size:?}");
+            }
+            assert_eq!(m.ui.ranking.people.row, units - 1);
+        }
+        // A cursor left beyond the list (the units went away) comes back onto it.
+        m.size = (80, 24);
+        m.ui.ranking.people = ListState { row: 999, top: 999 };
+        clamp(&mut m);
+        assert_eq!(m.ui.ranking.people.row, units - 1);
+        assert!(selected_in_view(&m));
+        // The first unit shows with its group's heading above it.
+        move_cursor(&mut m, Action::Top);
+        clamp(&mut m);
+        assert_eq!(m.ui.ranking.people.top, 0);
+    }
+
+    #[test]
+    fn an_empty_individuals_view_keeps_its_cursor_at_the_top() {
+        let (mut m, _dir) = demo();
+        m.session.board.individuals.clear();
+        m.ui.pane.0 = Pane::Ranking;
+        m.ui.ranking.individuals = true;
+        m.ui.ranking.people = ListState { row: 5, top: 7 };
+        for action in [
+            Action::Move(Dir::Down),
+            Action::Bottom,
+            Action::Page(Dir::Up),
+        ] {
+            move_cursor(&mut m, action);
+            clamp(&mut m);
+            assert_eq!(m.ui.ranking.people, ListState::default());
+        }
+        assert!(m.individual_selected().is_none());
+        assert!(!show_individuals(&mut m, "jia"));
+    }
+
+    #[test]
+    fn a_nominees_path_shows_its_unit_in_the_individuals_view() {
+        let (mut m, _dir) = demo();
+        let path = |n: usize| vec![PathSeg::Key("nominees".into()), PathSeg::Index(n)];
+        let unit = m.project().nominees[4].unit.clone();
+        assert!(jump_to(&mut m, &path(4)));
+        clamp(&mut m);
+        assert_eq!(m.ui.pane.0, Pane::Ranking);
+        assert!(m.ui.ranking.individuals);
+        assert_eq!(m.selected_unit(), Some(unit));
+        // No such nominee: nowhere to go.
+        assert!(!jump_to(&mut m, &path(9999)));
     }
 }

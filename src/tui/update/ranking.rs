@@ -1,5 +1,5 @@
-//! The ranking's commands: explain a unit's score, present the ranking in a meeting, and
-//! turn the presentation's pages.
+//! The ranking's commands: explain a unit's score, present the ranking in a meeting, turn
+//! the presentation's pages, and switch between the board and the 先进个人 view.
 
 use super::super::model::*;
 use super::super::msg::{Action, Dir};
@@ -8,10 +8,17 @@ use super::overlay::explain_unit;
 /// Runs a ranking command.
 pub(super) fn act(model: &mut Model, action: Action) {
     match action {
-        Action::Explain => explain_selected(model),
+        Action::Explain if !model.ui.ranking.individuals => explain_selected(model),
         Action::Presentation => present(model),
+        Action::Individuals => toggle_individuals(model),
         _ => {}
     }
+}
+
+/// Shows the 先进个人 view (each unit's places and nominees), or the board again.
+fn toggle_individuals(model: &mut Model) {
+    let r = &mut model.ui.ranking;
+    r.individuals = !r.individuals;
 }
 
 /// Shows every number of the selected unit's score, with its rule.

@@ -280,7 +280,12 @@ pub(super) fn refresh_preview(model: &mut Model) {
         Ok(_) => Ok(false),
         Err(message) => Err(message),
     };
+    let warning = match result {
+        Ok(true) => implausible_typed(model, &target),
+        _ => None,
+    };
     if let Mode::Editing(editing) = &mut model.ui.mode {
+        editing.warning = warning;
         match result {
             Ok(preview) => {
                 editing.preview = preview;
@@ -292,6 +297,45 @@ pub(super) fn refresh_preview(model: &mut Model) {
             }
         }
     }
+}
+
+/// What the status line says at once while a target or an actual is typed that would put
+/// the row off its target by more than `plausible_deviation` — the rule of the problems
+/// list ([`crate::scoring::implausible_row`]), asked of the previewed scores, so that the
+/// warning the commit would raise shows before it. `None` for a plausible value, another
+/// field, or a value only tried (`w`: it is never committed).
+pub(super) fn implausible_typed(model: &Model, target: &Target) -> Option<String> {
+    let Mode::Editing(editing) = &model.ui.mode else {
+        return None;
+    };
+    let Target::Sheet {
+        unit,
+        field: SheetField::Target(indicator) | SheetField::Actual(indicator),
+    } = target
+    else {
+        return None;
+    };
+    if editing.scratch {
+        return None;
+    }
+    let board = model.session.previewed()?;
+    let p = model.project();
+    let row = crate::scoring::implausible_row(&p.policy, board, unit, indicator)?;
+    let l = model.lang;
+    let text = i18n::TuiText(l);
+    let lowers = if row.lowers.is_empty() {
+        String::new()
+    } else {
+        let names: Vec<String> = row
+            .lowers
+            .iter()
+            .map(|id| crate::text::sanitize(p.name_of(id)))
+            .collect();
+        text.typed_implausible_lowers(&i18n::CommonText(l).list(&names))
+    };
+    let completion = i18n::ExplainText(l).percent_shown(row.completion);
+    let commit = keymap::mention(Mention::Commit, l);
+    Some(text.typed_implausible(&completion, &commit, &lowers))
 }
 
 // ---- finding ---------------------------------------------------------------------------------
@@ -363,5 +407,85 @@ fn go_to_found(model: &mut Model, found: Option<Found>) {
             let text = T::NotFound.get(model.lang).to_string();
             error(model, text);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    fn demo(lang: Lang) -> (Model, tempfile::TempDir) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("demo.toml");
+        std::fs::write(&path, crate::project::DEMO).unwrap();
+        let session = crate::session::Session::open(&path, false).unwrap();
+        (Model::new(session, lang), dir)
+    }
+
+    fn sheet(field: SheetField) -> Target {
+        Target::Sheet {
+            unit: "jia".into(),
+            field,
+        }
+    }
+
+    fn warning(m: &Model) -> Option<String> {
+        match &m.ui.mode {
+            Mode::Editing(e) => e.warning.clone(),
+            _ => panic!("not typing"),
+        }
+    }
+
+    #[test]
+    fn a_target_or_an_actual_far_off_is_said_at_once_and_only_then() {
+        // 东城县's 城镇新增就业人数: target 6000, actual 6720; plausible within 50%.
+        let (mut m, _dir) = demo(Lang::En);
+        let actual = || sheet(SheetField::Actual("new-jobs".into()));
+        let target = || sheet(SheetField::Target("new-jobs".into()));
+        super::super::start_editing(&mut m, actual(), "6720");
+        assert_eq!(warning(&m), None);
+        // Ten times too large: 1120% of the target.
+        type_text(&mut m, "0");
+        let said = warning(&m).expect("a warning as the 0 is typed");
+        assert!(said.contains("1120.0%") && said.contains("Enter"), "{said}");
+        // It lowers the bonus of every other over-completer (it becomes the best).
+        assert!(said.contains("it lowers the bonus of"), "{said}");
+        // Deleting the slip takes the warning away.
+        caret(&mut m, Action::DeleteBack);
+        assert_eq!(warning(&m), None);
+        // Far short is off too: 3000 of 6000 is 50% (not more than 50% off), 2000 is.
+        m.ui.mode = Mode::Normal;
+        super::super::start_editing(&mut m, actual(), "3000");
+        assert_eq!(warning(&m), None);
+        super::super::start_editing(&mut m, actual(), "2000");
+        assert!(warning(&m).is_some());
+        // A target typed so low that the actual is far above it.
+        super::super::start_editing(&mut m, target(), "600");
+        assert!(warning(&m).is_some());
+        // A value that is not a number is an error, not a warning.
+        super::super::start_editing(&mut m, target(), "6x");
+        assert_eq!(warning(&m), None);
+        // Other fields are never judged; nor is a value only tried (`w`).
+        super::super::start_editing(&mut m, sheet(SheetField::Survey), "5");
+        assert_eq!(warning(&m), None);
+        super::super::start_scratch(&mut m, actual(), "67200");
+        assert_eq!(warning(&m), None);
+    }
+
+    #[test]
+    fn the_warning_is_in_chinese_too_and_off_when_the_policy_says_0() {
+        let (mut m, _dir) = demo(Lang::Zh);
+        let actual = sheet(SheetField::Actual("new-jobs".into()));
+        super::super::start_editing(&mut m, actual.clone(), "67200");
+        let said = warning(&m).unwrap();
+        assert!(
+            said.contains("偏离目标过大") && said.contains("完成率"),
+            "{said}"
+        );
+        m.ui.mode = Mode::Normal;
+        m.session.project.policy.plausible_deviation = rust_decimal::Decimal::ZERO;
+        super::super::start_editing(&mut m, actual, "67200");
+        assert_eq!(warning(&m), None);
     }
 }

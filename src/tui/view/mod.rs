@@ -4,6 +4,7 @@
 mod entry;
 pub mod errors;
 mod form;
+mod individuals;
 pub mod matrix;
 pub mod overlay;
 mod presentation;
@@ -115,6 +116,9 @@ pub fn draw(frame: &mut Frame, model: &Model) {
         Pane::Matrix => matrix::draw(frame, model, screen.body),
         Pane::Entry => entry::draw(frame, model, screen.body),
         Pane::Totals => totals::draw(frame, model, screen.body),
+        Pane::Ranking if model.ui.ranking.individuals => {
+            individuals::draw(frame, model, screen.body)
+        }
         Pane::Ranking => ranking::draw(frame, model, screen.body),
         Pane::Problems => problems::draw(frame, model, screen.body),
     }
@@ -330,9 +334,11 @@ fn status_line(frame: &mut Frame, model: &Model, area: Rect) {
         return;
     }
     let (text, style) = match (&model.ui.mode, &model.ui.status) {
-        (Mode::Editing(e), _) => match &e.error {
-            Some(err) => (format!("✗ {err}"), t.bad()),
-            None => (context_line(model), t.plain()),
+        (Mode::Editing(e), _) => match (&e.error, &e.warning) {
+            (Some(err), _) => (format!("✗ {err}"), t.bad()),
+            // A value far off its target: said at once, before the commit.
+            (None, Some(warning)) => (warning.clone(), t.warn()),
+            (None, None) => (context_line(model), t.plain()),
         },
         (Mode::Finding(f), _) => (find_line(model, f), t.plain()),
         (_, Some(status)) => (
@@ -366,6 +372,7 @@ fn context_line(model: &Model) -> String {
         Pane::Matrix => matrix::status(model),
         Pane::Entry => entry::status(model),
         Pane::Totals => totals::status(model),
+        Pane::Ranking if model.ui.ranking.individuals => individuals::status(model),
         Pane::Ranking => ranking::status(model),
         Pane::Problems => problems::status(model),
     }

@@ -120,7 +120,11 @@ fn place_of(model: &Model, target: &crate::tui::model::Target) -> String {
 fn help(frame: &mut Frame, model: &Model, area: Rect, scroll: usize) {
     let t = theme(model);
     let l = model.lang;
-    let rows = key_rows(model, &keymap::base_contexts(model));
+    let contexts = keymap::base_contexts(model);
+    let mut rows = key_rows(model, &contexts);
+    if contexts.contains(&Context::Ranking) {
+        rows.extend(symbol_rows(model));
+    }
     let keys_w = rows
         .iter()
         .map(|(k, _)| width(k))
@@ -146,6 +150,21 @@ fn help(frame: &mut Frame, model: &Model, area: Rect, scroll: usize) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Under the ranking's keys: what the board's symbols mean.
+fn symbol_rows(model: &Model) -> Vec<(String, String)> {
+    let l = model.lang;
+    let row = |symbol: &str, text: T| (symbol.to_string(), text.get(l).to_string());
+    vec![
+        (String::new(), T::HelpSymbols.get(l).to_string()),
+        row("★", T::SymbolComprehensive),
+        row("✗", T::SymbolVetoed),
+        row("▼", T::SymbolLast),
+        row("◆n", T::SymbolAwards),
+        row("◆n!", T::SymbolVetoedAwards),
+        row("n=", T::SymbolTied),
+    ]
 }
 
 /// Lines of an explanation (or a what-if, a comparison), wrapped and scrolled.

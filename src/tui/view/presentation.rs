@@ -30,8 +30,10 @@ fn pages(model: &Model) -> Vec<usize> {
 
 /// What a unit's line says besides its rank, name and total, in at most `room` columns:
 /// comprehensive, veto (with the failed indicators), last place, single-item awards. When
-/// it does not fit, the awards become a count and the failed indicators are cut.
-fn verdict(model: &Model, u: &UnitResult, room: usize) -> Vec<(String, bool)> {
+/// it does not fit, the awards become a count and the failed indicators are cut. A vetoed
+/// unit's awards always show, marked for the leading group to confirm — in words when
+/// they fit, else as `◆n!` (the page then explains it at its foot: the second value).
+fn verdict(model: &Model, u: &UnitResult, room: usize) -> (Vec<(String, bool)>, bool) {
     let l = model.lang;
     let p = model.project();
     let gap = 3;
@@ -43,6 +45,8 @@ fn verdict(model: &Model, u: &UnitResult, room: usize) -> Vec<(String, bool)> {
     if u.last_place {
         fixed.push((format!("▼ {}", T::LastPlace.get(l)), false));
     }
+    let vetoed_awards = u.vetoed() && !u.awards.is_empty();
+    let compact = format!("◆{}!", u.awards.len());
     let mut awards = None;
     if !u.awards.is_empty() {
         let names: Vec<String> = u
@@ -66,9 +70,13 @@ fn verdict(model: &Model, u: &UnitResult, room: usize) -> Vec<(String, bool)> {
         names.join(l.pick("、", ", "))
     });
     let veto_text = |names: &str| TuiText(l).vetoed_flag(names);
-    // The veto and last place must show; the awards (listed on their own page) take
-    // what is left, as names, as a count, or not at all.
-    let fixed_w: usize = fixed.iter().map(|(s, _)| width(s) + gap).sum();
+    // The veto, last place and a vetoed unit's awards (at least as `◆n!`) must show; the
+    // other awards (listed on their own page) take what is left, as names, as a count,
+    // or not at all.
+    let mut fixed_w: usize = fixed.iter().map(|(s, _)| width(s) + gap).sum();
+    if vetoed_awards {
+        fixed_w += width(&compact) + gap;
+    }
     let veto_part = veto.map(|names| {
         let full = veto_text(&names);
         if fixed_w + width(&full) + gap <= room {
@@ -81,12 +89,25 @@ fn verdict(model: &Model, u: &UnitResult, room: usize) -> Vec<(String, bool)> {
             ))
         }
     });
-    let used = fixed_w + veto_part.as_ref().map_or(0, |v| width(v) + gap);
+    let mut used = fixed_w + veto_part.as_ref().map_or(0, |v| width(v) + gap);
+    let mut compacted = false;
     if let Some(names) = awards.take() {
         let count = TuiText(l).awards_count(u.awards.len());
-        awards = [names, count]
-            .into_iter()
-            .find(|a| used + width(a) + gap <= room);
+        if vetoed_awards {
+            used -= width(&compact) + gap;
+            let confirm = |a: &str| TuiText(l).awards_to_confirm(a);
+            awards = [confirm(&names), confirm(&count)]
+                .into_iter()
+                .find(|a| used + width(a) + gap <= room);
+            if awards.is_none() {
+                compacted = true;
+                awards = Some(compact);
+            }
+        } else {
+            awards = [names, count]
+                .into_iter()
+                .find(|a| used + width(a) + gap <= room);
+        }
     }
     let mut parts = Vec::new();
     if u.comprehensive {
@@ -97,9 +118,10 @@ fn verdict(model: &Model, u: &UnitResult, room: usize) -> Vec<(String, bool)> {
     }
     parts.extend(fixed);
     if let Some(a) = awards {
-        parts.push((a, true));
+        // A vetoed unit's awards are a warning, not a distinction.
+        parts.push((a, !vetoed_awards));
     }
-    parts
+    (parts, compacted)
 }
 
 fn ranking_lines(
@@ -108,9 +130,10 @@ fn ranking_lines(
     group: &[UnitResult],
     w: usize,
     spaced: bool,
-) -> Vec<Line<'static>> {
+) -> (Vec<Line<'static>>, bool) {
     let dp = model.project().policy.score_decimals;
     let mut lines = Vec::new();
+    let mut compacted = false;
     for u in group {
         let mut spans = vec![
             Span::styled(cell(&u.rank.to_string(), 4, true), t.title()),
@@ -126,7 +149,9 @@ fn ranking_lines(
             Span::raw("   "),
         ];
         let room = w.saturating_sub(4 + 3 + 14 + 9 + 3);
-        for (text, good) in verdict(model, u, room) {
+        let (parts, compact) = verdict(model, u, room);
+        compacted |= compact;
+        for (text, good) in parts {
             spans.push(Span::styled(text, if good { t.good() } else { t.bad() }));
             spans.push(Span::raw("   "));
         }
@@ -135,32 +160,38 @@ fn ranking_lines(
             lines.push(Line::default());
         }
     }
-    lines
+    (lines, compacted)
 }
 
-/// The awards page: each single-item award and its winners.
+/// The awards page: each single-item award and its winners; a vetoed winner is marked
+/// for the leading group to confirm.
 fn award_lines(model: &Model, t: Theme, spaced: bool) -> Vec<Line<'static>> {
     let l = model.lang;
+    let board = &model.session.board;
     let mut lines = Vec::new();
-    for a in &model.session.board.awards {
-        let winners: Vec<String> = a
-            .winners
-            .iter()
-            .map(|id| sanitize(model.project().name_of(id)))
-            .collect();
-        let winners = if winners.is_empty() {
-            T::NoWinner.get(l).to_string()
-        } else {
-            winners.join(l.pick("、", ", "))
-        };
-        lines.push(Line::from(vec![
+    for a in &board.awards {
+        let mut spans = vec![
             Span::styled(
                 cell(&sanitize(&a.name), 30, false),
                 t.plain().add_modifier(Modifier::BOLD),
             ),
             Span::raw("  "),
-            Span::styled(winners, t.good()),
-        ]));
+        ];
+        if a.winners.is_empty() {
+            spans.push(Span::styled(T::NoWinner.get(l).to_string(), t.good()));
+        }
+        for (n, id) in a.winners.iter().enumerate() {
+            if n > 0 {
+                spans.push(Span::raw(l.pick("、", ", ")));
+            }
+            let name = sanitize(model.project().name_of(id));
+            if board.find(id).is_some_and(UnitResult::vetoed) {
+                spans.push(Span::styled(TuiText(l).vetoed_winner_name(&name), t.warn()));
+            } else {
+                spans.push(Span::styled(name, t.good()));
+            }
+        }
+        lines.push(Line::from(spans));
         if spaced {
             lines.push(Line::default());
         }
@@ -189,7 +220,7 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
     };
     let w = body_w.min(usize::from(area.width).saturating_sub(4));
     let room = usize::from(area.height).saturating_sub(6);
-    let body: Vec<Line> = match page {
+    let body: (Vec<Line>, bool) = match page {
         0 | 1 => {
             let group = if page == 0 {
                 &board.units
@@ -198,8 +229,9 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
             };
             ranking_lines(model, t, group, w, group.len() * 2 <= room)
         }
-        _ => award_lines(model, t, board.awards.len() * 2 <= room),
+        _ => (award_lines(model, t, board.awards.len() * 2 <= room), false),
     };
+    let (body, compacted) = body;
     let mut lines = vec![
         Line::default(),
         Line::from(Span::styled(format!("{title} · {subtitle}"), t.title())).centered(),
@@ -219,6 +251,20 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
         )));
     }
     frame.render_widget(Paragraph::new(lines), area);
+    // `◆n!` in a line: what it means, at the foot of the page.
+    if compacted && area.height >= 2 {
+        let note = truncate(
+            T::PresentVetoedAwards.get(l),
+            usize::from(area.width).saturating_sub(left),
+        );
+        frame.render_widget(
+            Paragraph::new(Line::from(vec![
+                Span::raw(" ".repeat(left)),
+                Span::styled(note, t.warn()),
+            ])),
+            Rect::new(area.x, area.bottom() - 2, area.width, 1),
+        );
+    }
     let key = |m| keymap::mention(m, l);
     let hint = format!(
         "{} {}   {}{} {}   ({}/{})",

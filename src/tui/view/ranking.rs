@@ -20,10 +20,10 @@ const NUM_W: usize = 6;
 const TOTAL_W: usize = 7;
 
 /// The compact flags of a ranked unit, each with its style, in at most `room` columns:
-/// comprehensive, veto (the first failed indicator), last place — these always — then
-/// the number of awards (with `!` for a vetoed unit's: a warning for the leading group)
-/// and pending, if they still fit with at least eight columns left for the failed
-/// indicator's name (the status line has the whole story).
+/// comprehensive, veto (the first failed indicator), last place and a vetoed unit's
+/// awards (`◆2!`: a warning for the leading group to confirm) — these always — then the
+/// number of awards and pending, if they still fit with at least eight columns left for
+/// the failed indicator's name (the status line has the whole story).
 pub fn flag_spans(model: &Model, t: Theme, u: &UnitResult, room: usize) -> Vec<Span<'static>> {
     const NAME_MIN: usize = 8;
     let l = model.lang;
@@ -35,11 +35,13 @@ pub fn flag_spans(model: &Model, t: Theme, u: &UnitResult, room: usize) -> Vec<S
     if u.last_place {
         fixed.push((format!("▼{}", T::LastShort.get(l)), t.bad()));
     }
-    let mut optional: Vec<(String, ratatui::style::Style)> = Vec::new();
-    // A vetoed unit's awards are marked for the leading group to confirm (a warning).
+    // A vetoed unit's awards are marked for the leading group to confirm (a warning):
+    // always shown, like the veto itself.
     if !u.awards.is_empty() && u.vetoed() {
-        optional.push((format!("◆{}!", u.awards.len()), t.warn()));
-    } else if !u.awards.is_empty() {
+        fixed.push((format!("◆{}!", u.awards.len()), t.warn()));
+    }
+    let mut optional: Vec<(String, ratatui::style::Style)> = Vec::new();
+    if !u.awards.is_empty() && !u.vetoed() {
         optional.push((format!("◆{}", u.awards.len()), t.award()));
     }
     if u.pending.any() {
@@ -90,6 +92,33 @@ pub fn flag_spans(model: &Model, t: Theme, u: &UnitResult, room: usize) -> Vec<S
         }
     }
     spans
+}
+
+/// The symbols of the board in words, in at most `room` columns: ★ ✗ ▼ ◆ and `◆n!` (a
+/// vetoed unit's awards, to confirm) — "last place" shortened, then the plain award
+/// dropped, when the line is narrow; `◆n!` stays, as the one a reader cannot guess.
+fn legend(model: &Model, room: usize) -> String {
+    let l = model.lang;
+    let words = |last: T, award: bool| {
+        let mut parts = vec![
+            format!("★ {}", T::Comprehensive.get(l)),
+            format!("✗ {}", T::Vetoed.get(l)),
+            format!("▼ {}", last.get(l)),
+        ];
+        if award {
+            parts.push(format!("◆ {}", T::AwardWord.get(l)));
+        }
+        parts.push(T::LegendVetoedAwards.get(l).to_string());
+        parts.join("  ")
+    };
+    [
+        words(T::LastPlace, true),
+        words(T::LastShort, true),
+        words(T::LastShort, false),
+    ]
+    .into_iter()
+    .find(|s| width(s) <= room)
+    .unwrap_or_else(|| words(T::LastShort, false))
 }
 
 fn column_header(model: &Model, t: Theme, bar_w: usize) -> Line<'static> {
@@ -171,12 +200,9 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
     let r = &model.ui.ranking;
     // Every display line, with the ranked row it shows (if any).
     let mut display: Vec<(Option<usize>, Line)> = Vec::new();
-    let legend = format!(
-        "★ {}  ✗ {}  ▼ {}  ◆ {}",
-        T::Comprehensive.get(l),
-        T::Vetoed.get(l),
-        T::LastPlace.get(l),
-        T::AwardWord.get(l)
+    let legend = legend(
+        model,
+        usize::from(area.width).saturating_sub(width(T::CountiesAndZone.get(l)) + 3),
     );
     let groups = [
         (T::CountiesAndZone, &board.units, 0usize),
