@@ -304,9 +304,20 @@ fn explain(
         }
         None => crate::explain::unit(&s.project, &s.board, &id)
             .map(|u| crate::i18n::explain::unit_lines(&u, lang))
-            .unwrap_or_default(),
+            .unwrap_or_else(|| not_scored_lines(&s, &id, lang)),
     };
     print_lines(out, &lines)
+}
+
+/// What `explain` and `whatif` say of a department that is not scored (no sheet, no
+/// indicator it is responsible for): that it is not, and its 先进个人 places.
+fn not_scored_lines(s: &ops::Scored, id: &str, lang: Lang) -> Vec<String> {
+    let t = crate::i18n::ExplainText(lang);
+    let mut lines = vec![t.not_scored(&crate::text::sanitize(s.project.name_of(id)))];
+    if let Some(i) = s.board.individuals.iter().find(|i| i.id == id) {
+        lines.push(t.not_scored_individuals(i.quota, i.nominees.len()));
+    }
+    lines
 }
 
 fn whatif(file: &Path, unit: &str, lang: Lang, out: &mut dyn Write) -> Result<(), OpsError> {
@@ -314,7 +325,7 @@ fn whatif(file: &Path, unit: &str, lang: Lang, out: &mut dyn Write) -> Result<()
     let id = ops::find_unit(&s.project, unit)?;
     let lines = crate::whatif::whatif(&s.project, &s.board, &id)
         .map(|w| crate::i18n::whatif::lines(&w, lang))
-        .unwrap_or_default();
+        .unwrap_or_else(|| not_scored_lines(&s, &id, lang));
     print_lines(out, &lines)
 }
 

@@ -734,11 +734,11 @@ fn last_place_or_why_not() {
     let all = worked_with_policy("last_place_among = \"all\"");
     has_line(
         &unit(&all, "zone", Lang::En),
-        "last place (末位): the lowest total, 18.80, and someone is vetoed (丙县, 经济开发区)",
+        "last place (末位): named among all units (policy.last_place_among = \"all\"), the lowest total, 18.80, and someone is vetoed (丙县, 经济开发区)",
     );
     has_line(
         &unit(&all, "zone", Lang::Zh),
-        "末位：总分 18.80 最低，且有单位被一票否决（丙县、经济开发区）",
+        "末位：按设置在全部单位中评定，总分 18.80 最低，且有单位被一票否决（丙县、经济开发区）",
     );
     has_line(
         &unit(&all, "jia", Lang::En),
@@ -1242,5 +1242,20 @@ fn an_award_explained_keeps_its_terms_and_why_a_unit_was_left_out() {
         AwardOutcome::LeftFailedArea {
             failed: vec!["城镇新增就业".to_string()]
         }
+    );
+}
+
+/// A one-line bonus whose two-decimal shares would give another bonus on a calculator
+/// (1.2 × 3.96 ÷ 12.04 = 0.3947 → 0.39) shows four decimals (1.2 × 3.9682 ÷ 12.0408 =
+/// 0.3955 → 0.40, the rule's).
+#[test]
+fn a_one_line_bonus_shows_the_places_a_calculator_needs() {
+    let (p, b) = scored(DEMO);
+    let line = explain_item_short(&p, &b, "wu", "low-rent", Lang::Zh).unwrap();
+    assert!(
+        line.ends_with(
+            "超额 3.9682…%，本组最高 12.0408…%：6 × 20% × 3.9682…% ÷ 12.0408…% = 加 0.40 分"
+        ),
+        "{line}"
     );
 }

@@ -299,3 +299,28 @@ fn check_on_the_template_shows_the_regulations_inconsistencies_and_nothing_else(
     assert_eq!(template.indicators.len(), 31);
     assert!(kaoping::project::TEMPLATE.contains("example"));
 }
+
+/// `explain` and `whatif` of a department that is not scored (no sheet, no indicator it
+/// is responsible for) say so, instead of printing nothing.
+#[test]
+fn explain_and_whatif_of_an_unscored_department_say_it_is_not_assessed() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = dir.path().join("demo.toml");
+    std::fs::write(&demo, ::kaoping::project::DEMO).unwrap();
+    for command in ["explain", "whatif"] {
+        let out = kaoping(&[
+            command,
+            demo.to_str().unwrap(),
+            "construction",
+            "--lang",
+            "zh",
+        ]);
+        assert!(out.status.success(), "{command}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert_eq!(
+            text,
+            "市住建局不参加考核排名：没有哪个考核指标由它负责，也没有它的评分表\n先进个人名额 2 个，已推荐 0 人\n",
+            "{command}"
+        );
+    }
+}

@@ -1142,10 +1142,22 @@ fn an_aggregate_row_is_the_sum_of_the_units_rows() {
     assert_eq!(d_.task, d("4.00"));
     // While a unit's row is pending (b has no r), the sum is pending, waiting for b.
     let waiting = text.replace("r = { target = 12, actual = 9 }\n", "");
-    let (board, _) = board_of(&format!("{waiting}{dept}"));
+    let (board, problems) = board_of(&format!("{waiting}{dept}"));
     let r = unit(&board, "dept").item("r").unwrap().clone();
     assert_eq!(r.outcome, Outcome::Pending);
     assert_eq!(r.sum.unwrap().waiting, vec!["b".to_string()]);
+    // The warning says whose entry it waits for: b's, not the department's.
+    let said: Vec<_> = problems
+        .iter()
+        .filter(|p| matches!(p, ProblemKind::Pending { unit, .. } if unit == "市局"))
+        .collect();
+    assert!(
+        matches!(
+            said.as_slice(),
+            [ProblemKind::Pending { rows: 0, derived: 1, waiting_on, .. }] if waiting_on == &vec!["b县".to_string()]
+        ),
+        "{said:?}"
+    );
 }
 
 #[test]
@@ -1412,4 +1424,39 @@ fn a_shown_deduction_and_bonus_add_up_with_the_base_to_the_score() {
     // 甲县's new-jobs bonus: its own numbers, shown so that base + bonus = earned.
     let jia = board.find("jia").unwrap().item("new-jobs").unwrap();
     assert_eq!(jia.base + jia.shown_bonus().unwrap(), jia.earned);
+}
+
+/// A department with a score sheet that no indicator names responsible has no task to be
+/// assessed on: a warning says so (its task counts 0, so only organisation and survey
+/// rank it).
+#[test]
+fn a_department_responsible_for_nothing_is_warned_about() {
+    let worked = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/worked.toml"
+    ))
+    .unwrap();
+    let text = worked.replace(
+        "[[units]]\nid = \"jia\"",
+        "[[departments]]\nid = \"disabled\"\nname = \"市残联\"\n\n[[units]]\nid = \"jia\"",
+    ) + "\n[scores.disabled]\nsurvey = 5\n";
+    let (board, problems) = board_of(&text);
+    assert_eq!(unit(&board, "disabled").task, Decimal::ZERO);
+    let warned: Vec<&ProblemKind> = problems
+        .iter()
+        .filter(|k| matches!(k, ProblemKind::DepartmentWithoutTask { .. }))
+        .collect();
+    assert_eq!(
+        warned,
+        vec![&ProblemKind::DepartmentWithoutTask {
+            unit: "市残联".into()
+        }]
+    );
+    // The worked example's departments are responsible for something: no such warning.
+    let (_, problems) = board_of(&worked);
+    assert!(
+        !problems
+            .iter()
+            .any(|k| matches!(k, ProblemKind::DepartmentWithoutTask { .. }))
+    );
 }

@@ -179,6 +179,14 @@ pub fn board_problems(project: &Project, board: &Scoreboard) -> Vec<Problem> {
             path(&["policy", "last_place_among"]),
         ));
     }
+    for d in board.departments.iter().filter(|d| d.items.is_empty()) {
+        out.push(Problem::new(
+            ProblemKind::DepartmentWithoutTask {
+                unit: d.name.clone(),
+            },
+            TomlPath::root().key("scores").key(&d.id),
+        ));
+    }
     for row in scoring::implausible_rows(&project.policy, board) {
         out.push(implausible_problem(project, row));
     }
@@ -249,12 +257,29 @@ fn pending_problems(project: &Project, board: &Scoreboard) -> Vec<Problem> {
         .filter_map(|id| scored.get(id))
         .filter(|u| u.pending.any())
         .map(|u| {
+            // A derived row waits for the units' rows, not for the department.
+            let mut waiting_on: Vec<String> = Vec::new();
+            let mut derived = 0;
+            for sum in u.items.iter().filter_map(|i| i.sum.as_ref()) {
+                if sum.waiting.is_empty() {
+                    continue;
+                }
+                derived += 1;
+                for id in &sum.waiting {
+                    let name = project.name_of(id).to_string();
+                    if !waiting_on.contains(&name) {
+                        waiting_on.push(name);
+                    }
+                }
+            }
             Problem::new(
                 ProblemKind::Pending {
                     unit: u.name.clone(),
                     survey: u.pending.survey,
                     organization: u.pending.organization,
-                    rows: u.pending.rows,
+                    rows: u.pending.rows.saturating_sub(derived),
+                    derived,
+                    waiting_on,
                 },
                 path(&["scores", &u.id]),
             )

@@ -294,9 +294,13 @@ impl DiffText {
         }
     }
 
-    /// A unit's name with its id: `乙县（yi）`.
+    /// A unit's name: `乙县` in Chinese (an id in a Chinese line reads as code), with its
+    /// id in English: `乙县 (yi)`.
     pub fn named(self, name: &str, id: &str) -> String {
-        self.common().noted(name, id)
+        match self.0 {
+            crate::i18n::Lang::Zh => name.to_string(),
+            crate::i18n::Lang::En => self.common().noted(name, id),
+        }
     }
 
     pub fn only_old(self, units: &[String]) -> String {

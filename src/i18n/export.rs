@@ -73,6 +73,13 @@ impl ExportText {
             en: "{extra} over ({EQUAL_NOMINATION_ZH}: {EQUAL_NOMINATION})",
         }
 
+        /// After the last place line when units with a lower total completed every target:
+        /// the rule that names it.
+        pub fn last_place_among_note() {
+            zh: "；按规定末位在不达标（被一票否决）的单位中产生，总分更低的单位已完成全部指标",
+            en: "; named among the units not up to standard (vetoed): units with a lower total completed every target",
+        }
+
         /// The last place line: `末位：经济开发区（总分 18.80）`.
         pub fn last_place(names: &str, total: &str) {
             zh: "{LAST_PLACE}：{names}（{TOTAL} {total}）",
@@ -175,9 +182,13 @@ impl ExportText {
         }
     }
 
-    /// The heading of a unit's score sheet: `丙县（县）`.
+    /// The heading of a unit's score sheet: `丙县` (a Chinese reader knows 丙县 is a
+    /// county; `丙县（县）` reads as a translation), `丙县 (county)` in English.
     pub fn sheet_heading(self, name: &str, kind: &str) -> String {
-        self.common().noted(name, kind)
+        match self.0 {
+            crate::i18n::Lang::Zh => name.to_string(),
+            crate::i18n::Lang::En => self.common().noted(name, kind),
+        }
     }
 }
 

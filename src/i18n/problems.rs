@@ -93,7 +93,7 @@ impl ProblemText {
         }
 
         pub fn wrong_type(expected: &str, found: &str) {
-            zh: "应为{expected}，实为 {found}",
+            zh: "应为 {expected}，实为 {found}",
             en: "expected {expected}, found {found}",
         }
 
@@ -298,6 +298,17 @@ impl ProblemText {
         }
 
         /// `parts`: what is missing, joined.
+        /// A department's rows derived by summing the units' (aggregate), still waiting.
+        pub(super) fn pending_derived(unit: &str, rows: usize, units: &str) {
+            zh: "{unit}的 {rows} 个指标由各县区数据相加，尚待{units}录入（按 0 分计）",
+            en: "{unit}: {rows} indicator row(s) summed from the units' rows wait for {units} (counted as 0)",
+        }
+
+        pub(super) fn pending_and_derived(own: &str, rows: usize, units: &str) {
+            zh: "{own}；另有 {rows} 个指标由各县区数据相加，尚待{units}录入",
+            en: "{own}; {rows} more row(s) summed from the units' rows wait for {units}",
+        }
+
         pub(super) fn pending_line(unit: &str, parts: &str) {
             zh: "{unit}尚未录入：{parts}（按 0 分计）",
             en: "{unit} is {PENDING}: {parts} not entered yet (counted as 0)",
@@ -330,8 +341,13 @@ impl ProblemText {
             en: "{unit} is vetoed ({failed} not completed) yet wins the {SINGLE_ITEM} 「{award}」: for the leading group to confirm",
         }
 
+        pub fn department_without_task(unit: &str) {
+            zh: "{unit}有评分表，但没有哪个指标由它负责：没有任务完成可考核（计 0 分），只按组织实施和群众测评计分，请核对责任分工",
+            en: "{unit} has a score sheet but is responsible for no indicator: it has no task to be assessed on (counted 0), only organisation and survey; check the responsibilities",
+        }
+
         pub fn last_place_comprehensive(unit: &str) {
-            zh: "{unit}既是{COMPREHENSIVE}又是{LAST_PLACE}（policy.last_place_among = \"all\"）",
+            zh: "{unit}既是{COMPREHENSIVE}又是{LAST_PLACE}（按设置，末位在全部单位中评定），请领导小组审定",
             en: "{unit} is both {COMPREHENSIVE} and {LAST_PLACE} (policy.last_place_among = \"all\")",
         }
 
@@ -492,7 +508,20 @@ pub fn problem_message(kind: &ProblemKind, lang: Lang) -> String {
             survey,
             organization,
             rows,
-        } => t.pending(unit, *survey, *organization, *rows),
+            derived,
+            waiting_on,
+        } => {
+            let own = t.pending(unit, *survey, *organization, *rows);
+            match (*survey || *organization > 0 || *rows > 0, *derived > 0) {
+                (_, false) => own,
+                (false, true) => {
+                    t.pending_derived(unit, *derived, &CommonText(lang).list(waiting_on))
+                }
+                (true, true) => {
+                    t.pending_and_derived(&own, *derived, &CommonText(lang).list(waiting_on))
+                }
+            }
+        }
         TieAtCut {
             cut,
             places,
@@ -517,6 +546,7 @@ pub fn problem_message(kind: &ProblemKind, lang: Lang) -> String {
             failed,
         } => t.vetoed_winner(unit, award, &CommonText(lang).list(failed)),
         LastPlaceComprehensive { unit } => t.last_place_comprehensive(unit),
+        DepartmentWithoutTask { unit } => t.department_without_task(unit),
         Implausible(row) => t.implausible(&row.unit, &row.indicator, row.completion, &row.lowers),
         NomineesOffQuota { unit, quota, count } => t.nominees_off_quota(unit, *quota, *count),
         ProcedureOutOfOrder {

@@ -211,7 +211,12 @@ pub enum ProblemKind {
         unit: String,
         survey: bool,
         organization: usize,
+        /// Rows the unit itself has not entered.
         rows: usize,
+        /// A department's rows derived by `aggregate = "sum"` that wait for units' rows,
+        /// and the names of those units: theirs to enter, not the department's.
+        derived: usize,
+        waiting_on: Vec<String>,
     },
     TieAtCut {
         cut: Cut,
@@ -230,6 +235,11 @@ pub enum ProblemKind {
     },
     /// Under `last_place_among = "all"`, a last place that is also comprehensive advanced.
     LastPlaceComprehensive {
+        unit: String,
+    },
+    /// A department with a score sheet that no indicator names responsible: it has no
+    /// 任务完成 to be assessed on (its task counts 0).
+    DepartmentWithoutTask {
         unit: String,
     },
     /// A quantitative row off its target by more than `plausible_deviation` (boxed: the
@@ -303,6 +313,7 @@ impl ProblemKind {
             | AwardSelectsNothing { .. }
             | VetoedWinner { .. }
             | LastPlaceComprehensive { .. }
+            | DepartmentWithoutTask { .. }
             | Implausible(_)
             | NomineesOffQuota { .. }
             | ProcedureOutOfOrder { .. }

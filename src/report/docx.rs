@@ -272,7 +272,22 @@ fn font_table() -> Vec<u8> {
 /// The rows of a group's comprehensive-advanced units: rank, name, sections, total.
 fn winner_rows(input: &RankInput, group: &[UnitResult]) -> Vec<Vec<String>> {
     let winners: Vec<&UnitResult> = group.iter().filter(|u| u.comprehensive).collect();
-    score_rows(input, &winners)
+    let mut rows = score_rows(input, &winners);
+    // The rank among the units not vetoed (the one the award goes by), so that the list
+    // reads 1, 2, 3 and a tie is with another winner, not with a vetoed unit left out.
+    for (row, u) in rows.iter_mut().zip(&winners) {
+        if let Some(rank) = u.rank_eligible {
+            let tied = winners
+                .iter()
+                .any(|o| o.id != u.id && o.rank_eligible == Some(rank));
+            row[0] = if tied {
+                format!("{}{rank}", T::ExportTied.get(Lang::Zh))
+            } else {
+                rank.to_string()
+            };
+        }
+    }
+    rows
 }
 
 /// Rank, name, the three sections, the penalty and the total of each unit, in words and

@@ -187,10 +187,17 @@ pub(crate) fn last_place_text(input: &RankInput, esc: fn(&str) -> String) -> Str
         None => T::ExportNoLastPlace.get(lang).to_string(),
         Some(first) => {
             let names: Vec<String> = last.iter().map(|u| esc(&u.name)).collect();
-            ExportText(lang).last_place(
+            let line = ExportText(lang).last_place(
                 &ExplainText(lang).list(&names),
                 &score_text(first.total, dp),
-            )
+            );
+            // A lower total that is not last place: say why (it completed every target).
+            let lower = input.board.units.iter().any(|u| u.total < first.total);
+            if lower {
+                line + &ExportText(lang).last_place_among_note()
+            } else {
+                line
+            }
         }
     }
 }

@@ -8,6 +8,18 @@ use crate::project::{LastPlaceAmong, PenaltyKind, SingleItemVeto, UnitKind};
 
 impl ExplainText {
     sentences! {
+        /// A department with no score sheet: not assessed, so nothing to explain.
+        pub fn not_scored(name: &str) {
+            zh: "{name}不参加考核排名：没有哪个考核指标由它负责，也没有它的评分表",
+            en: "{name} is not assessed: it is responsible for no indicator and has no score sheet",
+        }
+
+        /// Its 先进个人 places, when it has some.
+        pub fn not_scored_individuals(quota: u32, nominated: usize) {
+            zh: "先进个人名额 {quota} 个，已推荐 {nominated} 人",
+            en: "advanced individuals: {quota} places, {nominated} nominated",
+        }
+
         // ---- the parts -------------------------------------------------------------
 
         pub fn organization_heading() {
@@ -246,8 +258,8 @@ impl ExplainText {
 
         /// Last place (`tie`: who shares it, or nothing).
         pub(super) fn last_place_line(total: &str, tie: &str, vetoed: &str) {
-            zh: "{LAST_PLACE}：{TOTAL} {total} 最低{tie}，且有单位被{VETO}（{vetoed}）",
-            en: "{LAST_PLACE} ({LAST_PLACE_ZH}): the lowest {TOTAL}, {total}{tie}, and someone is vetoed ({vetoed})",
+            zh: "{LAST_PLACE}：按设置在全部单位中评定，{TOTAL} {total} 最低{tie}，且有单位被{VETO}（{vetoed}）",
+            en: "{LAST_PLACE} ({LAST_PLACE_ZH}): named among all units (policy.last_place_among = \"all\"), the lowest {TOTAL}, {total}{tie}, and someone is vetoed ({vetoed})",
         }
 
         pub(super) fn shared_with(others: &str) {

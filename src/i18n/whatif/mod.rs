@@ -285,7 +285,7 @@ impl WhatifText {
 
         /// Last place as the only unit that may be (the only one not up to standard).
         pub fn last_only_vetoed(total: &str) {
-            zh: "{LAST_PLACE}：{TOTAL} {total}，是唯一{NOT_UP_TO_STANDARD}的单位；按规定{LAST_PLACE}只在{NOT_UP_TO_STANDARD}的单位中产生，提高{TOTAL}不能离开{LAST_PLACE}，只有完成全部指标才能",
+            zh: "{LAST_PLACE}：{TOTAL} {total}，是唯一{NOT_UP_TO_STANDARD}的单位；按规定{LAST_PLACE}只在{NOT_UP_TO_STANDARD}的单位中产生，提高{TOTAL}不能离开{LAST_PLACE}，只有完成全部指标才能离开",
             en: "{LAST_PLACE} ({LAST_PLACE_ZH}) with {total}, the only unit {NOT_UP_TO_STANDARD}: no total takes it out of last place, only completing its targets does (policy.last_place_among = \"not_up_to_standard\")",
         }
 

@@ -241,6 +241,34 @@ impl Words {
         }
     }
 
+    /// `o` and `o_max` as a one-line bonus shows them: cut to two decimals, or to four
+    /// when the two-decimal figures, fed to `base × share × o ÷ o_max`, would round to
+    /// another bonus than the rule's (a calculator must get the shown result).
+    fn checkable_shares(self, base: Decimal, over: Fraction, b: &BonusSteps) -> (String, String) {
+        let t = self.t;
+        let (Some(o), Some(top)) = (over.value(), b.top.value()) else {
+            return (self.frac_pct(over), self.frac_pct(b.top));
+        };
+        let cut = |v: Decimal| {
+            v.checked_mul(Decimal::ONE_HUNDRED)
+                .map(|p| p.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::ToZero))
+        };
+        let agrees = match (cut(o), cut(top)) {
+            (Some(co), Some(ct)) if !ct.is_zero() => base
+                .checked_mul(b.share)
+                .and_then(|x| x.checked_mul(co))
+                .and_then(|x| x.checked_div(ct))
+                .is_some_and(|v| self.score(v) == self.score(b.bonus)),
+            _ => false,
+        };
+        if agrees {
+            (t.percent_shown(o), t.percent_shown(top))
+        } else {
+            let more = |v| t.percent_more(v).unwrap_or_else(|| t.percent_shown(v));
+            (more(o), more(top))
+        }
+    }
+
     /// `o / o_max` with more places, when one decimal rounds either.
     fn unrounded_shares(self, over: Fraction, b: &BonusSteps) -> Option<String> {
         let t = self.t;
@@ -326,7 +354,8 @@ impl Words {
                         if b.best {
                             t.short_best(&over_pct, &share, &base, &bonus)
                         } else {
-                            t.short_bonus(&over_pct, &self.frac_pct(b.top), &share, &base, &bonus)
+                            let (over_shown, top_shown) = self.checkable_shares(e.base, *over, b);
+                            t.short_bonus(&over_shown, &top_shown, &share, &base, &bonus)
                         }
                     }
                 };
