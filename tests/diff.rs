@@ -164,8 +164,8 @@ fn diff_text_in_both_languages() {
             "  末位：是 → 否",
             "  单项工作先进：就业和创业工作先进县 → 无",
             "  录入值的改动：",
-            "    scores.zone.indicators.dibao.status: incomplete → complete",
-            "    scores.zone.indicators.dibao.deduction: 0.8 → —",
+            "    城乡低保应保尽保 完成情况：未完成 → 已完成",
+            "    城乡低保应保尽保 扣分：0.8 → —",
             "乙县",
             "  就业和创业：6.40 → 5.50",
             "  任务完成：10.40 → 9.50",
@@ -175,7 +175,7 @@ fn diff_text_in_both_languages() {
             "  综合先进：是 → 否",
             "  末位：否 → 是",
             "  录入值的改动：",
-            "    scores.yi.indicators.new-jobs.actual: 880 → 760",
+            "    城镇新增就业 实际值：880 → 760",
         ]
     );
 }

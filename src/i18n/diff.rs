@@ -38,7 +38,24 @@ pub fn lines(diff: &Diff, lang: Lang) -> Vec<String> {
     if !diff.scheme.is_empty() {
         lines.push(t.scheme_heading());
         for (path, o, n) in &diff.scheme {
-            lines.push(format!("  {}", t.change(path, &sanitize(o), &sanitize(n))));
+            // A setting in Chinese words (`[policy]`, `[sections]`); other paths as they are.
+            let setting = match path.split_once('.') {
+                Some((table @ ("policy" | "sections"), key))
+                    if lang == Lang::Zh && super::fields::has_label(table, key) =>
+                {
+                    Some((
+                        super::fields::label(table, key, lang),
+                        super::fields::choice(table, key, o, lang),
+                        super::fields::choice(table, key, n, lang),
+                    ))
+                }
+                _ => None,
+            };
+            let line = match setting {
+                Some((label, o, n)) => t.change(label, &sanitize(o), &sanitize(n)),
+                None => t.change(path, &sanitize(o), &sanitize(n)),
+            };
+            lines.push(format!("  {line}"));
         }
     }
     let named = |ids: &[String]| -> Vec<String> {
@@ -66,14 +83,63 @@ pub fn lines(diff: &Diff, lang: Lang) -> Vec<String> {
         if !u.inputs.is_empty() {
             lines.push(format!("  {}", t.inputs_heading()));
             for (path, o, n) in &u.inputs {
-                lines.push(format!(
-                    "    {}",
-                    t.change(path, &sanitize(o), &sanitize(n))
-                ));
+                let line = match (lang, input_label(names, path)) {
+                    (Lang::Zh, Some(label)) => {
+                        t.change(&label, &input_value_zh(o), &input_value_zh(n))
+                    }
+                    _ => t.change(path, &sanitize(o), &sanitize(n)),
+                };
+                lines.push(format!("    {line}"));
             }
         }
     }
     lines
+}
+
+/// An entered value's path in Chinese words, for the Chinese diff:
+/// `scores.yi.indicators.new-jobs.actual` → `城镇新增就业 实际值`,
+/// `scores.yi.survey` → `群众测评`, `scores.yi.organization.funds` → `组织实施 funds`;
+/// `None` for a path of another shape (it is shown as it is).
+fn input_label(names: &crate::diff::Names, path: &str) -> Option<String> {
+    use super::glossary::zh;
+    let parts: Vec<&str> = path.split('.').collect();
+    match parts.as_slice() {
+        ["scores", _, "indicators", indicator, field] => {
+            let name = sanitize(
+                names
+                    .indicators
+                    .get(*indicator)
+                    .map_or(*indicator, String::as_str),
+            );
+            let field = match *field {
+                "target" => zh::TARGET,
+                "actual" => zh::ACTUAL_VALUE,
+                "status" => "完成情况",
+                "deduction" => zh::DEDUCTION,
+                "prep" => zh::PREPARATION,
+                other => other,
+            };
+            Some(format!("{name} {field}"))
+        }
+        ["scores", _, "survey"] => Some(zh::SURVEY.to_string()),
+        ["scores", _, "organization", item] => {
+            Some(format!("{} {}", zh::ORGANIZATION, sanitize(item)))
+        }
+        ["scores", _, rest @ ..] if rest.first().is_some_and(|r| r.starts_with("penalties")) => {
+            Some(format!("{} {}", zh::PENALTY, rest.join(".")))
+        }
+        _ => None,
+    }
+}
+
+/// An entered value as the Chinese diff shows it: a status in words.
+fn input_value_zh(value: &str) -> String {
+    use super::glossary::zh;
+    match value {
+        "complete" => zh::COMPLETE.to_string(),
+        "incomplete" => zh::INCOMPLETE.to_string(),
+        other => sanitize(other),
+    }
 }
 
 /// A result's label and values in words: names for ids, yes/no for flags.
