@@ -248,7 +248,7 @@ fn a_policy_change_moves_awards_not_ranks() {
         [
             "2 个单位有变化；名次未变；方案改动 1 处",
             "方案（分值、规则、奖项）的改动：",
-            "  policy.comprehensive_awards: 3 → 1",
+            "  综合先进名额（县区）：3 → 1",
         ]
     );
 }
