@@ -55,6 +55,12 @@ impl WhatifText {
             en: "{name}: {QUALITATIVE}, not complete — it must be marked {COMPLETE} (it lost {lost})",
         }
 
+        /// After a department's change of total: why it is not the row's.
+        pub fn department_scaled() {
+            zh: "，部门的{TASK}按{TASK}分值 × Σ{EARNED} ÷ Σ{BASE}折算",
+            en: "; a department's task is scaled: section × Σ earned ÷ Σ base",
+        }
+
         /// The unit with one failed row completed by the actual value `needed`.
         pub(super) fn if_reached(needed: &str, before: &str, after: &str, total: &str, delta: &str, rank: &str) {
             zh: "若完成（{ACTUAL} {needed}）：该项{EARNED} {before} → {after}，{TOTAL} {total}（{delta}），{rank}",

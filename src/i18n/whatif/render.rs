@@ -186,7 +186,12 @@ impl<'a> Writer<'a> {
         let t = self.t;
         let group = self.group(u);
         let deeper = |line: String| format!("{INDENT}{INDENT}{line}");
-        let delta = self.delta(s.total - u.total);
+        let mut delta = self.delta(s.total - u.total);
+        if u.kind == UnitKind::Department {
+            // A department's task is scaled (section × Σ earned ÷ Σ base): the row's
+            // change is not the total's.
+            delta.push_str(&t.department_scaled());
+        }
         let total = self.score(s.total);
         let rank = self.c.rank(s.rank, group.units.len(), s.tied);
         lines.push(deeper(match row {
