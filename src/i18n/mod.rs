@@ -334,7 +334,7 @@ texts! {
     KeyFormToggle => "切换 是/否、下一个选项", "yes/no, next choice";
     KeyFormClear => "清空（不设）", "clear (none)";
     // ---- the sheet as a spreadsheet (issue 11) ----
-    KeyTypeOver => "输入新值（改写）", "type a new value";
+    KeyTypeOver => "改写", "type over";
     KeyNextField => "下一/上一格", "next/previous field";
     KeyCaretEnds => "到行首/行尾", "to the start/end";
     KeyClearInput => "清空输入", "clear what is typed";

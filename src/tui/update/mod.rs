@@ -323,7 +323,7 @@ fn knock_on_text(
     indicator: Option<&str>,
 ) -> Option<String> {
     let moved = knock_on::moved(before, after, unit, indicator);
-    let width = usize::from(model.size.0).saturating_sub(3);
+    let width = usize::from(model.size.0).saturating_sub(2);
     let decimals = model.project().policy.score_decimals;
     knock_on::line(&moved, width, decimals, model.lang)
 }
