@@ -201,7 +201,11 @@ fn tab_moves_between_fields_and_up_commits_and_moves_up() {
     to_new_jobs_actual(&mut m);
     key(&mut m, KeyCode::BackTab);
     assert_eq!(field(&m), Some(Field::Target));
-    assert_eq!(m.ui.pane.0, Pane::Entry, "Tab is a field in the sheet, not a pane");
+    assert_eq!(
+        m.ui.pane.0,
+        Pane::Entry,
+        "Tab is a field in the sheet, not a pane"
+    );
     key(&mut m, KeyCode::Tab);
     key(&mut m, KeyCode::Tab);
     assert_eq!(m.ui.entry.line, row_line(&m, "jia", "reemployment"));
@@ -364,13 +368,19 @@ fn a_value_far_off_asks_first_names_whom_it_lowers_and_undo_says_what_it_took_ba
     key(&mut m, KeyCode::Char(']'));
     assert_eq!(m.ui.pane.0, Pane::Totals);
     key(&mut m, KeyCode::Char('u'));
-    assert_eq!(status(&m), "已撤销：东城县 城镇新增就业人数 实际 67200 → 6720");
+    assert_eq!(
+        status(&m),
+        "已撤销：东城县 城镇新增就业人数 实际 67200 → 6720"
+    );
     assert_eq!(m.ui.pane.0, Pane::Entry);
     assert_eq!(m.ui.entry.line, row_line(&m, "jia", "new-jobs"));
     assert_eq!(field(&m), Some(Field::Actual));
     assert_eq!(earned(&m, "wu", "new-jobs"), "4.67");
     ctrl(&mut m, 'r');
-    assert_eq!(status(&m), "已重做：东城县 城镇新增就业人数 实际 6720 → 67200");
+    assert_eq!(
+        status(&m),
+        "已重做：东城县 城镇新增就业人数 实际 6720 → 67200"
+    );
     // A status undone is named in words.
     m.ui.entry.line = row_line(&m, "jia", "urban-dibao");
     key(&mut m, KeyCode::Char(' '));

@@ -120,9 +120,9 @@ impl Input {
     pub fn delete_word_back(&mut self) {
         let before = &self.text[..self.caret];
         let trimmed = before.trim_end_matches(char::is_whitespace);
-        let start = trimmed
-            .rfind(char::is_whitespace)
-            .map_or(0, |i| i + trimmed[i..].chars().next().map_or(1, char::len_utf8));
+        let start = trimmed.rfind(char::is_whitespace).map_or(0, |i| {
+            i + trimmed[i..].chars().next().map_or(1, char::len_utf8)
+        });
         self.remove(start, self.caret);
         self.caret = start;
     }

@@ -14,8 +14,8 @@ mod rows;
 pub use columns::{MatrixCol, TotalsCol};
 pub use form::{Form, FormLine, form_lines, shown};
 pub use rows::{
-    EntryUnit, Field, IndividualLine, Line, MAX_LINE_FIELDS, MatrixRow, entry_units, individual_lines,
-    individual_span, is_county_or_zone, line_fields, matrix_rows, sheet_lines,
+    EntryUnit, Field, IndividualLine, Line, MAX_LINE_FIELDS, MatrixRow, entry_units,
+    individual_lines, individual_span, is_county_or_zone, line_fields, matrix_rows, sheet_lines,
 };
 
 use super::input::Input;
@@ -273,7 +273,10 @@ pub enum Overlay {
     /// A typed target or actual far off its target, before it is committed (the value
     /// stays in [`Mode::Editing`] under the question): yes commits it and goes on as
     /// `then` says (Enter, Tab, ↑, ↓), no goes back to the value.
-    Implausible { lines: Vec<String>, then: Then },
+    Implausible {
+        lines: Vec<String>,
+        then: Then,
+    },
 }
 
 /// Where the cursor goes once a value asked about is committed: as the key that

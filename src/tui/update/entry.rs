@@ -165,7 +165,7 @@ fn say_not_typed(model: &mut Model, unit: &str, line: Line, field: Option<Field>
                 Some(Row::Qualitative { .. }) => l.pick(zh::COMPLETE, en::COMPLETE),
                 _ => l.pick(zh::PENDING, en::PENDING),
             };
-            t.status_key(&space, &now)
+            t.status_key(&space, now)
         }
         (Line::Row(_), Some(Field::Deduction)) => t.deduction_needs_incomplete(&space),
         (Line::Penalty(_), Some(Field::Level)) => t.level_key(&space),
@@ -466,10 +466,7 @@ pub(super) fn move_in_column(model: &mut Model, down: bool) {
     };
     let p = model.project();
     let lines = sheet_lines(p, &unit.id);
-    let fields: Vec<&[Field]> = lines
-        .iter()
-        .map(|l| line_fields(p, &unit.id, *l))
-        .collect();
+    let fields: Vec<&[Field]> = lines.iter().map(|l| line_fields(p, &unit.id, *l)).collect();
     if let Some((line, at)) = same_field(&fields, model.ui.entry.line, field, down) {
         model.ui.entry.line = line;
         model.ui.entry.field = at;
@@ -558,4 +555,38 @@ fn edit_target(
         },
         current,
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tab_stops_on_every_field_and_passes_over_lines_without_one() {
+        // An item, a heading, a target/actual row, "no penalties".
+        let counts = [1, 0, 2, 0];
+        assert_eq!(next_stop(&counts, 0, 0, true), Some((2, 0)));
+        assert_eq!(next_stop(&counts, 2, 0, true), Some((2, 1)));
+        assert_eq!(next_stop(&counts, 2, 1, true), None);
+        assert_eq!(next_stop(&counts, 2, 0, false), Some((0, 0)));
+        assert_eq!(next_stop(&counts, 2, 1, false), Some((2, 0)));
+        assert_eq!(next_stop(&counts, 0, 0, false), None);
+    }
+
+    #[test]
+    fn the_column_goes_to_the_nearest_line_with_the_same_field() {
+        use Field::*;
+        let fields: [&[Field]; 5] = [
+            &[Target, Actual],
+            &[],
+            &[Prep],
+            &[Status, Deduction],
+            &[Target, Actual],
+        ];
+        assert_eq!(same_field(&fields, 0, Actual, true), Some((4, 1)));
+        assert_eq!(same_field(&fields, 4, Actual, false), Some((0, 1)));
+        assert_eq!(same_field(&fields, 4, Actual, true), None);
+        assert_eq!(same_field(&fields, 0, Prep, true), Some((2, 0)));
+        assert_eq!(same_field(&fields, 3, Status, true), None);
+    }
 }

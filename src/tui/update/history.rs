@@ -104,7 +104,11 @@ fn show(model: &mut Model, place: &Place) {
                     .iter()
                     .position(|i| &i.id == id)
                     .map(MatrixRow::Indicator),
-                _ => p.areas.iter().position(|a| &a.id == id).map(MatrixRow::Area),
+                _ => p
+                    .areas
+                    .iter()
+                    .position(|a| &a.id == id)
+                    .map(MatrixRow::Area),
             };
             if let Some(row) = wanted.and_then(|w| matrix_rows(p).iter().position(|r| *r == w)) {
                 model.ui.pane.0 = Pane::Matrix;
@@ -127,10 +131,7 @@ pub(super) fn describe(diff: &Diff, p: &Project, l: Lang) -> Option<Described> {
         Some((u, (path, old, new))) => {
             let (what, place) = sheet_place(p, &u.id, path, l);
             let place_text = format!("{} {what}", sanitize(&u.name));
-            (
-                t.change(&place_text, &value(old, l), &value(new, l)),
-                place,
-            )
+            (t.change(&place_text, &value(old, l), &value(new, l)), place)
         }
         None => {
             let (path, old, new) = diff.scheme.first()?;
@@ -174,7 +175,10 @@ fn sheet_place(p: &Project, unit: &str, path: &str, l: Lang) -> (String, Option<
         })
     };
     match parts.as_slice() {
-        ["survey"] => (T::ExportSurvey.get(l).to_string(), at(Line::Survey, Field::Value)),
+        ["survey"] => (
+            T::ExportSurvey.get(l).to_string(),
+            at(Line::Survey, Field::Value),
+        ),
         ["organization", item] => {
             let n = p.organization.iter().position(|o| o.id == *item);
             let name = n.map_or(item.to_string(), |n| sanitize(&p.organization[n].name));
@@ -221,16 +225,28 @@ fn scheme_place(p: &Project, path: &str) -> (String, Option<Place>) {
     let parts: Vec<&str> = path.splitn(3, '.').collect();
     match parts.as_slice() {
         ["indicators", id, rest @ ..] => {
-            let name = p.indicator(id).map_or(id.to_string(), |i| sanitize(&i.name));
+            let name = p
+                .indicator(id)
+                .map_or(id.to_string(), |i| sanitize(&i.name));
             (
-                [name.as_str()].iter().chain(rest).copied().collect::<Vec<_>>().join(" "),
+                [name.as_str()]
+                    .iter()
+                    .chain(rest)
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(" "),
                 Some(Place::Indicator(id.to_string())),
             )
         }
         ["areas", id, rest @ ..] => {
             let name = p.area(id).map_or(id.to_string(), |a| sanitize(&a.name));
             (
-                [name.as_str()].iter().chain(rest).copied().collect::<Vec<_>>().join(" "),
+                [name.as_str()]
+                    .iter()
+                    .chain(rest)
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(" "),
                 Some(Place::Area(id.to_string())),
             )
         }
@@ -277,7 +293,11 @@ mod tests {
         // The undo goes from the typo (5000) back to 4750.
         let d = describe(&diff_of(&before, &new), &new, Lang::Zh).unwrap();
         assert_eq!(d.text, "北岭县 城镇新增就业人数 实际 5000 → 4750");
-        let ii = new.indicators.iter().position(|i| i.id == "new-jobs").unwrap();
+        let ii = new
+            .indicators
+            .iter()
+            .position(|i| i.id == "new-jobs")
+            .unwrap();
         assert_eq!(
             d.place,
             Some(Place::Sheet {

@@ -149,10 +149,16 @@ mod tests {
         );
         // Too narrow for three: two and how many more.
         let two = line(&moved, 58, 2, Lang::Zh).unwrap();
-        assert_eq!(two, "东城县 −0.20、青阳县 −0.11 等 3 个单位（本项加分基准改变）");
+        assert_eq!(
+            two,
+            "东城县 −0.20、青阳县 −0.11 等 3 个单位（本项加分基准改变）"
+        );
         assert!(width(&two) <= 58);
         let one = line(&moved, 50, 2, Lang::En).unwrap();
-        assert_eq!(one, "东城县 −0.20 and 2 more (this indicator's bonus base changed)");
+        assert_eq!(
+            one,
+            "东城县 −0.20 and 2 more (this indicator's bonus base changed)"
+        );
         assert_eq!(
             line(&moved[..1], 80, 2, Lang::En).unwrap(),
             "东城县 −0.20 (this indicator's bonus base changed)"

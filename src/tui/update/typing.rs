@@ -131,11 +131,7 @@ fn in_sheet(model: &Model) -> bool {
 /// Shift-Tab to the next / previous field, ↑ / ↓ up or down; a target or an actual that
 /// puts its row off its target by more than `plausible_deviation` asks first, unless
 /// `confirmed`.
-pub(super) fn commit_typed(
-    model: &mut Model,
-    action: Action,
-    confirmed: bool,
-) -> Option<Effect> {
+pub(super) fn commit_typed(model: &mut Model, action: Action, confirmed: bool) -> Option<Effect> {
     let Mode::Editing(editing) = &model.ui.mode else {
         return None;
     };

@@ -210,7 +210,9 @@ fn sheet(frame: &mut Frame, model: &Model, t: Theme, unit: &EntryUnit, area: Rec
         let pieces = line_pieces(model, t, unit, *line, result, name_w);
         let fields = line_fields(p, &unit.id, *line);
         let cursor_field = if selected {
-            fields.get(e.field.min(fields.len().saturating_sub(1))).copied()
+            fields
+                .get(e.field.min(fields.len().saturating_sub(1)))
+                .copied()
         } else {
             None
         };
