@@ -20,6 +20,7 @@ use macros::cat;
 mod common;
 pub mod diff;
 mod docx;
+mod entry;
 pub mod explain;
 mod export;
 pub mod fields;
@@ -34,6 +35,7 @@ pub mod whatif;
 pub use common::CommonText;
 pub use diff::DiffText;
 pub use docx::DocxText;
+pub use entry::EntryText;
 pub use explain::{ExplainText, StandingText, StepsText};
 pub use export::ExportText;
 pub use ops::{OpsText, io_error, option_error, set_error};
@@ -331,6 +333,15 @@ texts! {
     KeySettings => "项目设置…（标题、分值、计分规则）", "project settings… (title, sections, policy)";
     KeyFormToggle => "切换 是/否、下一个选项", "yes/no, next choice";
     KeyFormClear => "清空（不设）", "clear (none)";
+    // ---- the sheet as a spreadsheet (issue 11) ----
+    KeyTypeOver => "改写", "type over";
+    KeyNextField => "下一/上一格", "next/previous field";
+    KeyCaretEnds => "到行首/行尾", "to the start/end";
+    KeyClearInput => "清空输入", "clear what is typed";
+    KeyDeleteWord => "删除前一个词", "delete the word before";
+    KeyDeleteToEnd => "删除到行尾", "delete to the end";
+    KeyCommitMove => "确认并上移/下移", "commit, move up/down";
+    ImplausibleTitle => "数值偏离目标过大", "A value far off its target";
     // ---- exports (kaoping export) ----
     ExportSheetRanking => cat!(zh::COUNTIES_AND_ZONE_SHORT, "排名"), "Ranking";
     ExportSheetDepartments => "部门排名", "Departments";

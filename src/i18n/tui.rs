@@ -206,8 +206,8 @@ impl TuiText {
         /// The status line while a target or an actual is typed that puts the row off its
         /// target by more than `plausible_deviation` (`lowers`: whose bonus it lowers).
         pub fn typed_implausible(completion: &str, commit: &str, lowers: &str) {
-            zh: "⚠ {COMPLETION_RATE} {completion}，偏离目标过大，请核对（仅为提示，{commit} 仍可确认）{lowers}",
-            en: "⚠ {completion} of the target, far off: check it (only a warning, {commit} commits){lowers}",
+            zh: "⚠ {COMPLETION_RATE} {completion}，偏离目标过大，请核对（{commit} 提交前会再问一次）{lowers}",
+            en: "⚠ {completion} of the target, far off: check it ({commit} asks before committing){lowers}",
         }
 
         /// After [`TuiText::typed_implausible`]: the units whose bonus the row lowers.

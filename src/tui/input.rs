@@ -108,6 +108,30 @@ impl Input {
         self.caret = self.text.len();
     }
 
+    /// Empties the field (Ctrl-U).
+    pub fn clear(&mut self) {
+        self.text.clear();
+        self.caret = 0;
+        self.chars = 0;
+    }
+
+    /// Deletes the word before the caret (Ctrl-W): the spaces just before it, then
+    /// everything back to the previous space (or the start).
+    pub fn delete_word_back(&mut self) {
+        let before = &self.text[..self.caret];
+        let trimmed = before.trim_end_matches(char::is_whitespace);
+        let start = trimmed.rfind(char::is_whitespace).map_or(0, |i| {
+            i + trimmed[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        self.remove(start, self.caret);
+        self.caret = start;
+    }
+
+    /// Deletes from the caret to the end (Ctrl-K).
+    pub fn delete_to_end(&mut self) {
+        self.remove(self.caret, self.text.len());
+    }
+
     /// The display column of the caret from the start of the text.
     pub fn caret_column(&self) -> usize {
         width(&self.text[..self.caret])
@@ -172,6 +196,28 @@ mod tests {
         let mut i = Input::new("a👨\u{200d}👩\u{200d}👧");
         i.backspace();
         assert_eq!(i.text(), "a");
+    }
+
+    #[test]
+    fn clear_word_and_kill_to_the_end() {
+        let mut i = Input::new("城镇 新增就业  5000");
+        i.delete_word_back();
+        assert_eq!(i.text(), "城镇 新增就业  ");
+        i.delete_word_back();
+        assert_eq!(i.text(), "城镇 ");
+        i.home();
+        i.right();
+        i.delete_to_end();
+        assert_eq!(i.text(), "城");
+        assert_eq!(i.caret_column(), 2);
+        i.delete_word_back();
+        assert_eq!((i.text(), i.caret_column()), ("", 0));
+        i.delete_word_back();
+        let mut i = Input::new("1.5");
+        i.clear();
+        assert_eq!((i.text(), i.caret_column()), ("", 0));
+        // The count is kept: the field takes its maximum again.
+        assert_eq!(i.insert(&"a".repeat(MAX_CHARS)), Ok(()));
     }
 
     #[test]

@@ -38,6 +38,9 @@ pub enum Context {
     EntrySheet,
     /// The sheet, the cursor on a target or an actual (before [`Context::EntrySheet`]).
     EntryNumber,
+    /// The sheet, the cursor on a value cell (a number: before every other context): a
+    /// digit, `.` or `-` types over the value, so `1`–`5` do not change panes there.
+    EntryValue,
     Totals,
     Ranking,
     /// The ranking pane's 先进个人 view (before [`Context::Global`]).
@@ -230,6 +233,36 @@ fn off_number(m: &Model) -> bool {
     !on_number(m)
 }
 
+/// The sheet's cursor is on a value cell: a number that typing replaces (an
+/// organisation item, the survey, a target, an actual, a deduction, a preparation score,
+/// a penalty's points). Not a status, a penalty's level or its note.
+pub fn on_value_cell(m: &Model) -> bool {
+    if m.ui.pane.0 != Pane::Entry || !m.ui.entry.in_sheet {
+        return false;
+    }
+    match m.entry_spot() {
+        Some((_, _, Some(Field::Value | Field::Target | Field::Actual))) => true,
+        Some((_, _, Some(Field::Deduction | Field::Prep))) => true,
+        Some((unit, Line::Penalty(i), Some(Field::Level))) => m
+            .project()
+            .scores
+            .get(&unit.id)
+            .and_then(|s| s.penalties.get(i))
+            .is_some_and(|p| matches!(p.kind, crate::project::PenaltyKind::Points(_))),
+        _ => false,
+    }
+}
+
+/// Anywhere but on a value cell of the sheet (where the digits type).
+fn off_value_cell(m: &Model) -> bool {
+    !on_value_cell(m)
+}
+
+/// Anywhere but in a unit's sheet (where Tab moves to the next field).
+fn off_sheet(m: &Model) -> bool {
+    !(m.ui.pane.0 == Pane::Entry && m.ui.entry.in_sheet)
+}
+
 /// The form's cursor is on a field.
 fn on_form_field(m: &Model) -> bool {
     m.form_field().is_some()
@@ -278,6 +311,13 @@ pub const BINDINGS: &[Binding] = &[
     b(C::Typing, &[code(KeyCode::End)], A::Caret(CaretMove::End), T::KeyCaret, false),
     b(C::Typing, &[code(KeyCode::Backspace)], A::DeleteBack, T::KeyDelete, false),
     b(C::Typing, &[code(KeyCode::Delete)], A::DeleteForward, T::KeyDelete, false),
+    b(C::Typing, &[ctrl('a')], A::Caret(CaretMove::Home), T::KeyCaretEnds, false),
+    b(C::Typing, &[ctrl('e')], A::Caret(CaretMove::End), T::KeyCaretEnds, false),
+    b(C::Typing, &[ctrl('u')], A::ClearInput, T::KeyClearInput, false),
+    b(C::Typing, &[ctrl('w')], A::DeleteWordBack, T::KeyDeleteWord, false),
+    b(C::Typing, &[ctrl('k')], A::DeleteToEnd, T::KeyDeleteToEnd, false),
+    b(C::Typing, &[UP], A::CommitMove(Dir::Up), T::KeyCommitMove, false),
+    b(C::Typing, &[DOWN], A::CommitMove(Dir::Down), T::KeyCommitMove, false),
     // ---- typing a search ----
     b(C::Finding, &[ENTER], A::Jump, T::KeyFindGo, true),
     b(C::Finding, &[UP], A::Move(Dir::Up), T::KeyFindChoose, true),
@@ -341,7 +381,23 @@ pub const BINDINGS: &[Binding] = &[
     b(C::EntryList, &[ch('t')], A::ToggleKind, T::KeyUnitKind, false).when(county_or_zone_selected),
     b(C::EntryList, &[ch('d')], A::Remove, T::KeyRemoveUnit, false).when(unit_selected),
     b(C::EntryList, &[ch('f')], A::Fields, T::KeyFields, false).when(unit_selected),
+    b(C::EntryValue, &[ch('0')], A::TypeOver('0'), T::KeyTypeOver, true),
+    b(C::EntryValue, &[ch('1')], A::TypeOver('1'), T::KeyTypeOver, true),
+    b(C::EntryValue, &[ch('2')], A::TypeOver('2'), T::KeyTypeOver, true),
+    b(C::EntryValue, &[ch('3')], A::TypeOver('3'), T::KeyTypeOver, true),
+    b(C::EntryValue, &[ch('4')], A::TypeOver('4'), T::KeyTypeOver, true),
+    b(C::EntryValue, &[ch('5')], A::TypeOver('5'), T::KeyTypeOver, true),
+    b(C::EntryValue, &[ch('6')], A::TypeOver('6'), T::KeyTypeOver, true),
+    b(C::EntryValue, &[ch('7')], A::TypeOver('7'), T::KeyTypeOver, true),
+    b(C::EntryValue, &[ch('8')], A::TypeOver('8'), T::KeyTypeOver, true),
+    b(C::EntryValue, &[ch('9')], A::TypeOver('9'), T::KeyTypeOver, true),
+    b(C::EntryValue, &[ch('.')], A::TypeOver('.'), T::KeyTypeOver, true),
+    b(C::EntryValue, &[ch('-')], A::TypeOver('-'), T::KeyTypeOver, true),
+    b(C::EntryValue, &[ch('[')], A::CyclePane(Dir::Left), T::KeyNextPane, true),
+    b(C::EntryValue, &[ch(']')], A::CyclePane(Dir::Right), T::KeyNextPane, true),
     b(C::EntrySheet, &[ENTER, ch('e')], A::Edit, T::KeyEdit, true).when(on_field),
+    b(C::EntrySheet, &[TAB], A::NextField(Dir::Right), T::KeyNextField, false),
+    b(C::EntrySheet, &[BACKTAB], A::NextField(Dir::Left), T::KeyNextField, false),
     b(C::EntrySheet, &[SPACE], A::Toggle, T::KeyToggleStatus, true),
     b(C::EntrySheet, &[ch('s')], A::SwitchKind, T::KeySwitchKind, false).when(on_switchable_row),
     b(C::EntrySheet, &[ch('x')], A::Clear, T::KeyClear, false).when(on_clearable_line),
@@ -375,13 +431,15 @@ pub const BINDINGS: &[Binding] = &[
     b(C::Global, &[PAGE_DOWN], A::Page(Dir::Down), T::KeyPage, false),
     b(C::Global, &[ch('g')], A::Top, T::KeyPage, false),
     b(C::Global, &[ch('G')], A::Bottom, T::KeyPage, false),
-    b(C::Global, &[ch('1')], A::ShowPane(Pane::Matrix), T::KeyPanes, false),
-    b(C::Global, &[ch('2')], A::ShowPane(Pane::Entry), T::KeyPanes, false),
-    b(C::Global, &[ch('3')], A::ShowPane(Pane::Totals), T::KeyPanes, false),
-    b(C::Global, &[ch('4')], A::ShowPane(Pane::Ranking), T::KeyPanes, false),
-    b(C::Global, &[ch('5')], A::ShowPane(Pane::Problems), T::KeyPanes, false),
-    b(C::Global, &[TAB], A::CyclePane(Dir::Right), T::KeyNextPane, false),
-    b(C::Global, &[BACKTAB], A::CyclePane(Dir::Left), T::KeyNextPane, false),
+    b(C::Global, &[ch('1')], A::ShowPane(Pane::Matrix), T::KeyPanes, false).when(off_value_cell),
+    b(C::Global, &[ch('2')], A::ShowPane(Pane::Entry), T::KeyPanes, false).when(off_value_cell),
+    b(C::Global, &[ch('3')], A::ShowPane(Pane::Totals), T::KeyPanes, false).when(off_value_cell),
+    b(C::Global, &[ch('4')], A::ShowPane(Pane::Ranking), T::KeyPanes, false).when(off_value_cell),
+    b(C::Global, &[ch('5')], A::ShowPane(Pane::Problems), T::KeyPanes, false).when(off_value_cell),
+    b(C::Global, &[TAB], A::CyclePane(Dir::Right), T::KeyNextPane, false).when(off_sheet),
+    b(C::Global, &[BACKTAB], A::CyclePane(Dir::Left), T::KeyNextPane, false).when(off_sheet),
+    b(C::Global, &[ch('[')], A::CyclePane(Dir::Left), T::KeyNextPane, false).when(off_value_cell),
+    b(C::Global, &[ch(']')], A::CyclePane(Dir::Right), T::KeyNextPane, false).when(off_value_cell),
     b(C::Global, &[ch('/')], A::Find, T::KeyFind, true),
     b(C::Global, &[ch('c')], A::Compare, T::KeyCompare, false),
     b(C::Global, &[ch('X')], A::Export, T::KeyExport, false),
@@ -405,7 +463,9 @@ pub fn contexts(model: &Model) -> Vec<Context> {
         return vec![match overlay {
             Overlay::Help { .. } => Context::Help,
             Overlay::Explain { .. } => Context::Explain,
-            Overlay::Confirm { .. } | Overlay::Recover(_) => Context::Confirm,
+            Overlay::Confirm { .. } | Overlay::Recover(_) | Overlay::Implausible { .. } => {
+                Context::Confirm
+            }
             Overlay::Conflict => Context::Conflict,
             Overlay::QuitUnsaved => Context::QuitUnsaved,
         }];
@@ -428,10 +488,16 @@ pub fn base_contexts(model: &Model) -> Vec<Context> {
     }
     match model.ui.pane.0 {
         Pane::Matrix => vec![Context::Matrix, Context::Global],
-        Pane::Entry if on_number(model) => {
-            vec![Context::EntryNumber, Context::EntrySheet, Context::Global]
+        Pane::Entry if model.ui.entry.in_sheet => {
+            let mut contexts = vec![Context::EntrySheet, Context::Global];
+            if on_number(model) {
+                contexts.insert(0, Context::EntryNumber);
+            }
+            if on_value_cell(model) {
+                contexts.insert(0, Context::EntryValue);
+            }
+            contexts
         }
-        Pane::Entry if model.ui.entry.in_sheet => vec![Context::EntrySheet, Context::Global],
         Pane::Entry => vec![Context::EntryList, Context::Global],
         Pane::Totals => vec![Context::Totals, Context::Global],
         Pane::Ranking if model.ui.ranking.individuals => {
@@ -570,6 +636,9 @@ pub fn keys_label(keys: &[Key], lang: Lang) -> String {
         .replace("↑/↓/←/→", "↑↓←→")
         .replace("k/j/h/l", "hjkl")
         .replace("1/2/3/4/5", "1–5")
+        .replace("0/1–5/6/7/8/9/./-", "0–9 . -")
+        .replace("Tab/Shift-Tab/[/]", "Tab/Shift-Tab [ ]")
+        .replace("[/]", "[ ]")
         .replace("←/→/Home/End", "←→ Home End")
         .replace("↑/↓/PgUp/PgDn", "↑↓ PgUp PgDn")
         .replace("↑/↓", "↑↓")

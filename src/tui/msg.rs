@@ -116,6 +116,22 @@ pub enum Action {
     ResolveConflict,
     /// Quits without writing what could not be written (the user chose to).
     Discard,
+    // ---- the sheet, as a spreadsheet (issue 11) ----
+    /// A digit, `.` or `-` on a value cell: starts typing a new value, this character
+    /// replacing the old one.
+    TypeOver(char),
+    /// The next field of the sheet (`Right`) or the previous one (`Left`), on to the
+    /// next or previous line.
+    NextField(Dir),
+    /// While typing: commit, and move up or down to the same field of the nearest line
+    /// that has it.
+    CommitMove(Dir),
+    /// While typing: empty the field.
+    ClearInput,
+    /// While typing: delete the word before the caret.
+    DeleteWordBack,
+    /// While typing: delete from the caret to the end.
+    DeleteToEnd,
 }
 
 /// A message to the program: a user's intention, or what an [`Effect`] came to.

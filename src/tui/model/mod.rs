@@ -14,8 +14,8 @@ mod rows;
 pub use columns::{MatrixCol, TotalsCol};
 pub use form::{Form, FormLine, form_lines, shown};
 pub use rows::{
-    EntryUnit, Field, IndividualLine, Line, MatrixRow, entry_units, individual_lines,
-    individual_span, is_county_or_zone, line_fields, matrix_rows, sheet_lines,
+    EntryUnit, Field, IndividualLine, Line, MAX_LINE_FIELDS, MatrixRow, entry_units,
+    individual_lines, individual_span, is_county_or_zone, line_fields, matrix_rows, sheet_lines,
 };
 
 use super::input::Input;
@@ -270,6 +270,24 @@ pub enum Overlay {
     QuitUnsaved,
     /// An edit was being typed when kaoping was interrupted last time.
     Recover(Box<Unfinished>),
+    /// A typed target or actual far off its target, before it is committed (the value
+    /// stays in [`Mode::Editing`] under the question): yes commits it and goes on as
+    /// `then` says (Enter, Tab, ↑, ↓), no goes back to the value.
+    Implausible {
+        lines: Vec<String>,
+        then: Then,
+    },
+}
+
+/// Where the cursor goes once a value asked about is committed: as the key that
+/// committed it says (Enter and ↓ down, ↑ up, Tab and Shift-Tab to the next and previous
+/// field).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Then {
+    Down,
+    Up,
+    NextField,
+    PrevField,
 }
 
 /// What the recovery file holds.
@@ -412,9 +430,22 @@ impl Model {
         let unit = self.entry_unit()?;
         let p = self.project();
         let line = *sheet_lines(p, &unit.id).get(self.ui.entry.line)?;
-        let field = line_fields(p, &unit.id, line)
-            .get(self.ui.entry.field)
-            .copied();
+        let fields = line_fields(p, &unit.id, line);
+        let field = fields.get(self.entry_field_index()).copied();
         Some((unit, line, field))
+    }
+
+    /// The index of the field under the entry cursor in its line's fields. The cursor
+    /// keeps its column (`EntryState::field`) over a line with fewer fields, as a
+    /// spreadsheet's does; on such a line it stands on the last one.
+    pub fn entry_field_index(&self) -> usize {
+        let Some(unit) = self.entry_unit() else {
+            return 0;
+        };
+        let p = self.project();
+        let count = sheet_lines(p, &unit.id)
+            .get(self.ui.entry.line)
+            .map_or(0, |l| line_fields(p, &unit.id, *l).len());
+        self.ui.entry.field.min(count.saturating_sub(1))
     }
 }

@@ -127,6 +127,9 @@ pub enum Field {
     Note,
 }
 
+/// The most fields a sheet line has (a target and an actual; a status and a deduction).
+pub const MAX_LINE_FIELDS: usize = 2;
+
 /// The fields of a line, in display order.
 pub fn line_fields(p: &Project, unit: &str, line: Line) -> &'static [Field] {
     match line {

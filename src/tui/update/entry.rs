@@ -24,6 +24,8 @@ pub(super) fn act(model: &mut Model, action: Action) {
     };
     match action {
         Action::Edit => edit(model, &unit.id, line, field),
+        Action::TypeOver(c) => type_over(model, &unit.id, line, field, c),
+        Action::NextField(dir) => step_field(model, dir == super::super::msg::Dir::Right),
         Action::Toggle => toggle(model, &unit.id, line, field),
         Action::SwitchKind => switch_kind(model, &unit.id, line, field),
         Action::Clear => clear(model, &unit.id, line),
@@ -125,12 +127,51 @@ fn remove_unit(model: &mut Model, unit: &EntryUnit) {
 
 // ---- the sheet -------------------------------------------------------------------------------
 
-/// Enter: types into the field, or flips it when it is a status or a penalty's level.
+/// Enter / `e`: types into the field, starting from its value. Never changes a status or
+/// a penalty's level (a wrong Enter must not veto a unit): there, says which key does.
 fn edit(model: &mut Model, unit: &str, line: Line, field: Option<Field>) {
     match edit_target(model.project(), unit, line, field) {
         Some((target, text)) => start_editing(model, target, &text),
-        None => toggle(model, unit, line, field),
+        None => say_not_typed(model, unit, line, field),
     }
+}
+
+/// A digit, `.` or `-` on a value cell: types a new value, the character replacing the
+/// old value (as in a spreadsheet).
+fn type_over(model: &mut Model, unit: &str, line: Line, field: Option<Field>, c: char) {
+    match edit_target(model.project(), unit, line, field) {
+        Some((target, _)) => start_editing(model, target, &c.to_string()),
+        None => say_not_typed(model, unit, line, field),
+    }
+}
+
+/// Why the field under the cursor takes no typing, and which key changes it.
+fn say_not_typed(model: &mut Model, unit: &str, line: Line, field: Option<Field>) {
+    let l = model.lang;
+    let t = i18n::EntryText(l);
+    let space = keymap::mention(Mention::PenaltyLevel, l);
+    let text = match (line, field) {
+        (Line::Row(ii), Some(Field::Status)) => {
+            let p = model.project();
+            use i18n::glossary::{en, zh};
+            let row = p
+                .indicators
+                .get(ii)
+                .and_then(|ind| p.scores.get(unit)?.indicators.get(&ind.id));
+            let now = match row {
+                Some(Row::Qualitative {
+                    complete: false, ..
+                }) => l.pick(zh::NOT_UP_TO_STANDARD, en::INCOMPLETE),
+                Some(Row::Qualitative { .. }) => l.pick(zh::COMPLETE, en::COMPLETE),
+                _ => l.pick(zh::PENDING, en::PENDING),
+            };
+            t.status_key(&space, now)
+        }
+        (Line::Row(_), Some(Field::Deduction)) => t.deduction_needs_incomplete(&space),
+        (Line::Penalty(_), Some(Field::Level)) => t.level_key(&space),
+        _ => return,
+    };
+    info(model, text);
 }
 
 /// Space: a status flips (complete ↔ incomplete), a penalty's level cycles (municipal →
@@ -184,7 +225,52 @@ fn toggle(model: &mut Model, unit: &str, line: Line, field: Option<Field>) {
         }
         _ => return,
     };
-    commit(model, edit);
+    let status_of = |edit: &Edit| match edit {
+        Edit::SetRow {
+            indicator,
+            row: Some(Row::Qualitative { complete, .. }),
+            ..
+        } => Some((indicator.clone(), *complete)),
+        _ => None,
+    };
+    let status = status_of(&edit);
+    if commit(model, edit)
+        && let Some((indicator, complete)) = status
+    {
+        say_veto(model, unit, &indicator, complete);
+    }
+}
+
+/// After Space on a status: what it did to the unit's veto (`不达标 → 丙县一票否决`),
+/// before the knock-on line when there is one.
+fn say_veto(model: &mut Model, unit: &str, indicator: &str, complete: bool) {
+    let l = model.lang;
+    let t = i18n::EntryText(l);
+    let p = model.project();
+    let name = |id: &str| sanitize(p.indicator(id).map_or(id, |i| i.name.as_str()));
+    let unit_name = sanitize(p.name_of(unit));
+    let failed: Vec<String> = model
+        .session
+        .board
+        .find(unit)
+        .map(|u| u.failed.iter().map(|f| name(f)).collect())
+        .unwrap_or_default();
+    let text = if !complete {
+        t.vetoed_now(&name(indicator), &unit_name)
+    } else if failed.is_empty() {
+        t.veto_lifted(&name(indicator), &unit_name)
+    } else {
+        t.still_vetoed(
+            &name(indicator),
+            &unit_name,
+            &i18n::CommonText(l).list(&failed),
+        )
+    };
+    let text = match model.ui.status.take() {
+        Some(knock_on) => i18n::CommonText(l).clauses(&[text, knock_on.text]),
+        None => text,
+    };
+    info(model, text);
 }
 
 /// Switches an indicator row between quantitative and qualitative (its values go; `u`
@@ -319,9 +405,9 @@ fn try_value(model: &mut Model, unit: &str, line: Line) {
     }
 }
 
-/// Tab / Shift-Tab after a commit in the entry sheet: the next field that takes typing,
-/// on to the next line.
-pub(super) fn next_field(model: &mut Model, forward: bool) {
+/// Tab / Shift-Tab in the sheet (typing or not): the next (or previous) field the
+/// cursor can stand on, on to the next (previous) line, over headings; not typing.
+pub(super) fn step_field(model: &mut Model, forward: bool) {
     if model.ui.pane.0 != Pane::Entry || !model.ui.entry.in_sheet {
         return;
     }
@@ -330,37 +416,76 @@ pub(super) fn next_field(model: &mut Model, forward: bool) {
     };
     let p = model.project();
     let lines = sheet_lines(p, &unit.id);
-    let (mut line, mut field) = (model.ui.entry.line, model.ui.entry.field);
-    // Walk until a field that takes typing, at most once around the sheet.
-    for _ in 0..lines.len() * 2 + 2 {
-        let count = lines
-            .get(line)
-            .map_or(0, |l| line_fields(p, &unit.id, *l).len());
-        if forward {
-            if field + 1 < count {
-                field += 1;
-            } else {
-                line = (line + 1) % lines.len().max(1);
-                field = 0;
-            }
-        } else if field > 0 {
-            field -= 1;
-        } else {
-            line = (line + lines.len().max(1) - 1) % lines.len().max(1);
-            field = lines
-                .get(line)
-                .map_or(0, |l| line_fields(p, &unit.id, *l).len().saturating_sub(1));
+    let counts: Vec<usize> = lines
+        .iter()
+        .map(|l| line_fields(p, &unit.id, *l).len())
+        .collect();
+    let field = model.entry_field_index();
+    if let Some((line, field)) = next_stop(&counts, model.ui.entry.line, field, forward) {
+        model.ui.entry.line = line;
+        model.ui.entry.field = field;
+    }
+}
+
+/// The next stop after (`forward`) or before field `field` of line `line`, over lines of
+/// `counts[line]` fields each (lines without fields are passed over); `None` at either
+/// end of the sheet.
+pub(super) fn next_stop(
+    counts: &[usize],
+    line: usize,
+    field: usize,
+    forward: bool,
+) -> Option<(usize, usize)> {
+    if forward {
+        if field + 1 < counts.get(line).copied().unwrap_or(0) {
+            return Some((line, field + 1));
         }
-        let here = lines.get(line).copied();
-        let f = here.and_then(|l| line_fields(p, &unit.id, l).get(field).copied());
-        if let Some(l) = here
-            && let Some((target, text)) = edit_target(p, &unit.id, l, f)
-        {
-            model.ui.entry.line = line;
-            model.ui.entry.field = field;
-            start_editing(model, target, &text);
-            return;
+        (line + 1..counts.len())
+            .find(|&l| counts[l] > 0)
+            .map(|l| (l, 0))
+    } else {
+        if field > 0 {
+            return Some((line, field - 1));
         }
+        (0..line.min(counts.len()))
+            .rev()
+            .find(|&l| counts[l] > 0)
+            .map(|l| (l, counts[l] - 1))
+    }
+}
+
+/// Enter, ↑ or ↓ after a commit in the sheet: the same field of the nearest line below
+/// (`down`) or above that has it, over headings and lines without it (a column of
+/// actuals is typed top to bottom); the cursor stays when there is none.
+pub(super) fn move_in_column(model: &mut Model, down: bool) {
+    if model.ui.pane.0 != Pane::Entry || !model.ui.entry.in_sheet {
+        return;
+    }
+    let Some((unit, _, Some(field))) = model.entry_spot() else {
+        return;
+    };
+    let p = model.project();
+    let lines = sheet_lines(p, &unit.id);
+    let fields: Vec<&[Field]> = lines.iter().map(|l| line_fields(p, &unit.id, *l)).collect();
+    if let Some((line, at)) = same_field(&fields, model.ui.entry.line, field, down) {
+        model.ui.entry.line = line;
+        model.ui.entry.field = at;
+    }
+}
+
+/// The nearest line below (`down`) or above `line` whose fields hold `field`, and its
+/// index there.
+pub(super) fn same_field(
+    fields: &[&[Field]],
+    line: usize,
+    field: Field,
+    down: bool,
+) -> Option<(usize, usize)> {
+    let at = |l: usize| fields[l].iter().position(|f| *f == field).map(|i| (l, i));
+    if down {
+        (line + 1..fields.len()).find_map(at)
+    } else {
+        (0..line.min(fields.len())).rev().find_map(at)
     }
 }
 
@@ -430,4 +555,38 @@ fn edit_target(
         },
         current,
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tab_stops_on_every_field_and_passes_over_lines_without_one() {
+        // An item, a heading, a target/actual row, "no penalties".
+        let counts = [1, 0, 2, 0];
+        assert_eq!(next_stop(&counts, 0, 0, true), Some((2, 0)));
+        assert_eq!(next_stop(&counts, 2, 0, true), Some((2, 1)));
+        assert_eq!(next_stop(&counts, 2, 1, true), None);
+        assert_eq!(next_stop(&counts, 2, 0, false), Some((0, 0)));
+        assert_eq!(next_stop(&counts, 2, 1, false), Some((2, 0)));
+        assert_eq!(next_stop(&counts, 0, 0, false), None);
+    }
+
+    #[test]
+    fn the_column_goes_to_the_nearest_line_with_the_same_field() {
+        use Field::*;
+        let fields: [&[Field]; 5] = [
+            &[Target, Actual],
+            &[],
+            &[Prep],
+            &[Status, Deduction],
+            &[Target, Actual],
+        ];
+        assert_eq!(same_field(&fields, 0, Actual, true), Some((4, 1)));
+        assert_eq!(same_field(&fields, 4, Actual, false), Some((0, 1)));
+        assert_eq!(same_field(&fields, 4, Actual, true), None);
+        assert_eq!(same_field(&fields, 0, Prep, true), Some((2, 0)));
+        assert_eq!(same_field(&fields, 3, Status, true), None);
+    }
 }

@@ -19,6 +19,8 @@
 mod entry;
 pub mod fields;
 mod form;
+mod history;
+mod knock_on;
 mod matrix;
 mod nav;
 mod overlay;
@@ -94,6 +96,9 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
 /// Routes an action: to the overlay if one is open, to the field being typed into, to
 /// the presentation, to the commands of every pane, or to the pane's own.
 fn act(model: &mut Model, action: Action) -> Option<Effect> {
+    if matches!(model.ui.overlay, Some(Overlay::Implausible { .. })) {
+        return typing::implausible_answered(model, action);
+    }
     if model.ui.overlay.is_some() {
         return overlay::act(model, action);
     }
@@ -166,32 +171,15 @@ fn show_help(model: &mut Model) {
     model.ui.overlay = Some(Overlay::Help { scroll: 0 });
 }
 
-/// Takes back the last edit.
+/// Takes back the last edit, saying which value went back from what to what, and shows
+/// the place.
 fn undo(model: &mut Model) {
-    history(model, true);
+    history::step(model, true);
 }
 
-/// Makes the last undone edit again.
+/// Makes the last undone edit again, saying what, and shows the place.
 fn redo(model: &mut Model) {
-    history(model, false);
-}
-
-fn history(model: &mut Model, back: bool) {
-    if refused_read_only(model) {
-        return;
-    }
-    let done = if back {
-        model.session.undo()
-    } else {
-        model.session.redo()
-    };
-    let text = match (done, back) {
-        (true, true) => T::Undone,
-        (true, false) => T::Redone,
-        (false, true) => T::NothingToUndo,
-        (false, false) => T::NothingToRedo,
-    };
-    info(model, text.get(model.lang).to_string());
+    history::step(model, false);
 }
 
 /// The file changed on disk: look, unless a conflict already waits for the user (it was
@@ -280,13 +268,21 @@ fn begin_typing(model: &mut Model, target: Target, text: &str, scratch: bool) {
     typing::refresh_preview(model);
 }
 
-/// Commits an edit; a refusal goes to the status line. True when it was made.
+/// Commits an edit; a refusal goes to the status line. True when it was made. An edit of
+/// a score sheet that moves other units' totals says so (the knock-on line).
 fn commit(model: &mut Model, edit: Edit) -> bool {
     if refused_read_only(model) {
         return false;
     }
+    let place = sheet_place(&edit);
+    let before = knock_on::totals(&model.session.board);
     match model.session.commit(edit) {
-        Ok(()) => true,
+        Ok(()) => {
+            if let Some((unit, indicator)) = place {
+                say_knock_on(model, &before, &unit, indicator.as_deref());
+            }
+            true
+        }
         Err(rejected) => {
             let text = format!(
                 "{} {}",
@@ -296,5 +292,50 @@ fn commit(model: &mut Model, edit: Edit) -> bool {
             error(model, text);
             false
         }
+    }
+}
+
+// ---- the knock-on line (issue 11) ------------------------------------------------------------
+
+/// The unit whose sheet an edit changes, and the indicator when it is a row; `None` for
+/// an edit of the scheme.
+fn sheet_place(edit: &Edit) -> Option<(String, Option<String>)> {
+    match edit {
+        Edit::SetRow {
+            unit, indicator, ..
+        } => Some((unit.clone(), Some(indicator.clone()))),
+        Edit::SetSurvey { unit, .. }
+        | Edit::SetOrg { unit, .. }
+        | Edit::AddPenalty { unit, .. }
+        | Edit::SetPenalty { unit, .. }
+        | Edit::RemovePenalty { unit, .. } => Some((unit.clone(), None)),
+        _ => None,
+    }
+}
+
+/// The knock-on line of a commit on `unit`'s sheet: the other units whose totals moved
+/// from `before`, cut to the screen; `None` when none moved.
+fn knock_on_text(
+    model: &Model,
+    before: &[(String, rust_decimal::Decimal)],
+    after: &crate::scoring::Scoreboard,
+    unit: &str,
+    indicator: Option<&str>,
+) -> Option<String> {
+    let moved = knock_on::moved(before, after, unit, indicator);
+    let width = usize::from(model.size.0).saturating_sub(2);
+    let decimals = model.project().policy.score_decimals;
+    knock_on::line(&moved, width, decimals, model.lang)
+}
+
+/// After a commit on `unit`'s sheet: says which other units' totals it moved, if any.
+fn say_knock_on(
+    model: &mut Model,
+    before: &[(String, rust_decimal::Decimal)],
+    unit: &str,
+    indicator: Option<&str>,
+) {
+    if let Some(text) = knock_on_text(model, before, &model.session.board, unit, indicator) {
+        info(model, text);
     }
 }

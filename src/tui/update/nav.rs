@@ -106,13 +106,16 @@ fn move_in_sheet(model: &mut Model, action: Action) {
     let lines = sheet_lines(p, &unit.id);
     let e = &mut model.ui.entry;
     match action {
-        Action::Move(Dir::Left) if e.field == 0 => e.in_sheet = false,
-        Action::Move(Dir::Left) => e.field -= 1,
-        Action::Move(Dir::Right) => {
+        Action::Move(Dir::Left | Dir::Right) => {
             let fields = lines
                 .get(e.line)
                 .map_or(0, |l| line_fields(p, &unit.id, *l).len());
-            e.field = (e.field + 1).min(fields.saturating_sub(1));
+            let at = e.field.min(fields.saturating_sub(1));
+            match action {
+                Action::Move(Dir::Left) if at == 0 => e.in_sheet = false,
+                Action::Move(Dir::Left) => e.field = at - 1,
+                _ => e.field = (at + 1).min(fields.saturating_sub(1)),
+            }
         }
         _ => {
             let before = e.line;
@@ -186,10 +189,9 @@ pub(super) fn clamp(model: &mut Model) {
         if matches!(lines.get(e.line), Some(Line::Area(_))) {
             e.line += 1;
         }
-        let fields = lines
-            .get(e.line)
-            .map_or(0, |l| line_fields(p, &unit.id, *l).len());
-        e.field = e.field.min(fields.saturating_sub(1));
+        // The field is kept past a line with fewer fields (the cursor keeps its column
+        // between lines); it is read through `Model::entry_field_index`.
+        e.field = e.field.min(MAX_LINE_FIELDS - 1);
         fit(&mut e.top, e.line, List::Sheet);
     }
     let len = model.session.board.units.len() + model.session.board.departments.len();

@@ -49,6 +49,8 @@ pub(super) fn act(model: &mut Model, action: Action) -> Option<Effect> {
             Action::No => crate::tui::recovery::forget(model.session.store.target()),
             _ => model.ui.overlay = Some(Overlay::Recover(unfinished)),
         },
+        // Answered in `typing` (the value is still being typed under it).
+        Some(question @ Overlay::Implausible { .. }) => model.ui.overlay = Some(question),
         Some(Overlay::Conflict) => return conflict(model, action),
         Some(Overlay::QuitUnsaved) => return quit_unsaved(model, action),
         None => {}

@@ -5,7 +5,7 @@
 use super::super::input::Input;
 use super::super::keymap::{self, Mention};
 use super::super::model::*;
-use super::super::msg::{Action, CaretMove, Effect};
+use super::super::msg::{Action, CaretMove, Dir, Effect};
 use super::{entry, error, fields, form, info, nav, overlay, start_editing};
 use crate::i18n::{self, T};
 use std::path::{Path, PathBuf};
@@ -88,6 +88,9 @@ fn caret(model: &mut Model, action: Action) -> bool {
         Action::Caret(CaretMove::End) => input.end(),
         Action::DeleteBack => input.backspace(),
         Action::DeleteForward => input.delete(),
+        Action::ClearInput => input.clear(),
+        Action::DeleteWordBack => input.delete_word_back(),
+        Action::DeleteToEnd => input.delete_to_end(),
         _ => return false,
     }
     after_typing(model);
@@ -103,15 +106,32 @@ pub(super) fn editing(model: &mut Model, action: Action) -> Option<Effect> {
     match action {
         Action::Cancel => model.ui.mode = Mode::Normal,
         Action::Commit | Action::CommitNext | Action::CommitPrev => {
-            return commit_typed(model, action);
+            return commit_typed(model, action, false);
         }
+        // ↑ / ↓ commit and move only in a sheet (a name or a form field stays open).
+        Action::CommitMove(_) if in_sheet(model) => return commit_typed(model, action, false),
         _ => {}
     }
     None
 }
 
-/// Commits what was typed: the edit it makes, or the file it names (an effect).
-fn commit_typed(model: &mut Model, action: Action) -> Option<Effect> {
+/// Whether the value being typed goes into a unit's sheet.
+fn in_sheet(model: &Model) -> bool {
+    matches!(
+        &model.ui.mode,
+        Mode::Editing(Editing {
+            target: Target::Sheet { .. },
+            ..
+        })
+    )
+}
+
+/// Commits what was typed: the edit it makes, or the file it names (an effect). In a
+/// sheet, Enter then moves down to the same field of the next line that has it, Tab /
+/// Shift-Tab to the next / previous field, ↑ / ↓ up or down; a target or an actual that
+/// puts its row off its target by more than `plausible_deviation` asks first, unless
+/// `confirmed`.
+pub(super) fn commit_typed(model: &mut Model, action: Action, confirmed: bool) -> Option<Effect> {
     let Mode::Editing(editing) = &model.ui.mode else {
         return None;
     };
@@ -134,13 +154,21 @@ fn commit_typed(model: &mut Model, action: Action) -> Option<Effect> {
             return None;
         }
     };
+    if !confirmed && ask_if_implausible(model, &target, &edit, action) {
+        return None;
+    }
     let before = form::shown_now(model, &target);
+    let totals = super::knock_on::totals(&model.session.board);
+    let place = super::sheet_place(&edit);
     if let Err(rejected) = model.session.commit(edit) {
         let message = rejected.message(model.lang);
         set_edit_error(model, message);
         return None;
     }
     model.ui.mode = Mode::Normal;
+    if let Some((unit, indicator)) = place {
+        super::say_knock_on(model, &totals, &unit, indicator.as_deref());
+    }
     after_commit(model, &target);
     let next = match action {
         Action::CommitNext => Some(true),
@@ -149,13 +177,98 @@ fn commit_typed(model: &mut Model, action: Action) -> Option<Effect> {
     };
     match before {
         Some(old) => form::committed(model, &target, &old, next),
-        None => {
-            if let Some(forward) = next {
-                entry::next_field(model, forward);
+        None if matches!(target, Target::Sheet { .. }) => match action {
+            Action::CommitNext | Action::CommitPrev => {
+                entry::step_field(model, action == Action::CommitNext)
             }
-        }
+            Action::Commit | Action::CommitMove(Dir::Down) => entry::move_in_column(model, true),
+            Action::CommitMove(Dir::Up) => entry::move_in_column(model, false),
+            _ => {}
+        },
+        None => {}
     }
     None
+}
+
+/// Before a target or an actual that puts its row off its target by more than
+/// `plausible_deviation` is committed: asks (y / Enter commits, n / Esc goes back to the
+/// value, kept), naming the completion, the units whose bonus it lowers and the other
+/// units' totals it moves. True when it asked.
+fn ask_if_implausible(
+    model: &mut Model,
+    target: &Target,
+    edit: &crate::edit::Edit,
+    action: Action,
+) -> bool {
+    let Target::Sheet {
+        unit,
+        field: SheetField::Target(indicator) | SheetField::Actual(indicator),
+    } = target
+    else {
+        return false;
+    };
+    if model.session.preview(edit).is_err() {
+        return false;
+    }
+    let Some(board) = model.session.previewed() else {
+        return false;
+    };
+    let p = model.project();
+    let Some(row) = crate::scoring::implausible_row(&p.policy, board, unit, indicator) else {
+        return false;
+    };
+    let l = model.lang;
+    let t = i18n::EntryText(l);
+    let explain = i18n::ExplainText(l);
+    let mut lines = vec![t.implausible_question(
+        &explain.percent_shown(row.completion),
+        &explain.percent_shown(p.policy.plausible_deviation),
+    )];
+    if !row.lowers.is_empty() {
+        let names: Vec<String> = row
+            .lowers
+            .iter()
+            .map(|id| crate::text::sanitize(p.name_of(id)))
+            .collect();
+        lines.push(t.implausible_lowers(&i18n::CommonText(l).list(&names)));
+    }
+    let before = super::knock_on::totals(&model.session.board);
+    if let Some(line) = super::knock_on_text(model, &before, board, unit, Some(indicator)) {
+        lines.push(t.implausible_knock_on(&line));
+    }
+    lines.push(t.implausible_back(&keymap::mention(Mention::No, l)));
+    let then = match action {
+        Action::CommitNext => Then::NextField,
+        Action::CommitPrev => Then::PrevField,
+        Action::CommitMove(Dir::Up) => Then::Up,
+        _ => Then::Down,
+    };
+    model.ui.overlay = Some(Overlay::Implausible { lines, then });
+    true
+}
+
+/// The answer to the question before an implausible value: yes commits it and moves on
+/// as the key that committed it said; no goes back to the value, as typed.
+pub(super) fn implausible_answered(model: &mut Model, action: Action) -> Option<Effect> {
+    let Some(Overlay::Implausible { lines, then }) = model.ui.overlay.take() else {
+        return None;
+    };
+    match action {
+        Action::Yes => {
+            let action = match then {
+                Then::Down => Action::Commit,
+                Then::Up => Action::CommitMove(Dir::Up),
+                Then::NextField => Action::CommitNext,
+                Then::PrevField => Action::CommitPrev,
+            };
+            commit_typed(model, action, true)
+        }
+        Action::No => None,
+        _ => {
+            model.ui.overlay = Some(Overlay::Implausible { lines, then });
+            None
+        }
+    }
 }
 
 /// Enter on a value tried without saving it: says it is not saved, and how to edit.

@@ -7,7 +7,7 @@ use crate::i18n::{self, Lang, T};
 use crate::project::{PenaltyKind, Project, Row};
 use crate::scoring::score_text;
 use crate::scoring::{ItemResult, Outcome, Scoreboard, UnitResult};
-use crate::text::{sanitize, truncate};
+use crate::text::sanitize;
 use crate::tui::keymap::{self, Mention};
 use crate::tui::layout;
 use crate::tui::model::{
@@ -210,7 +210,9 @@ fn sheet(frame: &mut Frame, model: &Model, t: Theme, unit: &EntryUnit, area: Rec
         let pieces = line_pieces(model, t, unit, *line, result, name_w);
         let fields = line_fields(p, &unit.id, *line);
         let cursor_field = if selected {
-            fields.get(e.field).copied()
+            fields
+                .get(e.field.min(fields.len().saturating_sub(1)))
+                .copied()
         } else {
             None
         };
@@ -589,9 +591,17 @@ pub fn status(model: &Model) -> String {
             let Some(ind) = p.indicators.get(ii) else {
                 return String::new();
             };
-            crate::explain::item(p, board, &unit.id, &ind.id)
-                .map(|e| crate::i18n::explain::item_short(&e, l))
-                .unwrap_or_else(|| truncate(&sanitize(&ind.name), 70))
+            // The row's full name first (its area with the area's maximum, the name, the
+            // measure: the sheet's column cuts them), then how its score comes about.
+            let name = full_row_name(p, ind, l);
+            match crate::explain::item(p, board, &unit.id, &ind.id) {
+                Some(e) => format!(
+                    "{name}{}{}",
+                    l.pick("：", ": "),
+                    crate::i18n::explain::item_short(&e, l)
+                ),
+                None => name,
+            }
         }
         Some(SheetLine::Penalty(_) | SheetLine::NoPenalty) if model.ui.entry.in_sheet => {
             let key = |m| keymap::mention(m, l);
@@ -605,5 +615,20 @@ pub fn status(model: &Model) -> String {
         _ => crate::explain::summary(p, board, &unit.id)
             .map(|s| crate::i18n::explain::unit_short(&s, l))
             .unwrap_or_default(),
+    }
+}
+
+/// An indicator row's full name, as the status line gives it: `就业和创业（12 分）›
+/// 城镇新增就业人数（人）`.
+fn full_row_name(p: &Project, ind: &crate::project::Indicator, l: crate::i18n::Lang) -> String {
+    let t = i18n::EntryText(l);
+    let (area, max) = p.area(&ind.area).map_or_else(
+        || (sanitize(&ind.area), String::from("–")),
+        |a| (sanitize(&a.name), a.max.normalize().to_string()),
+    );
+    let name = sanitize(&ind.name);
+    match ind.measure.as_deref().filter(|m| !m.is_empty()) {
+        Some(measure) => t.row_name(&area, &max, &name, &sanitize(measure)),
+        None => t.row_name_plain(&area, &max, &name),
     }
 }

@@ -42,6 +42,19 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
                 (T::KeyRecover, T::KeyDiscard),
             );
         }
+        Some(Overlay::Implausible { lines, .. }) => {
+            let w = usize::from(area.width.min(76)).saturating_sub(4);
+            let lines: Vec<String> = lines.iter().flat_map(|l| wrap(l, w)).collect();
+            let outer = centered(area, 76, lines.len() as u16 + 4);
+            question(
+                frame,
+                model,
+                outer,
+                T::ImplausibleTitle,
+                &lines,
+                (T::KeyYes, T::KeyNo),
+            );
+        }
         Some(Overlay::Confirm { lines, .. }) => {
             let outer = centered(area, 64, lines.len() as u16 + 4);
             question(
