@@ -408,3 +408,27 @@ fn the_status_line_gives_the_rows_full_name() {
         "{text}"
     );
 }
+
+/// A terminal too small to show anything takes no typed key blind: `q` under "too
+/// small" with an edit open does not go into the hidden field, and the screen says the
+/// key that works (cancel the edit), not `q`.
+#[test]
+fn a_too_small_terminal_takes_no_key_into_a_hidden_edit() {
+    let (mut m, _dir) = model(Lang::En);
+    to_new_jobs_actual(&mut m);
+    key(&mut m, KeyCode::Char('5'));
+    assert_eq!(typed(&m).as_deref(), Some("5"));
+    let small = screen(&mut m, 60, 15);
+    assert!(small.contains("Esc"), "{small}");
+    assert!(!small.contains("q quits"), "{small}");
+    key(&mut m, KeyCode::Char('q'));
+    key(&mut m, KeyCode::Char('7'));
+    assert_eq!(
+        typed(&m).as_deref(),
+        Some("5"),
+        "nothing typed while too small"
+    );
+    screen(&mut m, 80, 24);
+    key(&mut m, KeyCode::Char('7'));
+    assert_eq!(typed(&m).as_deref(), Some("57"));
+}

@@ -78,6 +78,13 @@ impl TuiText {
         }
 
         /// Under "terminal too small".
+        /// Under "terminal too small" while a value is being typed (no key is typed in
+        /// while it cannot be seen).
+        pub fn too_small_editing(cancel: &str) {
+            zh: "请放大窗口（正在编辑；{cancel} 取消）",
+            en: "enlarge the window (editing; {cancel} cancels)",
+        }
+
         pub fn too_small_hint(quit: &str) {
             zh: "请放大窗口（{quit} 退出）",
             en: "enlarge the window ({quit} quits)",
@@ -204,16 +211,23 @@ impl TuiText {
         }
 
         /// The status line while a target or an actual is typed that puts the row off its
-        /// target by more than `plausible_deviation` (`lowers`: whose bonus it lowers).
+        /// target by more than `plausible_deviation` (`lowers`: whose bonus it lowers, first,
+        /// so that a narrow status line keeps it).
         pub fn typed_implausible(completion: &str, commit: &str, lowers: &str) {
-            zh: "⚠ {COMPLETION_RATE} {completion}，偏离目标过大，请核对（{commit} 提交前会再问一次）{lowers}",
-            en: "⚠ {completion} of the target, far off: check it ({commit} asks before committing){lowers}",
+            zh: "⚠ {COMPLETION_RATE} {completion}，偏离目标过大{lowers}；请核对（{commit} 提交前会再问一次）",
+            en: "⚠ {completion} of the target, far off{lowers}: check it ({commit} asks before committing)",
         }
 
-        /// After [`TuiText::typed_implausible`]: the units whose bonus the row lowers.
+        /// After [`TuiText::typed_implausible`]'s rate: the units whose bonus the row lowers.
         pub fn typed_implausible_lowers(names: &str) {
-            zh: "；将压低{names}的{BONUS}",
+            zh: "，将压低{names}的{BONUS}",
             en: "; it lowers the {BONUS} of {names}",
+        }
+
+        /// The first units of a long list, and how many in all.
+        pub fn first_of(names: &str, n: usize) {
+            zh: "{names}等 {n} 个单位",
+            en: "{names} and {n} in all",
         }
 
         /// `s` on a row of an indicator whose kind is fixed (`kind = ...`).

@@ -5,6 +5,16 @@
 
 use ratatui::layout::Rect;
 
+/// The smallest terminal kaoping draws in.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+/// Whether a terminal of `size` is too small to draw the panes (nothing is drawn yet
+/// counts as big enough: the first resize says).
+pub fn too_small(size: (u16, u16)) -> bool {
+    size != (0, 0) && (size.0 < MIN_WIDTH || size.1 < MIN_HEIGHT)
+}
+
 const HEADER: u16 = 1;
 const TABS: u16 = 1;
 const RULE: u16 = 1;

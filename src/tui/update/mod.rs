@@ -39,6 +39,17 @@ use crate::session::DiskChange;
 /// Applies a message to the model; returns what the loop must do outside it.
 #[must_use = "the effects must be run (see `tui::step`)"]
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
+    // While the terminal is too small to show anything, keys are not taken blind: only
+    // quitting (the hint says so) or cancelling an open edit.
+    if super::layout::too_small(model.size) {
+        match &msg {
+            Msg::Char(_) | Msg::Paste(_) => return Vec::new(),
+            Msg::Act(action) if !matches!(action, Action::Quit | Action::Cancel) => {
+                return Vec::new();
+            }
+            _ => {}
+        }
+    }
     let effect = match msg {
         Msg::Resize(w, h) => {
             model.size = (w, h);

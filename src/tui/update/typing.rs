@@ -442,9 +442,16 @@ pub(super) fn implausible_typed(model: &Model, target: &Target) -> Option<String
         let names: Vec<String> = row
             .lowers
             .iter()
+            .take(2)
             .map(|id| crate::text::sanitize(p.name_of(id)))
             .collect();
-        text.typed_implausible_lowers(&i18n::CommonText(l).list(&names))
+        let names = i18n::CommonText(l).list(&names);
+        let names = if row.lowers.len() > 2 {
+            text.first_of(&names, row.lowers.len())
+        } else {
+            names
+        };
+        text.typed_implausible_lowers(&names)
     };
     let completion = i18n::ExplainText(l).percent_shown(row.completion);
     let commit = keymap::mention(Mention::Commit, l);

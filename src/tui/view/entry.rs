@@ -488,7 +488,16 @@ impl Sheet<'_> {
         let rate = outcome
             .and_then(Outcome::completion)
             .map_or(String::new(), |r| {
-                format!("{}%", score_text(r * Decimal::ONE_HUNDRED, 1))
+                let rate = r
+                    .checked_mul(Decimal::ONE_HUNDRED)
+                    .map(|p| format!("{}%", score_text(p, 1)));
+                // A rate too wide for its column is shown as over what fits (">999%"),
+                // never cut to a smaller-looking number ("11001…").
+                match rate {
+                    Some(rate) if rate.chars().count() <= RATE_W => rate,
+                    _ if r < Decimal::ZERO => "<0%".into(),
+                    _ => format!(">{}%", "9".repeat(RATE_W.saturating_sub(2))),
+                }
             });
         let shown = |v: Option<Decimal>| v.map_or_else(|| "–".into(), |v| score_text(v, dp));
         let bonus = shown(item.and_then(ItemResult::shown_bonus));

@@ -23,9 +23,7 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-/// The smallest terminal kaoping draws in.
-pub const MIN_WIDTH: u16 = 80;
-pub const MIN_HEIGHT: u16 = 24;
+pub use super::layout::{MIN_HEIGHT, MIN_WIDTH};
 
 /// Styles, in the 16 ANSI colours; without colour (`NO_COLOR`) only bold, dim and
 /// reverse video remain, so the selection still shows.
@@ -212,8 +210,13 @@ fn scratch_box(frame: &mut Frame, model: &Model, body: Rect) {
 
 fn too_small(frame: &mut Frame, model: &Model, area: Rect) {
     let text = i18n::TuiText(model.lang).too_small(MIN_WIDTH, MIN_HEIGHT, area.width, area.height);
-    let hint =
-        i18n::TuiText(model.lang).too_small_hint(&keymap::mention(Mention::Quit, model.lang));
+    // The key that works now: typed keys are not taken while nothing can be seen
+    // ([`super::update`]), so an edit can only be cancelled.
+    let hint = if matches!(model.ui.mode, Mode::Editing(_) | Mode::Finding(_)) {
+        i18n::TuiText(model.lang).too_small_editing(&keymap::mention(Mention::Cancel, model.lang))
+    } else {
+        i18n::TuiText(model.lang).too_small_hint(&keymap::mention(Mention::Quit, model.lang))
+    };
     let y = area.height / 2;
     let lines = vec![Line::from(text), Line::from(hint)];
     let r = Rect::new(
