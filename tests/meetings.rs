@@ -1,0 +1,138 @@
+//! Issue 11, meetings and the scheme: the presentation at 80×24 and 120×40 (every fact
+//! readable, ties marked, every symbol explained, `j`/`k` page), the totals' pinned total,
+//! what a scheme change in the matrix says (and asks), and the optional `short` names.
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use kaoping::i18n::Lang;
+use kaoping::session::Session;
+use kaoping::tui::model::Model;
+use kaoping::tui::{message, view};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::path::PathBuf;
+
+const DEMO: &str = kaoping::project::DEMO;
+
+/// A model on a copy of `text` in a temporary folder (kept alive by the returned guard).
+fn model(text: &str, name: &str, lang: Lang) -> (Model, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let path: PathBuf = dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    let session = Session::open(&path, false).unwrap_or_else(|_| panic!("{name} opens"));
+    let mut model = Model::new(session, lang);
+    model.color = false;
+    (model, dir)
+}
+
+fn screen(model: &mut Model, w: u16, h: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    step(model, kaoping::tui::msg::Msg::Resize(w, h));
+    terminal.draw(|f| view::draw(f, model)).unwrap();
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..h {
+        let mut line = String::new();
+        let mut x = 0;
+        while x < w {
+            let symbol = buffer[(x, y)].symbol();
+            line.push_str(symbol);
+            // A wide character covers the next cell too.
+            x += kaoping::text::width(symbol).max(1) as u16;
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn key(model: &mut Model, code: KeyCode) {
+    if let Some(msg) = message(model, Event::Key(KeyEvent::new(code, KeyModifiers::NONE))) {
+        step(model, msg);
+    }
+}
+
+/// One message through the program, as the loop handles it (effects run).
+fn step(model: &mut Model, msg: kaoping::tui::msg::Msg) {
+    kaoping::tui::step(model, msg);
+}
+
+fn keys(model: &mut Model, text: &str) {
+    for c in text.chars() {
+        key(model, KeyCode::Char(c));
+    }
+}
+
+fn lang_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "zh",
+        Lang::En => "en",
+    }
+}
+
+// ---- presentation ----
+
+/// Every page of the presentation, turned with `j` (and back with `k`), at both sizes in
+/// both languages: the demo's vetoed winners (北岭县 6 awards, 经济开发区 2) show their
+/// awards with 待领导小组审定, the failed indicators in full, and the departments' tie
+/// at 6 as `6=` with the legend's "= 并列".
+#[test]
+fn presentation_pages_at_both_sizes() {
+    for lang in [Lang::Zh, Lang::En] {
+        for (w, h) in [(80u16, 24u16), (120, 40)] {
+            let (mut m, _dir) = model(DEMO, "demo.toml", lang);
+            keys(&mut m, "4p");
+            let mut pages = vec![screen(&mut m, w, h)];
+            for _ in 0..10 {
+                keys(&mut m, "j");
+                let s = screen(&mut m, w, h);
+                if pages.last() == Some(&s) {
+                    break;
+                }
+                pages.push(s);
+            }
+            for (n, page) in pages.iter().enumerate() {
+                assert!(!page.contains('…'), "cut on page {n}:\n{page}");
+                insta::assert_snapshot!(
+                    format!("present_{}_{w}x{h}_page{}", lang_name(lang), n + 1),
+                    page
+                );
+            }
+            // `k` pages back, from the last page (j past the end stays there).
+            for _ in 1..pages.len() {
+                keys(&mut m, "k");
+            }
+            assert_eq!(screen(&mut m, w, h), pages[0]);
+        }
+    }
+}
+
+#[test]
+fn presentation_at_80x24_keeps_every_fact() {
+    let (mut m, _dir) = model(DEMO, "demo.toml", Lang::Zh);
+    keys(&mut m, "4p");
+    let first = screen(&mut m, 80, 24);
+    // Award counts, a vetoed winner's warning and the whole failed indicator.
+    assert!(first.contains("单项工作先进 5 项"), "{first}");
+    assert!(
+        first.contains("单项工作先进 6 项（待领导小组审定）"),
+        "{first}"
+    );
+    assert!(
+        first.contains("单项工作先进 2 项（待领导小组审定）"),
+        "{first}"
+    );
+    assert!(first.contains("农村居民最低生活保障应保尽保"), "{first}");
+    // The legend explains each symbol used.
+    for symbol in ["★ 综合先进", "✗ 一票否决", "▼ 末位", "◆ 单项工作先进"] {
+        assert!(
+            first
+                .lines()
+                .any(|l| l.contains(symbol) && !l.contains('1'))
+        );
+    }
+    keys(&mut m, "j");
+    let departments = screen(&mut m, 80, 24);
+    assert!(departments.contains(" 6=   市交通运输局"), "{departments}");
+    assert!(departments.contains(" 6=   市水务局"), "{departments}");
+    assert!(departments.contains("= 并列"), "{departments}");
+}
