@@ -136,3 +136,40 @@ fn presentation_at_80x24_keeps_every_fact() {
     assert!(departments.contains(" 6=   市水务局"), "{departments}");
     assert!(departments.contains("= 并列"), "{departments}");
 }
+
+// ---- totals ----
+
+/// The total is pinned beside the name: at 80×24 it shows at first, and still shows with
+/// the cursor on the last column (the penalty), where the other columns have scrolled.
+#[test]
+fn totals_show_the_total_at_80_columns() {
+    for lang in [Lang::Zh, Lang::En] {
+        let (mut m, _dir) = model(DEMO, "demo.toml", lang);
+        keys(&mut m, "3");
+        let first = screen(&mut m, 80, 24);
+        insta::assert_snapshot!(format!("totals_{}_80x24", lang_name(lang)), first);
+        let head = first.lines().nth(2).unwrap().to_string();
+        assert!(head.contains(lang.pick("总分", "Total")), "{first}");
+        assert!(first.contains("东城县        131.30 │"), "{first}");
+        for _ in 0..20 {
+            key(&mut m, KeyCode::Right);
+        }
+        let last = screen(&mut m, 80, 24);
+        assert!(last.contains("东城县        131.30 │"), "{last}");
+        assert!(
+            last.lines()
+                .nth(2)
+                .unwrap()
+                .contains(lang.pick("处分", "Pen.")),
+            "{last}"
+        );
+        assert!(
+            !last
+                .lines()
+                .nth(2)
+                .unwrap()
+                .contains(lang.pick("组织", "Org")),
+            "{last}"
+        );
+    }
+}
