@@ -2,6 +2,8 @@
 //! readable, ties marked, every symbol explained, `j`/`k` page), the totals' pinned total,
 //! what a scheme change in the matrix says (and asks), and the optional `short` names.
 
+mod common;
+
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use kaoping::i18n::Lang;
 use kaoping::session::Session;
@@ -172,4 +174,99 @@ fn totals_show_the_total_at_80_columns() {
             "{last}"
         );
     }
+}
+
+// ---- short names ----
+
+/// Runs `kaoping check` on the worked example with `from` replaced by `to`: its exit code
+/// and stderr.
+fn check_with(edits: &[(&str, &str)]) -> (Option<i32>, String, String, tempfile::TempDir) {
+    let mut text = common::WORKED.to_string();
+    for (from, to) in edits {
+        assert!(text.contains(from), "fixture lacks {from:?}");
+        text = text.replacen(from, to, 1);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.toml");
+    std::fs::write(&path, &text).unwrap();
+    let file = path.to_str().unwrap().to_string();
+    let out = common::run_kaoping(&["--lang", "en", "check", &file]);
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        file,
+        dir,
+    )
+}
+
+const AREA: &str = "name = \"就业和创业\"\n";
+const INDICATOR: &str = "name = \"城镇新增就业\"\n";
+
+#[test]
+fn a_short_name_is_read_checked_and_kept_by_edits() {
+    let (code, stderr, file, _dir) = check_with(&[
+        (AREA, "name = \"就业和创业\"\nshort = \"就业\"\n"),
+        (
+            INDICATOR,
+            "name = \"城镇新增就业\"\nshort = \"新增就业\" # narrow columns\n",
+        ),
+    ]);
+    assert_eq!(code, Some(0), "{stderr}");
+    // An edit elsewhere keeps it, comment and all; an edit of it changes only its value.
+    let set = |key: &str, value: &str| {
+        let out = common::run_kaoping(&["set", &file, key, value]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        std::fs::read_to_string(&file).unwrap()
+    };
+    let text = set("indicators[0].base", "4");
+    assert!(
+        text.contains("short = \"新增就业\" # narrow columns\n"),
+        "{text}"
+    );
+    assert!(text.contains("short = \"就业\"\n"), "{text}");
+    let text = set("indicators[0].short", "\"新增\"");
+    assert!(
+        text.contains("short = \"新增\" # narrow columns\n"),
+        "{text}"
+    );
+    let (project, _) = common::scored(&text);
+    assert_eq!(project.indicators[0].short.as_deref(), Some("新增"));
+    assert_eq!(project.areas[0].short.as_deref(), Some("就业"));
+    assert_eq!(project.areas[1].short, None);
+}
+
+/// The line and column of the value of the `n`-th `short = ` in `text`.
+fn line_col_of_short(text: &str, n: usize) -> String {
+    let at = text.match_indices("short = ").nth(n).unwrap().0 + "short = ".len();
+    let line = text[..at].matches('\n').count() + 1;
+    let col = at - text[..at].rfind('\n').map_or(0, |i| i + 1) + 1;
+    format!("{line}:{col}")
+}
+
+#[test]
+fn a_short_name_that_is_not_a_string_or_empty_is_an_error_with_its_place() {
+    let edits = [
+        (AREA, "name = \"就业和创业\"\nshort = 3\n"),
+        (INDICATOR, "name = \"城镇新增就业\"\nshort = \"  \"\n"),
+    ];
+    let (code, stderr, file, _dir) = check_with(&edits);
+    assert_eq!(code, Some(1), "{stderr}");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let wrong = format!(
+        "{file}:{}: error: areas[0].short: expected a string, found integer",
+        line_col_of_short(&text, 0)
+    );
+    let empty = format!(
+        "{file}:{}: error: indicators[0].short: the short name is empty",
+        line_col_of_short(&text, 1)
+    );
+    assert!(stderr.lines().any(|l| l == wrong), "{wrong}\n{stderr}");
+    assert!(
+        stderr.lines().any(|l| l.starts_with(&empty)),
+        "{empty}\n{stderr}"
+    );
 }
