@@ -42,6 +42,14 @@ impl Scheme for Area {
 
 super::scheme::entry!(Area, "areas", areas);
 
+impl Area {
+    /// The name to show in `room` columns: the full name where it fits, else the short
+    /// name if there is one (explanations and exports always use the full name).
+    pub fn name_in(&self, room: usize) -> &str {
+        super::name_in(&self.name, self.short.as_deref(), room)
+    }
+}
+
 /// One editable field of an area, with its new value.
 #[derive(Debug, Clone, PartialEq)]
 pub enum AreaField {

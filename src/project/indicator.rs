@@ -45,6 +45,12 @@ pub struct Indicator {
 }
 
 impl Indicator {
+    /// The name to show in `room` columns: the full name where it fits, else the short
+    /// name if there is one (explanations and exports always use the full name).
+    pub fn name_in(&self, room: usize) -> &str {
+        super::name_in(&self.name, self.short.as_deref(), room)
+    }
+
     /// Whether a county or the zone is scored on this indicator at all.
     pub fn applies_to(&self, unit: &str) -> bool {
         self.units

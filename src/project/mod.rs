@@ -178,3 +178,12 @@ mod tests {
         }
     }
 }
+
+/// A name to show in `room` columns: `name` where it fits, else `short` when there is one
+/// (a narrow column still cuts what is too long for it).
+pub fn name_in<'a>(name: &'a str, short: Option<&'a str>, room: usize) -> &'a str {
+    match short {
+        Some(short) if crate::text::width(name) > room => short,
+        _ => name,
+    }
+}

@@ -26,7 +26,7 @@ fn header(model: &Model, col: TotalsCol) -> String {
             .project()
             .areas
             .get(i)
-            .map(|a| truncate_plain(&sanitize(&a.name), 6))
+            .map(|a| truncate_plain(&sanitize(a.name_in(6)), 6))
             .unwrap_or_default(),
         TotalsCol::Task => T::TaskShort.get(l).to_string(),
         TotalsCol::Penalty => T::PenaltyShort.get(l).to_string(),
