@@ -270,3 +270,88 @@ fn a_short_name_that_is_not_a_string_or_empty_is_an_error_with_its_place() {
         "{empty}\n{stderr}"
     );
 }
+
+// ---- scheme changes in the matrix ----
+
+fn status(m: &Model) -> String {
+    m.ui.status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default()
+}
+
+fn total(m: &Model, id: &str) -> String {
+    m.session.board.find(id).unwrap().total.to_string()
+}
+
+/// `b` on 城镇新增就业人数 (base 4, bonus share 20%): the demo's over-completions are
+/// 东城县 6720/6000 = 12% (the best: 0.80), 青阳县 4510/4100 = 10% (0.8 × 10/12 = 0.67),
+/// 西山县 5616/5200 = 8% (0.53), 南湖县 4982/4700 = 6% (0.40), 经济开发区 1751/1700 = 3%
+/// (0.20); 北岭县 is short (no bonus) and departments earn none (department_bonus =
+/// false). Turning the bonus off takes it from those 5 units: it asks first, naming them,
+/// then says so; turning it back on asks nothing and says the same count.
+#[test]
+fn turning_a_bonus_off_asks_first_and_says_how_many_units_change() {
+    let (mut m, _dir) = model(DEMO, "demo.toml", Lang::Zh);
+    keys(&mut m, "1");
+    key(&mut m, KeyCode::Down);
+    assert_eq!(total(&m, "jia"), "131.30");
+    keys(&mut m, "b");
+    let Some(kaoping::tui::model::Overlay::Confirm { lines, .. }) = &m.ui.overlay else {
+        panic!("no question: {}", status(&m));
+    };
+    assert_eq!(lines[0], "「城镇新增就业人数」不再加分？");
+    assert_eq!(
+        lines[1],
+        "5 个单位现得本项加分，将失去：东城县、西山县、青阳县、南湖县、经济开发区"
+    );
+    assert_eq!(lines[2], "「城镇新增就业人数」不再加分：5 个单位得分改变");
+    let asked = screen(&mut m, 80, 24);
+    assert!(asked.contains("将失去"), "{asked}");
+    // No: nothing changes.
+    keys(&mut m, "n");
+    assert!(m.project().indicator("new-jobs").unwrap().bonus);
+    assert_eq!(total(&m, "jia"), "131.30");
+    // Yes: committed, and said.
+    keys(&mut m, "b");
+    keys(&mut m, "y");
+    assert!(!m.project().indicator("new-jobs").unwrap().bonus);
+    assert_eq!(status(&m), "「城镇新增就业人数」不再加分：5 个单位得分改变");
+    assert_eq!(total(&m, "jia"), "130.50");
+    // Back on: nothing is lost, so no question.
+    keys(&mut m, "b");
+    assert!(m.ui.overlay.is_none());
+    assert_eq!(
+        status(&m),
+        "「城镇新增就业人数」改为加分指标：5 个单位得分改变"
+    );
+    assert_eq!(total(&m, "jia"), "131.30");
+}
+
+#[test]
+fn a_role_change_says_what_it_did_in_english() {
+    let (mut m, _dir) = model(DEMO, "demo.toml", Lang::En);
+    keys(&mut m, "1");
+    key(&mut m, KeyCode::Down);
+    // The bonus column, then the first department's (市人社局, the lead).
+    key(&mut m, KeyCode::Right);
+    key(&mut m, KeyCode::Right);
+    key(&mut m, KeyCode::Right);
+    let dept = m.project().departments[0].name.clone();
+    let before = m
+        .project()
+        .indicator("new-jobs")
+        .unwrap()
+        .role_of(&m.project().departments[0].id);
+    keys(&mut m, " ");
+    let after = m
+        .project()
+        .indicator("new-jobs")
+        .unwrap()
+        .role_of(&m.project().departments[0].id);
+    assert_ne!(before, after, "{}", status(&m));
+    let said = status(&m);
+    assert!(said.starts_with(&format!("{dept} is now ")), "{said}");
+    assert!(said.contains("「城镇新增就业人数」"), "{said}");
+    assert!(said.contains("score"), "{said}");
+}

@@ -19,6 +19,7 @@
 mod entry;
 pub mod fields;
 mod form;
+pub mod knock;
 mod matrix;
 mod nav;
 mod overlay;
