@@ -261,6 +261,11 @@ fn scheme_change(model: &mut Model, edit: Edit, what: String) {
         crate::tui::keymap::Mention::Undo,
         model.lang,
     )));
+    // The question's box is 60 columns wide at 80: every word shows.
+    let lines = lines
+        .iter()
+        .flat_map(|line| crate::tui::view::overlay::wrap(line, 58))
+        .collect();
     confirm_then(model, lines, edit, Some(done));
 }
 
