@@ -36,6 +36,7 @@ pub fn generate(units: usize, indicators: usize) -> String {
         .map(|i| Area {
             id: format!("a{i}"),
             name: format!("工作领域{i}"),
+            short: None,
             max: Decimal::from(11),
         })
         .collect();

@@ -470,6 +470,7 @@ enum FieldSeed {
     Pilot(Option<Vec<Pick>>),
     Kind(Option<RowKind>),
     Aggregate(Option<Aggregate>),
+    Short(Option<String>),
 }
 
 #[derive(Debug, Clone)]
@@ -477,6 +478,7 @@ struct IndicatorSeed {
     id: Pick,
     area: Pick,
     name: String,
+    short: Option<String>,
     base: Decimal,
     bonus: bool,
     measure: Option<String>,
@@ -533,6 +535,7 @@ fn field_seed() -> impl Strategy<Value = FieldSeed> {
         picks().prop_map(FieldSeed::Pilot),
         row_kind().prop_map(FieldSeed::Kind),
         aggregate().prop_map(FieldSeed::Aggregate),
+        proptest::option::of(text()).prop_map(FieldSeed::Short),
     ]
 }
 
@@ -548,14 +551,15 @@ fn indicator_seed() -> impl Strategy<Value = IndicatorSeed> {
             picks(),
             picks(),
         ),
-        (row_kind(), aggregate()),
+        (row_kind(), aggregate(), proptest::option::of(text())),
     )
         .prop_map(
             |(
                 (id, area, name, base, bonus),
                 (measure, direction, lead, responsible, co, units, pilot),
-                (kind, aggregate),
+                (kind, aggregate, short),
             )| IndicatorSeed {
+                short,
                 id,
                 area,
                 name,
@@ -701,6 +705,7 @@ fn resolve(seed: &Seed, p: &Project) -> Edit {
                 FieldSeed::Pilot(u) => IndicatorField::Pilot(u.map(|u| list(&u, &ids.units))),
                 FieldSeed::Kind(k) => IndicatorField::Kind(k),
                 FieldSeed::Aggregate(a) => IndicatorField::Aggregate(a),
+                FieldSeed::Short(a) => IndicatorField::Short(a),
             },
         },
         Seed::AddIndicator(i) => Edit::AddIndicator {
@@ -708,6 +713,7 @@ fn resolve(seed: &Seed, p: &Project) -> Edit {
                 id: new_id(&i.id, &ids.indicators, "ind"),
                 area: i.area.of(&ids.areas),
                 name: i.name,
+                short: i.short,
                 base: i.base,
                 bonus: i.bonus,
                 measure: i.measure,
@@ -728,6 +734,7 @@ fn resolve(seed: &Seed, p: &Project) -> Edit {
             area: Area {
                 id: new_id(&a, &ids.areas, "area"),
                 name,
+                short: None,
                 max,
             },
         },
@@ -2205,6 +2212,7 @@ fn area_edits() {
             area: Area {
                 id: s("housing"),
                 name: s("保障性住房"),
+                short: None,
                 max: d("20"),
             },
         }],
@@ -2248,6 +2256,7 @@ fn area_edits() {
                 area: Area {
                     id: s("employment"),
                     name: s("again"),
+                    short: None,
                     max: d("1"),
                 },
             },
@@ -2411,6 +2420,7 @@ fn ill_formed_edits_change_nothing() {
             area: Area {
                 id: s("big"),
                 name: s("big"),
+                short: None,
                 max: d("1000000000.5"),
             },
         },

@@ -329,11 +329,13 @@ fn project() -> impl Strategy<Value = Project> {
                     Area {
                         id: "a0".into(),
                         name: "就业".into(),
+                        short: None,
                         max: Decimal::from(10),
                     },
                     Area {
                         id: "a1".into(),
                         name: "救助".into(),
+                        short: Some("救".into()),
                         max: Decimal::from(10),
                     },
                 ],

@@ -151,6 +151,7 @@ const LABELS: &[(&str, &str, &str, &str)] = &[
         cat!(en::INDIVIDUALS, " places (a department, by default)"),
     ),
     ("indicators", "name", "名称", "name"),
+    ("indicators", "short", "简称", "short name"),
     ("indicators", "area", "所属领域", "area"),
     ("indicators", "base", "基本分值", "base score"),
     (
@@ -166,6 +167,7 @@ const LABELS: &[(&str, &str, &str, &str)] = &[
     ("indicators", "kind", "指标类型", "kind of rows"),
     ("indicators", "aggregate", "部门数据", "a department's row"),
     ("areas", "name", "名称", "name"),
+    ("areas", "short", "简称", "short name"),
     ("areas", "max", "分值", "maximum"),
     ("units", "name", "名称", "name"),
     ("units", "kind", "类型", "kind"),
@@ -269,6 +271,8 @@ const CHOICES: &[(&str, &str, &str, &str, &str)] = &[
 /// `(table, key, zh, en)`: what an empty value means, where it means something.
 const EMPTY: &[(&str, &str, &str, &str)] = &[
     ("indicators", "measure", "（无）", "(none)"),
+    ("indicators", "short", "（用全称）", "(the full name)"),
+    ("areas", "short", "（用全称）", "(the full name)"),
     (
         "indicators",
         "units",

@@ -446,7 +446,7 @@ texts! {
     SymbolAwards => cat!("获", zh::SINGLE_ITEM, "的项数"), cat!("how many ", en::SINGLE_ITEM, "s it wins");
     SymbolVetoedAwards => cat!("被", zh::VETO, "的单位仍获", zh::SINGLE_ITEM, "：请领导小组审定"), cat!("a vetoed unit wins ", en::SINGLE_ITEM, "s: for the leading group to confirm");
     SymbolTied => "并列（同分同名次）", "tied (equal totals share a rank)";
-    PresentVetoedAwards => cat!("◆n!：被", zh::VETO, "的单位获", zh::SINGLE_ITEM, "，待领导小组审定"), cat!("◆n!: a vetoed unit wins ", en::SINGLE_ITEM, "s, for the leading group to confirm");
+    PresentToConfirm => cat!("待审定：被", zh::VETO, "的单位仍获", zh::SINGLE_ITEM, "，请领导小组审定"), "to confirm: a vetoed winner, for the leading group to decide";
 }
 
 /// The word for an error or a warning, as a compiler prints it.

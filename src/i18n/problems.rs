@@ -377,6 +377,11 @@ impl ProblemText {
             en: "`{unit}` is a pilot but not among the indicator's units: it is not scored on it, so being a pilot does nothing",
         }
 
+        pub fn empty_short() {
+            zh: "简称是空的：不用简称时请删去 short 这一键",
+            en: "the short name is empty: leave the `short` key out for none",
+        }
+
         pub fn blank_name() {
             zh: "名称是空的：表格里这一行将没有名字",
             en: "the name is empty: the tables would show this row without one",
@@ -556,6 +561,7 @@ pub fn problem_message(kind: &ProblemKind, lang: Lang) -> String {
             earlier_due,
         } => t.procedure_out_of_order(step, &due.to_string(), earlier, &earlier_due.to_string()),
         BlankName => t.blank_name(),
+        EmptyShort => t.empty_short(),
         PilotNotScored { unit } => t.pilot_not_scored(unit),
         DuplicateName { name, other } => t.duplicate_name(name, other),
     }

@@ -237,3 +237,68 @@ impl TuiText {
         }
     }
 }
+
+// A scheme change in the matrix: what it did, and to how many units' scores.
+impl TuiText {
+    sentences! {
+        /// After a scheme change (`what`): how many units' totals it changed.
+        pub fn scheme_changed(what: &str, units: usize) {
+            zh: "{what}：{units} 个单位得分改变",
+            en: "{what}: {units} unit(s)' scores change",
+        }
+
+        /// After a scheme change (`what`) that changes no unit's total.
+        pub fn scheme_unchanged(what: &str) {
+            zh: "{what}：各单位得分不变",
+            en: "{what}: no unit's score changes",
+        }
+
+        /// Before a scheme change (`what`) that takes something away: the question.
+        pub fn scheme_question(what: &str) {
+            zh: "{what}？",
+            en: "{what}?",
+        }
+
+        /// An indicator stops being a bonus indicator.
+        pub fn bonus_off(indicator: &str) {
+            zh: "「{indicator}」不再加分",
+            en: "「{indicator}」 no longer earns a {BONUS}",
+        }
+
+        /// An indicator becomes a bonus indicator.
+        pub fn bonus_on(indicator: &str) {
+            zh: "「{indicator}」改为加分指标",
+            en: "「{indicator}」 is now a {BONUS} indicator",
+        }
+
+        /// In the question before a bonus is turned off: who loses what they earn now.
+        pub fn bonus_lost(units: usize, names: &str) {
+            zh: "{units} 个单位现得本项{BONUS}，将失去：{names}",
+            en: "{units} unit(s) now earn its {BONUS} and lose it: {names}",
+        }
+
+        /// In the question before a scheme change that clears entered values.
+        pub fn rows_cleared(rows: usize) {
+            zh: "将清除已录入的评分行：{rows} 行",
+            en: "entered score rows it clears: {rows}",
+        }
+
+        /// A department's role in an indicator changes.
+        pub fn role_set(department: &str, indicator: &str, role: &str) {
+            zh: "{department}在「{indicator}」中改为{role}单位",
+            en: "{department} is now {role} of 「{indicator}」",
+        }
+
+        /// A department no longer has a role in an indicator.
+        pub fn role_cleared(department: &str, indicator: &str) {
+            zh: "{department}不再参与「{indicator}」",
+            en: "{department} no longer has a part in 「{indicator}」",
+        }
+
+        /// An indicator's direction changes (`direction`: its new wording).
+        pub fn direction_set(indicator: &str, direction: &str) {
+            zh: "「{indicator}」改为{direction}",
+            en: "「{indicator}」 is now {direction}",
+        }
+    }
+}

@@ -3,7 +3,9 @@
 //! [`super::scheme`]).
 
 use super::load::reader::{Loader, Obj};
-use super::scheme::{Field, FormKey, InputKind, Scheme, Written, decimal, field, form, text};
+use super::scheme::{
+    Field, FormKey, InputKind, Scheme, Written, decimal, field, form, opt_text, text,
+};
 use rust_decimal::Decimal;
 
 /// A work area (就业和创业, 社会保险, …): its indicators' bases add up to its maximum.
@@ -11,16 +13,19 @@ use rust_decimal::Decimal;
 pub struct Area {
     pub id: String,
     pub name: String,
+    /// A short name for narrow columns (`short = "就业"`), if any.
+    pub short: Option<String>,
     pub max: Decimal,
 }
 
 impl Scheme for Area {
-    const KEYS: &'static [&'static str] = &["id", "name", "max"];
+    const KEYS: &'static [&'static str] = &["id", "name", "short", "max"];
 
     fn read(l: &mut Loader, o: &Obj) -> Self {
         Area {
             id: l.id(o, "id"),
             name: l.name(o),
+            short: l.short(o),
             max: l.non_negative(o, "max"),
         }
     }
@@ -29,6 +34,7 @@ impl Scheme for Area {
         vec![
             ("id", text(&self.id)),
             field(AreaField::Name(self.name.clone())),
+            field(AreaField::Short(self.short.clone())),
             field(AreaField::Max(self.max)),
         ]
     }
@@ -36,10 +42,20 @@ impl Scheme for Area {
 
 super::scheme::entry!(Area, "areas", areas);
 
+impl Area {
+    /// The name to show in `room` columns: the full name where it fits, else the short
+    /// name if there is one (explanations and exports always use the full name).
+    pub fn name_in(&self, room: usize) -> &str {
+        super::name_in(&self.name, self.short.as_deref(), room)
+    }
+}
+
 /// One editable field of an area, with its new value.
 #[derive(Debug, Clone, PartialEq)]
 pub enum AreaField {
     Name(String),
+    /// `None` removes the key.
+    Short(Option<String>),
     Max(Decimal),
 }
 
@@ -48,12 +64,16 @@ impl Field for AreaField {
 
     const FORM: &'static [FormKey<Self>] = &[
         form(InputKind::Text, |a: &Area| AreaField::Name(a.name.clone())),
+        form(InputKind::OptText, |a: &Area| {
+            AreaField::Short(a.short.clone())
+        }),
         form(InputKind::Decimal, |a: &Area| AreaField::Max(a.max)),
     ];
 
     fn key(&self) -> &'static str {
         match self {
             AreaField::Name(_) => "name",
+            AreaField::Short(_) => "short",
             AreaField::Max(_) => "max",
         }
     }
@@ -61,6 +81,7 @@ impl Field for AreaField {
     fn value(&self) -> Written {
         match self {
             AreaField::Name(name) => text(name),
+            AreaField::Short(short) => opt_text(short.as_deref()),
             AreaField::Max(max) => decimal(*max),
         }
     }
@@ -68,6 +89,7 @@ impl Field for AreaField {
     fn apply(&self, a: &mut Area) {
         match self {
             AreaField::Name(name) => a.name.clone_from(name),
+            AreaField::Short(short) => a.short.clone_from(short),
             AreaField::Max(max) => a.max = *max,
         }
     }
@@ -84,10 +106,13 @@ mod tests {
             id: "employment".into(),
             name: "就业和创业".into(),
             max: Decimal::from(12),
+            short: Some("就业".into()),
         };
         check_entry(&area);
         check_form::<AreaField>(&area, &crate::project::Project::default());
         check_field(area.clone(), AreaField::Name("就业".into()));
+        check_field(area.clone(), AreaField::Short(None));
+        check_field(area.clone(), AreaField::Short(Some("就创".into())));
         check_field(area, AreaField::Max(Decimal::new(125, 1)));
     }
 

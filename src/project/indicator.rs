@@ -20,6 +20,8 @@ pub struct Indicator {
     pub id: String,
     pub area: String,
     pub name: String,
+    /// A short name for narrow columns (`short = "新增就业"`), if any.
+    pub short: Option<String>,
     pub base: Decimal,
     /// A bonus indicator (加分指标).
     pub bonus: bool,
@@ -43,6 +45,12 @@ pub struct Indicator {
 }
 
 impl Indicator {
+    /// The name to show in `room` columns: the full name where it fits, else the short
+    /// name if there is one (explanations and exports always use the full name).
+    pub fn name_in(&self, room: usize) -> &str {
+        super::name_in(&self.name, self.short.as_deref(), room)
+    }
+
     /// Whether a county or the zone is scored on this indicator at all.
     pub fn applies_to(&self, unit: &str) -> bool {
         self.units
@@ -185,6 +193,7 @@ impl Scheme for Indicator {
         "id",
         "area",
         "name",
+        "short",
         "base",
         "bonus",
         "measure",
@@ -203,6 +212,7 @@ impl Scheme for Indicator {
             id: l.id(o, "id"),
             area: l.id(o, "area"),
             name: l.name(o),
+            short: l.short(o),
             base: l.non_negative(o, "base"),
             bonus: l.bool(o, "bonus").unwrap_or(false),
             measure: l.string(o, "measure"),
@@ -231,6 +241,7 @@ impl Scheme for Indicator {
             ("id", text(&self.id)),
             field(F::Area(self.area.clone())),
             field(F::Name(self.name.clone())),
+            field(F::Short(self.short.clone())),
             field(F::Base(self.base)),
             field(F::Bonus(self.bonus)),
             field(F::Measure(self.measure.clone())),
@@ -252,6 +263,8 @@ super::scheme::entry!(Indicator, "indicators", indicators);
 #[derive(Debug, Clone, PartialEq)]
 pub enum IndicatorField {
     Name(String),
+    /// `None` removes the key.
+    Short(Option<String>),
     Base(Decimal),
     Bonus(bool),
     /// Moves it to another area (which must exist).
@@ -277,6 +290,7 @@ impl Field for IndicatorField {
         use InputKind as K;
         &[
             form(K::Text, |i: &Indicator| F::Name(i.name.clone())),
+            form(K::OptText, |i: &Indicator| F::Short(i.short.clone())),
             form(K::Area, |i: &Indicator| F::Area(i.area.clone())),
             form(K::Decimal, |i: &Indicator| F::Base(i.base)),
             form(K::Toggle, |i: &Indicator| F::Bonus(i.bonus)),
@@ -298,6 +312,7 @@ impl Field for IndicatorField {
     fn key(&self) -> &'static str {
         match self {
             IndicatorField::Name(_) => "name",
+            IndicatorField::Short(_) => "short",
             IndicatorField::Base(_) => "base",
             IndicatorField::Bonus(_) => "bonus",
             IndicatorField::Area(_) => "area",
@@ -313,6 +328,7 @@ impl Field for IndicatorField {
     fn value(&self) -> Written {
         match self {
             IndicatorField::Name(name) => text(name),
+            IndicatorField::Short(short) => opt_text(short.as_deref()),
             IndicatorField::Base(base) => decimal(*base),
             IndicatorField::Bonus(bonus) => flag(*bonus).default_when(!bonus),
             IndicatorField::Area(area) => text(area),
@@ -331,6 +347,7 @@ impl Field for IndicatorField {
     fn apply(&self, i: &mut Indicator) {
         match self {
             IndicatorField::Name(name) => i.name.clone_from(name),
+            IndicatorField::Short(short) => i.short.clone_from(short),
             IndicatorField::Base(base) => i.base = *base,
             IndicatorField::Bonus(bonus) => i.bonus = *bonus,
             IndicatorField::Area(area) => i.area.clone_from(area),
@@ -377,6 +394,8 @@ mod tests {
         let ids = |list: &[&str]| Some(list.iter().map(|s| s.to_string()).collect());
         for field in [
             IndicatorField::Name("新增就业".into()),
+            IndicatorField::Short(Some("新增就业".into())),
+            IndicatorField::Short(None),
             IndicatorField::Base(Decimal::new(45, 1)),
             IndicatorField::Bonus(true),
             IndicatorField::Bonus(false),
@@ -406,6 +425,7 @@ mod tests {
             id: id.into(),
             name: name.into(),
             max: Decimal::from(10),
+            short: None,
         };
         Project {
             units: vec![unit("jia", "甲县"), unit("yi", "乙县")],
@@ -424,6 +444,7 @@ mod tests {
         let full = Indicator {
             bonus: true,
             measure: Some("人".into()),
+            short: Some("新增".into()),
             direction: Direction::AtMost,
             units: Some(vec!["jia".into(), "yi".into()]),
             pilot: Some(vec![]),

@@ -164,6 +164,15 @@ pub fn is_valid_id(id: &str) -> bool {
         && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
 }
 
+/// A name to show in `room` columns: `name` where it fits, else `short` when there is one
+/// (a narrow column still cuts what is too long for it).
+pub fn name_in<'a>(name: &'a str, short: Option<&'a str>, room: usize) -> &'a str {
+    match short {
+        Some(short) if crate::text::width(name) > room => short,
+        _ => name,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -265,6 +265,8 @@ pub enum ProblemKind {
     },
     /// A name that is empty (or only spaces): the tables would show a blank row.
     BlankName,
+    /// A `short` name that is empty (or only spaces): a narrow column would show nothing.
+    EmptyShort,
     /// Two units or departments (or two indicators) of the same name: the tables cannot
     /// tell them apart, and a command given the name cannot tell which is meant.
     DuplicateName {

@@ -474,7 +474,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("p.toml");
         let full = crate::project::DEMO;
-        let half = &full[..full.len() / 2];
+        let middle = (0..=full.len() / 2)
+            .rev()
+            .find(|&i| full.is_char_boundary(i))
+            .unwrap_or(0);
+        let half = &full[..middle];
         // A writer that truncates, writes half, and writes the rest a moment later.
         std::fs::write(&path, half).unwrap();
         let mut rest = Some(full.to_string());

@@ -356,8 +356,8 @@ pub const BINDINGS: &[Binding] = &[
     b(C::QuitUnsaved, &[ESC, ctrl('c'), ch('n')], A::Close, T::KeyKeepWorking, true),
     b(C::Confirm, &[ch('y'), ENTER], A::Yes, T::KeyYes, true),
     b(C::Confirm, &[ch('n'), ESC, ctrl('c')], A::No, T::KeyNo, true),
-    b(C::Presentation, &[DOWN, PAGE_DOWN, SPACE], A::Page(Dir::Down), T::KeyPageNext, true),
-    b(C::Presentation, &[UP, PAGE_UP], A::Page(Dir::Up), T::KeyPagePrev, false),
+    b(C::Presentation, &[DOWN, PAGE_DOWN, SPACE, ch('j')], A::Page(Dir::Down), T::KeyPageNext, true),
+    b(C::Presentation, &[UP, PAGE_UP, ch('k')], A::Page(Dir::Up), T::KeyPagePrev, false),
     b(C::Presentation, &[ch('p'), ch('q'), ESC, ctrl('c')], A::Presentation, T::KeyPresentEnd, true),
     // ---- the panes ----
     b(C::Matrix, &[SPACE], A::Toggle, T::KeyRole, true),

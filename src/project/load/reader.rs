@@ -221,6 +221,17 @@ impl<'t> Loader<'t> {
         }
     }
 
+    /// An optional short name (`short`, for narrow columns): a string that is not empty.
+    pub(crate) fn short(&mut self, obj: &Obj) -> Option<String> {
+        let s = self.string(obj, "short")?;
+        if s.trim().is_empty() {
+            let at = obj.value_at("short").or(obj.key_at("short"));
+            self.report(ProblemKind::EmptyShort, obj.path().key("short"), at);
+            return None;
+        }
+        Some(s)
+    }
+
     pub(crate) fn name(&mut self, obj: &Obj) -> String {
         match obj.get("name") {
             Some(_) => self.string(obj, "name").unwrap_or_default(),

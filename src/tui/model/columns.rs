@@ -63,8 +63,9 @@ impl MatrixCol {
     }
 }
 
-/// A column of the totals: the sections and each area of the task, then the penalty and
-/// the total (areas by index into `project.areas`).
+/// A column of the totals: the total first (the pane pins it beside the unit's name, so
+/// that it shows at any width), then the sections and each area of the task and the
+/// penalty (areas by index into `project.areas`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum TotalsCol {
     #[default]
@@ -79,38 +80,38 @@ pub enum TotalsCol {
 impl TotalsCol {
     /// Every column, left to right, for a project of `areas` areas.
     pub fn all(areas: usize) -> Vec<TotalsCol> {
-        let mut cols = vec![TotalsCol::Organization, TotalsCol::Survey];
+        let mut cols = vec![TotalsCol::Total, TotalsCol::Organization, TotalsCol::Survey];
         cols.extend((0..areas).map(TotalsCol::Area));
-        cols.extend([TotalsCol::Task, TotalsCol::Penalty, TotalsCol::Total]);
+        cols.extend([TotalsCol::Task, TotalsCol::Penalty]);
         cols
     }
 
     /// Where the column stands from the left among `areas` areas' columns.
     pub fn position(self, areas: usize) -> usize {
         match self {
-            TotalsCol::Organization => 0,
-            TotalsCol::Survey => 1,
-            TotalsCol::Area(i) => 2 + i.min(areas),
-            TotalsCol::Task => 2 + areas,
-            TotalsCol::Penalty => 3 + areas,
-            TotalsCol::Total => 4 + areas,
+            TotalsCol::Total => 0,
+            TotalsCol::Organization => 1,
+            TotalsCol::Survey => 2,
+            TotalsCol::Area(i) => 3 + i.min(areas),
+            TotalsCol::Task => 3 + areas,
+            TotalsCol::Penalty => 4 + areas,
         }
     }
 
-    /// The column at a position from the left (the total past the end).
+    /// The column at a position from the left (the penalty past the end).
     fn at(position: usize, areas: usize) -> TotalsCol {
         TotalsCol::all(areas)
             .get(position)
             .copied()
-            .unwrap_or(TotalsCol::Total)
+            .unwrap_or(TotalsCol::Penalty)
     }
 
-    /// The column to the left; the organisation's is the first.
+    /// The column to the left; the total is the first.
     pub fn prev(self, areas: usize) -> TotalsCol {
         TotalsCol::at(self.clamp(areas).position(areas).saturating_sub(1), areas)
     }
 
-    /// The column to the right; the total is the last.
+    /// The column to the right; the penalty is the last.
     pub fn next(self, areas: usize) -> TotalsCol {
         TotalsCol::at(self.clamp(areas).position(areas) + 1, areas)
     }
@@ -171,7 +172,7 @@ mod tests {
         use TotalsCol::*;
         assert_eq!(
             TotalsCol::all(2),
-            [Organization, Survey, Area(0), Area(1), Task, Penalty, Total]
+            [Total, Organization, Survey, Area(0), Area(1), Task, Penalty]
         );
         for (i, col) in TotalsCol::all(3).into_iter().enumerate() {
             assert_eq!(col.position(3), i);
@@ -179,8 +180,9 @@ mod tests {
         assert_eq!(Survey.next(2), Area(0));
         assert_eq!(Area(1).next(2), Task);
         assert_eq!(Task.prev(2), Area(1));
-        assert_eq!(Total.next(2), Total);
-        assert_eq!(Organization.prev(2), Organization);
+        assert_eq!(Penalty.next(2), Penalty);
+        assert_eq!(Total.prev(2), Total);
+        assert_eq!(Organization.prev(2), Total);
         assert_eq!(Area(4).clamp(2), Area(1));
         assert_eq!(Area(0).clamp(0), Task);
     }

@@ -263,6 +263,9 @@ pub enum Overlay {
     Confirm {
         lines: Vec<String>,
         edit: Box<Edit>,
+        /// What the status line says once the edit is committed (a scheme change says
+        /// what it did), if anything.
+        done: Option<String>,
     },
     /// The file changed on disk while edits waited to be written.
     Conflict,

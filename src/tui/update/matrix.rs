@@ -3,11 +3,12 @@
 
 use super::super::model::*;
 use super::super::msg::Action;
-use super::overlay::ask_removal;
-use super::{commit, error, start_editing};
+use super::knock::{bonus_earners, score_changes};
+use super::overlay::{ask_removal, confirm_then};
+use super::{commit, error, info, start_editing};
 use crate::edit::form::Subject;
 use crate::edit::{Edit, IndicatorField, OrgItemField};
-use crate::i18n::T;
+use crate::i18n::{T, TuiText};
 use crate::project::{Area, Department, Direction, Indicator, OrgItem, Role};
 use crate::text::sanitize;
 
@@ -159,38 +160,120 @@ fn cycle_role(model: &mut Model, ind: &Indicator, dept: &Department) {
         Some(Role::Responsible) => Some(Role::Co),
         Some(Role::Co) => None,
     };
-    commit(
+    let said = TuiText(model.lang);
+    let (indicator, department) = (sanitize(&ind.name), sanitize(&dept.name));
+    let what = match role {
+        Some(role) => {
+            let word = match role {
+                Role::Lead => T::RoleLead,
+                Role::Responsible => T::ExportRoleResponsible,
+                Role::Co => T::RoleCo,
+            };
+            said.role_set(&department, &indicator, word.get(model.lang))
+        }
+        None => said.role_cleared(&department, &indicator),
+    };
+    scheme_change(
         model,
         Edit::SetRole {
             indicator: ind.id.clone(),
             department: dept.id.clone(),
             role,
         },
+        what,
     );
 }
 
 /// Makes the indicator a bonus indicator, or no longer one.
 fn toggle_bonus(model: &mut Model, ind: &Indicator) {
-    set(model, ind, IndicatorField::Bonus(!ind.bonus));
+    let said = TuiText(model.lang);
+    let name = sanitize(&ind.name);
+    let what = if ind.bonus {
+        said.bonus_off(&name)
+    } else {
+        said.bonus_on(&name)
+    };
+    scheme_change(
+        model,
+        set_field(ind, IndicatorField::Bonus(!ind.bonus)),
+        what,
+    );
 }
 
 /// Turns the indicator's direction: at least the target ↔ at most the target.
 fn toggle_direction(model: &mut Model, ind: &Indicator) {
-    let direction = match ind.direction {
-        Direction::AtLeast => Direction::AtMost,
-        Direction::AtMost => Direction::AtLeast,
+    let (direction, words) = match ind.direction {
+        Direction::AtLeast => (Direction::AtMost, T::AtMost),
+        Direction::AtMost => (Direction::AtLeast, T::AtLeast),
     };
-    set(model, ind, IndicatorField::Direction(direction));
+    let what = TuiText(model.lang).direction_set(&sanitize(&ind.name), words.get(model.lang));
+    scheme_change(
+        model,
+        set_field(ind, IndicatorField::Direction(direction)),
+        what,
+    );
 }
 
-fn set(model: &mut Model, ind: &Indicator, field: IndicatorField) {
-    commit(
-        model,
+/// Commits a change to the scheme (`what` says it) and says how many units' scores it
+/// changed, worked out by scoring it first. One that takes something away — entered
+/// score rows, or a bonus that some units earn now — asks first, saying what goes.
+fn scheme_change(model: &mut Model, edit: Edit, what: String) {
+    let said = TuiText(model.lang);
+    let before = model.session.board.clone();
+    if model.session.preview(&edit).is_err() {
+        // Refused: the commit says why.
+        commit(model, edit);
+        return;
+    }
+    let changed = model
+        .session
+        .previewed()
+        .map_or(0, |after| score_changes(&before, after).len());
+    let done = if changed == 0 {
+        said.scheme_unchanged(&what)
+    } else {
+        said.scheme_changed(&what, changed)
+    };
+    let cleared = crate::edit::Removed::by(model.project(), &edit).rows;
+    let losing = match &edit {
         Edit::SetIndicator {
-            id: ind.id.clone(),
-            field,
-        },
-    );
+            id,
+            field: IndicatorField::Bonus(false),
+        } => bonus_earners(&before, id),
+        _ => Vec::new(),
+    };
+    if cleared == 0 && losing.is_empty() {
+        if commit(model, edit) {
+            info(model, done);
+        }
+        return;
+    }
+    let mut lines = vec![said.scheme_question(&what)];
+    if !losing.is_empty() {
+        let names: Vec<String> = losing.iter().map(|n| sanitize(n)).collect();
+        lines.push(said.bonus_lost(losing.len(), &names.join(model.lang.pick("、", ", "))));
+    }
+    if cleared > 0 {
+        lines.push(said.rows_cleared(cleared));
+    }
+    lines.push(done.clone());
+    lines.push(said.undo_hint(&crate::tui::keymap::mention(
+        crate::tui::keymap::Mention::Undo,
+        model.lang,
+    )));
+    // The question's box is 60 columns wide at 80: every word shows.
+    let lines = lines
+        .iter()
+        .flat_map(|line| crate::tui::view::overlay::wrap(line, 58))
+        .collect();
+    confirm_then(model, lines, edit, Some(done));
+}
+
+fn set_field(ind: &Indicator, field: IndicatorField) -> Edit {
+    Edit::SetIndicator {
+        id: ind.id.clone(),
+        field,
+    }
 }
 
 /// Types a new name for the indicator, in its cell.

@@ -20,6 +20,7 @@ mod entry;
 pub mod fields;
 mod form;
 mod history;
+pub mod knock;
 mod knock_on;
 mod matrix;
 mod nav;

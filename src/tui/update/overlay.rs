@@ -34,12 +34,16 @@ pub(super) fn act(model: &mut Model, action: Action) -> Option<Effect> {
             });
         }
         Some(Overlay::Explain { .. }) => {}
-        Some(Overlay::Confirm { lines, edit }) => match action {
+        Some(Overlay::Confirm { lines, edit, done }) => match action {
             Action::Yes => {
-                commit(model, *edit);
+                if commit(model, *edit)
+                    && let Some(done) = done
+                {
+                    super::info(model, done);
+                }
             }
             Action::No => {}
-            _ => model.ui.overlay = Some(Overlay::Confirm { lines, edit }),
+            _ => model.ui.overlay = Some(Overlay::Confirm { lines, edit, done }),
         },
         Some(Overlay::Recover(unfinished)) => match action {
             Action::Yes => {
@@ -206,12 +210,23 @@ pub(super) fn ask_removal(model: &mut Model, name: &str, edit: Edit) {
 
 /// Asks before an edit that removes scores (refused at once when read-only).
 pub(super) fn confirm(model: &mut Model, lines: Vec<String>, edit: Edit) {
+    confirm_then(model, lines, edit, None);
+}
+
+/// Asks before an edit, and says `done` once it is committed.
+pub(super) fn confirm_then(
+    model: &mut Model,
+    lines: Vec<String>,
+    edit: Edit,
+    done: Option<String>,
+) {
     if refused_read_only(model) {
         return;
     }
     model.ui.overlay = Some(Overlay::Confirm {
         lines,
         edit: Box::new(edit),
+        done,
     });
 }
 

@@ -4,6 +4,7 @@
 use super::super::model::*;
 use super::super::msg::{Action, Dir};
 use super::overlay::explain_unit;
+use crate::tui::view::presentation;
 
 /// Runs a ranking command.
 pub(super) fn act(model: &mut Model, action: Action) {
@@ -36,9 +37,11 @@ fn present(model: &mut Model) {
 
 /// A key during the presentation: the next or previous page, or back to the panes.
 pub(super) fn presenting(model: &mut Model, action: Action) {
+    let (w, h) = model.size;
+    let last = presentation::page_count(model, w, h).saturating_sub(1);
     let r = &mut model.ui.ranking;
     match action {
-        Action::Page(Dir::Down) => r.page += 1,
+        Action::Page(Dir::Down) => r.page = (r.page + 1).min(last),
         Action::Page(Dir::Up) => r.page = r.page.saturating_sub(1),
         Action::Presentation => r.presenting = false,
         _ => {}

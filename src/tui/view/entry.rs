@@ -365,7 +365,13 @@ impl Sheet<'_> {
             .unwrap_or_default();
         vec![
             piece(
-                format!("{} ({})", sanitize(&area.name), area.max.normalize()),
+                format!(
+                    "{} ({})",
+                    sanitize(area.name_in(self.name_w.saturating_sub(
+                        3 + crate::text::width(&area.max.normalize().to_string())
+                    ))),
+                    area.max.normalize()
+                ),
                 self.name_w,
                 false,
                 t.heading(),
@@ -390,9 +396,14 @@ impl Sheet<'_> {
         let Some(ind) = self.project().indicators.get(ii) else {
             return Vec::new();
         };
+        let room = |m: &str| self.name_w.saturating_sub(1 + crate::text::width(m));
         let name = match &ind.measure {
-            Some(m) => format!(" {}({})", sanitize(&ind.name), sanitize(m)),
-            None => format!(" {}", sanitize(&ind.name)),
+            Some(m) => format!(
+                " {}({})",
+                sanitize(ind.name_in(room(m).saturating_sub(2))),
+                sanitize(m)
+            ),
+            None => format!(" {}", sanitize(ind.name_in(room("")))),
         };
         let row = self.scores().and_then(|s| s.indicators.get(&ind.id));
         let item = self.result.and_then(|r| r.item(&ind.id));

@@ -183,7 +183,10 @@ fn area_line(
     let _ = shown;
     Line::from(vec![
         Span::styled(marker, base_style),
-        Span::styled(cell(&sanitize(&area.name), name_w, false), name_style),
+        Span::styled(
+            cell(&sanitize(area.name_in(name_w)), name_w, false),
+            name_style,
+        ),
         Span::styled(
             cell(&area.max.normalize().to_string(), BASE_W, true),
             max_style,
@@ -275,7 +278,10 @@ fn indicator_line(
     };
     let name = format!(
         " {}{warn}",
-        crate::text::truncate(&sanitize(&ind.name), name_w.saturating_sub(1 + width(warn)))
+        crate::text::truncate(
+            &sanitize(ind.name_in(name_w.saturating_sub(1 + width(warn)))),
+            name_w.saturating_sub(1 + width(warn))
+        )
     );
     let marker = if selected { "▸" } else { " " };
     let mut spans = vec![

@@ -7,7 +7,7 @@ mod form;
 mod individuals;
 pub mod matrix;
 pub mod overlay;
-mod presentation;
+pub mod presentation;
 mod problems;
 mod ranking;
 mod totals;

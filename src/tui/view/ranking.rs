@@ -51,11 +51,7 @@ pub fn flag_spans(model: &Model, t: Theme, u: &UnitResult, room: usize) -> Vec<S
         items.iter().map(|(s, _)| width(s) + 1).sum::<usize>()
     };
     let veto = u.vetoed().then(|| {
-        let first = u
-            .failed
-            .first()
-            .and_then(|id| p.indicator(id))
-            .map_or(String::new(), |i| sanitize(&i.name));
+        let first = u.failed.first().and_then(|id| p.indicator(id));
         let more = if u.failed.len() > 1 {
             format!("+{}", u.failed.len() - 1)
         } else {
@@ -78,6 +74,9 @@ pub fn flag_spans(model: &Model, t: Theme, u: &UnitResult, room: usize) -> Vec<S
         let name_room = room
             .saturating_sub(span_w(&fixed) + span_w(&optional) + 3 + width(&more))
             .max(4);
+        // The short name where the full one does not fit (the status line and the
+        // explanation give the full one).
+        let first = first.map_or(String::new(), |i| sanitize(i.name_in(name_room)));
         flags.push((format!("✗ {}{more}", truncate(&first, name_room)), t.bad()));
     }
     flags.extend(fixed);

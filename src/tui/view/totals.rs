@@ -26,7 +26,7 @@ fn header(model: &Model, col: TotalsCol) -> String {
             .project()
             .areas
             .get(i)
-            .map(|a| truncate_plain(&sanitize(&a.name), 6))
+            .map(|a| truncate_plain(&sanitize(a.name_in(6)), 6))
             .unwrap_or_default(),
         TotalsCol::Task => T::TaskShort.get(l).to_string(),
         TotalsCol::Penalty => T::PenaltyShort.get(l).to_string(),
@@ -34,30 +34,45 @@ fn header(model: &Model, col: TotalsCol) -> String {
     }
 }
 
-/// The first value column shown, so that the cursor's column is visible.
+/// The first of the scrolling columns shown (the total, pinned, is not one of them), so
+/// that the cursor's column is visible.
 fn first_column(model: &Model, fit: usize) -> usize {
-    let col = model.ui.totals.col.position(model.project().areas.len());
+    let col = model
+        .ui
+        .totals
+        .col
+        .position(model.project().areas.len())
+        .saturating_sub(1);
     if col >= fit { col + 1 - fit } else { 0 }
+}
+
+/// What stands before the `n`-th column shown: a space, and a rule after the pinned total.
+fn separator(n: usize) -> &'static str {
+    if n == 1 { " │" } else { " " }
 }
 
 pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
     let t = theme(model);
     let p = model.project();
     let dp = p.policy.score_decimals;
-    let fit = (usize::from(area.width).saturating_sub(NAME_W + 4)) / (COL_W + 1);
+    // The total is pinned beside the name (a rule after it); the other columns scroll.
+    let fit = (usize::from(area.width).saturating_sub(NAME_W + 4 + COL_W + 2)) / (COL_W + 1);
     let first = first_column(model, fit);
-    let columns: Vec<TotalsCol> = model
-        .totals_columns()
-        .into_iter()
-        .skip(first)
-        .take(fit)
-        .collect();
+    let mut columns = vec![TotalsCol::Total];
+    columns.extend(
+        model
+            .totals_columns()
+            .into_iter()
+            .filter(|&c| c != TotalsCol::Total)
+            .skip(first)
+            .take(fit),
+    );
     let ts = &model.ui.totals;
     let mut head = vec![Span::styled(
         format!("  {}", cell(T::Unit.get(model.lang), NAME_W, false)),
         t.heading(),
     )];
-    for &c in &columns {
+    for (n, &c) in columns.iter().enumerate() {
         let arrow = match ts.sort {
             Some((sc, true)) if sc == c => "▼",
             Some((sc, false)) if sc == c => "▲",
@@ -68,7 +83,7 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
         } else {
             t.heading()
         };
-        head.push(Span::raw(" "));
+        head.push(Span::styled(separator(n), t.heading()));
         head.push(Span::styled(
             cell(&format!("{arrow}{}", header(model, c)), COL_W, true),
             style,
@@ -91,7 +106,7 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
                 if selected { row_style } else { name_style },
             ),
         ];
-        for &c in &columns {
+        for (n, &c) in columns.iter().enumerate() {
             let value = c.value(u);
             // A pending cell: its section (or the area's rows) still has something to enter.
             let pending = c.pending(u);
@@ -105,7 +120,7 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
             } else {
                 row_style
             };
-            spans.push(Span::styled(" ", row_style));
+            spans.push(Span::styled(separator(n), row_style));
             spans.push(Span::styled(cell(&text, COL_W, true), style));
         }
         lines.push(Line::from(spans));
