@@ -239,6 +239,49 @@ impl Session {
         Ok(())
     }
 
+    /// Applies several edits as one step (a block pasted into the grid or a sheet): all of
+    /// them, checked and scored once, or none when the result would have an error; one
+    /// undo takes them all back.
+    pub fn commit_many(&mut self, edits: Vec<Edit>) -> Result<(), Rejected> {
+        let previous = self.text().to_string();
+        let saved = self.project.clone();
+        for edit in &edits {
+            if let Err(rejected) = self.applies(edit) {
+                self.project = saved;
+                return Err(rejected);
+            }
+            apply_to_project(&mut self.project, edit);
+        }
+        match self.validate() {
+            Ok((problems, board)) => {
+                self.problems = problems;
+                self.board = board;
+            }
+            Err(rejected) => {
+                self.project = saved;
+                return Err(rejected);
+            }
+        }
+        self.preview = None;
+        for edit in &edits {
+            apply_to_document(&mut self.doc, edit);
+        }
+        self.text = None;
+        if self.text() == previous {
+            return Ok(());
+        }
+        if let Some(unsaved) = &mut self.unsaved {
+            unsaved.extend(edits.into_iter().map(|edit| Unsaved {
+                edit,
+                penalty: None,
+            }));
+        }
+        self.undo.push(previous);
+        self.redo.clear();
+        self.changed();
+        Ok(())
+    }
+
     /// Works out the scores the project would have with `edit`, without committing it
     /// ([`Session::previewed`] shows them); the errors it would cause instead. An edit of
     /// one score sheet is checked on that sheet only (it cannot cause an error elsewhere).
