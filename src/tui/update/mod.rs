@@ -19,9 +19,11 @@
 mod entry;
 pub mod fields;
 mod form;
+mod grid;
 mod matrix;
 mod nav;
 mod overlay;
+mod paste;
 mod problems;
 mod ranking;
 mod totals;
@@ -43,13 +45,15 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             None
         }
         Msg::Char(c) => {
-            typing::type_text(model, &c.to_string());
+            if matches!(model.ui.mode, Mode::Normal) && model.grid().is_some() {
+                grid::type_over(model, c);
+            } else {
+                typing::type_text(model, &c.to_string());
+            }
             None
         }
         Msg::Paste(text) => {
-            if matches!(model.ui.mode, Mode::Editing(_) | Mode::Finding(_)) {
-                typing::type_text(model, &text);
-            }
+            pasted(model, &text);
             None
         }
         Msg::Act(action) => act(model, action),
@@ -88,7 +92,28 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
     };
     nav::clamp(model);
+    grid::clamp(model);
     effect.into_iter().collect()
+}
+
+/// A bracketed paste: into the field being typed (or the search); on a cell of the grid
+/// or a sheet, a block from a spreadsheet (one cell, too) fills the cells from the
+/// cursor, after a question. A block pasted while typing a cell leaves that value and
+/// fills from its cell.
+fn pasted(model: &mut Model, text: &str) {
+    if model.ui.overlay.is_some() {
+        return;
+    }
+    let typing = matches!(model.ui.mode, Mode::Editing(_) | Mode::Finding(_));
+    let in_cell = matches!(&model.ui.mode, Mode::Editing(e) if matches!(e.target, Target::Sheet { .. }) && !e.scratch);
+    if typing && !(in_cell && super::paste::is_block(text)) {
+        typing::type_text(model, text);
+    } else if paste::takes_paste(model) {
+        model.ui.mode = Mode::Normal;
+        paste::paste(model, text);
+    } else if !typing && super::paste::is_block(text) {
+        paste::nowhere(model);
+    }
 }
 
 /// Routes an action: to the overlay if one is open, to the field being typed into, to
@@ -98,6 +123,9 @@ fn act(model: &mut Model, action: Action) -> Option<Effect> {
         return overlay::act(model, action);
     }
     match model.ui.mode {
+        Mode::Editing(_) if model.grid().is_some() && model.ui.form.is_none() => {
+            return grid::editing(model, action);
+        }
         Mode::Editing(_) => return typing::editing(model, action),
         Mode::Finding(_) => {
             typing::finding(model, action);
@@ -114,7 +142,12 @@ fn act(model: &mut Model, action: Action) -> Option<Effect> {
         ranking::presenting(model, action);
         return None;
     }
+    if model.grid().is_some() {
+        grid::act(model, action);
+        return None;
+    }
     match action {
+        Action::OpenGrid => grid::open(model),
         Action::Quit => quit(model),
         Action::ShowPane(pane) => model.ui.pane.0 = pane,
         Action::CyclePane(dir) => nav::cycle_pane(model, dir),

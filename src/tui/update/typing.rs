@@ -111,7 +111,7 @@ pub(super) fn editing(model: &mut Model, action: Action) -> Option<Effect> {
 }
 
 /// Commits what was typed: the edit it makes, or the file it names (an effect).
-fn commit_typed(model: &mut Model, action: Action) -> Option<Effect> {
+pub(super) fn commit_typed(model: &mut Model, action: Action) -> Option<Effect> {
     let Mode::Editing(editing) = &model.ui.mode else {
         return None;
     };
