@@ -134,7 +134,11 @@ pub(super) fn paste(model: &mut Model, text: &str) {
     }
     let cols = block.iter().map(Vec::len).max().unwrap_or(0);
     let mut lines = vec![GridText(l).paste_head(cells, rows, cols, changed)];
-    let totals = totals_moved(model.project(), &model.session.board, &scratch, l);
+    if let Err(rejected) = model.session.preview_many(&edits) {
+        let text = GridText(l).paste_rejected(&rejected.message(l));
+        return error(model, text);
+    }
+    let totals = totals_moved(model, l);
     let room = usize::from(model.size.1)
         .saturating_sub(8 + totals.len().min(6))
         .max(2);
@@ -204,17 +208,14 @@ fn shown(v: Option<Decimal>) -> String {
     v.map_or_else(|| "—".into(), |v| v.to_string())
 }
 
-/// The units whose total the paste moves: `东城县 总分 131.30 → 131.50`.
-fn totals_moved(
-    p: &Project,
-    now: &crate::scoring::Scoreboard,
-    after: &Project,
-    l: Lang,
-) -> Vec<String> {
-    let Ok(then) = crate::scoring::score(after) else {
+/// The units whose total the paste moves (`东城县 总分 131.30 → 131.50`), from the
+/// session's preview of the paste.
+fn totals_moved(model: &Model, l: Lang) -> Vec<String> {
+    let Some(then) = model.session.previewed_many() else {
         return Vec::new();
     };
-    let dp = p.policy.score_decimals;
+    let now = &model.session.board;
+    let dp = model.project().policy.score_decimals;
     now.units
         .iter()
         .chain(&now.departments)
