@@ -4,7 +4,8 @@
 //! undo step.
 //!
 //! The rules, as the README states them:
-//! - cells are separated by tabs, rows by line breaks (`\n`, `\r\n` or `\r`); the line
+//! - cells are separated by tabs, rows by line breaks (`\n`, `\r\n` or `\r`, and `\r\r`:
+//!   a `\r\n` whose line feed the terminal turned into a carriage return); the line
 //!   break a spreadsheet puts after the last row is not a row;
 //! - an **empty cell leaves its value as it is** (a blank in a department's return means
 //!   "no figure", never "erase"; `x` clears a value);
@@ -32,7 +33,12 @@ pub enum CellError {
 
 /// The cells of a pasted block: rows of cells, as the spreadsheet copied them.
 pub fn parse_block(text: &str) -> Vec<Vec<String>> {
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    // A terminal may turn each line feed of a paste into a carriage return, so that a
+    // spreadsheet's CRLF arrives as CR CR: one break, like CRLF.
+    let text = text
+        .replace("\r\n", "\n")
+        .replace("\r\r", "\n")
+        .replace('\r', "\n");
     let text = text.trim_end_matches('\n');
     if text.is_empty() {
         return Vec::new();
@@ -120,6 +126,11 @@ mod tests {
         );
         assert_eq!(parse_block("1\n2\n"), vec![vec!["1"], vec!["2"]]);
         assert_eq!(parse_block("1\r2"), vec![vec!["1"], vec!["2"]]);
+        // CRLF whose LF a terminal turned into CR (tmux, xterm).
+        assert_eq!(
+            parse_block("1\t2\r\r3\t4\r\r"),
+            vec![vec!["1", "2"], vec!["3", "4"]]
+        );
         assert_eq!(parse_block("7"), vec![vec!["7"]]);
         // An empty cell in the middle stays a cell.
         assert_eq!(parse_block("1\t\t3"), vec![vec!["1", "", "3"]]);
