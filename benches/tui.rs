@@ -3,7 +3,9 @@
 //! terminal for a cursor move and a pane switch. Prints figures; asserts nothing about time.
 //!
 //! Targets (issue #3): a keystroke under 5 ms (median and p99); under 1 KB per cursor move;
-//! under 8 KB per pane switch.
+//! under 8 KB per pane switch. Issue #11: a 100-cell block pasted into the indicator grid
+//! (parse, check every cell, the question with the totals it moves, then `y`: one commit)
+//! under 20 ms.
 
 mod generate;
 
@@ -128,7 +130,8 @@ fn main() {
             for _ in 0..6 {
                 stroke(&mut model, &mut term, &counter, KeyCode::Backspace);
             }
-            for c in format!("{}", 3000 + i * 137).chars() {
+            // A value of its own at each size: the same value typed again is no edit.
+            for c in format!("{}", 3000 + i * 137 + usize::from(w)).chars() {
                 typing.push(stroke(&mut model, &mut term, &counter, KeyCode::Char(c)).0);
             }
             // Enter commits: check, score, edit the document — then the frame.
@@ -187,6 +190,75 @@ fn main() {
         press(&mut model, KeyCode::Char('2'));
     }
     long_text(&mut model);
+    paste_block(&mut model);
+}
+
+/// A block of 50 rows × target and actual (100 cells) pasted into the indicator grid, on
+/// an indicator whose rows are all quantitative: the paste up to the question on screen,
+/// then `y` up to the committed frame.
+fn paste_block(model: &mut Model) {
+    use kaoping::project::Row;
+    use kaoping::tui::model::GridState;
+    let (mut term, _counter) = terminal(80, 24);
+    step(model, kaoping::tui::msg::Msg::Resize(80, 24));
+    press(model, KeyCode::Char('2'));
+    let p = model.project();
+    let quantitative = |ii: &usize| {
+        let id = &p.indicators[*ii].id;
+        p.units.iter().take(50).all(|u| {
+            matches!(
+                p.scores.get(&u.id).and_then(|s| s.indicators.get(id)),
+                Some(Row::Quantitative { .. })
+            )
+        }) && p.indicators[*ii].pilot.is_none()
+    };
+    let Some(indicator) = (0..p.indicators.len()).find(quantitative) else {
+        println!("paste: no indicator with 50 quantitative rows");
+        return;
+    };
+    press(model, KeyCode::Char('o'));
+    model.ui.grid = Some(GridState {
+        indicator,
+        row: 0,
+        col: 0,
+        top: 0,
+    });
+    let (mut asks, mut commits, mut both) = (Vec::new(), Vec::new(), Vec::new());
+    for round in 0..40 {
+        let block: String = (0..50)
+            .map(|r| {
+                let target = 1000 + r * 10;
+                format!("{target}\t{}\r\n", target + 1 + (round * 7 + r) % 90)
+            })
+            .collect();
+        let generation = model.session.generation;
+        let t = Instant::now();
+        step(model, kaoping::tui::msg::Msg::Paste(block));
+        term.draw(|f| view::draw(f, model)).unwrap();
+        let asked = t.elapsed();
+        let t = Instant::now();
+        press(model, KeyCode::Char('y'));
+        term.draw(|f| view::draw(f, model)).unwrap();
+        let committed = t.elapsed();
+        if model.session.generation == generation {
+            panic!("the paste was not committed: {:?}", model.ui.status);
+        }
+        model.session.flush();
+        asks.push(asked);
+        commits.push(committed);
+        both.push(asked + committed);
+    }
+    let (a_med, a_p99) = stats(asks);
+    let (c_med, c_p99) = stats(commits);
+    let (b_med, b_p99) = stats(both);
+    println!("pasting 100 cells (50 rows × target, actual) into the indicator grid, 80×24:");
+    println!(
+        "  paste → question  median {a_med:6.2} ms  p99 {a_p99:6.2} ms  (parse, check each cell, totals)"
+    );
+    println!(
+        "  y → committed     median {c_med:6.2} ms  p99 {c_p99:6.2} ms  (one commit, one undo step)"
+    );
+    println!("  both              median {b_med:6.2} ms  p99 {b_p99:6.2} ms  (goal < 20 ms)");
 }
 
 /// Typing into a long field costs the same per keystroke however long the text already

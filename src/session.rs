@@ -112,6 +112,8 @@ pub struct Session {
     text: Option<String>,
     /// The last preview: the edit, at which generation, and the scores it gave.
     preview: Option<(Edit, u64, Scoreboard)>,
+    /// The last preview of several edits made as one step ([`Session::preview_many`]).
+    batch: Option<(Vec<Edit>, u64, Scoreboard)>,
     pub project: Project,
     /// Warnings (a session never holds a project with errors).
     pub problems: Vec<Problem>,
@@ -169,6 +171,7 @@ impl Session {
             doc,
             text: Some(text),
             preview: None,
+            batch: None,
             project,
             problems,
             board,
@@ -237,6 +240,92 @@ impl Session {
         self.redo.clear();
         self.changed();
         Ok(())
+    }
+
+    /// Applies several edits as one step (a block pasted into the grid or a sheet): all of
+    /// them, checked and scored once, or none when the result would have an error; one
+    /// undo takes them all back.
+    pub fn commit_many(&mut self, edits: Vec<Edit>) -> Result<(), Rejected> {
+        let previous = self.text().to_string();
+        let saved = self.project.clone();
+        for edit in &edits {
+            if let Err(rejected) = self.applies(edit) {
+                self.project = saved;
+                return Err(rejected);
+            }
+            apply_to_project(&mut self.project, edit);
+        }
+        match self.batch.take() {
+            // Just previewed (the question before a paste): its scores are known.
+            Some((seen, generation, board)) if seen == edits && generation == self.generation => {
+                let mut problems = check::check(&self.project);
+                problems.extend(check::board_problems(&self.project, &board));
+                self.problems = problems;
+                self.board = board;
+            }
+            _ => match self.validate() {
+                Ok((problems, board)) => {
+                    self.problems = problems;
+                    self.board = board;
+                }
+                Err(rejected) => {
+                    self.project = saved;
+                    return Err(rejected);
+                }
+            },
+        }
+        self.preview = None;
+        for edit in &edits {
+            apply_to_document(&mut self.doc, edit);
+        }
+        self.text = None;
+        if self.text() == previous {
+            return Ok(());
+        }
+        if let Some(unsaved) = &mut self.unsaved {
+            unsaved.extend(edits.into_iter().map(|edit| Unsaved {
+                edit,
+                penalty: None,
+            }));
+        }
+        self.undo.push(previous);
+        self.redo.clear();
+        self.changed();
+        Ok(())
+    }
+
+    /// Works out the scores the project would have with several edits made as one step,
+    /// without committing them ([`Session::previewed_many`] shows them; `commit_many` of
+    /// the same edits then only checks). The caller has checked each edit's sheet.
+    pub fn preview_many(&mut self, edits: &[Edit]) -> Result<(), Rejected> {
+        self.batch = None;
+        let saved = self.project.clone();
+        for edit in edits {
+            if let Err(rejected) = self.applies(edit) {
+                self.project = saved;
+                return Err(rejected);
+            }
+            apply_to_project(&mut self.project, edit);
+        }
+        let scored = crate::scoring::score(&self.project).map_err(|_| Rejected {
+            problems: check::check_and_score(&self.project)
+                .0
+                .into_iter()
+                .filter(Problem::is_error)
+                .collect(),
+        });
+        self.project = saved;
+        self.batch = Some((edits.to_vec(), self.generation, scored?));
+        Ok(())
+    }
+
+    /// The scores of the last successful [`Session::preview_many`], while nothing was
+    /// committed since.
+    pub fn previewed_many(&self) -> Option<&Scoreboard> {
+        match &self.batch {
+            Some((_, generation, board)) if *generation == self.generation => Some(board),
+            _ => None,
+        }
     }
 
     /// Works out the scores the project would have with `edit`, without committing it

@@ -25,6 +25,7 @@ pub mod explain;
 mod export;
 pub mod fields;
 pub mod glossary;
+mod grid;
 mod macros;
 mod numbers;
 mod ops;
@@ -38,6 +39,7 @@ pub use docx::DocxText;
 pub use entry::EntryText;
 pub use explain::{ExplainText, StandingText, StepsText};
 pub use export::ExportText;
+pub use grid::GridText;
 pub use ops::{OpsText, io_error, option_error, set_error};
 pub use problems::problem_message;
 pub use tui::TuiText;
@@ -447,6 +449,20 @@ texts! {
     SymbolVetoedAwards => cat!("被", zh::VETO, "的单位仍获", zh::SINGLE_ITEM, "：请领导小组审定"), cat!("a vetoed unit wins ", en::SINGLE_ITEM, "s: for the leading group to confirm");
     SymbolTied => "并列（同分同名次）", "tied (equal totals share a rank)";
     PresentToConfirm => cat!("待审定：被", zh::VETO, "的单位仍获", zh::SINGLE_ITEM, "，请领导小组审定"), "to confirm: a vetoed winner, for the leading group to decide";
+    // ---- the indicator grid and the block paste ----
+    GridTitle => "按指标录入", "By indicator";
+    StatusCol => "完成情况", "Status";
+    PrepCol => zh::PREPARATION_SHORT, en::PREPARATION_SHORT;
+    KeyGrid => "按指标录入", "enter by indicator";
+    KeyGridIndicator => "上一/下一指标", "previous/next indicator";
+    KeyGridType => "输入数值（替换原值）", "type a value (replaces it)";
+    KeyGridStatus => cat!(zh::COMPLETE, "/", zh::INCOMPLETE), cat!(en::COMPLETE, "/", en::INCOMPLETE);
+    KeyGridCell => "右一格/左一格", "next/previous cell";
+    KeyGridBack => "返回录入", "back to entry";
+    KeyGridCommitDown => "确认，到下一行", "commit, next row";
+    KeyGridCommitSide => "确认，到右/左一格", "commit, right/left";
+    KeyGridCommitMove => "确认，到上/下一行", "commit, row up/down";
+    PasteTitle => "粘贴", "Paste";
 }
 
 /// The word for an error or a warning, as a compiler prints it.

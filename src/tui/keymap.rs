@@ -48,6 +48,10 @@ pub enum Context {
     Problems,
     /// Typing into a field.
     Typing,
+    /// The indicator grid (按指标录入), nothing being typed.
+    Grid,
+    /// Typing into a cell of the indicator grid (before [`Context::Typing`]).
+    GridTyping,
     /// Typing a search.
     Finding,
     /// A form: the fields of an entry or of the project's settings.
@@ -296,10 +300,37 @@ fn on_problem(m: &Model) -> bool {
 use Action as A;
 use Context as C;
 
+/// The keys that start typing a new value on a cell of the grid.
+const DIGITS: &[Key] = &[
+    ch('0'),
+    ch('1'),
+    ch('2'),
+    ch('3'),
+    ch('4'),
+    ch('5'),
+    ch('6'),
+    ch('7'),
+    ch('8'),
+    ch('9'),
+    ch('.'),
+    ch('-'),
+];
+
+/// The project has an indicator (the grid has something to show).
+fn has_indicators(m: &Model) -> bool {
+    !m.project().indicators.is_empty()
+}
+
 /// The whole keymap, in the order the help overlay lists it: one binding a line, read as
 /// a table (rustfmt would spread each over six).
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
+    // ---- typing into a cell of the indicator grid ----
+    b(C::GridTyping, &[ENTER], A::Commit, T::KeyGridCommitDown, true),
+    b(C::GridTyping, &[TAB], A::CommitNext, T::KeyGridCommitSide, true),
+    b(C::GridTyping, &[BACKTAB], A::CommitPrev, T::KeyGridCommitSide, true),
+    b(C::GridTyping, &[UP], A::CommitMove(Dir::Up), T::KeyGridCommitMove, false),
+    b(C::GridTyping, &[DOWN], A::CommitMove(Dir::Down), T::KeyGridCommitMove, false),
     // ---- typing into a field ----
     b(C::Typing, &[ENTER], A::Commit, T::KeyCommit, true),
     b(C::Typing, &[TAB], A::CommitNext, T::KeyCommitNext, true),
@@ -359,6 +390,30 @@ pub const BINDINGS: &[Binding] = &[
     b(C::Presentation, &[DOWN, PAGE_DOWN, SPACE, ch('j')], A::Page(Dir::Down), T::KeyPageNext, true),
     b(C::Presentation, &[UP, PAGE_UP, ch('k')], A::Page(Dir::Up), T::KeyPagePrev, false),
     b(C::Presentation, &[ch('p'), ch('q'), ESC, ctrl('c')], A::Presentation, T::KeyPresentEnd, true),
+    // ---- the indicator grid ----
+    b(C::Grid, DIGITS, A::TypeValue, T::KeyGridType, true),
+    b(C::Grid, &[ch('[')], A::GridIndicator(Dir::Left), T::KeyGridIndicator, true),
+    b(C::Grid, &[ch(']')], A::GridIndicator(Dir::Right), T::KeyGridIndicator, true),
+    b(C::Grid, &[ESC, ch('q'), ctrl('c')], A::Close, T::KeyGridBack, true),
+    b(C::Grid, &[ch('?')], A::Help, T::KeyHelp, true),
+    b(C::Grid, &[ENTER, ch('e')], A::Edit, T::KeyEdit, false),
+    b(C::Grid, &[SPACE], A::Toggle, T::KeyGridStatus, false),
+    b(C::Grid, &[ch('x')], A::Clear, T::KeyClear, false),
+    b(C::Grid, &[UP], A::Move(Dir::Up), T::KeyMove, false),
+    b(C::Grid, &[DOWN], A::Move(Dir::Down), T::KeyMove, false),
+    b(C::Grid, &[LEFT], A::Move(Dir::Left), T::KeyMove, false),
+    b(C::Grid, &[RIGHT], A::Move(Dir::Right), T::KeyMove, false),
+    b(C::Grid, &[ch('k')], A::Move(Dir::Up), T::KeyMove, false),
+    b(C::Grid, &[ch('j')], A::Move(Dir::Down), T::KeyMove, false),
+    b(C::Grid, &[ch('h')], A::Move(Dir::Left), T::KeyMove, false),
+    b(C::Grid, &[ch('l')], A::Move(Dir::Right), T::KeyMove, false),
+    b(C::Grid, &[TAB], A::CommitNext, T::KeyGridCell, false),
+    b(C::Grid, &[BACKTAB], A::CommitPrev, T::KeyGridCell, false),
+    b(C::Grid, &[PAGE_UP], A::GridIndicator(Dir::Left), T::KeyGridIndicator, false),
+    b(C::Grid, &[PAGE_DOWN], A::GridIndicator(Dir::Right), T::KeyGridIndicator, false),
+    b(C::Grid, &[ch('i')], A::Explain, T::KeyExplain, false),
+    b(C::Grid, &[ch('u')], A::Undo, T::KeyUndo, false),
+    b(C::Grid, &[ctrl('r')], A::Redo, T::KeyRedo, false),
     // ---- the panes ----
     b(C::Matrix, &[SPACE], A::Toggle, T::KeyRole, true),
     b(C::Matrix, &[ENTER, ch('e')], A::Edit, T::KeyMatrixEdit, true).when(on_matrix_row),
@@ -418,6 +473,10 @@ pub const BINDINGS: &[Binding] = &[
     b(C::Individuals, &[ch('n')], A::Individuals, T::KeyRankingBoard, true),
     b(C::Individuals, &[ch('p')], A::Presentation, T::KeyPresent, true),
     b(C::Problems, &[ENTER], A::Jump, T::KeyJump, true).when(on_problem),
+    // the indicator grid, from the panes
+    b(C::Matrix, &[ch('o')], A::OpenGrid, T::KeyGrid, false).when(on_indicator),
+    b(C::EntryList, &[ch('o')], A::OpenGrid, T::KeyGrid, true).when(has_indicators),
+    b(C::EntrySheet, &[ch('o')], A::OpenGrid, T::KeyGrid, false).when(has_indicators),
     // ---- everywhere ----
     b(C::Global, &[UP], A::Move(Dir::Up), T::KeyMove, true),
     b(C::Global, &[DOWN], A::Move(Dir::Down), T::KeyMove, true),
@@ -463,9 +522,10 @@ pub fn contexts(model: &Model) -> Vec<Context> {
         return vec![match overlay {
             Overlay::Help { .. } => Context::Help,
             Overlay::Explain { .. } => Context::Explain,
-            Overlay::Confirm { .. } | Overlay::Recover(_) | Overlay::Implausible { .. } => {
-                Context::Confirm
-            }
+            Overlay::Confirm { .. }
+            | Overlay::Recover(_)
+            | Overlay::Implausible { .. }
+            | Overlay::Paste { .. } => Context::Confirm,
             Overlay::Conflict => Context::Conflict,
             Overlay::QuitUnsaved => Context::QuitUnsaved,
         }];
@@ -476,6 +536,9 @@ pub fn contexts(model: &Model) -> Vec<Context> {
 /// The contexts under any overlay: what the help lists.
 pub fn base_contexts(model: &Model) -> Vec<Context> {
     match &model.ui.mode {
+        Mode::Editing(_) if model.grid().is_some() && model.ui.form.is_none() => {
+            return vec![Context::GridTyping, Context::Typing];
+        }
         Mode::Editing(_) => return vec![Context::Typing],
         Mode::Finding(_) => return vec![Context::Finding, Context::Typing],
         Mode::Normal => {}
@@ -485,6 +548,9 @@ pub fn base_contexts(model: &Model) -> Vec<Context> {
     }
     if model.ui.ranking.presenting {
         return vec![Context::Presentation];
+    }
+    if model.grid().is_some() {
+        return vec![Context::Grid];
     }
     match model.ui.pane.0 {
         Pane::Matrix => vec![Context::Matrix, Context::Global],
@@ -513,7 +579,11 @@ pub fn base_contexts(model: &Model) -> Vec<Context> {
 pub fn message(model: &Model, event: &KeyEvent) -> Option<Msg> {
     let key = key_of(event)?;
     if let Some(action) = lookup(&contexts(model), key) {
-        return Some(Msg::Act(action));
+        return Some(match (action, key.code) {
+            // A digit on a value of the grid is the first character of the new value.
+            (Action::TypeValue, KeyCode::Char(c)) => Msg::Char(c),
+            _ => Msg::Act(action),
+        });
     }
     let typing =
         matches!(model.ui.mode, Mode::Editing(_) | Mode::Finding(_)) && model.ui.overlay.is_none();
@@ -575,7 +645,15 @@ pub struct Listed {
 /// of a context that share a description on one line.
 pub fn listed(model: &Model, contexts: &[Context]) -> Vec<Listed> {
     let mut groups: Vec<(Context, T, bool, Vec<Key>)> = Vec::new();
-    for binding in active(contexts).filter(|b| b.available(model)) {
+    // A key of a field that the grid's cell takes over (Enter, Tab) is listed once.
+    let shadowed = |b: &Binding| {
+        b.context == Context::Typing
+            && contexts.contains(&Context::GridTyping)
+            && b.keys
+                .iter()
+                .all(|k| lookup(&[Context::GridTyping], *k).is_some())
+    };
+    for binding in active(contexts).filter(|b| b.available(model) && !shadowed(b)) {
         match groups.last_mut() {
             Some((context, text, _, keys))
                 if *context == binding.context && *text == binding.text =>
@@ -635,6 +713,7 @@ pub fn keys_label(keys: &[Key], lang: Lang) -> String {
         .join("/")
         .replace("↑/↓/←/→", "↑↓←→")
         .replace("k/j/h/l", "hjkl")
+        .replace("0/1/2/3/4/5/6/7/8/9/./-", "0–9 . -")
         .replace("1/2/3/4/5", "1–5")
         .replace("0/1–5/6/7/8/9/./-", "0–9 . -")
         .replace("Tab/Shift-Tab/[/]", "Tab/Shift-Tab [ ]")

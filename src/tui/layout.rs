@@ -83,6 +83,13 @@ pub const INDIVIDUALS_HEADER: u16 = 2;
 /// The entry pane's unit list keeps a row for the rule between the counties and zone and
 /// the departments.
 pub const UNIT_LIST_RULE: u16 = 1;
+/// Above the indicator grid: the indicator, then the columns' names.
+pub const GRID_HEADER: u16 = 2;
+
+/// How many rows of the indicator grid are visible on a screen `height` rows tall.
+pub fn grid_rows(height: u16) -> usize {
+    usize::from(body_rows(height).saturating_sub(GRID_HEADER)).max(1)
+}
 
 /// A list that scrolls inside a pane.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

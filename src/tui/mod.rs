@@ -11,6 +11,7 @@ pub mod keymap;
 pub mod layout;
 pub mod model;
 pub mod msg;
+pub mod paste;
 pub mod recovery;
 pub mod update;
 pub mod view;

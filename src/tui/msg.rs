@@ -89,6 +89,14 @@ pub enum Action {
     Jump,
     /// Leave the list for the sheet (Entry).
     Enter,
+    // ---- the indicator grid (按指标录入) ----
+    /// Open the indicator grid on the indicator under the cursor.
+    OpenGrid,
+    /// The grid's previous (`Left`) or next (`Right`) indicator.
+    GridIndicator(Dir),
+    /// A digit, `.` or `-` on a value: starts typing a new value that replaces it (the
+    /// key goes on as the first character typed).
+    TypeValue,
     // ---- while typing ----
     Commit,
     CommitNext,

@@ -9,10 +9,12 @@
 
 mod columns;
 mod form;
+mod grid;
 mod rows;
 
 pub use columns::{MatrixCol, TotalsCol};
 pub use form::{Form, FormLine, form_lines, shown};
+pub use grid::{GridCell, GridCol, GridState, GridUnit, grid_cell, grid_cols, grid_units, is_rate};
 pub use rows::{
     EntryUnit, Field, IndividualLine, Line, MAX_LINE_FIELDS, MatrixRow, entry_units,
     individual_lines, individual_span, is_county_or_zone, line_fields, matrix_rows, sheet_lines,
@@ -91,6 +93,8 @@ pub struct Ui {
     /// The user asked to quit while edits could not be written: quit once they are
     /// (saved elsewhere, or written on a second try).
     pub quitting: bool,
+    /// The indicator grid (按指标录入), shown in the entry pane instead of the sheet.
+    pub grid: Option<GridState>,
 }
 
 /// Which pane is shown (a newtype so that `Ui` can derive `Default`).
@@ -279,6 +283,13 @@ pub enum Overlay {
     Implausible {
         lines: Vec<String>,
         then: Then,
+    },
+    /// A block pasted from a spreadsheet: what it changes (the question's lines), and the
+    /// edits, to commit as one step.
+    Paste {
+        lines: Vec<String>,
+        edits: Vec<Edit>,
+        cells: usize,
     },
 }
 

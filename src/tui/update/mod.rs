@@ -19,12 +19,14 @@
 mod entry;
 pub mod fields;
 mod form;
+mod grid;
 mod history;
 pub mod knock;
 mod knock_on;
 mod matrix;
 mod nav;
 mod overlay;
+mod paste;
 mod problems;
 mod ranking;
 mod totals;
@@ -57,13 +59,15 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             None
         }
         Msg::Char(c) => {
-            typing::type_text(model, &c.to_string());
+            if matches!(model.ui.mode, Mode::Normal) && model.grid().is_some() {
+                grid::type_over(model, c);
+            } else {
+                typing::type_text(model, &c.to_string());
+            }
             None
         }
         Msg::Paste(text) => {
-            if matches!(model.ui.mode, Mode::Editing(_) | Mode::Finding(_)) {
-                typing::type_text(model, &text);
-            }
+            pasted(model, &text);
             None
         }
         Msg::Act(action) => act(model, action),
@@ -102,19 +106,49 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
     };
     nav::clamp(model);
+    grid::clamp(model);
     effect.into_iter().collect()
+}
+
+/// A bracketed paste: into the field being typed (or the search); on a cell of the grid
+/// or a sheet, a block from a spreadsheet (one cell, too) fills the cells from the
+/// cursor, after a question. A block pasted while typing a cell leaves that value and
+/// fills from its cell.
+fn pasted(model: &mut Model, text: &str) {
+    if model.ui.overlay.is_some() {
+        return;
+    }
+    let typing = matches!(model.ui.mode, Mode::Editing(_) | Mode::Finding(_));
+    let in_cell = matches!(&model.ui.mode, Mode::Editing(e) if matches!(e.target, Target::Sheet { .. }) && !e.scratch);
+    if typing && !(in_cell && super::paste::is_block(text)) {
+        typing::type_text(model, text);
+    } else if paste::takes_paste(model) {
+        model.ui.mode = Mode::Normal;
+        paste::paste(model, text);
+    } else if !typing && super::paste::is_block(text) {
+        paste::nowhere(model);
+    }
 }
 
 /// Routes an action: to the overlay if one is open, to the field being typed into, to
 /// the presentation, to the commands of every pane, or to the pane's own.
 fn act(model: &mut Model, action: Action) -> Option<Effect> {
-    if matches!(model.ui.overlay, Some(Overlay::Implausible { .. })) {
-        return typing::implausible_answered(model, action);
+    if let Some(Overlay::Implausible { then, .. }) = model.ui.overlay {
+        let effect = typing::implausible_answered(model, action);
+        // In the grid, a value committed after the question moves the grid's cursor.
+        let committed = action == Action::Yes && matches!(model.ui.mode, Mode::Normal);
+        if committed && model.grid().is_some() {
+            grid::moved_after_commit(model, then);
+        }
+        return effect;
     }
     if model.ui.overlay.is_some() {
         return overlay::act(model, action);
     }
     match model.ui.mode {
+        Mode::Editing(_) if model.grid().is_some() && model.ui.form.is_none() => {
+            return grid::editing(model, action);
+        }
         Mode::Editing(_) => return typing::editing(model, action),
         Mode::Finding(_) => {
             typing::finding(model, action);
@@ -131,7 +165,12 @@ fn act(model: &mut Model, action: Action) -> Option<Effect> {
         ranking::presenting(model, action);
         return None;
     }
+    if model.grid().is_some() {
+        grid::act(model, action);
+        return None;
+    }
     match action {
+        Action::OpenGrid => grid::open(model),
         Action::Quit => quit(model),
         Action::ShowPane(pane) => model.ui.pane.0 = pane,
         Action::CyclePane(dir) => nav::cycle_pane(model, dir),

@@ -45,6 +45,21 @@ pub(super) fn act(model: &mut Model, action: Action) -> Option<Effect> {
             Action::No => {}
             _ => model.ui.overlay = Some(Overlay::Confirm { lines, edit, done }),
         },
+        Some(Overlay::Paste {
+            lines,
+            edits,
+            cells,
+        }) => match action {
+            Action::Yes => super::paste::commit(model, edits, cells),
+            Action::No => {}
+            _ => {
+                model.ui.overlay = Some(Overlay::Paste {
+                    lines,
+                    edits,
+                    cells,
+                })
+            }
+        },
         Some(Overlay::Recover(unfinished)) => match action {
             Action::Yes => {
                 crate::tui::recovery::forget(model.session.store.target());

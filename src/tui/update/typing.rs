@@ -177,7 +177,8 @@ pub(super) fn commit_typed(model: &mut Model, action: Action, confirmed: bool) -
     };
     match before {
         Some(old) => form::committed(model, &target, &old, next),
-        None if matches!(target, Target::Sheet { .. }) => match action {
+        // The grid moves its own cursor ([`super::grid`]).
+        None if matches!(target, Target::Sheet { .. }) && model.grid().is_none() => match action {
             Action::CommitNext | Action::CommitPrev => {
                 entry::step_field(model, action == Action::CommitNext)
             }

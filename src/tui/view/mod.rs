@@ -4,6 +4,7 @@
 mod entry;
 pub mod errors;
 mod form;
+mod grid;
 mod individuals;
 pub mod matrix;
 pub mod overlay;
@@ -112,6 +113,7 @@ pub fn draw(frame: &mut Frame, model: &Model) {
     tabs(frame, model, screen.tabs);
     match model.ui.pane.0 {
         Pane::Matrix => matrix::draw(frame, model, screen.body),
+        Pane::Entry if model.grid().is_some() => grid::draw(frame, model, screen.body),
         Pane::Entry => entry::draw(frame, model, screen.body),
         Pane::Totals => totals::draw(frame, model, screen.body),
         Pane::Ranking if model.ui.ranking.individuals => {
@@ -373,6 +375,7 @@ fn in_cell(target: &super::model::Target) -> bool {
 fn context_line(model: &Model) -> String {
     match model.ui.pane.0 {
         Pane::Matrix => matrix::status(model),
+        Pane::Entry if model.grid().is_some() => grid::status(model),
         Pane::Entry => entry::status(model),
         Pane::Totals => totals::status(model),
         Pane::Ranking if model.ui.ranking.individuals => individuals::status(model),

@@ -55,6 +55,18 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
                 (T::KeyYes, T::KeyNo),
             );
         }
+        Some(Overlay::Paste { lines, .. }) => {
+            let w = lines.iter().map(|s| width(s)).max().unwrap_or(0) as u16 + 4;
+            let outer = centered(area, w.clamp(48, 96), lines.len() as u16 + 4);
+            question(
+                frame,
+                model,
+                outer,
+                T::PasteTitle,
+                lines,
+                (T::KeyYes, T::KeyNo),
+            );
+        }
         Some(Overlay::Confirm { lines, .. }) => {
             let outer = centered(area, 64, lines.len() as u16 + 4);
             question(
