@@ -136,9 +136,21 @@ fn main() {
             }
             // Enter commits: check, score, edit the document — then the frame.
             let generation = model.session.generation;
-            commits.push(stroke(&mut model, &mut term, &counter, KeyCode::Enter).0);
+            let mut took = stroke(&mut model, &mut term, &counter, KeyCode::Enter).0;
+            // A value far off its target is asked about first: yes commits it.
+            if model.ui.overlay.is_some() {
+                took += stroke(&mut model, &mut term, &counter, KeyCode::Char('y')).0;
+            }
+            commits.push(took);
             if model.session.generation == generation {
-                panic!("the edit was not committed: {:?}", model.ui.status);
+                panic!(
+                    "the edit was not committed (round {i}): {:?} {:?} {:?} line {} field {}",
+                    model.ui.status,
+                    matches!(model.ui.mode, kaoping::tui::model::Mode::Editing(_)),
+                    model.ui.overlay.is_some(),
+                    model.ui.entry.line,
+                    model.ui.entry.field
+                );
             }
             committed += 1;
             // The write to disk happens after the frame is shown.
@@ -146,6 +158,9 @@ fn main() {
             model.session.flush();
             saves.push(t.elapsed());
         }
+        // Panes by their digits: from the unit list (on a value cell of a sheet the
+        // digits type over the value).
+        model.ui.entry.in_sheet = false;
         let mut switch_bytes = Vec::new();
         let mut switches = Vec::new();
         for i in 0..50 {

@@ -432,3 +432,35 @@ fn a_too_small_terminal_takes_no_key_into_a_hidden_edit() {
     key(&mut m, KeyCode::Char('7'));
     assert_eq!(typed(&m).as_deref(), Some("57"));
 }
+
+/// `s` on a row with a target and an actual asks first, naming what it deletes; `n`
+/// keeps them. A completion of 1000% reads 1000%, not ">9999%".
+#[test]
+fn switching_a_filled_rows_kind_asks_first_and_wide_rates_read_true() {
+    let (mut m, _dir) = model(Lang::En);
+    to_dongcheng(&mut m);
+    m.ui.entry.line = row_line(&m, "jia", "startup-training");
+    let before = m.project().scores["jia"].indicators["startup-training"].clone();
+    key(&mut m, KeyCode::Char('s'));
+    let Some(kaoping::tui::model::Overlay::Confirm { lines, .. }) = &m.ui.overlay else {
+        panic!("a question: {}", status(&m));
+    };
+    assert!(
+        lines[0].contains("target 1000 and actual 1050 are deleted"),
+        "{lines:?}"
+    );
+    key(&mut m, KeyCode::Char('n'));
+    assert_eq!(
+        m.project().scores["jia"].indicators["startup-training"],
+        before
+    );
+    // 60000 of 6000: 1000% of the target, confirmed.
+    let (mut m, _dir) = model(Lang::En);
+    to_new_jobs_actual(&mut m);
+    keys(&mut m, "60000");
+    key(&mut m, KeyCode::Enter);
+    key(&mut m, KeyCode::Char('y'));
+    let shown = screen(&mut m, 80, 24);
+    assert!(shown.contains("1000%"), "{shown}");
+    assert!(!shown.contains(">9999%"), "{shown}");
+}

@@ -407,3 +407,67 @@ fn a_batch_is_one_step_all_or_nothing() {
     assert_eq!(row(&m, "yi", "new-jobs"), quantitative("5000", "4750"));
     assert!(!m.session.can_undo());
 }
+
+// ---- from the attack on issue 11 ----------------------------------------------------------
+
+/// Enter or `e` on a status cell of the grid never flips it (the sheet's rule), a pasted
+/// value far off its target is flagged in the paste's question, a typed value that vetoes
+/// its own unit says so, and an undo puts the grid's cursor on the cell it changed.
+#[test]
+fn the_grid_keeps_the_sheets_promises() {
+    let (mut m, _dir) = demo(Lang::En);
+    open_grid(&mut m);
+    // To 城市居民最低生活保障应保尽保 (qualitative), 东城县's status.
+    while !m.project().indicators[m.grid().unwrap().indicator]
+        .id
+        .contains("urban-dibao")
+    {
+        key(&mut m, KeyCode::Char(']'));
+    }
+    while m.grid().unwrap().row > 0 {
+        key(&mut m, KeyCode::Up);
+    }
+    while m.grid().unwrap().col > 0 {
+        key(&mut m, KeyCode::Left);
+    }
+    let before = row(&m, "jia", "urban-dibao");
+    for k in [KeyCode::Enter, KeyCode::Char('e')] {
+        key(&mut m, k);
+        assert_eq!(
+            row(&m, "jia", "urban-dibao"),
+            before,
+            "{k:?} flipped the status"
+        );
+        assert!(status(&m).contains("Space"), "{}", status(&m));
+    }
+    assert!(m.session.board.find("jia").unwrap().failed.is_empty());
+
+    // Back to 城镇新增就业人数: a pasted actual ten times too large is flagged.
+    let (mut m, _dir) = demo(Lang::En);
+    open_grid(&mut m);
+    key(&mut m, KeyCode::Left); // 东城县's target
+    paste(&mut m, "6000\t67200\n");
+    let Some(Overlay::Paste { lines, .. }) = &m.ui.overlay else {
+        panic!("the paste's question")
+    };
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("⚠") && l.contains("东城县")),
+        "{lines:?}"
+    );
+    key(&mut m, KeyCode::Char('n'));
+
+    // A typed actual that vetoes 东城县 (4900 of 6000) says so, not only the others.
+    keys(&mut m, "\t");
+    while m.grid().unwrap().row > 0 {
+        key(&mut m, KeyCode::Up);
+    }
+    keys(&mut m, "4900\n");
+    assert!(status(&m).contains("东城县 vetoed"), "{}", status(&m));
+    // Undo names it and puts the cursor back on 东城县's actual.
+    key(&mut m, KeyCode::Down);
+    key(&mut m, KeyCode::Char('u'));
+    assert_eq!(m.grid().unwrap().row, 0, "{}", status(&m));
+    assert_eq!(row(&m, "jia", "new-jobs"), quantitative("6000", "6720"));
+}

@@ -54,6 +54,34 @@ impl EntryText {
             en: "{indicator}: {COMPLETE} → {unit} still vetoed ({failed} {INCOMPLETE})",
         }
 
+        /// `s` on a row with a target or an actual: what switching it deletes.
+        pub fn switch_loses_numbers(indicator: &str, target: &str, actual: &str) {
+            zh: "「{indicator}」改为定性指标：将删除{TARGET} {target}、{ACTUAL_VALUE} {actual}，并标为{COMPLETE}（可再按空格改）。确定吗？",
+            en: "「{indicator}」 becomes qualitative: target {target} and actual {actual} are deleted and it is marked complete (Space changes that). Go on?",
+        }
+
+        /// `s` on a qualitative row: what switching it back deletes.
+        pub(super) fn switch_loses_status_line(indicator: &str, status: &str) {
+            zh: "「{indicator}」改为定量指标：将删除完成情况（{status}），待录入目标值和实际值。确定吗？",
+            en: "「{indicator}」 becomes quantitative: its status ({status}) is deleted, target and actual to enter. Go on?",
+        }
+
+        /// After a commit: the unit's own rank moved (and `veto`: now vetoed, no longer).
+        pub(super) fn own_rank(unit: &str, from: u32, to: u32) {
+            zh: "{unit} 第 {from} → {to} 名",
+            en: "{unit} rank {from} → {to}",
+        }
+
+        pub(super) fn own_vetoed(unit: &str) {
+            zh: "{unit}{VETO}",
+            en: "{unit} vetoed",
+        }
+
+        pub(super) fn own_unvetoed(unit: &str) {
+            zh: "{unit}不再{VETO}",
+            en: "{unit} no longer vetoed",
+        }
+
         /// Enter (or a digit) on a status: it opens no editor; which key changes it.
         pub fn status_key(key: &str, now: &str) {
             zh: "状态不用输入：按 {key} 切换 {COMPLETE}/{NOT_UP_TO_STANDARD}（现为{now}）",
@@ -150,5 +178,38 @@ impl EntryText {
             zh: "{PENALTY} {number}",
             en: "{PENALTY} {number}",
         }
+    }
+}
+
+impl EntryText {
+    /// `s` on a qualitative row: the status (and deduction) it deletes.
+    pub fn switch_loses_status(
+        self,
+        indicator: &str,
+        complete: bool,
+        deduction: Option<&str>,
+    ) -> String {
+        use super::glossary::{en, zh};
+        let l = self.0;
+        let status = match (complete, deduction) {
+            (true, _) => l.pick(zh::COMPLETE, en::COMPLETE).to_string(),
+            (false, Some(d)) => format!("{} −{d}", l.pick(zh::NOT_UP_TO_STANDARD, en::INCOMPLETE)),
+            (false, None) => l.pick(zh::NOT_UP_TO_STANDARD, en::INCOMPLETE).to_string(),
+        };
+        self.switch_loses_status_line(indicator, &status)
+    }
+}
+
+impl EntryText {
+    /// The unit's own change after a commit: rank, and the veto when it came or went.
+    pub fn own_change(self, unit: &str, from: u32, to: u32, vetoed: Option<bool>) -> String {
+        let veto = match vetoed {
+            Some(true) => Some(self.own_vetoed(unit)),
+            Some(false) => Some(self.own_unvetoed(unit)),
+            None => None,
+        };
+        let rank = (from != to).then(|| self.own_rank(unit, from, to));
+        let parts: Vec<String> = veto.into_iter().chain(rank).collect();
+        super::CommonText(self.0).clauses(&parts)
     }
 }

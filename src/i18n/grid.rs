@@ -58,9 +58,20 @@ impl GridText {
         }
 
         /// Why a pasted cell is refused: a status is set with a key.
-        pub fn status_by_key(key: &str) {
+        /// A paste while a question waits for its answer.
+        pub fn paste_during_question() {
+            zh: "有问题待回答，粘贴的内容没有录入",
+            en: "a question waits for its answer: the paste was not taken",
+        }
+
+        pub fn status_not_pasted(key: &str) {
             zh: "完成情况不能粘贴，请用 {key} 设置",
             en: "a status is not pasted: set it with {key}",
+        }
+
+        pub fn status_by_key(key: &str) {
+            zh: "完成情况不用输入：按 {key} 切换",
+            en: "a status is not typed: {key} switches it",
         }
 
         /// A paste with more rows than there are below the cursor.

@@ -257,6 +257,14 @@ pub fn on_value_cell(m: &Model) -> bool {
     }
 }
 
+/// The grid's cursor is on a cell that takes a number (not a status).
+fn on_grid_value(m: &Model) -> bool {
+    matches!(
+        m.grid_spot(),
+        Some((_, _, super::model::GridCell::Value(..)))
+    )
+}
+
 /// Anywhere but on a value cell of the sheet (where the digits type).
 fn off_value_cell(m: &Model) -> bool {
     !on_value_cell(m)
@@ -391,7 +399,7 @@ pub const BINDINGS: &[Binding] = &[
     b(C::Presentation, &[UP, PAGE_UP, ch('k')], A::Page(Dir::Up), T::KeyPagePrev, false),
     b(C::Presentation, &[ch('p'), ch('q'), ESC, ctrl('c')], A::Presentation, T::KeyPresentEnd, true),
     // ---- the indicator grid ----
-    b(C::Grid, DIGITS, A::TypeValue, T::KeyGridType, true),
+    b(C::Grid, DIGITS, A::TypeValue, T::KeyGridType, true).when(on_grid_value),
     b(C::Grid, &[ch('[')], A::GridIndicator(Dir::Left), T::KeyGridIndicator, true),
     b(C::Grid, &[ch(']')], A::GridIndicator(Dir::Right), T::KeyGridIndicator, true),
     b(C::Grid, &[ESC, ch('q'), ctrl('c')], A::Close, T::KeyGridBack, true),

@@ -297,7 +297,12 @@ fn switch_kind(model: &mut Model, unit: &str, line: Line, field: Option<Field>) 
         super::error(model, text);
         return;
     }
-    let new = match p.scores.get(unit).and_then(|s| s.indicators.get(&ind.id)) {
+    let old = p
+        .scores
+        .get(unit)
+        .and_then(|s| s.indicators.get(&ind.id))
+        .cloned();
+    let new = match old {
         Some(Row::Qualitative { .. }) => None,
         _ => Some(Row::Qualitative {
             complete: true,
@@ -310,6 +315,31 @@ fn switch_kind(model: &mut Model, unit: &str, line: Line, field: Option<Field>) 
         row: new,
     };
     let l = model.lang;
+    // A switch that deletes entered values asks first, naming them (issue 11).
+    let shown = |v: Option<rust_decimal::Decimal>| v.map(|v| v.normalize().to_string());
+    let lost = match &old {
+        Some(Row::Quantitative { target, actual }) if target.is_some() || actual.is_some() => {
+            Some(i18n::EntryText(l).switch_loses_numbers(
+                &sanitize(&ind.name),
+                shown(*target).as_deref().unwrap_or("—"),
+                shown(*actual).as_deref().unwrap_or("—"),
+            ))
+        }
+        Some(Row::Qualitative {
+            complete,
+            deduction,
+        }) => Some(i18n::EntryText(l).switch_loses_status(
+            &sanitize(&ind.name),
+            *complete,
+            shown(*deduction).as_deref(),
+        )),
+        _ => None,
+    };
+    if let Some(question) = lost {
+        let done = i18n::TuiText(l).kind_switched(&keymap::mention(Mention::Undo, l));
+        super::overlay::confirm_then(model, vec![question], edit, Some(done));
+        return;
+    }
     if commit(model, edit) {
         info(
             model,

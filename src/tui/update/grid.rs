@@ -62,6 +62,36 @@ pub(super) fn open(model: &mut Model) {
     first_value_in_row(model);
 }
 
+/// Puts the open grid's cursor on a unit's field of an indicator (after an undo or a
+/// redo changed it); false when the grid is closed or the cell is not in it.
+pub(super) fn show_cell(model: &mut Model, unit: &str, ii: usize, field: Field) -> bool {
+    if model.ui.grid.is_none() {
+        return false;
+    }
+    let p = model.project();
+    let Some(row) = grid_units(p, ii).iter().position(|u| u.id == unit) else {
+        return false;
+    };
+    let wanted = match field {
+        Field::Target => GridCol::Target,
+        Field::Status => GridCol::Status,
+        Field::Deduction => GridCol::Deduction,
+        Field::Prep => GridCol::Prep,
+        _ => GridCol::Actual,
+    };
+    let col = grid_cols(p, ii)
+        .iter()
+        .position(|c| *c == wanted)
+        .unwrap_or(0);
+    if let Some(g) = model.ui.grid.as_mut() {
+        g.indicator = ii;
+        g.row = row;
+        g.col = col;
+    }
+    clamp(model);
+    true
+}
+
 /// Runs a command of the grid (nothing being typed).
 pub(super) fn act(model: &mut Model, action: Action) {
     match action {
@@ -107,7 +137,8 @@ fn edit(model: &mut Model) {
             };
             start_editing(model, target, &text);
         }
-        Some((_, _, GridCell::Status(_))) => toggle_status(model),
+        // Enter never changes a status (issue 11): it says which key does.
+        Some((_, _, GridCell::Status(_))) => status_by_key(model),
         _ => nothing_here(model),
     }
 }

@@ -79,6 +79,12 @@ pub(super) fn step(model: &mut Model, back: bool) {
 fn show(model: &mut Model, place: &Place) {
     match place {
         Place::Sheet { unit, line, field } => {
+            // In the indicator grid: its cursor goes to the cell.
+            if let Line::Row(ii) = line
+                && super::grid::show_cell(model, unit, *ii, *field)
+            {
+                return;
+            }
             let p = &model.session.project;
             let lines = sheet_lines(p, unit);
             let Some(at) = lines.iter().position(|l| l == line) else {

@@ -116,12 +116,26 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
 /// fills from its cell.
 fn pasted(model: &mut Model, text: &str) {
     if model.ui.overlay.is_some() {
+        // A question is open: what was pasted is not taken, and that is said.
+        let text = crate::i18n::GridText(model.lang).paste_during_question();
+        info(model, text);
         return;
     }
     let typing = matches!(model.ui.mode, Mode::Editing(_) | Mode::Finding(_));
     let in_cell = matches!(&model.ui.mode, Mode::Editing(e) if matches!(e.target, Target::Sheet { .. }) && !e.scratch);
     if typing && !(in_cell && super::paste::is_block(text)) {
-        typing::type_text(model, text);
+        // One cell into a value being typed: read as a pasted cell is (`1,800`, `１８００`).
+        let number = in_cell
+            .then(|| {
+                super::paste::pasted_number(text.trim(), false)
+                    .ok()
+                    .flatten()
+            })
+            .flatten();
+        match number {
+            Some(n) => typing::type_text(model, &n.to_string()),
+            None => typing::type_text(model, text),
+        }
     } else if paste::takes_paste(model) {
         model.ui.mode = Mode::Normal;
         paste::paste(model, text);
@@ -327,10 +341,13 @@ fn commit(model: &mut Model, edit: Edit) -> bool {
     }
     let place = sheet_place(&edit);
     let before = knock_on::totals(&model.session.board);
+    // The unit's own change is said by the callers that know it (Space says the veto);
+    // a typed value says it in [`typing::commit_typed`].
+    let own = None;
     match model.session.commit(edit) {
         Ok(()) => {
             if let Some((unit, indicator)) = place {
-                say_knock_on(model, &before, &unit, indicator.as_deref());
+                say_knock_on(model, &before, own, &unit, indicator.as_deref());
             }
             true
         }
@@ -383,10 +400,40 @@ fn knock_on_text(
 fn say_knock_on(
     model: &mut Model,
     before: &[(String, rust_decimal::Decimal)],
+    own: Option<(u32, bool)>,
     unit: &str,
     indicator: Option<&str>,
 ) {
-    if let Some(text) = knock_on_text(model, before, &model.session.board, unit, indicator) {
-        info(model, text);
+    let others = knock_on_text(model, before, &model.session.board, unit, indicator);
+    // The unit's own rank and veto first, when the commit changed them.
+    let board = &model.session.board;
+    let mine = match (own, board.find(unit)) {
+        (Some((rank, vetoed)), Some(u)) if rank != u.rank || vetoed != u.vetoed() => {
+            Some(crate::i18n::EntryText(model.lang).own_change(
+                &crate::text::sanitize(&u.name),
+                rank,
+                u.rank,
+                match (vetoed, u.vetoed()) {
+                    (false, true) => Some(true),
+                    (true, false) => Some(false),
+                    _ => None,
+                },
+            ))
+        }
+        _ => None,
+    };
+    let text = match (mine, others) {
+        (Some(m), Some(o)) => Some(format!("{m}{}{o}", model.lang.pick("；", "; "))),
+        (m, o) => m.or(o),
+    };
+    match text {
+        Some(text) => info(model, text),
+        // Nothing moved: no line of an earlier commit stays as if it were this one's.
+        None => model.ui.status = None,
     }
+}
+
+/// A unit's rank and whether it is vetoed, before a commit.
+fn standing(board: &crate::scoring::Scoreboard, unit: &str) -> Option<(u32, bool)> {
+    board.find(unit).map(|u| (u.rank, u.vetoed()))
 }

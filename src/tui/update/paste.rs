@@ -72,6 +72,8 @@ pub(super) fn paste(model: &mut Model, text: &str) {
     let mut edits = Vec::new();
     let mut changes: Vec<(String, Vec<String>)> = Vec::new();
     let mut cells = 0;
+    // The (unit, indicator) of every target or actual pasted, to flag the implausible.
+    let mut measured: Vec<(String, String)> = Vec::new();
     for (i, row) in block.iter().enumerate() {
         for (j, text) in row.iter().enumerate() {
             let refuse = |place: &str, why: &str| {
@@ -84,7 +86,8 @@ pub(super) fn paste(model: &mut Model, text: &str) {
             let slot = match slot(model, i, j) {
                 Ok(slot) => slot,
                 Err(NoSlot::Status(place)) => {
-                    let why = GridText(l).status_by_key(&keymap::mention(Mention::PenaltyLevel, l));
+                    let why =
+                        GridText(l).status_not_pasted(&keymap::mention(Mention::PenaltyLevel, l));
                     return error(model, refuse(&place, &why));
                 }
                 Err(NoSlot::Nothing(place)) => {
@@ -116,6 +119,11 @@ pub(super) fn paste(model: &mut Model, text: &str) {
                 return error(model, refuse(&place, &why));
             }
             cells += 1;
+            if let SheetField::Target(ii) | SheetField::Actual(ii) = &slot.field
+                && !measured.contains(&(slot.unit.clone(), ii.clone()))
+            {
+                measured.push((slot.unit.clone(), ii.clone()));
+            }
             if slot.old != Some(value) {
                 let change =
                     GridText(l).paste_line(&slot.col_name, &shown(slot.old), &value.to_string());
@@ -138,6 +146,17 @@ pub(super) fn paste(model: &mut Model, text: &str) {
         let text = GridText(l).paste_rejected(&rejected.message(l));
         return error(model, text);
     }
+    // A pasted row far off its target is flagged as a typed one is asked about: the
+    // question below is asked before anything is committed.
+    let mut flagged = Vec::new();
+    if let Some(board) = model.session.previewed_many() {
+        let p = model.project();
+        for (unit, indicator) in &measured {
+            if let Some(problem) = crate::check::implausible_warning(p, board, unit, indicator) {
+                flagged.push(format!("⚠ {}", problem_message(&problem.kind, l)));
+            }
+        }
+    }
     let totals = totals_moved(model, l);
     let room = usize::from(model.size.1)
         .saturating_sub(8 + totals.len().min(6))
@@ -159,6 +178,10 @@ pub(super) fn paste(model: &mut Model, text: &str) {
     if !totals.is_empty() {
         lines.push(String::new());
         lines.extend(totals.into_iter().take(6).map(|t| format!("  {t}")));
+    }
+    if !flagged.is_empty() {
+        lines.push(String::new());
+        lines.extend(flagged.into_iter().take(4));
     }
     model.ui.overlay = Some(Overlay::Paste {
         lines,

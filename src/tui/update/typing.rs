@@ -160,6 +160,9 @@ pub(super) fn commit_typed(model: &mut Model, action: Action, confirmed: bool) -
     let before = form::shown_now(model, &target);
     let totals = super::knock_on::totals(&model.session.board);
     let place = super::sheet_place(&edit);
+    let own = place
+        .as_ref()
+        .and_then(|(unit, _)| super::standing(&model.session.board, unit));
     if let Err(rejected) = model.session.commit(edit) {
         let message = rejected.message(model.lang);
         set_edit_error(model, message);
@@ -167,7 +170,7 @@ pub(super) fn commit_typed(model: &mut Model, action: Action, confirmed: bool) -
     }
     model.ui.mode = Mode::Normal;
     if let Some((unit, indicator)) = place {
-        super::say_knock_on(model, &totals, &unit, indicator.as_deref());
+        super::say_knock_on(model, &totals, own, &unit, indicator.as_deref());
     }
     after_commit(model, &target);
     let next = match action {

@@ -499,16 +499,22 @@ impl Sheet<'_> {
         let rate = outcome
             .and_then(Outcome::completion)
             .map_or(String::new(), |r| {
-                let rate = r
-                    .checked_mul(Decimal::ONE_HUNDRED)
-                    .map(|p| format!("{}%", score_text(p, 1)));
-                // A rate too wide for its column is shown as over what fits (">999%"),
-                // never cut to a smaller-looking number ("11001…").
-                match rate {
-                    Some(rate) if rate.chars().count() <= RATE_W => rate,
-                    _ if r < Decimal::ZERO => "<0%".into(),
-                    _ => format!(">{}%", "9".repeat(RATE_W.saturating_sub(2))),
-                }
+                let pct = r.checked_mul(Decimal::ONE_HUNDRED);
+                // One decimal where it fits, none where that fits ("1000%"); a rate wider
+                // than its column reads as over what fits (">9999%"), never cut to a
+                // smaller-looking number ("11001…").
+                let fits = |text: String| (text.chars().count() <= RATE_W).then_some(text);
+                pct.and_then(|p| {
+                    fits(format!("{}%", score_text(p, 1)))
+                        .or_else(|| fits(format!("{}%", score_text(p, 0))))
+                })
+                .unwrap_or_else(|| {
+                    if r < Decimal::ZERO {
+                        "<0%".into()
+                    } else {
+                        format!(">{}%", "9".repeat(RATE_W.saturating_sub(2)))
+                    }
+                })
             });
         let shown = |v: Option<Decimal>| v.map_or_else(|| "–".into(), |v| score_text(v, dp));
         let bonus = shown(item.and_then(ItemResult::shown_bonus));
