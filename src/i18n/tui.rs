@@ -85,6 +85,12 @@ impl TuiText {
             en: "enlarge the window (editing; {cancel} cancels)",
         }
 
+        /// Under "terminal too small" while a question or a window is open.
+        pub fn too_small_window(close: &str) {
+            zh: "请放大窗口（有对话框打开；{close} 关闭）",
+            en: "enlarge the window (a window is open; {close} closes it)",
+        }
+
         pub fn too_small_hint(quit: &str) {
             zh: "请放大窗口（{quit} 退出）",
             en: "enlarge the window ({quit} quits)",

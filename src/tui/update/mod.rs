@@ -47,7 +47,12 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
     if super::layout::too_small(model.size) {
         match &msg {
             Msg::Char(_) | Msg::Paste(_) => return Vec::new(),
-            Msg::Act(action) if !matches!(action, Action::Quit | Action::Cancel) => {
+            Msg::Act(action)
+                if !matches!(
+                    action,
+                    Action::Quit | Action::Cancel | Action::No | Action::Close
+                ) =>
+            {
                 return Vec::new();
             }
             _ => {}

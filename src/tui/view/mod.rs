@@ -214,7 +214,10 @@ fn too_small(frame: &mut Frame, model: &Model, area: Rect) {
     let text = i18n::TuiText(model.lang).too_small(MIN_WIDTH, MIN_HEIGHT, area.width, area.height);
     // The key that works now: typed keys are not taken while nothing can be seen
     // ([`super::update`]), so an edit can only be cancelled.
-    let hint = if matches!(model.ui.mode, Mode::Editing(_) | Mode::Finding(_)) {
+    let hint = if model.ui.overlay.is_some() {
+        // A question or a window is open: Esc closes (or answers no to) it.
+        i18n::TuiText(model.lang).too_small_window(&keymap::mention(Mention::No, model.lang))
+    } else if matches!(model.ui.mode, Mode::Editing(_) | Mode::Finding(_)) {
         i18n::TuiText(model.lang).too_small_editing(&keymap::mention(Mention::Cancel, model.lang))
     } else {
         i18n::TuiText(model.lang).too_small_hint(&keymap::mention(Mention::Quit, model.lang))
