@@ -354,7 +354,18 @@ pub fn wrap(text: &str, w: usize) -> Vec<String> {
                         || (width(graphemes[i - 1]) == 2 && width(graphemes[i]) == 2)
                         || "，、；：）".contains(graphemes[i - 1]))
             };
-            if let Some(b) = (start + 1..end).rev().find(|&i| breakable(i)) {
+            // After a space or a comma first (so that a name such as 西山县 stays whole),
+            // if one is in the second half of the line; else between Chinese characters.
+            let strong = |i: usize| {
+                !"，。、；：）%".contains(graphemes[i])
+                    && (graphemes[i - 1] == " " || "，、；：）".contains(graphemes[i - 1]))
+            };
+            let half = start + (end - start) / 2;
+            let at = (half.max(start + 1)..end)
+                .rev()
+                .find(|&i| strong(i))
+                .or_else(|| (start + 1..end).rev().find(|&i| breakable(i)));
+            if let Some(b) = at {
                 end = b;
             }
         }
@@ -388,6 +399,14 @@ mod tests {
         );
         assert!(lines[1].starts_with("      "), "{lines:?}");
         assert_eq!(wrap("short", 30), vec!["short"]);
+        // A list of names breaks after a separator, never inside a name.
+        let lines = wrap("将压低北岭县、西山县、青阳县、南湖县、经济开发区的加分", 20);
+        assert!(
+            lines.iter().all(|l| !l.trim_start().starts_with("山县")
+                && !l.trim_start().starts_with("湖县")
+                && !l.trim_start().starts_with("阳县")),
+            "{lines:?}"
+        );
         let lines = wrap(
             "创业培训人数 2.00：实际值 783 → 完成率 103.0%，超额 3.0%，不加分指标，得基础分 2",
             40,
