@@ -356,9 +356,13 @@ pub fn wrap(text: &str, w: usize) -> Vec<String> {
             };
             // After a space or a comma first (so that a name such as 西山县 stays whole),
             // if one is in the second half of the line; else between Chinese characters.
+            // (Not the space between a number and its measure word: `5 个单位`.)
+            let number_before =
+                |i: usize| i >= 2 && graphemes[i - 2].chars().all(|c| c.is_ascii_digit());
             let strong = |i: usize| {
                 !"，。、；：）%".contains(graphemes[i])
-                    && (graphemes[i - 1] == " " || "，、；：）".contains(graphemes[i - 1]))
+                    && ((graphemes[i - 1] == " " && !number_before(i))
+                        || "，、；：）".contains(graphemes[i - 1]))
             };
             let half = start + (end - start) / 2;
             let at = (half.max(start + 1)..end)
