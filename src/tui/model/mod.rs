@@ -284,8 +284,8 @@ pub enum Overlay {
         lines: Vec<String>,
         then: Then,
     },
-    /// A block pasted from a spreadsheet: what it changes (the question's lines), and the
-    /// edits, to commit as one step.
+    /// A block pasted from a spreadsheet: what it changes (the question's lines), the
+    /// edits, to commit as one step, and how many values they change (`cells`).
     Paste {
         lines: Vec<String>,
         edits: Vec<Edit>,

@@ -186,7 +186,8 @@ pub(super) fn paste(model: &mut Model, text: &str) {
     model.ui.overlay = Some(Overlay::Paste {
         lines,
         edits,
-        cells,
+        // What the message after the commit counts: the values it changes.
+        cells: changed,
     });
 }
 
