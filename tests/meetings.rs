@@ -369,3 +369,28 @@ fn a_role_change_says_what_it_did_in_english() {
     assert!(said.contains("「城镇新增就业人数」"), "{said}");
     assert!(said.contains("score"), "{said}");
 }
+
+/// A department with a score row for an indicator stays responsible for it: Space on its
+/// cell past "responsible" says to clear the row first, and changes nothing.
+#[test]
+fn a_department_with_a_row_stays_responsible_and_the_line_says_why() {
+    let (mut m, _dir) = model(DEMO, "demo.toml", Lang::En);
+    keys(&mut m, "1");
+    key(&mut m, KeyCode::Down);
+    key(&mut m, KeyCode::Right);
+    key(&mut m, KeyCode::Right);
+    key(&mut m, KeyCode::Right);
+    let hrss = m.project().departments[0].id.clone();
+    assert!(
+        m.project().scores[&hrss]
+            .indicators
+            .contains_key("new-jobs")
+    );
+    let role = |m: &Model| m.project().indicator("new-jobs").unwrap().role_of(&hrss);
+    // lead → responsible, then no further while the row is there.
+    keys(&mut m, " ");
+    assert_eq!(role(&m), Some(kaoping::project::Role::Responsible));
+    keys(&mut m, " ");
+    assert_eq!(role(&m), Some(kaoping::project::Role::Responsible));
+    assert!(status(&m).contains("stays responsible"), "{}", status(&m));
+}

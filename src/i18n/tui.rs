@@ -236,6 +236,12 @@ impl TuiText {
             en: "{names} and {n} in all",
         }
 
+        /// Space on a responsible department that has a score row for the indicator.
+        pub fn role_keeps_row(department: &str, indicator: &str) {
+            zh: "{department}有「{indicator}」的评分行，须为责任单位：先在录入中删去该行（x）",
+            en: "{department} has a row for 「{indicator}」, so it stays responsible: clear the row first (x in its sheet)",
+        }
+
         /// `s` on a row of an indicator whose kind is fixed (`kind = ...`).
         pub fn kind_fixed(indicator: &str, kind: &str) {
             zh: "「{indicator}」规定为{kind}，评分行只能是这一种",

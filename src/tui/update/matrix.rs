@@ -162,6 +162,19 @@ fn cycle_role(model: &mut Model, ind: &Indicator, dept: &Department) {
     };
     let said = TuiText(model.lang);
     let (indicator, department) = (sanitize(&ind.name), sanitize(&dept.name));
+    // Only a responsible department is assessed on an indicator: while it has a row for
+    // it, it stays responsible, and the line says how to go on (not a refusal that reads
+    // as if it were not responsible already).
+    let has_row = model
+        .project()
+        .scores
+        .get(&dept.id)
+        .is_some_and(|s| s.indicators.contains_key(&ind.id));
+    if has_row && !matches!(role, Some(Role::Lead | Role::Responsible)) {
+        let text = said.role_keeps_row(&department, &indicator);
+        super::error(model, text);
+        return;
+    }
     let what = match role {
         Some(role) => {
             let word = match role {
