@@ -4,39 +4,18 @@
 //! says so, a value far off its target is asked about first, and undo names what it took
 //! back. The numbers are worked out by hand in the comments.
 
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+mod common;
+
+use common::{key, key_mod, screen, status};
+use crossterm::event::{KeyCode, KeyModifiers};
 use kaoping::i18n::Lang;
-use kaoping::session::Session;
-use kaoping::tui::message;
 use kaoping::tui::model::{Field, Line, Mode, Model, Overlay, Pane, sheet_lines};
-use kaoping::tui::view;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 const DEMO: &str = kaoping::project::DEMO;
 
 /// A model on a copy of the demo in a temporary folder (kept alive by the guard).
 fn model(lang: Lang) -> (Model, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("demo.toml");
-    std::fs::write(&path, DEMO).unwrap();
-    let mut model = Model::new(Session::open(&path, false).unwrap(), lang);
-    model.color = false;
-    (model, dir)
-}
-
-fn step(model: &mut Model, msg: kaoping::tui::msg::Msg) {
-    kaoping::tui::step(model, msg);
-}
-
-fn key_mod(model: &mut Model, code: KeyCode, modifiers: KeyModifiers) {
-    if let Some(msg) = message(model, Event::Key(KeyEvent::new(code, modifiers))) {
-        step(model, msg);
-    }
-}
-
-fn key(model: &mut Model, code: KeyCode) {
-    key_mod(model, code, KeyModifiers::NONE);
+    common::tui_model(DEMO, "demo.toml", lang)
 }
 
 fn ctrl(model: &mut Model, c: char) {
@@ -47,33 +26,6 @@ fn keys(model: &mut Model, text: &str) {
     for c in text.chars() {
         key(model, KeyCode::Char(c));
     }
-}
-
-fn screen(model: &mut Model, w: u16, h: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    step(model, kaoping::tui::msg::Msg::Resize(w, h));
-    terminal.draw(|f| view::draw(f, model)).unwrap();
-    let buffer = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..h {
-        let mut x = 0;
-        let mut line = String::new();
-        while x < w {
-            let symbol = buffer[(x, y)].symbol();
-            line.push_str(symbol);
-            x += kaoping::text::width(symbol).max(1) as u16;
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
-
-fn status(m: &Model) -> String {
-    m.ui.status
-        .as_ref()
-        .map(|s| s.text.clone())
-        .unwrap_or_default()
 }
 
 fn earned(m: &Model, unit: &str, indicator: &str) -> String {

@@ -5,15 +5,14 @@
 //! at 80×24 and 120×40. The numbers are the demo's (`kaoping::project::DEMO`), worked out
 //! by hand in the comments.
 
+mod common;
+
+use common::{screen, status};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use kaoping::i18n::Lang;
 use kaoping::project::Row;
-use kaoping::session::Session;
+use kaoping::tui::message;
 use kaoping::tui::model::{Model, Overlay};
-use kaoping::tui::msg::Msg;
-use kaoping::tui::{message, view};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
@@ -21,33 +20,7 @@ const DEMO: &str = kaoping::project::DEMO;
 
 /// A model on a copy of the demo in a temporary folder (kept alive by the guard).
 fn demo(lang: Lang) -> (Model, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("demo.toml");
-    std::fs::write(&path, DEMO).unwrap();
-    let session = Session::open(&path, false).unwrap();
-    let mut model = Model::new(session, lang);
-    model.color = false;
-    (model, dir)
-}
-
-fn screen(model: &mut Model, w: u16, h: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    kaoping::tui::step(model, Msg::Resize(w, h));
-    terminal.draw(|f| view::draw(f, model)).unwrap();
-    let buffer = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..h {
-        let mut line = String::new();
-        let mut x = 0;
-        while x < w {
-            let symbol = buffer[(x, y)].symbol();
-            line.push_str(symbol);
-            x += kaoping::text::width(symbol).max(1) as u16;
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
+    common::tui_model(DEMO, "demo.toml", lang)
 }
 
 fn key(model: &mut Model, code: KeyCode) {
@@ -98,13 +71,6 @@ fn earned(m: &Model, unit: &str, indicator: &str) -> String {
 
 fn total(m: &Model, unit: &str) -> String {
     kaoping::scoring::score_text(m.session.board.find(unit).unwrap().total, 2)
-}
-
-fn status(m: &Model) -> String {
-    m.ui.status
-        .as_ref()
-        .map(|s| s.text.clone())
-        .unwrap_or_default()
 }
 
 const COUNTIES: [&str; 6] = ["jia", "yi", "bing", "ding", "wu", "zone"];

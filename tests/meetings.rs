@@ -4,58 +4,17 @@
 
 mod common;
 
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use common::{key, screen, status};
+
+use crossterm::event::KeyCode;
 use kaoping::i18n::Lang;
-use kaoping::session::Session;
 use kaoping::tui::model::Model;
-use kaoping::tui::{message, view};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use std::path::PathBuf;
 
 const DEMO: &str = kaoping::project::DEMO;
 
 /// A model on a copy of `text` in a temporary folder (kept alive by the returned guard).
 fn model(text: &str, name: &str, lang: Lang) -> (Model, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let path: PathBuf = dir.path().join(name);
-    std::fs::write(&path, text).unwrap();
-    let session = Session::open(&path, false).unwrap_or_else(|_| panic!("{name} opens"));
-    let mut model = Model::new(session, lang);
-    model.color = false;
-    (model, dir)
-}
-
-fn screen(model: &mut Model, w: u16, h: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    step(model, kaoping::tui::msg::Msg::Resize(w, h));
-    terminal.draw(|f| view::draw(f, model)).unwrap();
-    let buffer = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..h {
-        let mut line = String::new();
-        let mut x = 0;
-        while x < w {
-            let symbol = buffer[(x, y)].symbol();
-            line.push_str(symbol);
-            // A wide character covers the next cell too.
-            x += kaoping::text::width(symbol).max(1) as u16;
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
-
-fn key(model: &mut Model, code: KeyCode) {
-    if let Some(msg) = message(model, Event::Key(KeyEvent::new(code, KeyModifiers::NONE))) {
-        step(model, msg);
-    }
-}
-
-/// One message through the program, as the loop handles it (effects run).
-fn step(model: &mut Model, msg: kaoping::tui::msg::Msg) {
-    kaoping::tui::step(model, msg);
+    common::tui_model(text, name, lang)
 }
 
 fn keys(model: &mut Model, text: &str) {
@@ -272,13 +231,6 @@ fn a_short_name_that_is_not_a_string_or_empty_is_an_error_with_its_place() {
 }
 
 // ---- scheme changes in the matrix ----
-
-fn status(m: &Model) -> String {
-    m.ui.status
-        .as_ref()
-        .map(|s| s.text.clone())
-        .unwrap_or_default()
-}
 
 fn total(m: &Model, id: &str) -> String {
     m.session.board.find(id).unwrap().total.to_string()

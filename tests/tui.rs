@@ -2,63 +2,23 @@
 //! overlay and presentation mode (80×24 and 120×40, Chinese and English, with the demo's
 //! Chinese names), and key-replay tests that drive the real update loop.
 
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+mod common;
+
+use common::{key, key_mod, screen, status, step};
+use crossterm::event::{KeyCode, KeyModifiers};
 use kaoping::i18n::Lang;
 use kaoping::session::Session;
 use kaoping::tui::model::{Model, Pane};
-use kaoping::tui::{message, view};
+use kaoping::tui::view;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use std::path::PathBuf;
 
 const DEMO: &str = kaoping::project::DEMO;
 const WORKED: &str = include_str!("fixtures/worked.toml");
 
 /// A model on a copy of `text` in a temporary folder (kept alive by the returned guard).
 fn model(text: &str, name: &str, lang: Lang) -> (Model, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let path: PathBuf = dir.path().join(name);
-    std::fs::write(&path, text).unwrap();
-    let session = Session::open(&path, false).unwrap_or_else(|_| panic!("{name} opens"));
-    let mut model = Model::new(session, lang);
-    model.color = false;
-    (model, dir)
-}
-
-fn screen(model: &mut Model, w: u16, h: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    step(model, kaoping::tui::msg::Msg::Resize(w, h));
-    terminal.draw(|f| view::draw(f, model)).unwrap();
-    let buffer = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..h {
-        let mut line = String::new();
-        let mut x = 0;
-        while x < w {
-            let symbol = buffer[(x, y)].symbol();
-            line.push_str(symbol);
-            // A wide character covers the next cell too.
-            x += kaoping::text::width(symbol).max(1) as u16;
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
-
-fn key(model: &mut Model, code: KeyCode) {
-    key_mod(model, code, KeyModifiers::NONE);
-}
-
-fn key_mod(model: &mut Model, code: KeyCode, modifiers: KeyModifiers) {
-    if let Some(msg) = message(model, Event::Key(KeyEvent::new(code, modifiers))) {
-        step(model, msg);
-    }
-}
-
-/// One message through the program, as the loop handles it (effects run).
-fn step(model: &mut Model, msg: kaoping::tui::msg::Msg) {
-    kaoping::tui::step(model, msg);
+    common::tui_model(text, name, lang)
 }
 
 fn keys(model: &mut Model, text: &str) {
@@ -650,13 +610,6 @@ fn retype(m: &mut Model, text: &str) {
 fn saved(m: &mut Model, dir: &tempfile::TempDir) -> String {
     m.session.flush();
     std::fs::read_to_string(dir.path().join("demo.toml")).unwrap()
-}
-
-fn status(m: &Model) -> String {
-    m.ui.status
-        .as_ref()
-        .map(|s| s.text.clone())
-        .unwrap_or_default()
 }
 
 #[test]

@@ -233,3 +233,75 @@ impl Drop for Pty {
         let _ = self.child.kill();
     }
 }
+
+// ---- the terminal program, driven without a terminal --------------------------------------
+
+use kaoping::tui::model::Model;
+
+/// A model of the terminal program on a copy of `text` named `name` in a temporary folder
+/// (kept alive by the returned guard), without colour.
+pub fn tui_model(text: &str, name: &str, lang: kaoping::i18n::Lang) -> (Model, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    let session =
+        kaoping::session::Session::open(&path, false).unwrap_or_else(|_| panic!("{name} opens"));
+    let mut model = Model::new(session, lang);
+    model.color = false;
+    (model, dir)
+}
+
+/// One message through the program, as the loop handles it (effects run).
+pub fn step(model: &mut Model, msg: kaoping::tui::msg::Msg) {
+    kaoping::tui::step(model, msg);
+}
+
+/// A key with modifiers, as the terminal sends it.
+pub fn key_mod(
+    model: &mut Model,
+    code: crossterm::event::KeyCode,
+    modifiers: crossterm::event::KeyModifiers,
+) {
+    use crossterm::event::{Event, KeyEvent};
+    if let Some(msg) = kaoping::tui::message(model, Event::Key(KeyEvent::new(code, modifiers))) {
+        step(model, msg);
+    }
+}
+
+pub fn key(model: &mut Model, code: crossterm::event::KeyCode) {
+    key_mod(model, code, crossterm::event::KeyModifiers::NONE);
+}
+
+/// What a `w`×`h` terminal shows, a line of text per row (trailing blanks cut).
+pub fn screen(model: &mut Model, w: u16, h: u16) -> String {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    step(model, kaoping::tui::msg::Msg::Resize(w, h));
+    terminal
+        .draw(|f| kaoping::tui::view::draw(f, model))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..h {
+        let mut line = String::new();
+        let mut x = 0;
+        while x < w {
+            let symbol = buffer[(x, y)].symbol();
+            line.push_str(symbol);
+            // A wide character covers the next cell too.
+            x += kaoping::text::width(symbol).max(1) as u16;
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// The status line's text (empty when there is none).
+pub fn status(m: &Model) -> String {
+    m.ui.status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default()
+}
