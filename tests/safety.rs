@@ -230,14 +230,7 @@ fn a_second_copy_is_read_only_names_the_holder_follows_the_first_and_can_write_a
     second.wait_for(&holder, 5);
 
     // The first one edits 东城县's new-jobs actual: 6720 → 5000 …
-    first.keys("l");
-    for _ in 0..5 {
-        first.send(b"\x1b[B");
-    }
-    first.keys("l");
-    first.send(b"\r");
-    first.send(b"\x7f\x7f\x7f\x7f");
-    first.keys("5000");
+    type_dongcheng_actual(&mut first, "5000");
     first.send(b"\r");
     first.wait_for("saved", 10);
     assert_eq!(
@@ -426,6 +419,20 @@ fn a_write_failure_keeps_the_original_and_the_edit_and_says_so() {
     );
 }
 
+#[cfg(unix)]
+/// In a terminal program on the demo: to 东城县's sheet, down to its new-jobs actual, the
+/// value erased and `value` typed (not committed).
+fn type_dongcheng_actual(pty: &mut Pty, value: &str) {
+    pty.keys("l");
+    for _ in 0..5 {
+        pty.send(b"\x1b[B");
+    }
+    pty.keys("l");
+    pty.send(b"\r");
+    pty.send(b"\x7f\x7f\x7f\x7f");
+    pty.keys(value);
+}
+
 // ---- a dropped terminal, signals, panics -------------------------------------------------
 
 /// Starts kaoping, commits 东城县's actual = 5000, starts typing 12 into the next field,
@@ -441,14 +448,7 @@ fn close_terminal_under_kaoping(ignore_hangup: bool) -> (tempfile::TempDir, Dura
         Pty::start(&args, &[])
     };
     pty.wait_for("131.30", 20);
-    pty.keys("l");
-    for _ in 0..5 {
-        pty.send(b"\x1b[B");
-    }
-    pty.keys("l");
-    pty.send(b"\r");
-    pty.send(b"\x7f\x7f\x7f\x7f");
-    pty.keys("5000");
+    type_dongcheng_actual(&mut pty, "5000");
     pty.send(b"\t"); // commit, and on to the next field
     pty.wait_for("saved", 10);
     pty.send(b"\x7f\x7f\x7f\x7f\x7f\x7f");
@@ -504,14 +504,7 @@ fn closing_the_terminal_with_an_unsaved_edit_keeps_it_in_mine_and_exits_quietly(
     std::fs::create_dir(dir.path().join("demo.toml.bak")).unwrap();
     let mut pty = Pty::start(&[path.to_str().unwrap(), "--lang", "en"], &[]);
     pty.wait_for("131.30", 20);
-    pty.keys("l");
-    for _ in 0..5 {
-        pty.send(b"\x1b[B");
-    }
-    pty.keys("l");
-    pty.send(b"\r");
-    pty.send(b"\x7f\x7f\x7f\x7f");
-    pty.keys("5000");
+    type_dongcheng_actual(&mut pty, "5000");
     pty.send(b"\r");
     // The save was tried and failed (not a fixed wait: a loaded machine is slower).
     pty.wait_for("NOT SAVED", 20);
