@@ -114,7 +114,7 @@ fn input_label(names: &crate::diff::Names, path: &str) -> Option<String> {
             let field = match *field {
                 "target" => zh::TARGET,
                 "actual" => zh::ACTUAL_VALUE,
-                "status" => "完成情况",
+                "status" => super::T::StatusCol.get(Lang::Zh),
                 "deduction" => zh::DEDUCTION,
                 "prep" => zh::PREPARATION,
                 other => other,

@@ -346,13 +346,12 @@ fn commit(model: &mut Model, edit: Edit) -> bool {
     }
     let place = sheet_place(&edit);
     let before = knock_on::totals(&model.session.board);
-    // The unit's own change is said by the callers that know it (Space says the veto);
-    // a typed value says it in [`typing::commit_typed`].
-    let own = None;
     match model.session.commit(edit) {
         Ok(()) => {
+            // The unit's own change (`None` here) is said by the callers that know it
+            // (Space says the veto); a typed value says it in `typing::commit_typed`.
             if let Some((unit, indicator)) = place {
-                say_knock_on(model, &before, own, &unit, indicator.as_deref());
+                say_knock_on(model, &before, None, &unit, indicator.as_deref());
             }
             true
         }
