@@ -202,7 +202,14 @@ fn spawn_signals(tx: Sender<Input>) {
         };
         std::thread::spawn(move || {
             if let Some(signal) = signals.forever().next() {
-                let _ = tx.send(Input::Signal(signal));
+                // SIGHUP is the terminal hanging up, as the watch on the terminal sees it:
+                // the same ending whichever of the two arrives first.
+                let input = if signal == SIGHUP {
+                    Input::Hangup
+                } else {
+                    Input::Signal(signal)
+                };
+                let _ = tx.send(input);
             }
         });
     }

@@ -97,7 +97,6 @@ fn target(options: &Options) -> Result<Target, String> {
     })
 }
 
-/// How the loop ended.
 /// Writes a line to standard error, ignoring a failure: after a hangup the terminal is
 /// gone, and `eprintln!` would panic on the write error instead of ending quietly.
 macro_rules! tell {
@@ -107,6 +106,7 @@ macro_rules! tell {
     }};
 }
 
+/// How the loop ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exit {
     Quit,
