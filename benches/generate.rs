@@ -144,6 +144,8 @@ pub fn generate(units: usize, indicators: usize) -> String {
         nominees: Vec::new(),
         procedure: Vec::new(),
         scores,
+        selfcheck: Default::default(),
+        returns: Vec::new(),
     };
     project::to_toml(&p)
 }

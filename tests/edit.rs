@@ -11,7 +11,8 @@ use kaoping::edit::{
 };
 use kaoping::project::{
     Aggregate, Area, Department, Direction, Indicator, LastPlaceAmong, Penalty, PenaltyKind,
-    Project, Role, Row, RowKind, ShortfallMode, SingleItemVeto, Unit, UnitKind, load, to_toml,
+    Project, ReturnEntry, Role, Row, RowKind, SheetKind, ShortfallMode, SingleItemVeto, Unit,
+    UnitKind, load, to_toml,
 };
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -521,6 +522,10 @@ enum Seed {
     RenameUnit(Pick, String),
     SetUnitKind(Pick, UnitKind),
     RemoveUnit(Pick),
+    /// A score-sheet edit made to the self-check sheets.
+    Selfcheck(Box<Seed>),
+    AddReturn(Pick, String, u32),
+    RemoveReturn(usize),
 }
 
 fn field_seed() -> impl Strategy<Value = FieldSeed> {
@@ -607,6 +612,22 @@ fn seed() -> impl Strategy<Value = Seed> {
         1 => (pick(), text()).prop_map(|(a, n)| Seed::RenameUnit(a, n)),
         1 => (pick(), kind()).prop_map(|(a, k)| Seed::SetUnitKind(a, k)),
         1 => pick().prop_map(Seed::RemoveUnit),
+        3 => sheet_seed().prop_map(|s| Seed::Selfcheck(Box::new(s))),
+        1 => (pick(), text(), 0u32..100).prop_map(|(u, f, n)| Seed::AddReturn(u, f, n)),
+        1 => (0usize..3).prop_map(Seed::RemoveReturn),
+    ]
+}
+
+/// An edit of one score sheet (what [`Seed::Selfcheck`] holds).
+fn sheet_seed() -> impl Strategy<Value = Seed> {
+    let opt_dec = || proptest::option::of(decimal());
+    prop_oneof![
+        1 => (pick(), opt_dec()).prop_map(|(u, v)| Seed::SetSurvey(u, v)),
+        1 => (pick(), pick(), opt_dec()).prop_map(|(u, i, v)| Seed::SetOrg(u, i, v)),
+        2 => (pick(), pick(), proptest::option::of(row())).prop_map(|(u, i, r)| Seed::SetRow(u, i, r)),
+        1 => (pick(), penalty_strategy()).prop_map(|(u, p)| Seed::AddPenalty(u, p)),
+        1 => (pick(), 0usize..2, penalty_strategy()).prop_map(|(u, i, p)| Seed::SetPenalty(u, i, p)),
+        1 => (pick(), 0usize..2).prop_map(|(u, i)| Seed::RemovePenalty(u, i)),
     ]
 }
 
@@ -794,6 +815,30 @@ fn resolve(seed: &Seed, p: &Project) -> Edit {
         Seed::RemoveUnit(u) => Edit::RemoveUnit {
             id: u.of(&ids.units),
         },
+        Seed::Selfcheck(inner) => {
+            // Penalties are picked among the self-check sheets' own.
+            let mut swapped = p.clone();
+            std::mem::swap(&mut swapped.scores, &mut swapped.selfcheck);
+            Edit::Selfcheck {
+                edit: Box::new(resolve(&inner, &swapped)),
+            }
+        }
+        Seed::AddReturn(u, file, rows) => Edit::AddReturn {
+            entry: ReturnEntry {
+                file,
+                sha256: "0".repeat(64),
+                from: u.of(&ids.scored),
+                step: "assessment".into(),
+                into: SheetKind::Selfcheck,
+                received: toml_edit::Date {
+                    year: 2027,
+                    month: 1,
+                    day: 18,
+                },
+                rows,
+            },
+        },
+        Seed::RemoveReturn(index) => Edit::RemoveReturn { index },
     }
 }
 

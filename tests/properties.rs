@@ -359,6 +359,14 @@ fn project() -> impl Strategy<Value = Project> {
                 ],
                 nominees,
                 procedure: vec![],
+                // A self-check sheet for every other unit: the same figures as assessed
+                // (what a unit that scored itself right would send).
+                selfcheck: scores
+                    .iter()
+                    .step_by(2)
+                    .map(|(id, sheet)| (id.clone(), sheet.clone()))
+                    .collect(),
+                returns: vec![],
                 scores,
             }
         })

@@ -15,37 +15,56 @@ use super::syntax::{
 use super::{Edit, PENALTY_KEYS, ROOT_KEYS, ROW_KEYS, SHEET_KEYS, indicator_slot, with_role};
 use crate::project::scheme::{Entry, Field, Scheme, Single, Written};
 use crate::project::{
-    Area, Award, Department, Indicator, Nominee, OrgItem, Penalty, PenaltyKind, Row, Unit,
-    decimal_value, is_valid_id, penalty_value, row_value,
+    Area, Award, Department, Indicator, Nominee, OrgItem, Penalty, PenaltyKind, ReturnEntry, Row,
+    SheetKind, Unit, decimal_value, is_valid_id, penalty_value, row_value,
 };
 use toml_edit::{Array, ArrayOfTables, DocumentMut, InlineTable, Item, Table, Value};
 
 pub(super) fn apply(doc: &mut DocumentMut, edit: &Edit) {
     let root = doc.as_table_mut();
-    change(root, edit);
+    match edit {
+        Edit::Selfcheck { edit } if edit.is_sheet_edit() => {
+            change_sheet(root, SheetKind::Selfcheck, edit);
+            settle_after(root, SheetKind::Selfcheck, edit);
+        }
+        Edit::Selfcheck { .. } => {}
+        _ if edit.is_sheet_edit() => {
+            change_sheet(root, SheetKind::Scores, edit);
+            settle_after(root, SheetKind::Scores, edit);
+        }
+        _ => {
+            change(root, edit);
+            if let Edit::RemoveIndicator { .. } | Edit::RemoveArea { .. } = edit {
+                for kind in [SheetKind::Scores, SheetKind::Selfcheck] {
+                    let sheets = root.get_mut(kind.key()).and_then(Tab::of).map(|s| s.keys());
+                    for unit in sheets.unwrap_or_default() {
+                        settle(root, kind, &unit, None);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// After an edit of a sheet of `kind`: keeps what it emptied printed.
+fn settle_after(root: &mut Table, kind: SheetKind, edit: &Edit) {
     match edit {
         Edit::SetRow {
             unit, indicator, ..
-        } => settle(root, unit, Some(indicator)),
+        } => settle(root, kind, unit, Some(indicator)),
         Edit::SetSurvey { unit, .. }
         | Edit::SetOrg { unit, .. }
         | Edit::AddPenalty { unit, .. }
         | Edit::SetPenalty { unit, .. }
-        | Edit::RemovePenalty { unit, .. } => settle(root, unit, None),
-        Edit::RemoveIndicator { .. } | Edit::RemoveArea { .. } => {
-            let sheets = root.get_mut("scores").and_then(Tab::of).map(|s| s.keys());
-            for unit in sheets.unwrap_or_default() {
-                settle(root, &unit, None);
-            }
-        }
+        | Edit::RemovePenalty { unit, .. } => settle(root, kind, unit, None),
         _ => {}
     }
 }
 
 /// Keeps a sheet, the tables in it and the row that was edited printed after they were
 /// emptied (see [`keep_visible`]).
-fn settle(root: &mut Table, unit: &str, row: Option<&str>) {
-    let Some(mut scores) = root.get_mut("scores").and_then(Tab::of) else {
+fn settle(root: &mut Table, kind: SheetKind, unit: &str, row: Option<&str>) {
+    let Some(mut scores) = root.get_mut(kind.key()).and_then(Tab::of) else {
         return;
     };
     if let Some(mut sheet) = scores.child(unit) {
@@ -66,16 +85,17 @@ fn settle(root: &mut Table, unit: &str, row: Option<&str>) {
     }
 }
 
-fn change(root: &mut Table, edit: &Edit) {
+/// A score-sheet edit (`SetSurvey` … `RemovePenalty`) on the sheets of `kind`.
+fn change_sheet(root: &mut Table, kind: SheetKind, edit: &Edit) {
     match edit {
         Edit::SetSurvey { unit, value } => match value {
             Some(v) => {
-                if let Some(mut sheet) = sheet(root, unit, true) {
+                if let Some(mut sheet) = sheet(root, kind, unit, true) {
                     sheet.set("survey", decimal_value(*v), Place::Keys(SHEET_KEYS));
                 }
             }
             None => {
-                if let Some(mut sheet) = sheet(root, unit, false) {
+                if let Some(mut sheet) = sheet(root, kind, unit, false) {
                     sheet.remove("survey");
                 }
             }
@@ -87,7 +107,7 @@ fn change(root: &mut Table, edit: &Edit) {
             }
             match value {
                 Some(v) => {
-                    if let Some(mut org) = sheet(root, unit, true).and_then(|s| {
+                    if let Some(mut org) = sheet(root, kind, unit, true).and_then(|s| {
                         s.into_child_or_new(
                             "organization",
                             Place::Keys(SHEET_KEYS),
@@ -99,7 +119,7 @@ fn change(root: &mut Table, edit: &Edit) {
                 }
                 None => {
                     if let Some(mut org) =
-                        sheet(root, unit, false).and_then(|s| s.into_child("organization"))
+                        sheet(root, kind, unit, false).and_then(|s| s.into_child("organization"))
                     {
                         org.remove(item);
                     }
@@ -110,15 +130,15 @@ fn change(root: &mut Table, edit: &Edit) {
             unit,
             indicator,
             row,
-        } => set_row(root, unit, indicator, row.as_ref()),
-        Edit::AddPenalty { unit, penalty } => add_penalty(root, unit, penalty),
+        } => set_row(root, kind, unit, indicator, row.as_ref()),
+        Edit::AddPenalty { unit, penalty } => add_penalty(root, kind, unit, penalty),
         Edit::SetPenalty {
             unit,
             index,
             penalty,
-        } => set_penalty(root, unit, *index, penalty),
+        } => set_penalty(root, kind, unit, *index, penalty),
         Edit::RemovePenalty { unit, index } => {
-            let Some(mut sheet) = sheet(root, unit, false) else {
+            let Some(mut sheet) = sheet(root, kind, unit, false) else {
                 return;
             };
             let emptied = match sheet.get_mut("penalties").and_then(List::of) {
@@ -129,6 +149,12 @@ fn change(root: &mut Table, edit: &Edit) {
                 sheet.remove("penalties");
             }
         }
+        _ => {}
+    }
+}
+
+fn change(root: &mut Table, edit: &Edit) {
+    match edit {
         Edit::SetTitle { title } => {
             Tab::Std(root).set("title", Value::from(title.as_str()), Place::Keys(ROOT_KEYS));
         }
@@ -206,6 +232,30 @@ fn change(root: &mut Table, edit: &Edit) {
             }
         }
         Edit::RemoveUnit { id } => remove_unit(root, id),
+        Edit::AddReturn { entry } => {
+            let at_end = root.get(ReturnEntry::LIST).is_none().then(|| end_position(root));
+            add_element(root, ReturnEntry::LIST, usize::MAX, new_entry(entry));
+            // The first entry goes at the end of the file, after the sheets.
+            if let (Some(position), Some(Item::ArrayOfTables(list))) =
+                (at_end, root.get_mut(ReturnEntry::LIST))
+                && let Some(t) = list.get_mut(0)
+            {
+                t.set_position(Some(position));
+            }
+        }
+        Edit::RemoveReturn { index } => {
+            if *index < field(root, ReturnEntry::LIST, "from").len() {
+                remove_element(root, ReturnEntry::LIST, *index);
+            }
+        }
+        // Handled by `apply`.
+        Edit::SetSurvey { .. }
+        | Edit::SetOrg { .. }
+        | Edit::SetRow { .. }
+        | Edit::AddPenalty { .. }
+        | Edit::SetPenalty { .. }
+        | Edit::RemovePenalty { .. }
+        | Edit::Selfcheck { .. } => {}
     }
 }
 
@@ -482,25 +532,20 @@ fn hand_down(root: &mut Table, removed: &Table, next: Option<TablePath>, first: 
 /// The `[scores.<id>]` table of a unit or department; when missing and `create`, a new
 /// one at the end of the document. `None` when the id names neither, or when what is
 /// there is not a table.
-fn sheet<'a>(root: &'a mut Table, id: &str, create: bool) -> Option<Tab<'a>> {
+fn sheet<'a>(root: &'a mut Table, kind: SheetKind, id: &str, create: bool) -> Option<Tab<'a>> {
     if !taken(root, id) {
         return None;
     }
     let exists = root
-        .get("scores")
+        .get(kind.key())
         .and_then(Item::as_table_like)
         .is_some_and(|scores| scores.contains_key(id));
     if !create || exists {
-        return Tab::Std(root).into_child("scores")?.into_child(id);
+        return Tab::Std(root).into_child(kind.key())?.into_child(id);
     }
-    let mut last = None;
-    each_table(root, &mut |t| {
-        if let Some(p) = t.position() {
-            last = Some(last.map_or(p, |l: isize| l.max(p)));
-        }
-    });
+    let last = end_position(root);
     let scores = Tab::Std(root).into_child_or_new(
-        "scores",
+        kind.key(),
         Place::Keys(ROOT_KEYS),
         NewTable::Standard {
             position: None,
@@ -511,24 +556,37 @@ fn sheet<'a>(root: &'a mut Table, id: &str, create: bool) -> Option<Tab<'a>> {
         id,
         Place::End,
         NewTable::Standard {
-            position: Some(last.map_or(0, |l| l.saturating_add(1))),
+            position: Some(last),
             implicit: false,
         },
     )
 }
 
-fn set_row(root: &mut Table, unit: &str, indicator: &str, row: Option<&Row>) {
+/// The position after every table of the document: where a table added at the end goes.
+fn end_position(root: &Table) -> isize {
+    let mut last = None;
+    each_table(root, &mut |t| {
+        if let Some(p) = t.position() {
+            last = Some(last.map_or(p, |l: isize| l.max(p)));
+        }
+    });
+    last.map_or(0, |l| l.saturating_add(1))
+}
+
+fn set_row(root: &mut Table, kind: SheetKind, unit: &str, indicator: &str, row: Option<&Row>) {
     let order = ids(root, Indicator::LIST);
     if !order.iter().any(|i| i == indicator) {
         return;
     }
     let Some(row) = row else {
-        if let Some(mut rows) = sheet(root, unit, false).and_then(|s| s.into_child("indicators")) {
+        if let Some(mut rows) =
+            sheet(root, kind, unit, false).and_then(|s| s.into_child("indicators"))
+        {
             rows.remove(indicator);
         }
         return;
     };
-    let Some(mut rows) = sheet(root, unit, true).and_then(|s| {
+    let Some(mut rows) = sheet(root, kind, unit, true).and_then(|s| {
         s.into_child_or_new(
             "indicators",
             Place::Keys(SHEET_KEYS),
@@ -630,8 +688,8 @@ fn sync(t: &mut Tab, new: &InlineTable, keys: &[&str]) {
     }
 }
 
-fn add_penalty(root: &mut Table, unit: &str, penalty: &Penalty) {
-    let Some(mut sheet) = sheet(root, unit, true) else {
+fn add_penalty(root: &mut Table, kind: SheetKind, unit: &str, penalty: &Penalty) {
+    let Some(mut sheet) = sheet(root, kind, unit, true) else {
         return;
     };
     let new = penalty_value(penalty);
@@ -651,8 +709,8 @@ fn add_penalty(root: &mut Table, unit: &str, penalty: &Penalty) {
     }
 }
 
-fn set_penalty(root: &mut Table, unit: &str, index: usize, penalty: &Penalty) {
-    let Some(mut sheet) = sheet(root, unit, false) else {
+fn set_penalty(root: &mut Table, kind: SheetKind, unit: &str, index: usize, penalty: &Penalty) {
+    let Some(mut sheet) = sheet(root, kind, unit, false) else {
         return;
     };
     let Some(item) = sheet.get_mut("penalties") else {
@@ -690,29 +748,34 @@ fn set_penalty(root: &mut Table, unit: &str, index: usize, penalty: &Penalty) {
 
 /// Removes the rows of these indicators from every sheet.
 fn remove_rows(root: &mut Table, indicators: &[String]) {
-    let Some(mut scores) = root.get_mut("scores").and_then(Tab::of) else {
-        return;
-    };
-    for id in scores.keys() {
-        if let Some(mut rows) = scores.child(&id).and_then(|s| s.into_child("indicators")) {
-            for indicator in indicators {
-                rows.remove(indicator);
+    for kind in [SheetKind::Scores, SheetKind::Selfcheck] {
+        let Some(mut scores) = root.get_mut(kind.key()).and_then(Tab::of) else {
+            continue;
+        };
+        for id in scores.keys() {
+            if let Some(mut rows) = scores.child(&id).and_then(|s| s.into_child("indicators")) {
+                for indicator in indicators {
+                    rows.remove(indicator);
+                }
             }
         }
     }
 }
 
+/// Removes a unit's or department's sheets, assessed and self-check.
 fn remove_sheet(root: &mut Table, id: &str) {
-    let next = next_sibling(root, &[(s("scores"), None), (s(id), None)]);
-    let removed = root
-        .get_mut("scores")
-        .and_then(Tab::of)
-        .and_then(|mut scores| {
-            let first = scores.keys().first().is_some_and(|k| k == id);
-            scores.remove(id).map(|item| (item, first))
-        });
-    if let Some((Item::Table(t), first)) = removed {
-        hand_down(root, &t, next, first);
+    for kind in [SheetKind::Scores, SheetKind::Selfcheck] {
+        let next = next_sibling(root, &[(s(kind.key()), None), (s(id), None)]);
+        let removed = root
+            .get_mut(kind.key())
+            .and_then(Tab::of)
+            .and_then(|mut scores| {
+                let first = scores.keys().first().is_some_and(|k| k == id);
+                scores.remove(id).map(|item| (item, first))
+            });
+        if let Some((Item::Table(t), first)) = removed {
+            hand_down(root, &t, next, first);
+        }
     }
 }
 

@@ -67,8 +67,8 @@ pub use crate::project::{
 
 use crate::project::scheme::{Entry, Field};
 use crate::project::{
-    Area, Department, Indicator, MAX_SCORE, Penalty, PenaltyKind, Project, Role, Row, Unit,
-    decimal_value, is_valid_id, parse_decimal_text,
+    Area, Department, Indicator, MAX_SCORE, Penalty, PenaltyKind, Project, ReturnEntry, Role, Row,
+    SheetKind, Unit, decimal_value, is_valid_id, parse_decimal_text,
 };
 use rust_decimal::Decimal;
 use toml_edit::DocumentMut;
@@ -186,9 +186,60 @@ pub enum Edit {
     RemoveUnit {
         id: String,
     },
+
+    // ---- self-check and returns (SPEC §7) ------------------------------------------
+    /// One of the score-sheet edits above (`SetSurvey` … `RemovePenalty`) made to the
+    /// `[selfcheck.<id>]` sheets instead of `[scores.<id>]` (created the same way). Any
+    /// other edit inside is not [well formed](Edit::is_well_formed).
+    Selfcheck {
+        edit: Box<Edit>,
+    },
+    /// Appends a `[[returns]]` entry (a file `kaoping import` took in).
+    AddReturn {
+        entry: ReturnEntry,
+    },
+    /// Removes the `[[returns]]` entry at this index (undoing an import).
+    RemoveReturn {
+        index: usize,
+    },
 }
 
 impl Edit {
+    /// The same edit made to the self-check sheets (a score-sheet edit; see
+    /// [`Edit::Selfcheck`]), or to the assessed ones (itself).
+    pub fn in_sheets(self, kind: SheetKind) -> Edit {
+        match kind {
+            SheetKind::Scores => self,
+            SheetKind::Selfcheck => Edit::Selfcheck {
+                edit: Box::new(self),
+            },
+        }
+    }
+
+    /// Whether this edit changes a score sheet of one unit (its survey, an organisation
+    /// item, a row or a penalty) — what [`Edit::Selfcheck`] may hold.
+    pub fn is_sheet_edit(&self) -> bool {
+        matches!(
+            self,
+            Edit::SetSurvey { .. }
+                | Edit::SetOrg { .. }
+                | Edit::SetRow { .. }
+                | Edit::AddPenalty { .. }
+                | Edit::SetPenalty { .. }
+                | Edit::RemovePenalty { .. }
+        )
+    }
+
+    /// The sheets a score-sheet edit changes and the edit itself (unwrapping
+    /// [`Edit::Selfcheck`]); `None` for any other edit.
+    pub fn sheet_edit(&self) -> Option<(SheetKind, &Edit)> {
+        match self {
+            Edit::Selfcheck { edit } if edit.is_sheet_edit() => Some((SheetKind::Selfcheck, edit)),
+            _ if self.is_sheet_edit() => Some((SheetKind::Scores, self)),
+            _ => None,
+        }
+    }
+
     /// What the edit names that the project does not have (a unit gone since it was
     /// typed, a penalty index past the list, …), as the problem to say: both appliers
     /// would ignore it, and it must never look as if it had been made.
@@ -201,12 +252,13 @@ impl Edit {
             })
         };
         let scored = |id: &str| p.unit(id).is_some() || p.department(id).is_some();
+        let (kind, edit) = self.sheet_edit().unwrap_or((SheetKind::Scores, self));
         let penalty = |unit: &str, index: usize| {
-            p.scores
+            p.sheets(kind)
                 .get(unit)
                 .is_some_and(|s| index < s.penalties.len())
         };
-        match self {
+        match edit {
             Edit::SetSurvey { unit, .. } | Edit::AddPenalty { unit, .. } if !scored(unit) => {
                 gone(RefKind::Scored, unit)
             }
@@ -277,7 +329,10 @@ impl Edit {
             | Edit::AddUnit { .. }
             | Edit::SetUnit { .. }
             | Edit::RemoveUnit { .. }
-            | Edit::SetOrgItem { .. } => None,
+            | Edit::SetOrgItem { .. }
+            | Edit::Selfcheck { .. }
+            | Edit::AddReturn { .. }
+            | Edit::RemoveReturn { .. } => None,
         }
     }
 }
@@ -342,6 +397,11 @@ impl Edit {
             | Edit::RemoveArea { id }
             | Edit::RemoveDepartment { id }
             | Edit::RemoveUnit { id } => is_valid_id(id),
+            Edit::Selfcheck { edit } => edit.is_sheet_edit() && edit.is_well_formed(),
+            Edit::AddReturn { entry } => {
+                is_valid_id(&entry.from) && is_valid_id(&entry.step) && !entry.file.is_empty()
+            }
+            Edit::RemoveReturn { .. } => true,
         }
     }
 }

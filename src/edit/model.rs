@@ -8,6 +8,20 @@ use indexmap::IndexMap;
 
 pub(super) fn apply(p: &mut Project, edit: &Edit) {
     match edit {
+        Edit::Selfcheck { edit } => {
+            if edit.is_sheet_edit() {
+                // The self-check sheets stand in for the assessed ones for this edit.
+                std::mem::swap(&mut p.scores, &mut p.selfcheck);
+                apply(p, edit);
+                std::mem::swap(&mut p.scores, &mut p.selfcheck);
+            }
+        }
+        Edit::AddReturn { entry } => p.returns.push(entry.clone()),
+        Edit::RemoveReturn { index } => {
+            if *index < p.returns.len() {
+                p.returns.remove(*index);
+            }
+        }
         Edit::SetSurvey { unit, value } => {
             if let Some(sheet) = sheet(p, unit, value.is_some()) {
                 sheet.survey = *value;
@@ -154,6 +168,7 @@ pub(super) fn apply(p: &mut Project, edit: &Edit) {
             }
             p.nominees.retain(|n| n.unit != *id);
             p.scores.shift_remove(id);
+            p.selfcheck.shift_remove(id);
         }
         Edit::AddUnit { unit } => {
             if !taken(p, &unit.id) {
@@ -166,6 +181,7 @@ pub(super) fn apply(p: &mut Project, edit: &Edit) {
             };
             p.units.remove(at);
             p.scores.shift_remove(id);
+            p.selfcheck.shift_remove(id);
             p.nominees.retain(|n| n.unit != *id);
             for ind in &mut p.indicators {
                 for list in [&mut ind.units, &mut ind.pilot].into_iter().flatten() {
@@ -245,7 +261,7 @@ fn set_entry<V>(map: &mut IndexMap<String, V>, key: &str, value: Option<V>, orde
 
 /// Removes the rows of these indicators from every sheet.
 fn remove_rows(p: &mut Project, indicators: &[String]) {
-    for sheet in p.scores.values_mut() {
+    for sheet in p.scores.values_mut().chain(p.selfcheck.values_mut()) {
         for id in indicators {
             sheet.indicators.shift_remove(id);
         }

@@ -7,7 +7,9 @@
 //! its old name.
 
 use super::scheme::{Entry, Scheme};
-use super::{Area, Award, Department, Indicator, Nominee, OrgItem, Policy, Sections, Step, Unit};
+use super::{
+    Area, Award, Department, Indicator, Nominee, OrgItem, Policy, ReturnEntry, Sections, Step, Unit,
+};
 
 /// The root lists whose entries have an id (`[[indicators]]`, …).
 pub const ENTRY_LISTS: &[&str] = &[
@@ -34,6 +36,8 @@ pub const ROOT_KEYS: &[&str] = &[
     "nominees",
     "procedure",
     "scores",
+    "selfcheck",
+    "returns",
 ];
 pub const SCORE_KEYS: &[&str] = &["survey", "organization", "penalties", "indicators"];
 pub const PENALTY_KEYS: &[&str] = &["level", "points", "note"];
@@ -49,3 +53,4 @@ pub const INDICATOR_KEYS: &[&str] = Indicator::KEYS;
 pub const AWARD_KEYS: &[&str] = Award::KEYS;
 pub const NOMINEE_KEYS: &[&str] = Nominee::KEYS;
 pub const STEP_KEYS: &[&str] = Step::KEYS;
+pub const RETURN_KEYS: &[&str] = ReturnEntry::KEYS;

@@ -13,7 +13,8 @@
 //!   [`OrgItemField`]), `department.rs` ([`Department`], [`DepartmentField`]),
 //!   `unit.rs` ([`Unit`]), `area.rs` ([`Area`]), `indicator.rs` ([`Indicator`],
 //!   [`IndicatorField`]), `award.rs` ([`Award`]), `nominee.rs` ([`Nominee`], a list
-//!   without ids) and `procedure.rs` ([`Step`]);
+//!   without ids), `procedure.rs` ([`Step`]) and `returns.rs` ([`ReturnEntry`], a list
+//!   without ids, and [`SheetKind`]);
 //! - `sheet.rs`: what was entered for a unit ([`UnitScores`], [`Row`], [`Penalty`]);
 //! - [`load()`]: text → [`Project`] plus problems (`load/reader.rs`: the helpers
 //!   that read one value); `write.rs`: [`Project`] → the text of a new file;
@@ -33,6 +34,7 @@ mod path;
 mod policy;
 pub mod problem;
 mod procedure;
+mod returns;
 pub(crate) mod scheme;
 mod sections;
 mod sheet;
@@ -50,6 +52,7 @@ pub use org_item::{OrgItem, OrgItemField};
 pub use path::{PathSeg, TomlPath};
 pub use policy::{LastPlaceAmong, Policy, PolicyField, ShortfallMode, SingleItemVeto};
 pub use procedure::{Returns, Step, date_value};
+pub use returns::{ReturnEntry, SheetKind};
 pub use scheme::{InputKind, typed_units};
 pub use sections::{Sections, SectionsField};
 pub use sheet::{Penalty, PenaltyKind, Row, UnitScores};
@@ -97,6 +100,11 @@ pub struct Project {
     pub procedure: Vec<Step>,
     /// `[scores.<id>]` in file order; the id names a unit or a department.
     pub scores: IndexMap<String, UnitScores>,
+    /// `[selfcheck.<id>]` (总结自查, SPEC §7): what a unit or department said of itself,
+    /// same shape as `scores`, in file order.
+    pub selfcheck: IndexMap<String, UnitScores>,
+    /// `[[returns]]`: the files `kaoping import` took in, in file order.
+    pub returns: Vec<ReturnEntry>,
 }
 
 impl Project {
@@ -118,6 +126,22 @@ impl Project {
 
     pub fn org_item(&self, id: &str) -> Option<&OrgItem> {
         self.organization.iter().find(|o| o.id == id)
+    }
+
+    /// The sheets of one kind: `scores` or `selfcheck`.
+    pub fn sheets(&self, kind: SheetKind) -> &IndexMap<String, UnitScores> {
+        match kind {
+            SheetKind::Scores => &self.scores,
+            SheetKind::Selfcheck => &self.selfcheck,
+        }
+    }
+
+    /// The sheets of one kind, to change.
+    pub fn sheets_mut(&mut self, kind: SheetKind) -> &mut IndexMap<String, UnitScores> {
+        match kind {
+            SheetKind::Scores => &mut self.scores,
+            SheetKind::Selfcheck => &mut self.selfcheck,
+        }
     }
 
     /// The display name of a unit or department id (the id itself if unknown).

@@ -5,8 +5,9 @@
 use super::scheme::{Entry, Scheme};
 use super::{
     Area, Award, Department, FORMAT, Indicator, Nominee, OrgItem, Penalty, PenaltyKind, Project,
-    Row, Step, Unit, decimal_value,
+    ReturnEntry, Row, Step, Unit, UnitScores, decimal_value,
 };
+use indexmap::IndexMap;
 use rust_decimal::Decimal;
 use toml_edit::{Array, ArrayOfTables, DocumentMut, InlineTable, Item, Table, Value};
 
@@ -98,9 +99,21 @@ pub fn to_toml(p: &Project) -> String {
     if !p.procedure.is_empty() {
         doc.insert(Step::LIST, list(&p.procedure));
     }
+    doc.insert("scores", Item::Table(sheets_table(&p.scores)));
+    if !p.selfcheck.is_empty() {
+        doc.insert("selfcheck", Item::Table(sheets_table(&p.selfcheck)));
+    }
+    if !p.returns.is_empty() {
+        doc.insert(ReturnEntry::LIST, list(&p.returns));
+    }
+    doc.to_string()
+}
+
+/// `[scores]` or `[selfcheck]`: one table per unit, in order.
+fn sheets_table(sheets: &IndexMap<String, UnitScores>) -> Table {
     let mut scores = Table::new();
     scores.set_implicit(true);
-    for (id, sheet) in &p.scores {
+    for (id, sheet) in sheets {
         let mut t = Table::new();
         if let Some(survey) = sheet.survey {
             t.insert("survey", Item::Value(decimal_value(survey)));
@@ -123,6 +136,5 @@ pub fn to_toml(p: &Project) -> String {
         t.insert("indicators", Item::Table(rows));
         scores.insert(id, Item::Table(t));
     }
-    doc.insert("scores", Item::Table(scores));
-    doc.to_string()
+    scores
 }

@@ -20,7 +20,7 @@ use super::path::{PathSeg, TomlPath};
 use super::scheme::{Entry, Scheme};
 use super::{
     Area, Award, Department, FORMAT, Indicator, Nominee, OrgItem, Penalty, PenaltyKind, Policy,
-    Project, Row, Sections, Step, Unit, UnitScores, is_valid_id,
+    Project, ReturnEntry, Row, Sections, Step, Unit, UnitScores, is_valid_id,
 };
 use crate::project::problem::{Expected, Problem, ProblemKind};
 use indexmap::IndexMap;
@@ -168,6 +168,16 @@ impl Loader<'_> {
             Some(obj) => self.scores(&obj),
             None => IndexMap::new(),
         };
+        let selfcheck = match self.sub_table(root, "selfcheck") {
+            Some(obj) => self.scores(&obj),
+            None => IndexMap::new(),
+        };
+        let returns = self.list(
+            root,
+            ReturnEntry::LIST,
+            ReturnEntry::KEYS,
+            ReturnEntry::read,
+        );
         Some(Project {
             title,
             policy,
@@ -181,6 +191,8 @@ impl Loader<'_> {
             nominees,
             procedure,
             scores,
+            selfcheck,
+            returns,
         })
     }
 
