@@ -11,7 +11,8 @@
 //! - [`explain`], [`whatif`], [`diff`]: what a scoreboard means — how a number came about,
 //!   what a unit lacks, what changed between two files — as data;
 //! - [`i18n`]: every sentence and word, in Chinese and English;
-//! - [`report`]: the ranking and the exports, rendered from a scoreboard;
+//! - [`report`]: the ranking and the exports, rendered from a scoreboard; [`returns`]: the
+//!   request workbooks sent out and the filled returns read back in (SPEC §7);
 //! - [`store`]: the project file on disk (locks, atomic checked saves);
 //! - [`session`]: an open project, the one place that commits, undoes and saves edits;
 //!   [`ops`]: what the command line and the terminal program both do with files;
@@ -26,6 +27,7 @@ pub mod i18n;
 pub mod ops;
 pub mod project;
 pub mod report;
+pub mod returns;
 pub mod scoring;
 pub mod session;
 pub mod store;

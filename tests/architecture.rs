@@ -18,7 +18,7 @@ const LAYERS: &[&[&str]] = &[
     &["check", "edit"],
     &["explain", "whatif", "diff"],
     &["i18n"],
-    &["report"],
+    &["report", "returns"],
     &["store"],
     &["session", "ops"],
     &["cli", "tui"],

@@ -233,7 +233,10 @@ fn change(root: &mut Table, edit: &Edit) {
         }
         Edit::RemoveUnit { id } => remove_unit(root, id),
         Edit::AddReturn { entry } => {
-            let at_end = root.get(ReturnEntry::LIST).is_none().then(|| end_position(root));
+            let at_end = root
+                .get(ReturnEntry::LIST)
+                .is_none()
+                .then(|| end_position(root));
             add_element(root, ReturnEntry::LIST, usize::MAX, new_entry(entry));
             // The first entry goes at the end of the file, after the sheets.
             if let (Some(position), Some(Item::ArrayOfTables(list))) =
