@@ -36,7 +36,7 @@ pub struct SheetsOptions {
 #[command(no_binary_name = true)]
 struct PromptOptions {
     /// The folder (`-o` may name it instead)
-    dir: Option<PathBuf>,
+    folder: Option<PathBuf>,
     #[command(flatten)]
     options: SheetsOptions,
 }
@@ -63,7 +63,7 @@ impl SheetsOptions {
                 }
             })?;
         let mut options = parsed.options;
-        options.dir = options.dir.or(parsed.dir);
+        options.dir = options.dir.or(parsed.folder);
         Ok(options)
     }
 
