@@ -96,6 +96,13 @@ pub enum Command {
         #[arg(allow_hyphen_values = true)]
         value: String,
     },
+    /// Write the request workbooks (xlsx): one per responsible department, or with
+    /// `--for units` one per county and the zone, pre-filled from the project
+    Sheets {
+        file: PathBuf,
+        #[command(flatten)]
+        options: ops::SheetsOptions,
+    },
 }
 
 impl Cli {
@@ -140,6 +147,7 @@ pub fn run(command: &Command, lang: Lang, out: &mut dyn Write, err: &mut dyn Wri
         } => explain(file, unit, indicator.as_deref(), lang, out),
         Command::Whatif { file, unit } => whatif(file, unit, lang, out),
         Command::Diff { old, new } => diff(old, new, lang, out),
+        Command::Sheets { file, options } => sheets(file, options, lang, out),
     };
     match result {
         Ok(()) => EXIT_OK,
@@ -335,4 +343,18 @@ fn diff(old: &Path, new: &Path, lang: Lang, out: &mut dyn Write) -> Result<(), O
     let after = ops::load_scored(new)?;
     let d = crate::diff::diff(&before.project, &before.board, &after.project, &after.board);
     print_lines(out, &crate::i18n::diff::lines(&d, lang))
+}
+
+/// `kaoping sheets` (see [`ops::sheets`]): a line per workbook written.
+fn sheets(
+    file: &Path,
+    options: &ops::SheetsOptions,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Result<(), OpsError> {
+    for path in ops::sheets(file, options, lang)? {
+        let said = OpsText(lang).wrote(&path.display().to_string());
+        let _ = writeln!(out, "{}", sanitize(&said));
+    }
+    Ok(())
 }

@@ -30,6 +30,7 @@ mod macros;
 mod numbers;
 mod ops;
 mod problems;
+mod sheets;
 mod tui;
 pub mod whatif;
 
@@ -42,6 +43,7 @@ pub use export::ExportText;
 pub use grid::GridText;
 pub use ops::{OpsText, io_error, option_error, set_error};
 pub use problems::problem_message;
+pub use sheets::SheetsText;
 pub use tui::TuiText;
 pub use whatif::WhatifText;
 
@@ -244,6 +246,8 @@ texts! {
     ExportNoOutput => "请写出要写入的文件名（例如 2026.xlsx）", "name the file to write (e.g. 2026.xlsx)";
     ExportNoFormat => "请用 --format 指定格式，或写出以 .xlsx .csv .md .html 或 .docx 结尾的文件名", "give --format, or a file name ending in .xlsx, .csv, .md, .html or .docx";
     ExportUnknownFormat => "扩展名应为 .xlsx .csv .md .html 或 .docx", "the name should end in .xlsx, .csv, .md, .html or .docx";
+    KeySheets => "写出填报表…（各部门或各县区）", "request workbooks… (departments or units)";
+    PromptSheets => "填报表写到文件夹（后可加 --for units 写各县区自查表）", "write request workbooks to folder (add --for units for the self-check)";
     OrgShort => zh::ORGANIZATION_SHORT, en::ORGANIZATION_SHORT;
     SurveyShort => zh::SURVEY_SHORT, en::SURVEY_SHORT;
     TaskShort => zh::TASK_SHORT, en::TASK_SHORT;

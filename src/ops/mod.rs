@@ -17,6 +17,9 @@ use crate::scoring::Scoreboard;
 use crate::store::MAX_FILE_BYTES;
 use std::path::{Path, PathBuf};
 
+mod sheets;
+pub use sheets::{SheetsOptions, sheets, write_sheets};
+
 /// Exit code: success.
 pub const EXIT_OK: i32 = 0;
 /// Exit code: the file has errors.
@@ -121,6 +124,12 @@ pub enum OpsError {
         path: PathBuf,
         source: crate::store::SaveError,
     },
+    /// `kaoping sheets` would replace a file (perhaps a filled return): nothing written.
+    #[error("{}: exists", path.display())]
+    WouldOverwrite { path: PathBuf },
+    /// `kaoping sheets` found no one to send a workbook to.
+    #[error("no request workbooks for {who:?}")]
+    NoWorkbooks { who: crate::returns::Recipients },
 }
 
 /// What [`OpsError::NotFound`] looked for.
@@ -324,6 +333,15 @@ impl OpsError {
                 source.message(lang),
                 t.nothing_changed()
             )),
+            OpsError::WouldOverwrite { path } => {
+                plain(i18n::SheetsText(lang).would_overwrite(&path.display().to_string()))
+            }
+            OpsError::NoWorkbooks { who } => plain(match who {
+                crate::returns::Recipients::Departments => {
+                    i18n::SheetsText(lang).none_for_departments()
+                }
+                crate::returns::Recipients::Units => i18n::SheetsText(lang).none_for_units(),
+            }),
         }
     }
 }

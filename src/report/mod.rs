@@ -18,6 +18,7 @@ pub use docx::export_docx;
 pub use export::{CsvTable, export_csv, export_html, export_markdown, export_xlsx};
 pub use json::rank_json;
 pub use table::{rank_markdown, rank_table};
+pub(crate) use xlsx::sheet_name;
 
 use crate::i18n::{ExplainText, ExportText, Lang, T};
 use crate::project::problem::Problem;

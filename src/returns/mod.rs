@@ -35,6 +35,10 @@
 //! [`PROP_STEP`] (the `[[procedure]]` step it answers) and [`PROP_INTO`] (`scores` or
 //! `selfcheck`); its title property is the project's title.
 
+mod sheets;
+
+pub use sheets::{Recipients, RequestWorkbook, request_workbooks, safe_file_name, step_of};
+
 use crate::project::Project;
 use sha2::{Digest, Sha256};
 

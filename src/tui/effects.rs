@@ -32,7 +32,17 @@ pub fn run(session: &mut Session, lang: Lang, effect: Effect) -> Msg {
             Msg::Compared(path, text)
         }
         Effect::Export(typed) => Msg::Exported(export(session, lang, &typed)),
+        Effect::Sheets(typed) => Msg::SheetsWritten(sheets(session, lang, &typed)),
     }
+}
+
+/// Writes the request workbooks of the project as it stands into the folder the prompt
+/// names, with `kaoping sheets`'s options after it (`--for units --force`).
+fn sheets(session: &Session, lang: Lang, typed: &str) -> Result<(usize, PathBuf), String> {
+    let options = ops::SheetsOptions::from_prompt(typed).map_err(|e| e.message(lang))?;
+    let written = ops::write_sheets(&session.project, session.path(), &options, lang)
+        .map_err(|e| e.message(lang))?;
+    Ok((written.len(), options.folder()))
 }
 
 /// Writes the evaluation to a file. The prompt holds a file name (its extension picks the

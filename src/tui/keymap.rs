@@ -510,6 +510,7 @@ pub const BINDINGS: &[Binding] = &[
     b(C::Global, &[ch('/')], A::Find, T::KeyFind, true),
     b(C::Global, &[ch('c')], A::Compare, T::KeyCompare, false),
     b(C::Global, &[ch('X')], A::Export, T::KeyExport, false),
+    b(C::Global, &[ch('W')], A::Sheets, T::KeySheets, false),
     b(C::Global, &[ch('S')], A::Settings, T::KeySettings, false),
     b(C::Global, &[ch('!')], A::ResolveConflict, T::KeyResolveConflict, true).when(in_conflict),
     b(C::Global, &[ch('u')], A::Undo, T::KeyUndo, false),

@@ -85,6 +85,8 @@ pub enum Action {
     Compare,
     /// Export the evaluation to a file.
     Export,
+    /// Write the request workbooks (`kaoping sheets`) into a folder.
+    Sheets,
     /// Go to the place of the selected item (a problem, a unit).
     Jump,
     /// Leave the list for the sheet (Entry).
@@ -172,6 +174,9 @@ pub enum Msg {
     Compared(PathBuf, Result<String, String>),
     /// [`Effect::Export`] ran: the file written, or why not.
     Exported(Result<PathBuf, String>),
+    /// [`Effect::Sheets`] ran: how many workbooks were written into which folder, or why
+    /// none was.
+    SheetsWritten(Result<(usize, PathBuf), String>),
 }
 
 /// Something `update` asks the loop to do outside the model: read or write a file.
@@ -199,4 +204,7 @@ pub enum Effect {
     /// Write the evaluation as the export prompt says: a file name (its extension picks
     /// the format) and `kaoping export`'s options.
     Export(String),
+    /// Write the request workbooks as the prompt says: a folder and `kaoping sheets`'s
+    /// options.
+    Sheets(String),
 }

@@ -225,6 +225,8 @@ pub enum Target {
     CompareWith,
     /// A file to export to (its extension picks the format).
     ExportTo,
+    /// A folder to write the request workbooks into (and `kaoping sheets`'s options).
+    SheetsTo,
 }
 
 /// A field of a score sheet.

@@ -101,7 +101,9 @@ pub fn to_edit(p: &Project, target: &Target, text: &str, lang: Lang) -> Result<E
             },
         }),
         // Not edits of the project: handled where they are committed.
-        Target::SaveAs | Target::CompareWith | Target::ExportTo => Err(String::new()),
+        Target::SaveAs | Target::CompareWith | Target::ExportTo | Target::SheetsTo => {
+            Err(String::new())
+        }
     }
 }
 
@@ -459,7 +461,12 @@ mod tests {
             ok(Target::NewUnit, "西城县"),
             Edit::AddUnit { unit } if unit.id == "unit-1" && unit.kind == crate::project::UnitKind::County
         ));
-        for file in [Target::SaveAs, Target::CompareWith, Target::ExportTo] {
+        for file in [
+            Target::SaveAs,
+            Target::CompareWith,
+            Target::ExportTo,
+            Target::SheetsTo,
+        ] {
             assert_eq!(to_edit(&p, &file, "x.toml", l), Err(String::new()));
         }
     }

@@ -109,6 +109,10 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             typing::exported(model, result);
             None
         }
+        Msg::SheetsWritten(result) => {
+            typing::sheets_written(model, result);
+            None
+        }
     };
     nav::clamp(model);
     grid::clamp(model);
@@ -199,6 +203,7 @@ fn act(model: &mut Model, action: Action) -> Option<Effect> {
         Action::WhatIf => overlay::what_if(model),
         Action::Compare => typing::start_compare(model),
         Action::Export => typing::start_export(model),
+        Action::Sheets => typing::start_sheets(model),
         Action::Find => typing::start_finding(model),
         Action::Settings => form::open_settings(model),
         Action::ResolveConflict => model.ui.overlay = Some(Overlay::Conflict),

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 pub(super) fn changes_project(target: &Target) -> bool {
     !matches!(
         target,
-        Target::SaveAs | Target::CompareWith | Target::ExportTo
+        Target::SaveAs | Target::CompareWith | Target::ExportTo | Target::SheetsTo
     )
 }
 
@@ -32,6 +32,19 @@ pub(super) fn start_export(model: &mut Model) {
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "kaoping".into());
     start_editing(model, Target::ExportTo, &format!("{stem}.xlsx"));
+}
+
+/// Types the folder to write the request workbooks into, starting from the project's
+/// folder (`kaoping sheets`'s options may follow: `--for units`).
+pub(super) fn start_sheets(model: &mut Model) {
+    let folder = model
+        .session
+        .path()
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map(|p| format!("{}{}", p.display(), std::path::MAIN_SEPARATOR))
+        .unwrap_or_default();
+    start_editing(model, Target::SheetsTo, &folder);
 }
 
 /// Starts a search for a unit or an indicator by name or id.
@@ -144,6 +157,7 @@ pub(super) fn commit_typed(model: &mut Model, action: Action, confirmed: bool) -
     match target {
         Target::CompareWith => return Some(Effect::Compare(path())),
         Target::ExportTo => return Some(Effect::Export(text)),
+        Target::SheetsTo => return Some(Effect::Sheets(text)),
         Target::SaveAs => return Some(Effect::SaveAs(path())),
         _ => {}
     }
@@ -372,6 +386,18 @@ pub(super) fn exported(model: &mut Model, result: Result<PathBuf, String>) {
         Ok(path) => {
             model.ui.mode = Mode::Normal;
             let text = format!("{} {}", T::Exported.get(model.lang), path.display());
+            info(model, text);
+        }
+        Err(e) => set_edit_error(model, e),
+    }
+}
+
+/// The request workbooks were written: says how many, and where.
+pub(super) fn sheets_written(model: &mut Model, result: Result<(usize, PathBuf), String>) {
+    match result {
+        Ok((count, folder)) => {
+            model.ui.mode = Mode::Normal;
+            let text = i18n::SheetsText(model.lang).written(count, &folder.display().to_string());
             info(model, text);
         }
         Err(e) => set_edit_error(model, e),

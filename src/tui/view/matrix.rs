@@ -431,6 +431,7 @@ pub fn prompt(target: &Target, l: Lang) -> &str {
         Target::SaveAs => T::PromptSaveAs.get(l),
         Target::CompareWith => T::PromptCompare.get(l),
         Target::ExportTo => T::PromptExport.get(l),
+        Target::SheetsTo => T::PromptSheets.get(l),
         Target::Sheet { .. } => T::PromptValue.get(l),
     }
 }
