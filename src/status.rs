@@ -10,8 +10,10 @@
 //!   `returns` — nobody (the step is listed with its due date only).
 //! - A return counts for a sender when its `from` is the sender and its `step` the step.
 //!   A return from someone who does not owe that step is left out here (`check` warns
-//!   about it). Every return taken in counts, whatever its `received` date: `on` moves
-//!   "today", not the file.
+//!   about it). `on` is the day things are judged as they stood: a return `received`
+//!   after it had not come in yet and is not counted (so `--on` a day before the due date
+//!   finds nobody late). The pending rows are the file's as it is now: the file keeps no
+//!   history of its values.
 //! - Late: no return and `on` after `due` (late by `on − due` days), or the earliest
 //!   return received after `due` (late by `received − due` days). A return on the due day
 //!   is on time; with nothing sent on the due day itself nobody is late yet.
@@ -25,6 +27,7 @@
 //! - `out_of_order`: the step is due before some earlier step (what `check` warns of);
 //!   steps are listed in file order all the same.
 
+pub use crate::check::returns::owing;
 use crate::project::{Date, Project, Returns, Row, UnitScores};
 
 /// How many pending rows a sender's line names (the count says how many there are).
@@ -57,8 +60,8 @@ pub struct StepStatus {
 pub struct Sender {
     pub id: String,
     pub name: String,
-    /// The returns taken in from it for this step, earliest first (file order among the
-    /// same day).
+    /// The returns taken in from it for this step by the day judged on, earliest first
+    /// (file order among the same day).
     pub sent: Vec<Sent>,
     pub late: bool,
     /// How many days late (`None` when not late).
@@ -121,24 +124,6 @@ pub fn status(project: &Project, on: Date) -> Status {
     Status { on, steps }
 }
 
-/// Who owes a return when a step says `returns`: ids and names, in file order.
-pub fn owing(project: &Project, returns: Option<Returns>) -> Vec<(&str, &str)> {
-    match returns {
-        None => Vec::new(),
-        Some(Returns::Units) => project
-            .units
-            .iter()
-            .map(|u| (u.id.as_str(), u.name.as_str()))
-            .collect(),
-        Some(Returns::Departments) => project
-            .departments
-            .iter()
-            .filter(|d| project.indicators.iter().any(|i| i.assesses(&d.id)))
-            .map(|d| (d.id.as_str(), d.name.as_str()))
-            .collect(),
-    }
-}
-
 /// Whether `id` owes a return at a step that says `returns`.
 pub fn owes(project: &Project, returns: Option<Returns>, id: &str) -> bool {
     owing(project, returns).iter().any(|(o, _)| *o == id)
@@ -156,7 +141,7 @@ fn sender(
     let mut sent: Vec<Sent> = project
         .returns
         .iter()
-        .filter(|r| r.step == step && r.from == id)
+        .filter(|r| r.step == step && r.from == id && r.received <= on)
         .map(|r| Sent {
             file: r.file.clone(),
             received: r.received,
@@ -264,7 +249,9 @@ pub fn parse_date(text: &str) -> Option<Date> {
         2 => 28,
         _ => return None,
     };
-    (1..=days).contains(&day).then_some(Date { year, month, day })
+    (1..=days)
+        .contains(&day)
+        .then_some(Date { year, month, day })
 }
 
 /// The status as JSON for scripts (`kaoping-status/1`): no decimals, dates as

@@ -17,6 +17,8 @@ use crate::scoring::Scoreboard;
 use crate::store::MAX_FILE_BYTES;
 use std::path::{Path, PathBuf};
 
+pub mod status;
+
 /// Exit code: success.
 pub const EXIT_OK: i32 = 0;
 /// Exit code: the file has errors.

@@ -85,6 +85,8 @@ pub enum Action {
     Compare,
     /// Export the evaluation to a file.
     Export,
+    /// Show who has sent which return and who is late (报送情况).
+    ReturnsStatus,
     /// Go to the place of the selected item (a problem, a unit).
     Jump,
     /// Leave the list for the sheet (Entry).
