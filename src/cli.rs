@@ -51,6 +51,13 @@ pub enum RankFormat {
     Markdown,
 }
 
+/// How `kaoping status` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatusFormat {
+    Table,
+    Json,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Write the regulation's template (or the filled demo) to FILE
@@ -87,6 +94,16 @@ pub enum Command {
     Whatif { file: PathBuf, unit: String },
     /// What changed between two project files, and what it did to the ranking
     Diff { old: PathBuf, new: PathBuf },
+    /// Per procedure step: who owes a return, who sent it and when, who is late, which
+    /// rows are still pending (exit 0 whoever is late)
+    Status {
+        file: PathBuf,
+        /// Judge lateness on this day (YYYY-MM-DD) instead of today
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        on: Option<String>,
+        #[arg(long, value_enum, default_value_t = StatusFormat::Table)]
+        format: StatusFormat,
+    },
     /// Change one value (KEY a dotted TOML path), validated and saved like the TUI
     Set {
         file: PathBuf,
@@ -148,6 +165,9 @@ pub fn run(command: &Command, lang: Lang, out: &mut dyn Write, err: &mut dyn Wri
         Command::Whatif { file, unit } => whatif(file, unit, lang, out),
         Command::Diff { old, new } => diff(old, new, lang, out),
         Command::Sheets { file, options } => sheets(file, options, lang, out),
+        Command::Status { file, on, format } => {
+            status(file, on.as_deref(), *format, lang, out, err)
+        }
     };
     match result {
         Ok(()) => EXIT_OK,
@@ -357,4 +377,36 @@ fn sheets(
         let _ = writeln!(out, "{}", sanitize(&said));
     }
     Ok(())
+}
+
+/// `kaoping status`: the returns table (or JSON) on standard output; the warnings about
+/// returns and the procedure on standard error. Exit 0 whoever is late.
+fn status(
+    file: &Path,
+    on: Option<&str>,
+    format: StatusFormat,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<(), OpsError> {
+    // A bad day is a usage error, said before the file is read.
+    let on = match on {
+        Some(text) => ops::status::parse_on(text)?,
+        None => ops::status::today_date(),
+    };
+    let (scored, status) = ops::status::status(file, on)?;
+    let about_returns: Vec<Problem> = scored
+        .warnings
+        .iter()
+        .filter(|p| {
+            matches!(p.path.0.first(),
+                Some(crate::project::PathSeg::Key(k)) if k == "returns" || k == "procedure")
+        })
+        .cloned()
+        .collect();
+    print_problems(file, &scored.text, &about_returns, lang, err);
+    match format {
+        StatusFormat::Table => print_lines(out, &crate::i18n::status::lines(&status, lang)),
+        StatusFormat::Json => print(out, crate::status::to_json(&status).as_bytes()),
+    }
 }

@@ -335,12 +335,14 @@ pub fn check(project: &Project) -> Vec<Problem> {
     c.scheme_sums();
     c.responsibilities();
     c.procedure_order();
+    c.returns();
     let mut problems = c.problems;
     // A stable sort keeps file order within each severity.
     problems.sort_by_key(Problem::severity);
     problems
 }
 
+pub mod returns;
 mod sheets;
 
 struct Checker<'p> {

@@ -5,7 +5,8 @@
 //!   side and named placeholders (`sentences!`, in `macros.rs`), as methods of a text
 //!   struct by topic: [`ExplainText`], [`WhatifText`], [`DiffText`], [`ExportText`],
 //!   [`OpsText`] (files and I/O errors), [`DocxText`] (the Chinese-only document for the
-//!   leading group), [`TuiText`] (the terminal program's),
+//!   leading group), [`TuiText`] (the terminal program's), [`StatusText`] (who has sent
+//!   which return: `kaoping status`),
 //!   [`CommonText`] (phrases several topics share), and [`problem_message`] for errors
 //!   and warnings;
 //! - the forms' words, a label per field: [`fields`].
@@ -31,6 +32,7 @@ mod numbers;
 mod ops;
 mod problems;
 mod sheets;
+pub mod status;
 mod tui;
 pub mod whatif;
 
@@ -44,6 +46,7 @@ pub use grid::GridText;
 pub use ops::{OpsText, io_error, option_error, set_error};
 pub use problems::problem_message;
 pub use sheets::SheetsText;
+pub use status::StatusText;
 pub use tui::TuiText;
 pub use whatif::WhatifText;
 
@@ -235,6 +238,7 @@ texts! {
     KeyWhatIf => "假设分析：还差什么", "what-if: what it lacks";
     KeyScratch => "试算（草稿，不保存）", "try a value (scratch, not saved)";
     KeyCompare => "与另一个文件比较…", "compare with another file…";
+    KeyReturnsStatus => "报送情况（谁已报送、谁逾期）", "returns status (who has sent, who is late)";
     KeyExport => "导出…（.xlsx .csv .md .html .docx）", "export… (.xlsx .csv .md .html .docx)";
     WhatIfTitle => "假设分析", "What-if";
     ScratchMoves => "其他单位该项得分的变化：", "how the others' scores on it move:";

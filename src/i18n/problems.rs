@@ -36,6 +36,7 @@ fn ref_kind(kind: RefKind, lang: Lang) -> &'static str {
         RefKind::Area => lang.pick("工作领域", "area"),
         RefKind::Indicator => lang.pick("指标", "indicator"),
         RefKind::OrgItem => lang.pick(cat!(zh::ORGANIZATION, "项目"), "organisation item"),
+        RefKind::Step => lang.pick("考评程序步骤", "procedure step"),
     }
 }
 
@@ -563,6 +564,8 @@ pub fn problem_message(kind: &ProblemKind, lang: Lang) -> String {
         BlankName => t.blank_name(),
         EmptyShort => t.empty_short(),
         PilotNotScored { unit } => t.pilot_not_scored(unit),
+        ReturnNotOwed { from, step, owed } => t.return_not_owed(from, step, *owed),
+        ReturnTwice { file, first } => t.return_twice(file, first),
         DuplicateName { name, other } => t.duplicate_name(name, other),
     }
 }

@@ -19,6 +19,7 @@ use std::path::{Path, PathBuf};
 
 mod sheets;
 pub use sheets::{SheetsOptions, sheets, write_sheets};
+pub mod status;
 
 /// Exit code: success.
 pub const EXIT_OK: i32 = 0;

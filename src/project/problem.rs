@@ -23,6 +23,8 @@ pub enum RefKind {
     Area,
     Indicator,
     OrgItem,
+    /// A `[[procedure]]` step.
+    Step,
 }
 
 /// Which comprehensive or single-item award a tie at the cut concerns.
@@ -258,6 +260,19 @@ pub enum ProblemKind {
         earlier: String,
         earlier_due: toml_edit::Date,
     },
+    /// A `[[returns]]` entry from a unit or department that does not owe a return at its
+    /// step (by name; `owed`: who does, `None`: nobody).
+    ReturnNotOwed {
+        from: String,
+        step: String,
+        owed: Option<crate::project::Returns>,
+    },
+    /// Two `[[returns]]` entries of the same file (the same SHA-256): `first` is the
+    /// earlier entry's file name.
+    ReturnTwice {
+        file: String,
+        first: String,
+    },
     /// A pilot unit that is not among the indicator's `units`: it is not scored on it
     /// at all, so being a pilot does nothing.
     PilotNotScored {
@@ -319,6 +334,8 @@ impl ProblemKind {
             | Implausible(_)
             | NomineesOffQuota { .. }
             | ProcedureOutOfOrder { .. }
+            | ReturnNotOwed { .. }
+            | ReturnTwice { .. }
             | BlankName
             | DuplicateName { .. }
             | PilotNotScored { .. } => Severity::Warning,

@@ -59,6 +59,8 @@ pub enum Context {
     Presentation,
     Help,
     Explain,
+    /// The returns window (报送情况).
+    Status,
     Confirm,
     /// The file changed on disk while edits waited to be written.
     Conflict,
@@ -385,6 +387,13 @@ pub const BINDINGS: &[Binding] = &[
     b(C::Explain, &[PAGE_UP], A::Page(Dir::Up), T::KeyScroll, true),
     b(C::Explain, &[PAGE_DOWN], A::Page(Dir::Down), T::KeyScroll, true),
     b(C::Explain, &[ch('i'), ch('q'), ESC, ENTER, ctrl('c')], A::Close, T::KeyClose, true),
+    b(C::Status, &[UP], A::Move(Dir::Up), T::KeyScroll, true),
+    b(C::Status, &[DOWN], A::Move(Dir::Down), T::KeyScroll, true),
+    b(C::Status, &[PAGE_UP], A::Page(Dir::Up), T::KeyScroll, true),
+    b(C::Status, &[PAGE_DOWN], A::Page(Dir::Down), T::KeyScroll, true),
+    b(C::Status, &[ch('k')], A::Move(Dir::Up), T::KeyScroll, true),
+    b(C::Status, &[ch('j')], A::Move(Dir::Down), T::KeyScroll, true),
+    b(C::Status, &[ch('T'), ch('q'), ESC, ctrl('c')], A::Close, T::KeyClose, true),
     b(C::Conflict, &[ch('r')], A::Reload, T::KeyReload, true).when(file_present),
     b(C::Conflict, &[ch('o')], A::Overwrite, T::KeyOverwrite, true),
     b(C::Conflict, &[ch('s')], A::SaveAs, T::KeySaveAs, true),
@@ -512,6 +521,7 @@ pub const BINDINGS: &[Binding] = &[
     b(C::Global, &[ch('X')], A::Export, T::KeyExport, false),
     b(C::Global, &[ch('W')], A::Sheets, T::KeySheets, false),
     b(C::Global, &[ch('S')], A::Settings, T::KeySettings, false),
+    b(C::Global, &[ch('T')], A::ReturnsStatus, T::KeyReturnsStatus, false),
     b(C::Global, &[ch('!')], A::ResolveConflict, T::KeyResolveConflict, true).when(in_conflict),
     b(C::Global, &[ch('u')], A::Undo, T::KeyUndo, false),
     b(C::Global, &[ctrl('r')], A::Redo, T::KeyRedo, false),
@@ -531,6 +541,7 @@ pub fn contexts(model: &Model) -> Vec<Context> {
         return vec![match overlay {
             Overlay::Help { .. } => Context::Help,
             Overlay::Explain { .. } => Context::Explain,
+            Overlay::Status { .. } => Context::Status,
             Overlay::Confirm { .. }
             | Overlay::Recover(_)
             | Overlay::Implausible { .. }

@@ -87,6 +87,8 @@ pub enum Action {
     Export,
     /// Write the request workbooks (`kaoping sheets`) into a folder.
     Sheets,
+    /// Show who has sent which return and who is late (报送情况).
+    ReturnsStatus,
     /// Go to the place of the selected item (a problem, a unit).
     Jump,
     /// Leave the list for the sheet (Entry).

@@ -11,6 +11,7 @@ mod columns;
 mod form;
 mod grid;
 mod rows;
+mod status;
 
 pub use columns::{MatrixCol, TotalsCol};
 pub use form::{Form, FormLine, form_lines, shown};
@@ -72,6 +73,9 @@ pub struct Model {
     pub size: (u16, u16),
     /// Colours on (off under `NO_COLOR`: the selection shows by reverse video and a marker).
     pub color: bool,
+    /// The day the returns window judges lateness on: today by the local clock (tests
+    /// set another, so that a snapshot does not change with the date).
+    pub today: crate::project::Date,
 }
 
 /// Everything about the screen.
@@ -286,6 +290,11 @@ pub enum Overlay {
         lines: Vec<String>,
         then: Then,
     },
+    /// Who has sent which return and who is late (`T`), judged on [`Model::today`]; the
+    /// lines are made when it is drawn.
+    Status {
+        scroll: usize,
+    },
     /// A block pasted from a spreadsheet: what it changes (the question's lines), the
     /// edits, to commit as one step, and how many values they change (`cells`).
     Paste {
@@ -329,6 +338,7 @@ impl Model {
             quit: false,
             size: (80, 24),
             color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+            today: crate::ops::status::today_date(),
         }
     }
 

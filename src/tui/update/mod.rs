@@ -29,6 +29,7 @@ mod overlay;
 mod paste;
 mod problems;
 mod ranking;
+mod status;
 mod totals;
 mod typing;
 
@@ -204,6 +205,7 @@ fn act(model: &mut Model, action: Action) -> Option<Effect> {
         Action::Compare => typing::start_compare(model),
         Action::Export => typing::start_export(model),
         Action::Sheets => typing::start_sheets(model),
+        Action::ReturnsStatus => status::open(model),
         Action::Find => typing::start_finding(model),
         Action::Settings => form::open_settings(model),
         Action::ResolveConflict => model.ui.overlay = Some(Overlay::Conflict),

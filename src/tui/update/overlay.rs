@@ -34,6 +34,7 @@ pub(super) fn act(model: &mut Model, action: Action) -> Option<Effect> {
             });
         }
         Some(Overlay::Explain { .. }) => {}
+        Some(Overlay::Status { scroll }) => super::status::act(model, action, scroll, page),
         Some(Overlay::Confirm { lines, edit, done }) => match action {
             Action::Yes => {
                 if commit(model, *edit)

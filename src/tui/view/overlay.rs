@@ -19,6 +19,10 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
             lines,
             scroll,
         }) => explain(frame, model, area, title, lines, *scroll),
+        Some(Overlay::Status { scroll }) => {
+            let (title, lines) = model.status_lines();
+            explain(frame, model, area, &title, &lines, *scroll)
+        }
         Some(Overlay::Conflict) => conflict(frame, model, area),
         Some(Overlay::QuitUnsaved) => quit_unsaved(frame, model, area),
         Some(Overlay::Recover(unfinished)) => {
