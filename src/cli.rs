@@ -96,6 +96,27 @@ pub enum Command {
         #[arg(allow_hyphen_values = true)]
         value: String,
     },
+    /// Take a filled return (xlsx or csv) in: every value checked, the change shown,
+    /// then saved at once; exit 1 when a cell cannot go in (nothing is written)
+    Import {
+        file: PathBuf,
+        /// The return: a workbook made by `kaoping sheets`, or a sheet or CSV with its columns
+        #[arg(value_name = "RETURN")]
+        ret: PathBuf,
+        /// Show what would change; write nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// Which sheets the values go into (default: what the workbook says, else scores)
+        #[arg(long, value_enum)]
+        into: Option<IntoArg>,
+    },
+}
+
+/// `--into` of `kaoping import`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum IntoArg {
+    Scores,
+    Selfcheck,
 }
 
 impl Cli {
@@ -140,6 +161,12 @@ pub fn run(command: &Command, lang: Lang, out: &mut dyn Write, err: &mut dyn Wri
         } => explain(file, unit, indicator.as_deref(), lang, out),
         Command::Whatif { file, unit } => whatif(file, unit, lang, out),
         Command::Diff { old, new } => diff(old, new, lang, out),
+        Command::Import {
+            file,
+            ret,
+            dry_run,
+            into,
+        } => import(file, ret, *dry_run, *into, lang, out, err),
     };
     match result {
         Ok(()) => EXIT_OK,
@@ -335,4 +362,38 @@ fn diff(old: &Path, new: &Path, lang: Lang, out: &mut dyn Write) -> Result<(), O
     let after = ops::load_scored(new)?;
     let d = crate::diff::diff(&before.project, &before.board, &after.project, &after.board);
     print_lines(out, &crate::i18n::diff::lines(&d, lang))
+}
+
+/// `kaoping import` (see [`ops::import`]): notes on standard error; the change, a summary
+/// line and what became of it on standard output.
+fn import(
+    file: &Path,
+    ret: &Path,
+    dry_run: bool,
+    into: Option<IntoArg>,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<(), OpsError> {
+    use crate::project::SheetKind;
+    let into = into.map(|i| match i {
+        IntoArg::Scores => SheetKind::Scores,
+        IntoArg::Selfcheck => SheetKind::Selfcheck,
+    });
+    let done = ops::import(file, ret, into, dry_run, ops::today_date())?;
+    for note in &done.notes {
+        let _ = writeln!(err, "{}", sanitize(&note.line(&done.file, lang)));
+    }
+    let t = crate::i18n::ReturnsText(lang);
+    let mut lines = Vec::new();
+    if !done.plan.already {
+        lines.extend(crate::i18n::diff::lines(&done.plan.diff, lang));
+    }
+    lines.push(done.plan.summary(lang));
+    if dry_run && !done.plan.already {
+        lines.push(t.dry_run());
+    } else if done.saved {
+        lines.push(t.saved(&file.display().to_string()));
+    }
+    print_lines(out, &lines)
 }

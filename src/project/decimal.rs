@@ -173,7 +173,6 @@ fn ungrouped(text: &str) -> Result<String, NumberTextError> {
     Ok(text.replace(',', ""))
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

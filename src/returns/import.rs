@@ -46,7 +46,7 @@
 //!   it is the diff of the self-check sheets scored as if they were assessed (their
 //!   totals and ranks, which are not the evaluation's).
 
-use super::read::{Cell, CellRef, Raw, ReadReturn, ReturnRow};
+use super::read::{Cell, CellRef, Raw, ReadError, ReadReturn, ReturnRow};
 use super::{
     Column, ITEM_ORG_PREFIX, ITEM_PENALTY, ITEM_SURVEY, LEVEL_MUNICIPAL, LEVEL_PROVINCIAL,
     STATUS_COMPLETE, STATUS_INCOMPLETE, fingerprint, procedure_year,
@@ -110,6 +110,8 @@ pub struct ImportErrors {
 /// One thing in a return that cannot go in.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ImportError {
+    /// The file itself cannot be read (see [`ReadError`]).
+    Read(ReadError),
     /// Made for another project or year.
     OtherProject {
         title: Option<String>,
@@ -155,9 +157,15 @@ pub enum ImportError {
         suggestions: Vec<String>,
     },
     /// A row with values but no unit or no item.
-    Unnamed { at: CellRef, column: Column },
+    Unnamed {
+        at: CellRef,
+        column: Column,
+    },
     /// The same unit and item on two rows.
-    Twice { at: CellRef, first: CellRef },
+    Twice {
+        at: CellRef,
+        first: CellRef,
+    },
     /// An error of the checks, at the cells whose values caused it (none: the return
     /// as a whole).
     Check {
@@ -165,8 +173,12 @@ pub enum ImportError {
         problem: Problem,
     },
     /// The sender (`kaoping-from`) or the step (`kaoping-step`) is not in the project.
-    UnknownSender { id: String },
-    UnknownStep { id: String },
+    UnknownSender {
+        id: String,
+    },
+    UnknownStep {
+        id: String,
+    },
     /// Who sent it cannot be told (a hand-made sheet for several units).
     NoSender,
     /// The project has no `[[procedure]]` step to record it under.
@@ -176,7 +188,10 @@ pub enum ImportError {
 impl ImportErrors {
     /// Each error in a line: `人社局考核表.xlsx!城镇新增就业!F7: 实际完成值 "1,2OO" 不是数`.
     pub fn lines(&self, lang: Lang) -> Vec<String> {
-        self.errors.iter().map(|e| e.line(&self.file, lang)).collect()
+        self.errors
+            .iter()
+            .map(|e| e.line(&self.file, lang))
+            .collect()
     }
 }
 
@@ -273,6 +288,7 @@ impl ImportError {
             ImportError::UnknownStep { id } => t.unknown_step(file, id),
             ImportError::NoSender => t.no_sender(file),
             ImportError::NoStep => t.no_step(file),
+            ImportError::Read(e) => e.line(file, lang),
         }
     }
 }
@@ -370,46 +386,61 @@ pub fn plan(
         } else {
             0
         };
-        if let Some(m) = merge(project, sheet, &unit, &item, penalty_index, row, &mut errors) {
+        if let Some(m) = merge(
+            project,
+            sheet,
+            &unit,
+            &item,
+            penalty_index,
+            row,
+            &mut errors,
+        ) {
             made.push(m);
         }
     }
-    if !errors.is_empty() {
-        return Err(refuse(errors));
-    }
-
-    // The sender and the step.
+    // The sender and the step (said only when the rows themselves are good).
+    let row_errors = !errors.is_empty();
     let from = match &ret.props.from {
-        Some(id) if project.kind_of(id).is_some() => id.clone(),
-        Some(id) => return Err(refuse(vec![ImportError::UnknownSender { id: id.clone() }])),
-        None => match sender(project, &row_units, &row_indicators) {
-            Some(id) => id,
-            None => return Err(refuse(vec![ImportError::NoSender])),
-        },
+        Some(id) if project.kind_of(id).is_some() => Some(id.clone()),
+        Some(id) => {
+            errors.push(ImportError::UnknownSender { id: id.clone() });
+            None
+        }
+        None => sender(project, &row_units, &row_indicators),
     };
+    if from.is_none() && !row_errors && ret.props.from.is_none() {
+        errors.push(ImportError::NoSender);
+    }
     let step = match &ret.props.step {
-        Some(id) if project.procedure.iter().any(|s| s.id == *id) => id.clone(),
-        Some(id) => return Err(refuse(vec![ImportError::UnknownStep { id: id.clone() }])),
+        Some(id) if project.procedure.iter().any(|s| s.id == *id) => Some(id.clone()),
+        Some(id) => {
+            errors.push(ImportError::UnknownStep { id: id.clone() });
+            None
+        }
         None => {
-            let owed = match project.kind_of(&from) {
+            let owed = match from.as_deref().and_then(|f| project.kind_of(f)) {
                 Some(UnitKind::Department) => Returns::Departments,
                 _ => Returns::Units,
             };
-            match project
+            let step = project
                 .procedure
                 .iter()
                 .find(|s| s.returns == Some(owed))
                 .or_else(|| project.procedure.first())
-            {
-                Some(s) => s.id.clone(),
-                None => return Err(refuse(vec![ImportError::NoStep])),
+                .map(|s| s.id.clone());
+            if step.is_none() {
+                errors.push(ImportError::NoStep);
             }
+            step
         }
     };
 
     // Every value through the checks, on a copy.
     let mut after = project.clone();
-    let edits: Vec<Edit> = made.iter().map(|m| m.edit.clone().in_sheets(kind)).collect();
+    let edits: Vec<Edit> = made
+        .iter()
+        .map(|m| m.edit.clone().in_sheets(kind))
+        .collect();
     for e in &edits {
         apply_to_project(&mut after, e);
     }
@@ -426,20 +457,16 @@ pub fn plan(
         SheetKind::Selfcheck => check_and_score(&before_checked),
     };
     let (new_problems, new_board) = check_and_score(&after_checked);
-    let caused: Vec<Problem> = new_problems
+    let caused = new_problems
         .into_iter()
-        .filter(|p| p.is_error() && !old_problems.contains(p))
-        .collect();
-    if !caused.is_empty() {
-        let errors = caused
-            .into_iter()
-            .map(|problem| ImportError::Check {
-                cells: cells_of(&made, &problem.path),
-                problem,
-            })
-            .collect();
+        .filter(|p| p.is_error() && !old_problems.contains(p));
+    errors.extend(caused.map(|problem| ImportError::Check {
+        cells: cells_of(&made, &problem.path),
+        problem,
+    }));
+    let (Some(from), Some(step), true) = (from, step, errors.is_empty()) else {
         return Err(refuse(errors));
-    }
+    };
     let diff = match (kind, &old_board, &new_board) {
         (_, Some(old), Some(new)) => crate::diff::diff(&before_checked, old, &after_checked, new),
         _ => Diff::default(),
@@ -700,9 +727,7 @@ fn item_by_id(project: &Project, id: &str) -> Option<Item> {
     if let Some(org) = id.strip_prefix(ITEM_ORG_PREFIX) {
         return project.org_item(org).map(|o| Item::Org(o.id.clone()));
     }
-    project
-        .indicator(id)
-        .map(|i| Item::Indicator(i.id.clone()))
+    project.indicator(id).map(|i| Item::Indicator(i.id.clone()))
 }
 
 /// Up to three names close to `name`: one containing the other, or a few edits away
@@ -720,7 +745,11 @@ pub fn suggest(name: &str, candidates: &[&str]) -> Vec<String> {
         })
         .collect();
     scored.sort_by_key(|(d, _)| *d);
-    scored.into_iter().take(3).map(|(_, c)| c.to_string()).collect()
+    scored
+        .into_iter()
+        .take(3)
+        .map(|(_, c)| c.to_string())
+        .collect()
 }
 
 /// Levenshtein distance, by characters.
@@ -742,7 +771,12 @@ fn edit_distance(a: &str, b: &str) -> usize {
 // ---- values ------------------------------------------------------------------------
 
 /// A cell's number; errors said at the cell.
-fn number(cell: &Cell, column: Column, rate: bool, errors: &mut Vec<ImportError>) -> Option<Decimal> {
+fn number(
+    cell: &Cell,
+    column: Column,
+    rate: bool,
+    errors: &mut Vec<ImportError>,
+) -> Option<Decimal> {
     let bad = |why| ImportError::NotANumber {
         at: cell.at.clone(),
         column,

@@ -333,10 +333,7 @@ fn read_xlsx(bytes: &[u8]) -> Result<ReadReturn, Vec<ReadError>> {
         }
         // A formula whose cell is empty is marked, to be said only where it is read.
         let formula_at = |row: u32, col: u32| -> String {
-            formulas
-                .get_value((row, col))
-                .cloned()
-                .unwrap_or_default()
+            formulas.get_value((row, col)).cloned().unwrap_or_default()
         };
         let mut lines: Vec<Line> = grid
             .into_iter()
@@ -484,7 +481,11 @@ fn read_sheet(
     let has = |c: Column| places[index_of(c)].is_some();
     let mut missing = Vec::new();
     if !(has(Column::UnitId) && has(Column::ItemId)) {
-        missing.extend([Column::Unit, Column::Item].into_iter().filter(|c| !has(*c)));
+        missing.extend(
+            [Column::Unit, Column::Item]
+                .into_iter()
+                .filter(|c| !has(*c)),
+        );
     }
     if !VALUE_COLUMNS.iter().any(|c| has(*c)) {
         missing.extend(VALUE_COLUMNS);
@@ -644,7 +645,10 @@ mod tests {
             row: 6,
             col: 5,
         };
-        assert_eq!(at.place("人社局考核表.xlsx"), "人社局考核表.xlsx!城镇新增就业!F7");
+        assert_eq!(
+            at.place("人社局考核表.xlsx"),
+            "人社局考核表.xlsx!城镇新增就业!F7"
+        );
         assert_eq!(serial_date(46397.0), "2027-01-10");
     }
 }
