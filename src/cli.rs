@@ -109,6 +109,9 @@ pub enum Command {
         /// Which sheets the values go into (default: what the workbook says, else scores)
         #[arg(long, value_enum)]
         into: Option<IntoArg>,
+        /// Who sent it (id or name), when the workbook does not say and its rows cannot
+        #[arg(long)]
+        from: Option<String>,
     },
 }
 
@@ -166,7 +169,8 @@ pub fn run(command: &Command, lang: Lang, out: &mut dyn Write, err: &mut dyn Wri
             ret,
             dry_run,
             into,
-        } => import(file, ret, *dry_run, *into, lang, out, err),
+            from,
+        } => import(file, ret, *dry_run, *into, from.as_deref(), lang, out, err),
     };
     match result {
         Ok(()) => EXIT_OK,
@@ -364,6 +368,7 @@ fn diff(old: &Path, new: &Path, lang: Lang, out: &mut dyn Write) -> Result<(), O
     print_lines(out, &crate::i18n::diff::lines(&d, lang))
 }
 
+#[allow(clippy::too_many_arguments)]
 /// `kaoping import` (see [`ops::import`]): notes on standard error; the change, a summary
 /// line and what became of it on standard output.
 fn import(
@@ -371,6 +376,7 @@ fn import(
     ret: &Path,
     dry_run: bool,
     into: Option<IntoArg>,
+    from: Option<&str>,
     lang: Lang,
     out: &mut dyn Write,
     err: &mut dyn Write,
@@ -380,7 +386,13 @@ fn import(
         IntoArg::Scores => SheetKind::Scores,
         IntoArg::Selfcheck => SheetKind::Selfcheck,
     });
-    let done = ops::import(file, ret, into, dry_run, ops::today_date())?;
+    let options = ops::ImportOptions {
+        into,
+        from: from.map(str::to_string),
+        dry_run,
+        today: ops::today_date(),
+    };
+    let done = ops::import(file, ret, &options)?;
     for note in &done.notes {
         let _ = writeln!(err, "{}", sanitize(&note.line(&done.file, lang)));
     }

@@ -19,6 +19,15 @@ impl ReturnsText {
         }
     }
 
+    /// The end of every refusal: how many errors, and that nothing was written.
+    pub fn nothing_written(self, errors: usize) -> String {
+        if errors == 1 {
+            self.nothing_written_one()
+        } else {
+            self.nothing_written_many(errors)
+        }
+    }
+
     sentences! {
         pub(super) fn assessed_sheets() {
             zh: "考评得分",
@@ -54,10 +63,14 @@ impl ReturnsText {
             en: "saved {project}",
         }
 
-        /// The end of every refusal.
-        pub fn nothing_written(errors: usize) {
+        pub(super) fn nothing_written_many(errors: usize) {
             zh: "共 {errors} 处错误，未写入任何值",
             en: "{errors} errors; nothing was written",
+        }
+
+        pub(super) fn nothing_written_one() {
+            zh: "共 1 处错误，未写入任何值",
+            en: "1 error; nothing was written",
         }
 
         /// A workbook made for another project or year.
@@ -151,8 +164,8 @@ impl ReturnsText {
         }
 
         pub fn no_sender(file: &str) {
-            zh: "{file}：看不出是哪个单位报送的（各行属于多个单位，也没有同一个责任单位）",
-            en: "{file}: cannot tell who sent it (its rows are for several units, with no one responsible department)",
+            zh: "{file}：看不出是哪个单位报送的（各行属于多个单位，也没有同一个责任单位）；请用 --from 指明报送单位",
+            en: "{file}: cannot tell who sent it (its rows are for several units, with no one responsible department); name the sender with --from",
         }
 
         pub fn no_step(file: &str) {

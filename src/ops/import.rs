@@ -24,15 +24,27 @@ pub struct Imported {
     pub saved: bool,
 }
 
-/// Takes the return at `ret` into the project `file` (see the module's doc). `today`
-/// is the day recorded as `received`.
-pub fn import(
-    file: &Path,
-    ret: &Path,
-    into: Option<SheetKind>,
-    dry_run: bool,
-    today: Date,
-) -> Result<Imported, OpsError> {
+/// How to take a return in.
+#[derive(Debug, Clone)]
+pub struct ImportOptions {
+    /// The sheets the values go into (`None`: what the workbook says, else `scores`).
+    pub into: Option<SheetKind>,
+    /// Who sent it (an id or a name), over what the workbook says.
+    pub from: Option<String>,
+    /// Plan and show only.
+    pub dry_run: bool,
+    /// The day recorded as `received`.
+    pub today: Date,
+}
+
+/// Takes the return at `ret` into the project `file` (see the module's doc).
+pub fn import(file: &Path, ret: &Path, options: &ImportOptions) -> Result<Imported, OpsError> {
+    let ImportOptions {
+        into,
+        from,
+        dry_run,
+        today,
+    } = options.clone();
     // The project first: a locked or broken project is said before the return is read.
     let (mut opened, project, board) = if dry_run {
         let s = super::load_scored(file)?;
@@ -60,8 +72,11 @@ pub fn import(
             errors,
         })
     };
-    let read = read(&name, &bytes)
+    let mut read = read(&name, &bytes)
         .map_err(|errors| refuse(errors.into_iter().map(ImportError::Read).collect()))?;
+    if let Some(from) = &from {
+        read.props.from = Some(super::find_unit(&project, from)?);
+    }
     let sha = sha256_hex(&bytes);
     let plan = plan(&project, &board, &read, &name, &sha, into, today).map_err(OpsError::Return)?;
     let mut saved = false;

@@ -18,7 +18,7 @@ use crate::store::MAX_FILE_BYTES;
 use std::path::{Path, PathBuf};
 
 mod import;
-pub use import::{Imported, import, today_date};
+pub use import::{ImportOptions, Imported, import, today_date};
 
 /// Exit code: success.
 pub const EXIT_OK: i32 = 0;
