@@ -120,6 +120,30 @@ pub enum Command {
         #[command(flatten)]
         options: ops::SheetsOptions,
     },
+    /// Take a filled return (xlsx or csv) in: every value checked, the change shown,
+    /// then saved at once; exit 1 when a cell cannot go in (nothing is written)
+    Import {
+        file: PathBuf,
+        /// The return: a workbook made by `kaoping sheets`, or a sheet or CSV with its columns
+        #[arg(value_name = "RETURN")]
+        ret: PathBuf,
+        /// Show what would change; write nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// Which sheets the values go into (default: what the workbook says, else scores)
+        #[arg(long, value_enum)]
+        into: Option<IntoArg>,
+        /// Who sent it (id or name), when the workbook does not say and its rows cannot
+        #[arg(long)]
+        from: Option<String>,
+    },
+}
+
+/// `--into` of `kaoping import`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum IntoArg {
+    Scores,
+    Selfcheck,
 }
 
 impl Cli {
@@ -168,6 +192,13 @@ pub fn run(command: &Command, lang: Lang, out: &mut dyn Write, err: &mut dyn Wri
         Command::Status { file, on, format } => {
             status(file, on.as_deref(), *format, lang, out, err)
         }
+        Command::Import {
+            file,
+            ret,
+            dry_run,
+            into,
+            from,
+        } => import(file, ret, *dry_run, *into, from.as_deref(), lang, out, err),
     };
     match result {
         Ok(()) => EXIT_OK,
@@ -392,7 +423,7 @@ fn status(
     // A bad day is a usage error, said before the file is read.
     let on = match on {
         Some(text) => ops::status::parse_on(text)?,
-        None => ops::status::today_date(),
+        None => ops::today_date(),
     };
     let (scored, status) = ops::status::status(file, on)?;
     let about_returns: Vec<Problem> = scored
@@ -409,4 +440,46 @@ fn status(
         StatusFormat::Table => print_lines(out, &crate::i18n::status::lines(&status, lang)),
         StatusFormat::Json => print(out, crate::status::to_json(&status).as_bytes()),
     }
+}
+
+#[allow(clippy::too_many_arguments)]
+/// `kaoping import` (see [`ops::import`]): notes on standard error; the change, a summary
+/// line and what became of it on standard output.
+fn import(
+    file: &Path,
+    ret: &Path,
+    dry_run: bool,
+    into: Option<IntoArg>,
+    from: Option<&str>,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<(), OpsError> {
+    use crate::project::SheetKind;
+    let into = into.map(|i| match i {
+        IntoArg::Scores => SheetKind::Scores,
+        IntoArg::Selfcheck => SheetKind::Selfcheck,
+    });
+    let options = ops::ImportOptions {
+        into,
+        from: from.map(str::to_string),
+        dry_run,
+        today: ops::today_date(),
+    };
+    let done = ops::import(file, ret, &options)?;
+    for note in &done.notes {
+        let _ = writeln!(err, "{}", sanitize(&note.line(&done.file, lang)));
+    }
+    let t = crate::i18n::ReturnsText(lang);
+    let mut lines = Vec::new();
+    if !done.plan.already {
+        lines.extend(crate::i18n::diff::lines(&done.plan.diff, lang));
+    }
+    lines.push(done.plan.summary(lang));
+    if dry_run && !done.plan.already {
+        lines.push(t.dry_run());
+    } else if done.saved {
+        lines.push(t.saved(&file.display().to_string()));
+    }
+    print_lines(out, &lines)
 }

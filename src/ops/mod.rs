@@ -10,7 +10,7 @@
 use crate::check::{Analysis, analyze};
 use crate::diff::Diff;
 use crate::i18n::{self, Lang};
-use crate::project::problem::{Problem, ProblemKind};
+use crate::project::problem::{Problem, ProblemKind, has_errors};
 use crate::project::{Project, TomlPath};
 use crate::report::{CsvTable, RankInput};
 use crate::scoring::Scoreboard;
@@ -19,7 +19,9 @@ use std::path::{Path, PathBuf};
 
 mod sheets;
 pub use sheets::{SheetsOptions, sheets, write_sheets};
+mod import;
 pub mod status;
+pub use import::{ImportOptions, Imported, import};
 
 /// Exit code: success.
 pub const EXIT_OK: i32 = 0;
@@ -119,6 +121,10 @@ pub enum OpsError {
     /// The file (or its folder) may not be written.
     #[error("{}: not writable", path.display())]
     NotWritable { path: PathBuf, folder: bool },
+    /// A return that cannot be taken in (exit 1): every reason, each at its file, sheet
+    /// and cell; nothing was written.
+    #[error("{}: the return cannot be taken in", .0.file)]
+    Return(crate::returns::import::ImportErrors),
     /// The project file could not be saved.
     #[error("{}: {source}", path.display())]
     Save {
@@ -211,7 +217,9 @@ impl OpsError {
     /// cause some), 2 for everything else.
     pub fn exit_code(&self) -> i32 {
         match self {
-            OpsError::FileHasErrors { .. } | OpsError::Refused { .. } => EXIT_FILE_ERRORS,
+            OpsError::FileHasErrors { .. } | OpsError::Refused { .. } | OpsError::Return(_) => {
+                EXIT_FILE_ERRORS
+            }
             _ => EXIT_USAGE,
         }
     }
@@ -262,6 +270,13 @@ impl OpsError {
                     .map(|p| (true, i18n::render(p, &name, None, lang)))
                     .collect();
                 lines.push((false, t.nothing_changed()));
+                lines
+            }
+            OpsError::Return(errors) => {
+                let mut lines: Vec<(bool, String)> =
+                    errors.lines(lang).into_iter().map(|l| (true, l)).collect();
+                let count = errors.errors.len();
+                lines.push((false, i18n::ReturnsText(lang).nothing_written(count)));
                 lines
             }
             OpsError::NotFound { what, key } => plain(t.not_found(&what.word(lang), key)),
@@ -697,6 +712,19 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), OpsError> {
     crate::store::write_atomic(path, bytes).map_err(OpsError::io(path))
 }
 
+/// Today, by the local clock, as a TOML date (what `[[returns]]` records as `received`,
+/// and the day `kaoping status` judges on by default).
+pub fn today_date() -> crate::project::Date {
+    use chrono::Datelike;
+    let now = chrono::Local::now().date_naive();
+    // chrono's year is far inside what a TOML date holds for any clock that is right.
+    crate::project::Date {
+        year: u16::try_from(now.year()).unwrap_or(0),
+        month: now.month() as u8,
+        day: now.day() as u8,
+    }
+}
+
 /// Today's date as exports print it.
 pub fn today() -> String {
     chrono::Local::now().format("%Y-%m-%d").to_string()
@@ -723,7 +751,40 @@ pub fn set(file: &Path, key: &str, value: &str) -> Result<TomlPath, OpsError> {
     let Some(path) = TomlPath::parse(key) else {
         return Err(OpsError::BadKeyPath(key.to_string()));
     };
-    let (mut store, bytes) = crate::store::Store::open(file, false).map_err(OpsError::io(file))?;
+    let Opened {
+        mut store, text, ..
+    } = open_to_change(file)?;
+    let mut doc: toml_edit::DocumentMut = text
+        .parse()
+        .map_err(|e: toml_edit::TomlError| OpsError::Export(e.to_string()))?;
+    // A value, not a table: replacing `scores.jia` would lose the sheet and its comments.
+    let new_value = crate::edit::value_of(value);
+    if names_tables(doc.as_item(), &path.0) || value_holds_tables(&new_value) {
+        return Err(OpsError::NotAValue {
+            key: path.to_string(),
+        });
+    }
+    crate::edit::set_path(&mut doc, &path.0, new_value).map_err(|source| OpsError::Set {
+        path: file.to_path_buf(),
+        source,
+    })?;
+    save_changed(&mut store, file, &doc.to_string())?;
+    Ok(path)
+}
+
+/// A project file opened to be changed: locked, read, and without errors.
+pub struct Opened {
+    pub store: crate::store::Store,
+    pub text: String,
+    /// The file's analysis (it has a project and a board: no errors).
+    pub analysis: Analysis,
+}
+
+/// Opens a project file to change it (`set`, `import`): takes the lock (refused when
+/// another kaoping holds it, or the file or folder may not be written), reads it, and
+/// refuses a file with errors — a change is judged by the errors it causes.
+pub fn open_to_change(file: &Path) -> Result<Opened, OpsError> {
+    let (store, bytes) = crate::store::Store::open(file, false).map_err(OpsError::io(file))?;
     if let Some(holder) = store.holder() {
         return Err(OpsError::Locked {
             path: file.to_path_buf(),
@@ -744,39 +805,38 @@ pub fn set(file: &Path, key: &str, value: &str) -> Result<TomlPath, OpsError> {
             problems: vec![problem],
         }
     })?;
-    // The file must be valid before: a change is judged by the errors it causes.
-    let before = analyze(&text);
-    if before.has_errors() {
+    let analysis = analyze(&text);
+    if analysis.has_errors() || analysis.board.is_none() {
         return Err(OpsError::FileHasErrors {
             path: file.to_path_buf(),
             text: Some(text),
-            problems: before.problems,
+            problems: analysis.problems,
         });
     }
-    let mut doc: toml_edit::DocumentMut = text
-        .parse()
-        .map_err(|e: toml_edit::TomlError| OpsError::Export(e.to_string()))?;
-    // A value, not a table: replacing `scores.jia` would lose the sheet and its comments.
-    let new_value = crate::edit::value_of(value);
-    if names_tables(doc.as_item(), &path.0) || value_holds_tables(&new_value) {
-        return Err(OpsError::NotAValue {
-            key: path.to_string(),
-        });
-    }
-    crate::edit::set_path(&mut doc, &path.0, new_value).map_err(|source| OpsError::Set {
-        path: file.to_path_buf(),
-        source,
-    })?;
-    let new_text = doc.to_string();
-    let after = analyze(&new_text);
-    let (Some(project), false) = (&after.project, after.has_errors()) else {
+    Ok(Opened {
+        store,
+        text,
+        analysis,
+    })
+}
+
+/// Saves the changed text of a file opened with [`open_to_change`]: refused (nothing
+/// written) when it has errors; otherwise through the store (parse back, atomic write,
+/// backup, the file unchanged on disk since it was read). Returns the project saved.
+pub fn save_changed(
+    store: &mut crate::store::Store,
+    file: &Path,
+    new_text: &str,
+) -> Result<Project, OpsError> {
+    let after = analyze(new_text);
+    let (Some(project), false) = (after.project, has_errors(&after.problems)) else {
         // The new text's places are not the file's: the errors name their paths only.
         return Err(OpsError::Refused {
             path: file.to_path_buf(),
             problems: after.problems,
         });
     };
-    store.save(&new_text, project).map_err(|e| match e {
+    store.save(new_text, &project).map_err(|e| match e {
         crate::store::SaveError::Io(source) => match OpsError::from_io(file, source) {
             OpsError::Io { source, .. } => OpsError::Save {
                 path: file.to_path_buf(),
@@ -789,7 +849,7 @@ pub fn set(file: &Path, key: &str, value: &str) -> Result<TomlPath, OpsError> {
             source,
         },
     })?;
-    Ok(path)
+    Ok(project)
 }
 
 /// Whether a path of a document names tables: a table, an array of tables, an element
@@ -982,6 +1042,10 @@ mod tests {
                 path: path(),
                 source: crate::store::SaveError::ChangedOnDisk,
             },
+            OpsError::Return(crate::returns::import::ImportErrors {
+                file: "人社局考核表.xlsx".into(),
+                errors: vec![crate::returns::import::ImportError::NoSender],
+            }),
             OpsError::Save {
                 path: path(),
                 source: crate::store::SaveError::Exists(path()),

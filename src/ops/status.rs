@@ -4,19 +4,7 @@
 use super::{OpsError, Scored, load_scored};
 use crate::project::Date;
 use crate::status::Status;
-use chrono::Datelike;
 use std::path::Path;
-
-/// Today, by the local clock.
-pub fn today_date() -> Date {
-    let now = chrono::Local::now().date_naive();
-    // chrono's year is far inside what a TOML date holds for any clock that is right.
-    Date {
-        year: u16::try_from(now.year()).unwrap_or(0),
-        month: now.month() as u8,
-        day: now.day() as u8,
-    }
-}
 
 /// A `--on` day: `YYYY-MM-DD`, one that exists; anything else is a usage error naming
 /// the option and what was given.

@@ -108,6 +108,71 @@ fn is_digit_group(s: &str) -> bool {
         && s.chars().all(|c| c.is_ascii_digit() || c == '_')
 }
 
+/// Why a number typed, pasted or stored as text in a spreadsheet is not one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberTextError {
+    /// Letters, signs in the wrong place, two points: not a number at all.
+    NotANumber,
+    /// Commas that are not thousands separators (`1,80`, `12,3456`).
+    Grouping,
+    /// A `%` where the field is not a rate.
+    Percent,
+}
+
+/// The number a cell of text holds, by the rules of a paste into the terminal program and
+/// of a number stored as text in a return: thousands separators (`1,800`, `1，800`,
+/// groups of three), spaces, full-width digits and signs; `95%` only where `rate` (the
+/// field is a rate); `None` for an empty cell (its value stays).
+/// `rate`: the field is a rate (`95%` is 95).
+pub fn number_in_text(cell: &str, rate: bool) -> Result<Option<Decimal>, NumberTextError> {
+    let text: String = typed_digits(cell)
+        .chars()
+        .map(|c| match c {
+            '，' => ',',
+            '％' => '%',
+            '＋' => '+',
+            other => other,
+        })
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let text = match text.strip_suffix('%') {
+        Some(_) if !rate => return Err(NumberTextError::Percent),
+        Some(number) => number,
+        None => text.as_str(),
+    };
+    if !text
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '+'))
+    {
+        return Err(NumberTextError::NotANumber);
+    }
+    let plain = ungrouped(text)?;
+    parse_decimal_text(&plain)
+        .map(Some)
+        .map_err(|_| NumberTextError::NotANumber)
+}
+
+/// The number without its thousands separators, which must stand between groups of three
+/// digits in the integer part.
+fn ungrouped(text: &str) -> Result<String, NumberTextError> {
+    if !text.contains(',') {
+        return Ok(text.to_string());
+    }
+    let unsigned = text.trim_start_matches(['-', '+']);
+    let (int, frac) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+    let mut groups = int.split(',');
+    let first = groups.next().unwrap_or_default();
+    let first_ok = (1..=3).contains(&first.len()) && first.chars().all(|c| c.is_ascii_digit());
+    let rest_ok = groups.all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()));
+    if !first_ok || !rest_ok || frac.contains(',') {
+        return Err(NumberTextError::Grouping);
+    }
+    Ok(text.replace(',', ""))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

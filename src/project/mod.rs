@@ -43,7 +43,9 @@ mod write;
 
 pub use area::{Area, AreaField};
 pub use award::Award;
-pub use decimal::{DecimalError, decimal_value, parse_decimal_text, typed_digits};
+pub use decimal::{
+    DecimalError, NumberTextError, decimal_value, number_in_text, parse_decimal_text, typed_digits,
+};
 pub use department::{Department, DepartmentField};
 pub use indicator::{Aggregate, Direction, Indicator, IndicatorField, Role, RowKind};
 pub use load::{LoadOutcome, load, load_document, load_document_as, locate, parse};

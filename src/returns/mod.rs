@@ -32,8 +32,14 @@
 //!
 //! A workbook made by `kaoping sheets` carries, in its custom document properties,
 //! [`PROP_FINGERPRINT`] (see [`fingerprint`]), [`PROP_FROM`] (the sender's id),
-//! [`PROP_STEP`] (the `[[procedure]]` step it answers) and [`PROP_INTO`] (`scores` or
-//! `selfcheck`); its title property is the project's title.
+//! [`PROP_STEP`] (the `[[procedure]]` step it answers), [`PROP_INTO`] (`scores` or
+//! `selfcheck`) and [`PROP_YEAR`] (the year); its title property is the project's title.
+//!
+//! Reading a return back: [`read`] (bytes → rows) and [`import`] (rows → the edits,
+//! checked, and what they change).
+
+pub mod import;
+pub mod read;
 
 mod sheets;
 
@@ -147,6 +153,9 @@ pub const PROP_FINGERPRINT: &str = "kaoping-fingerprint";
 pub const PROP_FROM: &str = "kaoping-from";
 pub const PROP_STEP: &str = "kaoping-step";
 pub const PROP_INTO: &str = "kaoping-into";
+/// The year the workbook was made for ([`procedure_year`]), to name it when a workbook
+/// of another year is refused (the fingerprint alone cannot say which year it was).
+pub const PROP_YEAR: &str = "kaoping-year";
 
 /// The year of the evaluation a project is for: the year of its earliest `[[procedure]]`
 /// due date (the regulation's returns fall due in the January after the year

@@ -5,7 +5,8 @@
 //! columns A–J of [`COLUMNS`] under one header row whose A and B cells are the keys
 //! `unit_id` and `item_id` (the other cells [`Column::title`] in the workbook's language),
 //! the ids in the hidden columns A and B of every data row, and the custom document
-//! properties [`PROP_FINGERPRINT`], [`PROP_FROM`], [`PROP_STEP`] and [`PROP_INTO`].
+//! properties [`PROP_FINGERPRINT`], [`PROP_FROM`], [`PROP_STEP`], [`PROP_INTO`] and
+//! [`PROP_YEAR`].
 //!
 //! # Who gets what
 //!
@@ -51,8 +52,8 @@
 
 use super::{
     COLUMNS, Column, ITEM_ORG_PREFIX, ITEM_PENALTY, ITEM_SURVEY, LEVEL_MUNICIPAL, LEVEL_PROVINCIAL,
-    PROP_FINGERPRINT, PROP_FROM, PROP_INTO, PROP_STEP, STATUS_COMPLETE, STATUS_INCOMPLETE,
-    fingerprint,
+    PROP_FINGERPRINT, PROP_FROM, PROP_INTO, PROP_STEP, PROP_YEAR, STATUS_COMPLETE,
+    STATUS_INCOMPLETE, fingerprint, procedure_year,
 };
 use crate::i18n::{Lang, SheetsText};
 use crate::project::{
@@ -507,12 +508,15 @@ fn render(
     lang: Lang,
 ) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
-    let properties = DocProperties::new()
+    let mut properties = DocProperties::new()
         .set_title(clean(&project.title))
         .set_custom_property(PROP_FINGERPRINT, fingerprint(project))
         .set_custom_property(PROP_FROM, plan.from.as_str())
         .set_custom_property(PROP_STEP, step)
         .set_custom_property(PROP_INTO, into.key());
+    if let Some(year) = procedure_year(project) {
+        properties = properties.set_custom_property(PROP_YEAR, year.to_string().as_str());
+    }
     workbook.set_properties(&properties);
     let formats = Formats::new();
     for sheet_plan in &plan.sheets {

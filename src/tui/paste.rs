@@ -16,20 +16,11 @@
 //!   `%`), and an error anywhere else;
 //! - anything else that is not a decimal kaoping can hold (`1,2OO`, `--5`, `1.2.3`,
 //!   `1,80`, `1e5`) is an error, and refuses the whole paste.
+//!
+//! The number rules themselves are `crate::project::number_in_text`, which `kaoping
+//! import` uses for numbers stored as text in a return.
 
-use crate::project::{parse_decimal_text, typed_digits};
-use rust_decimal::Decimal;
-
-/// Why a pasted cell is not a number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CellError {
-    /// Letters, signs in the wrong place, two points: not a number at all.
-    NotANumber,
-    /// Commas that are not thousands separators (`1,80`, `12,3456`).
-    Grouping,
-    /// A `%` where the field is not a rate.
-    Percent,
-}
+pub use crate::project::{NumberTextError as CellError, number_in_text as pasted_number};
 
 /// The cells of a pasted block: rows of cells, as the spreadsheet copied them.
 pub fn parse_block(text: &str) -> Vec<Vec<String>> {
@@ -54,60 +45,10 @@ pub fn is_block(text: &str) -> bool {
     rows.len() > 1 || rows.first().is_some_and(|r| r.len() > 1)
 }
 
-/// The number a pasted cell holds; `None` for an empty cell (its value stays).
-/// `rate`: the field is a rate (`95%` is 95).
-pub fn pasted_number(cell: &str, rate: bool) -> Result<Option<Decimal>, CellError> {
-    let text: String = typed_digits(cell)
-        .chars()
-        .map(|c| match c {
-            '，' => ',',
-            '％' => '%',
-            '＋' => '+',
-            other => other,
-        })
-        .filter(|c| !c.is_whitespace())
-        .collect();
-    if text.is_empty() {
-        return Ok(None);
-    }
-    let text = match text.strip_suffix('%') {
-        Some(_) if !rate => return Err(CellError::Percent),
-        Some(number) => number,
-        None => text.as_str(),
-    };
-    if !text
-        .chars()
-        .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '+'))
-    {
-        return Err(CellError::NotANumber);
-    }
-    let plain = ungrouped(text)?;
-    parse_decimal_text(&plain)
-        .map(Some)
-        .map_err(|_| CellError::NotANumber)
-}
-
-/// The number without its thousands separators, which must stand between groups of three
-/// digits in the integer part.
-fn ungrouped(text: &str) -> Result<String, CellError> {
-    if !text.contains(',') {
-        return Ok(text.to_string());
-    }
-    let unsigned = text.trim_start_matches(['-', '+']);
-    let (int, frac) = unsigned.split_once('.').unwrap_or((unsigned, ""));
-    let mut groups = int.split(',');
-    let first = groups.next().unwrap_or_default();
-    let first_ok = (1..=3).contains(&first.len()) && first.chars().all(|c| c.is_ascii_digit());
-    let rest_ok = groups.all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()));
-    if !first_ok || !rest_ok || frac.contains(',') {
-        return Err(CellError::Grouping);
-    }
-    Ok(text.replace(',', ""))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rust_decimal::Decimal;
     use std::str::FromStr;
 
     fn n(text: &str) -> Result<Option<Decimal>, CellError> {

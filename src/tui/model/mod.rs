@@ -338,7 +338,7 @@ impl Model {
             quit: false,
             size: (80, 24),
             color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-            today: crate::ops::status::today_date(),
+            today: crate::ops::today_date(),
         }
     }
 
