@@ -57,6 +57,18 @@ impl ReturnsText {
             en: "preview (--dry-run): nothing written",
         }
 
+        /// In the terminal program, once a return is in (one undo step).
+        pub fn taken_in(summary: &str, undo: &str) {
+            zh: "已导入 {summary}（按 {undo} 一次全部撤销）",
+            en: "taken in: {summary} ({undo} undoes it all at once)",
+        }
+
+        /// In the terminal program, a return not taken in after its preview.
+        pub fn not_taken_in(file: &str) {
+            zh: "未导入 {file}",
+            en: "{file} not taken in",
+        }
+
         /// After the save.
         pub fn saved(project: &str) {
             zh: "已保存 {project}",

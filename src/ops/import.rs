@@ -61,6 +61,34 @@ pub fn import(file: &Path, ret: &Path, options: &ImportOptions) -> Result<Import
         };
         (Some(o), project, board)
     };
+    let mut done = plan_return(&project, &board, ret, into, from.as_deref(), today)?;
+    if let Some(Opened { store, text, .. }) = opened.as_mut()
+        && !done.plan.edits.is_empty()
+    {
+        let mut doc: toml_edit::DocumentMut = text
+            .parse()
+            .map_err(|e: toml_edit::TomlError| OpsError::Export(e.to_string()))?;
+        for edit in &done.plan.edits {
+            apply_to_document(&mut doc, edit);
+        }
+        save_changed(store, file, &doc.to_string())?;
+        done.saved = true;
+    }
+    Ok(done)
+}
+
+/// Reads the return at `ret` and plans taking it into `project` (scored as `board`),
+/// writing nothing: what `import` does before it saves, and what the terminal
+/// program's `I` shows before it asks. `from` (an id or a name) names the sender over
+/// what the workbook says.
+pub fn plan_return(
+    project: &crate::project::Project,
+    board: &crate::scoring::Scoreboard,
+    ret: &Path,
+    into: Option<SheetKind>,
+    from: Option<&str>,
+    today: Date,
+) -> Result<Imported, OpsError> {
     let (bytes, _) = crate::store::read(ret).map_err(|e| OpsError::from_io(ret, e))?;
     let name = ret.file_name().map_or_else(
         || ret.display().to_string(),
@@ -74,28 +102,62 @@ pub fn import(file: &Path, ret: &Path, options: &ImportOptions) -> Result<Import
     };
     let mut read = read(&name, &bytes)
         .map_err(|errors| refuse(errors.into_iter().map(ImportError::Read).collect()))?;
-    if let Some(from) = &from {
-        read.props.from = Some(super::find_unit(&project, from)?);
+    if let Some(from) = from {
+        read.props.from = Some(super::find_unit(project, from)?);
     }
     let sha = sha256_hex(&bytes);
-    let plan = plan(&project, &board, &read, &name, &sha, into, today).map_err(OpsError::Return)?;
-    let mut saved = false;
-    if let Some(Opened { store, text, .. }) = opened.as_mut()
-        && !plan.edits.is_empty()
-    {
-        let mut doc: toml_edit::DocumentMut = text
-            .parse()
-            .map_err(|e: toml_edit::TomlError| OpsError::Export(e.to_string()))?;
-        for edit in &plan.edits {
-            apply_to_document(&mut doc, edit);
-        }
-        save_changed(store, file, &doc.to_string())?;
-        saved = true;
-    }
+    let plan = plan(project, board, &read, &name, &sha, into, today).map_err(OpsError::Return)?;
     Ok(Imported {
         file: name,
         notes: read.notes,
         plan,
-        saved,
+        saved: false,
     })
+}
+
+/// What the terminal program's `I` prompt holds: the return's path and, after it, any of
+/// `kaoping import`'s options (`--into selfcheck`, `--from 东城县`). Quotes group words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportPrompt {
+    pub path: std::path::PathBuf,
+    pub into: Option<SheetKind>,
+    pub from: Option<String>,
+}
+
+#[derive(clap::Parser)]
+#[command(name = "import", no_binary_name = true, disable_help_flag = true)]
+struct PromptArgs {
+    path: Option<std::path::PathBuf>,
+    #[arg(long, value_parser = ["scores", "selfcheck"])]
+    into: Option<String>,
+    #[arg(long)]
+    from: Option<String>,
+}
+
+impl ImportPrompt {
+    pub fn parse(text: &str) -> Result<ImportPrompt, OpsError> {
+        let text = text.trim();
+        let args = if !text.contains(" -") && !text.starts_with(['"', '\'', '-']) {
+            // Only a path, spaces and all.
+            PromptArgs {
+                path: (!text.is_empty()).then(|| std::path::PathBuf::from(text)),
+                into: None,
+                from: None,
+            }
+        } else {
+            <PromptArgs as clap::Parser>::try_parse_from(super::split_words(text)).map_err(|e| {
+                OpsError::Options {
+                    kind: e.kind(),
+                    arg: e
+                        .get(clap::error::ContextKind::InvalidArg)
+                        .map(|a| a.to_string()),
+                }
+            })?
+        };
+        Ok(ImportPrompt {
+            path: args.path.ok_or(OpsError::NoReturn)?,
+            into: args.into.as_deref().and_then(SheetKind::from_key),
+            from: args.from,
+        })
+    }
 }

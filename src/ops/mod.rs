@@ -21,7 +21,7 @@ mod sheets;
 pub use sheets::{SheetsOptions, sheets, write_sheets};
 mod import;
 pub mod status;
-pub use import::{ImportOptions, Imported, import};
+pub use import::{ImportOptions, ImportPrompt, Imported, import, plan_return};
 
 /// Exit code: success.
 pub const EXIT_OK: i32 = 0;
@@ -69,6 +69,9 @@ pub enum OpsError {
     /// The export prompt named no file to write.
     #[error("no file to write")]
     NoOutput,
+    /// The import prompt named no return to read.
+    #[error("no return to read")]
+    NoReturn,
     /// No `--format`, and no file name whose extension says it.
     #[error("no format")]
     NoFormat,
@@ -290,6 +293,7 @@ impl OpsError {
             }
             OpsError::Export(message) => plain(message.clone()),
             OpsError::NoOutput => plain(i18n::T::ExportNoOutput.get(lang).to_string()),
+            OpsError::NoReturn => plain(i18n::T::ImportNoFile.get(lang).to_string()),
             OpsError::NoFormat => plain(i18n::T::ExportNoFormat.get(lang).to_string()),
             OpsError::OnlyForCsv { option } => plain(t.only_for_csv(option)),
             OpsError::Options { kind, arg } => plain(match arg {
@@ -1010,6 +1014,7 @@ mod tests {
                 arg: Some("--tabel".into()),
             },
             OpsError::NoOutput,
+            OpsError::NoReturn,
             OpsError::NoFormat,
             OpsError::OnlyForCsv { option: "--table" },
             OpsError::BadKeyPath("a..b".into()),

@@ -33,7 +33,31 @@ pub fn run(session: &mut Session, lang: Lang, effect: Effect) -> Msg {
         }
         Effect::Export(typed) => Msg::Exported(export(session, lang, &typed)),
         Effect::Sheets(typed) => Msg::SheetsWritten(sheets(session, lang, &typed)),
+        Effect::PlanImport(typed, today) => {
+            Msg::ImportPlanned(plan_import(session, lang, &typed, today))
+        }
     }
+}
+
+/// Reads the return the prompt names and plans taking it into the project as it stands
+/// (`kaoping import`'s options may follow the name); every reason it cannot go in.
+fn plan_import(
+    session: &Session,
+    lang: Lang,
+    typed: &str,
+    today: crate::project::Date,
+) -> Result<super::msg::Planned, Vec<String>> {
+    let prompt = ops::ImportPrompt::parse(typed).map_err(|e| e.lines(lang))?;
+    ops::plan_return(
+        &session.project,
+        &session.board,
+        &prompt.path,
+        prompt.into,
+        prompt.from.as_deref(),
+        today,
+    )
+    .map(|imported| super::msg::Planned(Box::new(imported)))
+    .map_err(|e| e.lines(lang))
 }
 
 /// Writes the request workbooks of the project as it stands into the folder the prompt

@@ -62,6 +62,9 @@ pub enum Context {
     /// The returns window (报送情况).
     Status,
     Confirm,
+    /// A return read by `I`, before it goes in: what it changes, scrolled, and the
+    /// question.
+    ImportPreview,
     /// The file changed on disk while edits waited to be written.
     Conflict,
     /// Quitting with edits that could not be written.
@@ -394,6 +397,12 @@ pub const BINDINGS: &[Binding] = &[
     b(C::Status, &[ch('k')], A::Move(Dir::Up), T::KeyScroll, true),
     b(C::Status, &[ch('j')], A::Move(Dir::Down), T::KeyScroll, true),
     b(C::Status, &[ch('T'), ch('q'), ESC, ctrl('c')], A::Close, T::KeyClose, true),
+    b(C::ImportPreview, &[ch('y'), ENTER], A::Yes, T::KeyImportTake, true),
+    b(C::ImportPreview, &[ch('n'), ESC, ch('q'), ctrl('c')], A::No, T::KeyImportCancel, true),
+    b(C::ImportPreview, &[UP, ch('k')], A::Move(Dir::Up), T::KeyScroll, true),
+    b(C::ImportPreview, &[DOWN, ch('j')], A::Move(Dir::Down), T::KeyScroll, true),
+    b(C::ImportPreview, &[PAGE_UP], A::Page(Dir::Up), T::KeyScroll, false),
+    b(C::ImportPreview, &[PAGE_DOWN], A::Page(Dir::Down), T::KeyScroll, false),
     b(C::Conflict, &[ch('r')], A::Reload, T::KeyReload, true).when(file_present),
     b(C::Conflict, &[ch('o')], A::Overwrite, T::KeyOverwrite, true),
     b(C::Conflict, &[ch('s')], A::SaveAs, T::KeySaveAs, true),
@@ -519,6 +528,7 @@ pub const BINDINGS: &[Binding] = &[
     b(C::Global, &[ch('/')], A::Find, T::KeyFind, true),
     b(C::Global, &[ch('c')], A::Compare, T::KeyCompare, false),
     b(C::Global, &[ch('X')], A::Export, T::KeyExport, false),
+    b(C::Global, &[ch('I')], A::Import, T::KeyImport, false),
     b(C::Global, &[ch('W')], A::Sheets, T::KeySheets, false),
     b(C::Global, &[ch('S')], A::Settings, T::KeySettings, false),
     b(C::Global, &[ch('T')], A::ReturnsStatus, T::KeyReturnsStatus, false),
@@ -542,6 +552,7 @@ pub fn contexts(model: &Model) -> Vec<Context> {
             Overlay::Help { .. } => Context::Help,
             Overlay::Explain { .. } => Context::Explain,
             Overlay::Status { .. } => Context::Status,
+            Overlay::Import { .. } => Context::ImportPreview,
             Overlay::Confirm { .. }
             | Overlay::Recover(_)
             | Overlay::Implausible { .. }

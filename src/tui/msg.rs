@@ -89,6 +89,8 @@ pub enum Action {
     Sheets,
     /// Show who has sent which return and who is late (报送情况).
     ReturnsStatus,
+    /// Import a filled return (`kaoping import`): its preview, then a question.
+    Import,
     /// Go to the place of the selected item (a problem, a unit).
     Jump,
     /// Leave the list for the sheet (Entry).
@@ -179,6 +181,20 @@ pub enum Msg {
     /// [`Effect::Sheets`] ran: how many workbooks were written into which folder, or why
     /// none was.
     SheetsWritten(Result<(usize, PathBuf), String>),
+    /// [`Effect::PlanImport`] ran: what taking the return in would change, or every
+    /// reason it cannot go in (each a line).
+    ImportPlanned(Result<Planned, Vec<String>>),
+}
+
+/// A return read and planned (what [`Msg::ImportPlanned`] carries); two are the same
+/// when they come from the same file and make the same edits.
+#[derive(Debug, Clone)]
+pub struct Planned(pub Box<crate::ops::Imported>);
+
+impl PartialEq for Planned {
+    fn eq(&self, other: &Planned) -> bool {
+        self.0.file == other.0.file && self.0.plan.edits == other.0.plan.edits
+    }
 }
 
 /// Something `update` asks the loop to do outside the model: read or write a file.
@@ -209,4 +225,7 @@ pub enum Effect {
     /// Write the request workbooks as the prompt says: a folder and `kaoping sheets`'s
     /// options.
     Sheets(String),
+    /// Read the return the prompt names (and `kaoping import`'s options after it) and
+    /// plan taking it into the project as it stands; nothing is written.
+    PlanImport(String, crate::project::Date),
 }

@@ -229,6 +229,8 @@ pub enum Target {
     CompareWith,
     /// A file to export to (its extension picks the format).
     ExportTo,
+    /// A filled return to import (`kaoping import`'s options may follow).
+    ImportFrom,
     /// A folder to write the request workbooks into (and `kaoping sheets`'s options).
     SheetsTo,
 }
@@ -301,6 +303,16 @@ pub enum Overlay {
         lines: Vec<String>,
         edits: Vec<Edit>,
         cells: usize,
+    },
+    /// A return read and planned (`I`): what it changes (`lines`, scrolled), the edits
+    /// to commit as one step (the values, then its `[[returns]]` entry), and the line to
+    /// say once it is in.
+    Import {
+        title: String,
+        lines: Vec<String>,
+        edits: Vec<Edit>,
+        done: String,
+        scroll: usize,
     },
 }
 

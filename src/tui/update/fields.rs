@@ -101,9 +101,11 @@ pub fn to_edit(p: &Project, target: &Target, text: &str, lang: Lang) -> Result<E
             },
         }),
         // Not edits of the project: handled where they are committed.
-        Target::SaveAs | Target::CompareWith | Target::ExportTo | Target::SheetsTo => {
-            Err(String::new())
-        }
+        Target::SaveAs
+        | Target::CompareWith
+        | Target::ExportTo
+        | Target::SheetsTo
+        | Target::ImportFrom => Err(String::new()),
     }
 }
 
@@ -466,6 +468,7 @@ mod tests {
             Target::CompareWith,
             Target::ExportTo,
             Target::SheetsTo,
+            Target::ImportFrom,
         ] {
             assert_eq!(to_edit(&p, &file, "x.toml", l), Err(String::new()));
         }

@@ -21,6 +21,7 @@ pub mod fields;
 mod form;
 mod grid;
 mod history;
+mod import;
 pub mod knock;
 mod knock_on;
 mod matrix;
@@ -114,6 +115,10 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             typing::sheets_written(model, result);
             None
         }
+        Msg::ImportPlanned(result) => {
+            import::planned(model, result);
+            None
+        }
     };
     nav::clamp(model);
     grid::clamp(model);
@@ -205,6 +210,7 @@ fn act(model: &mut Model, action: Action) -> Option<Effect> {
         Action::Compare => typing::start_compare(model),
         Action::Export => typing::start_export(model),
         Action::Sheets => typing::start_sheets(model),
+        Action::Import => typing::start_import(model),
         Action::ReturnsStatus => status::open(model),
         Action::Find => typing::start_finding(model),
         Action::Settings => form::open_settings(model),

@@ -35,6 +35,13 @@ pub(super) fn act(model: &mut Model, action: Action) -> Option<Effect> {
         }
         Some(Overlay::Explain { .. }) => {}
         Some(Overlay::Status { scroll }) => super::status::act(model, action, scroll, page),
+        Some(Overlay::Import {
+            title,
+            lines,
+            edits,
+            done,
+            scroll,
+        }) => super::import::act(model, action, page, (title, lines, edits, done, scroll)),
         Some(Overlay::Confirm { lines, edit, done }) => match action {
             Action::Yes => {
                 if commit(model, *edit)

@@ -14,7 +14,11 @@ use std::path::{Path, PathBuf};
 pub(super) fn changes_project(target: &Target) -> bool {
     !matches!(
         target,
-        Target::SaveAs | Target::CompareWith | Target::ExportTo | Target::SheetsTo
+        Target::SaveAs
+            | Target::CompareWith
+            | Target::ExportTo
+            | Target::SheetsTo
+            | Target::ImportFrom
     )
 }
 
@@ -45,6 +49,22 @@ pub(super) fn start_sheets(model: &mut Model) {
         .map(|p| format!("{}{}", p.display(), std::path::MAIN_SEPARATOR))
         .unwrap_or_default();
     start_editing(model, Target::SheetsTo, &folder);
+}
+
+/// Types the name of a filled return to import, starting from the project's folder
+/// (`kaoping import`'s options may follow: `--into selfcheck`).
+pub(super) fn start_import(model: &mut Model) {
+    if super::refused_read_only(model) {
+        return;
+    }
+    let folder = model
+        .session
+        .path()
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map(|p| format!("{}{}", p.display(), std::path::MAIN_SEPARATOR))
+        .unwrap_or_default();
+    start_editing(model, Target::ImportFrom, &folder);
 }
 
 /// Starts a search for a unit or an indicator by name or id.
@@ -158,6 +178,7 @@ pub(super) fn commit_typed(model: &mut Model, action: Action, confirmed: bool) -
         Target::CompareWith => return Some(Effect::Compare(path())),
         Target::ExportTo => return Some(Effect::Export(text)),
         Target::SheetsTo => return Some(Effect::Sheets(text)),
+        Target::ImportFrom => return Some(Effect::PlanImport(text, model.today)),
         Target::SaveAs => return Some(Effect::SaveAs(path())),
         _ => {}
     }

@@ -432,6 +432,7 @@ pub fn prompt(target: &Target, l: Lang) -> &str {
         Target::CompareWith => T::PromptCompare.get(l),
         Target::ExportTo => T::PromptExport.get(l),
         Target::SheetsTo => T::PromptSheets.get(l),
+        Target::ImportFrom => T::PromptImport.get(l),
         Target::Sheet { .. } => T::PromptValue.get(l),
     }
 }

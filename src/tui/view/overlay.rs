@@ -19,6 +19,12 @@ pub fn draw(frame: &mut Frame, model: &Model, area: Rect) {
             lines,
             scroll,
         }) => explain(frame, model, area, title, lines, *scroll),
+        Some(Overlay::Import {
+            title,
+            lines,
+            scroll,
+            ..
+        }) => import_preview(frame, model, area, title, lines, *scroll),
         Some(Overlay::Status { scroll }) => {
             let (title, lines) = model.status_lines();
             explain(frame, model, area, &title, &lines, *scroll)
@@ -223,6 +229,49 @@ fn explain(
         .take(height)
         .map(|s| Line::from(format!(" {s}")))
         .collect();
+    frame.render_widget(Paragraph::new(shown), inner);
+}
+
+/// A return's preview (`I`): what it changes, wrapped and scrolled like an explanation,
+/// with the question's keys always in sight under it.
+fn import_preview(
+    frame: &mut Frame,
+    model: &Model,
+    area: Rect,
+    title: &str,
+    lines: &[String],
+    scroll: usize,
+) {
+    let box_w = 96.min(area.width);
+    let w = usize::from(box_w).saturating_sub(3);
+    let wrapped: Vec<String> = lines
+        .iter()
+        .flat_map(|line| wrap(&sanitize(line), w))
+        .collect();
+    // Two more lines: a blank one and the keys.
+    let box_h = (wrapped.len() as u16 + 4).min(area.height.saturating_sub(2));
+    let outer = centered(area, box_w, box_h);
+    let inner = boxed(frame, model, outer, title);
+    let height = usize::from(inner.height).saturating_sub(2);
+    let scroll = scroll.min(wrapped.len().saturating_sub(height));
+    let mut shown: Vec<Line> = wrapped
+        .iter()
+        .skip(scroll)
+        .take(height)
+        .map(|s| Line::from(format!(" {s}")))
+        .collect();
+    let more = wrapped.len() > height;
+    shown.resize(height, Line::default());
+    shown.push(if more {
+        Line::from(format!(
+            " {}/{}",
+            (scroll + height).min(wrapped.len()),
+            wrapped.len()
+        ))
+    } else {
+        Line::default()
+    });
+    shown.push(question_keys(model, T::KeyImportTake, T::KeyImportCancel));
     frame.render_widget(Paragraph::new(shown), inner);
 }
 
