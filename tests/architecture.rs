@@ -16,7 +16,7 @@ const LAYERS: &[&[&str]] = &[
     &["project"],
     &["scoring"],
     &["check", "edit"],
-    &["explain", "whatif", "diff"],
+    &["explain", "whatif", "diff", "selfcheck"],
     &["i18n"],
     &["report", "returns"],
     &["store"],
