@@ -1,0 +1,326 @@
+//! Self-check beside assessed (`[selfcheck.<id>]`, 总结自查): the sheets checked like the
+//! assessed ones, scored alike, compared row by row (`kaoping::selfcheck`), shown in the
+//! entry pane, `explain` and the exports.
+//!
+//! Hand-computed on the worked example (甲县 21.80, 乙县 20.20, 丙县 19.70, 经济开发区
+//! 18.80; new-jobs base 4, bonus 20% of the base to the best over-completer) and on the
+//! demo.
+
+mod common;
+
+use common::{WORKED, edit, scored};
+use kaoping::check::{analyze, sheet_errors_in};
+use kaoping::project::SheetKind;
+use kaoping::project::problem::{Problem, ProblemKind};
+use kaoping::selfcheck::{GapItem, GapRow, GapValue, UnitGap, gaps};
+use rust_decimal::Decimal;
+
+fn d(s: &str) -> Decimal {
+    s.parse().unwrap()
+}
+
+/// 甲县 says what the office found; 丙县 claims 1010 new jobs of 1000 (the office found
+/// 950) and a survey of 5.8 (5.2); the zone says 低保 was complete (the office: incomplete,
+/// −0.8).
+const SELFCHECK: &str = r#"
+[selfcheck.jia]
+survey = 5.5
+organization = { leadership = 2, funding = 3.5 }
+
+[selfcheck.jia.indicators]
+new-jobs = { target = 1000, actual = 1200 }
+training = { target = 200, actual = 230 }
+dibao = { status = "complete" }
+
+[selfcheck.bing]
+survey = 5.8
+organization = { leadership = 1.5, funding = 3.5 }
+
+[selfcheck.bing.indicators]
+new-jobs = { target = 1000, actual = 1010 }
+training = { target = 100, actual = 104 }
+dibao = { status = "complete" }
+
+[selfcheck.zone]
+survey = 4.9
+organization = { leadership = 2, funding = 2.5 }
+
+[selfcheck.zone.indicators]
+new-jobs = { target = 300, actual = 315 }
+training = { target = 50, actual = 50 }
+dibao = { status = "complete" }
+"#;
+
+fn worked_with(selfcheck: &str) -> String {
+    format!("{WORKED}{selfcheck}")
+}
+
+fn errors(text: &str) -> Vec<Problem> {
+    analyze(text)
+        .problems
+        .into_iter()
+        .filter(Problem::is_error)
+        .collect()
+}
+
+fn paths(problems: &[Problem]) -> Vec<String> {
+    problems.iter().map(|p| p.path.to_string()).collect()
+}
+
+fn all_gaps(text: &str) -> Vec<UnitGap> {
+    let (project, board) = scored(text);
+    let own = kaoping::scoring::score_selfcheck(&project)
+        .expect("a self-check sheet")
+        .expect("scores");
+    gaps(&project, &board, &own)
+}
+
+// ---- checks ---------------------------------------------------------------------------
+
+#[test]
+fn a_clean_selfcheck_adds_no_problem() {
+    let plain = analyze(WORKED).problems.len();
+    let with = analyze(&worked_with(SELFCHECK));
+    assert!(!with.has_errors(), "{:?}", with.problems);
+    assert_eq!(with.problems.len(), plain, "{:?}", with.problems);
+}
+
+#[test]
+fn selfcheck_values_out_of_range_are_errors_at_selfcheck_paths() {
+    let text = worked_with(&edit(
+        SELFCHECK,
+        &[
+            // survey max 6; funding max 3.5; dibao deduction cap 60% × 4 = 2.4.
+            ("survey = 5.8", "survey = 6.5"),
+            (
+                "organization = { leadership = 1.5, funding = 3.5 }",
+                "organization = { leadership = 1.5, funding = 4, nope = 1 }",
+            ),
+            (
+                "[selfcheck.zone.indicators]\nnew-jobs = { target = 300, actual = 315 }\ntraining = { target = 50, actual = 50 }\ndibao = { status = \"complete\" }",
+                "[selfcheck.zone.indicators]\nnew-jobs = { target = 300, actual = -1 }\ntraining = { target = 0, actual = 50 }\ndibao = { status = \"incomplete\", deduction = 3 }",
+            ),
+        ],
+    ));
+    let found = errors(&text);
+    assert_eq!(
+        paths(&found),
+        [
+            "selfcheck.bing.survey",
+            "selfcheck.bing.organization.funding",
+            "selfcheck.bing.organization.nope",
+            "selfcheck.zone.indicators.new-jobs.actual",
+            "selfcheck.zone.indicators.training.target",
+            "selfcheck.zone.indicators.dibao.deduction",
+        ],
+        "{found:?}"
+    );
+    assert!(matches!(
+        found[0].kind,
+        ProblemKind::ScoreOutOfRange { value, max } if value == d("6.5") && max == d("6")
+    ));
+    assert!(matches!(
+        found[1].kind,
+        ProblemKind::ScoreOutOfRange { value, max } if value == d("4") && max == d("3.5")
+    ));
+    assert!(matches!(found[2].kind, ProblemKind::UnknownRef { .. }));
+    assert!(matches!(
+        found[5].kind,
+        ProblemKind::DeductionOutOfRange { value, cap, .. } if value == d("3") && cap == d("2.4")
+    ));
+    // The same checks on that one sheet, as an edit of it alone is checked.
+    let project = analyze(&worked_with(SELFCHECK)).project.unwrap();
+    assert!(sheet_errors_in(&project, SheetKind::Selfcheck, "bing").is_empty());
+}
+
+#[test]
+fn selfcheck_sheets_of_nobody_and_rows_that_do_not_apply_are_errors() {
+    let text = worked_with(
+        r#"
+[selfcheck.nobody]
+survey = 5
+
+[selfcheck.civil.indicators]
+new-jobs = { target = 100, actual = 100 }
+dibao = { status = "complete" }
+"#,
+    );
+    let found = errors(&text);
+    assert_eq!(
+        paths(&found),
+        ["selfcheck.nobody", "selfcheck.civil.indicators.new-jobs"],
+        "{found:?}"
+    );
+    assert!(matches!(
+        &found[1].kind,
+        ProblemKind::DepartmentNotResponsible { department, .. } if department == "市民政局"
+    ));
+}
+
+#[test]
+fn a_selfcheck_number_too_large_to_score_is_an_error_there() {
+    let text = worked_with(&edit(
+        SELFCHECK,
+        &[(
+            "new-jobs = { target = 1000, actual = 1200 }",
+            "new-jobs = { target = 1000, actual = \"9999999999999999999999999999\" }",
+        )],
+    ));
+    // 甲县's self-check row, where it was typed (the overflow is in the others' bonus).
+    let found = errors(&text);
+    assert_eq!(
+        paths(&found),
+        ["selfcheck.jia.indicators.new-jobs.actual"],
+        "{found:?}"
+    );
+    assert!(matches!(found[0].kind, ProblemKind::TooLargeToScore { .. }));
+}
+
+#[test]
+fn a_partial_or_implausible_selfcheck_raises_no_warning() {
+    // 乙县 has sent only its survey (pending everywhere else), the zone claims 3000 new
+    // jobs of 300 (900% over: past plausible_deviation = 50% were it assessed).
+    let text = worked_with(&format!(
+        "{}\n[selfcheck.yi]\nsurvey = 5.8\n",
+        edit(
+            SELFCHECK,
+            &[(
+                "new-jobs = { target = 300, actual = 315 }",
+                "new-jobs = { target = 300, actual = 3000 }",
+            )]
+        )
+    ));
+    let analysis = analyze(&text);
+    assert!(!analysis.has_errors(), "{:?}", analysis.problems);
+    assert_eq!(
+        analysis.problems.len(),
+        analyze(WORKED).problems.len(),
+        "{:?}",
+        analysis.problems
+    );
+    assert!(
+        analysis
+            .problems
+            .iter()
+            .all(|p| !p.path.to_string().starts_with("selfcheck"))
+    );
+}
+
+// ---- scoring and gaps -----------------------------------------------------------------
+
+fn row<'a>(gap: &'a UnitGap, what: &str) -> &'a GapRow {
+    gap.rows
+        .iter()
+        .find(|r| match &r.item {
+            GapItem::Org { id, .. } | GapItem::Indicator { id, .. } => id == what,
+            GapItem::Survey => what == "survey",
+            GapItem::Penalties => what == "penalties",
+        })
+        .unwrap_or_else(|| panic!("no row {what} in {gap:?}"))
+}
+
+#[test]
+fn gaps_on_the_worked_example_by_hand() {
+    let all = all_gaps(&worked_with(SELFCHECK));
+    // Units with a self-check sheet, in the file's order.
+    let ids: Vec<&str> = all.iter().map(|g| g.unit.as_str()).collect();
+    assert_eq!(ids, ["jia", "bing", "zone"]);
+
+    // 甲县 says what the office found: 21.80 both, nothing behind a gap.
+    let jia = &all[0];
+    assert_eq!(jia.selfcheck.total, d("21.80"));
+    assert_eq!(jia.assessed.total, d("21.80"));
+    assert!(jia.agrees());
+
+    // 丙县: new-jobs 1010 / 1000 = 1.01, o = 0.01 against 甲县's 0.20 (the best among the
+    // self-check figures too): 4 + 0.01 / 0.20 × 20% × 4 = 4.04; assessed 3.50 (5% short).
+    // Survey 5.8 against 5.2. Self-check total 5.00 + 5.80 + (4.04 + 2 + 4) = 20.84;
+    // assessed 19.70: 差 −1.14.
+    let bing = &all[1];
+    assert_eq!(bing.name, "丙县");
+    assert_eq!(bing.selfcheck.total, d("20.84"));
+    assert_eq!(bing.assessed.total, d("19.70"));
+    assert_eq!(bing.difference(), d("-1.14"));
+    assert_eq!(bing.selfcheck.task, d("10.04"));
+    assert_eq!(bing.assessed.task, d("9.50"));
+    assert_eq!(bing.selfcheck.survey - bing.assessed.survey, d("0.60"));
+    assert_eq!(bing.rows.len(), 2, "{:?}", bing.rows);
+    let survey = row(bing, "survey");
+    assert_eq!(survey.selfcheck, GapValue::Score(Some(d("5.8"))));
+    assert_eq!(survey.assessed, GapValue::Score(Some(d("5.2"))));
+    assert_eq!(survey.difference(), d("-0.60"));
+    let jobs = row(bing, "new-jobs");
+    assert_eq!(jobs.selfcheck_earned, Some(d("4.04")));
+    assert_eq!(jobs.assessed_earned, Some(d("3.50")));
+    assert_eq!(jobs.difference(), d("-0.54"));
+    assert!(jobs.values_differ());
+    // In the sheet's order: survey before the indicator rows.
+    assert!(matches!(bing.rows[0].item, GapItem::Survey));
+
+    // The zone: 低保 complete (4.00) against incomplete −0.8 (3.20); new-jobs 4.20 both
+    // (o = 0.05 of 0.20). Self-check 4.50 + 4.90 + (4.20 + 2 + 4) = 19.60; assessed 18.80.
+    let zone = &all[2];
+    assert_eq!(zone.selfcheck.total, d("19.60"));
+    assert_eq!(zone.difference(), d("-0.80"));
+    assert_eq!(zone.rows.len(), 1);
+    let dibao = row(zone, "dibao");
+    assert_eq!(dibao.selfcheck_earned, Some(d("4")));
+    assert_eq!(dibao.assessed_earned, Some(d("3.20")));
+    assert!(matches!(
+        dibao.selfcheck,
+        GapValue::Row(Some(kaoping::project::Row::Qualitative { complete: true, .. }))
+    ));
+}
+
+#[test]
+fn bonuses_are_relative_to_the_best_among_the_selfcheck_figures() {
+    // Only the zone sends a self-check, its figures as assessed: among the self-check
+    // figures its o = 0.05 is the best, so new-jobs earns 4 + 20% × 4 = 4.80 there against
+    // 4.20 assessed (甲县's 0.20 the best): a row entered alike, listed for its score.
+    let zone_only = SELFCHECK
+        .split("[selfcheck.zone]")
+        .nth(1)
+        .unwrap()
+        .replace("dibao = { status = \"complete\" }", "dibao = { status = \"incomplete\", deduction = 0.8 }");
+    let all = all_gaps(&worked_with(&format!("[selfcheck.zone]{zone_only}")));
+    assert_eq!(all.len(), 1);
+    let zone = &all[0];
+    assert_eq!(zone.rows.len(), 1, "{:?}", zone.rows);
+    let jobs = row(zone, "new-jobs");
+    assert!(!jobs.values_differ());
+    assert_eq!(jobs.selfcheck_earned, Some(d("4.80")));
+    assert_eq!(jobs.assessed_earned, Some(d("4.20")));
+    assert_eq!(zone.difference(), d("-0.60"));
+}
+
+#[test]
+fn penalties_are_one_row_of_their_points() {
+    // 乙县 was criticised by the city (−1) and says nothing of it in its self-check.
+    let yi = r#"
+[selfcheck.yi]
+survey = 5.8
+organization = { leadership = 2, funding = 3 }
+
+[selfcheck.yi.indicators]
+new-jobs = { target = 800, actual = 880 }
+training = { target = 150, actual = 150 }
+dibao = { status = "complete" }
+"#;
+    let all = all_gaps(&worked_with(yi));
+    let gap = &all[0];
+    // Alone in the self-check, 乙县's o = 0.10 is the best: 4.80 against 4.40.
+    assert_eq!(gap.rows.len(), 2, "{:?}", gap.rows);
+    let pen = row(gap, "penalties");
+    assert_eq!(
+        pen.selfcheck,
+        GapValue::Penalties {
+            count: 0,
+            points: d("0")
+        }
+    );
+    assert_eq!(pen.assessed_earned, Some(d("-1")));
+    assert_eq!(pen.difference(), d("-1"));
+    // Self-check 5 + 5.8 + (4.80 + 2 + 4) = 21.60; assessed 20.20: −1.40.
+    assert_eq!(gap.selfcheck.total, d("21.60"));
+    assert_eq!(gap.difference(), d("-1.40"));
+}
