@@ -30,6 +30,7 @@ mod macros;
 mod numbers;
 mod ops;
 mod problems;
+pub mod selfcheck;
 mod tui;
 pub mod whatif;
 
@@ -42,6 +43,7 @@ pub use export::ExportText;
 pub use grid::GridText;
 pub use ops::{OpsText, io_error, option_error, set_error};
 pub use problems::problem_message;
+pub use selfcheck::SelfcheckText;
 pub use tui::TuiText;
 pub use whatif::WhatifText;
 
