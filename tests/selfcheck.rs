@@ -324,3 +324,99 @@ dibao = { status = "complete" }
     assert_eq!(gap.selfcheck.total, d("21.60"));
     assert_eq!(gap.difference(), d("-1.40"));
 }
+
+// ---- the demo -------------------------------------------------------------------------
+
+const DEMO: &str = include_str!("../assets/demo.toml");
+
+#[test]
+fn selfcheck_differences_on_the_demo() {
+    let (_, board) = scored(DEMO);
+    let all = all_gaps(DEMO);
+    let ids: Vec<&str> = all.iter().map(|g| g.unit.as_str()).collect();
+    // Every county and the zone, then 市人社局: the only department that sent one.
+    assert_eq!(ids, ["jia", "yi", "bing", "ding", "wu", "zone", "hrss"]);
+    // The assessed figures are the demo's, untouched: 东城县 131.30 first, 经济开发区
+    // 121.51 last.
+    assert_eq!(board.units[0].id, "jia");
+    assert_eq!(board.units[0].total, d("131.30"));
+    let by = |id: &str| all.iter().find(|g| g.unit == id).unwrap();
+    // 东城县, 西山县, 青阳县 said what the office found (every county sent one, so the
+    // best over-completions are the same among the self-check figures).
+    for id in ["jia", "ding", "wu"] {
+        assert!(by(id).agrees(), "{:?}", by(id));
+    }
+
+    // 北岭县 claims 5000 new jobs of 5000: 100%, the base 4.00; the office counted 4750,
+    // 5% short = 2.5 steps × 5% × 4 = 0.50 off, 3.50 (and a veto). 129.51 → 130.01.
+    let yi = by("yi");
+    assert_eq!(yi.assessed.total, d("129.51"));
+    assert_eq!(yi.selfcheck.total, d("130.01"));
+    assert_eq!(yi.difference(), d("-0.50"));
+    assert_eq!(yi.rows.len(), 1);
+    assert_eq!(row(yi, "new-jobs").selfcheck_earned, Some(d("4.00")));
+    assert_eq!(row(yi, "new-jobs").assessed_earned, Some(d("3.50")));
+
+    // 南湖县 claims a survey of 5.9 against the office's 5.5: 125.78 → 126.18.
+    let bing = by("bing");
+    assert_eq!(bing.assessed.total, d("125.78"));
+    assert_eq!(bing.difference(), d("-0.40"));
+    assert_eq!(bing.rows.len(), 1);
+    assert!(matches!(bing.rows[0].item, GapItem::Survey));
+
+    // 经济开发区 says 农村低保 is complete: the base 6.00 against 6 − 0.8 = 5.20.
+    let zone = by("zone");
+    assert_eq!(zone.assessed.total, d("121.51"));
+    assert_eq!(zone.selfcheck.total, d("122.31"));
+    assert_eq!(row(zone, "rural-dibao").difference(), d("-0.80"));
+
+    // 市人社局 claims 28600 new jobs of 26700 (the office: 28329): departments earn the
+    // base for over-completing, 4.00 both — a difference of value, none of score.
+    let hrss = by("hrss");
+    assert_eq!(hrss.selfcheck.total, hrss.assessed.total);
+    assert_eq!(hrss.rows.len(), 1);
+    let jobs = row(hrss, "new-jobs");
+    assert!(jobs.values_differ());
+    assert_eq!(jobs.difference(), d("0"));
+}
+
+// ---- explain --------------------------------------------------------------------------
+
+fn explain(file: &str, unit: &str, lang: &str) -> String {
+    let out = common::run_kaoping(&["explain", file, unit, "--lang", lang]);
+    assert!(out.status.success(), "{out:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+const DEMO_FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/demo.toml");
+
+#[test]
+fn explain_ends_with_the_units_selfcheck_differences() {
+    let zh = explain(DEMO_FILE, "经济开发区", "zh");
+    let tail: Vec<&str> = zh
+        .lines()
+        .skip_while(|l| !l.starts_with("总结自查与考评"))
+        .collect();
+    assert_eq!(
+        tail,
+        [
+            "总结自查与考评：自查 122.31 / 考评 121.51，差 −0.80",
+            "  任务完成：自查 113.71 / 考评 112.91，差 −0.80",
+            "  相差的项目（1 项）：",
+            "  · 农村居民最低生活保障应保尽保：自查 已完成 → 6.00；考评 未完成（扣 0.8） → 5.20；差 −0.80",
+        ]
+    );
+    let en = explain(DEMO_FILE, "yi", "en");
+    assert!(
+        en.contains("Self-check beside assessed: self-check 130.01 / assessed 129.51, gap −0.50"),
+        "{en}"
+    );
+    assert!(
+        en.contains("· 城镇新增就业人数 (人): self-check target 5000, actual 5000 → 4.00; assessed target 5000, actual 4750 → 3.50; gap −0.50"),
+        "{en}"
+    );
+    assert!(explain(DEMO_FILE, "jia", "zh").ends_with("  总结自查与考评一致。\n"));
+    // A department that sent none, and the worked example (no self-check at all): nothing.
+    assert!(!explain(DEMO_FILE, "civil", "zh").contains("总结自查"));
+    assert!(!explain(common::WORKED_FILE, "jia", "zh").contains("总结自查"));
+}
