@@ -52,7 +52,10 @@ impl Totals {
 #[derive(Debug, Clone, PartialEq)]
 pub enum GapItem {
     /// An organisation item (id, name).
-    Org { id: String, name: String },
+    Org {
+        id: String,
+        name: String,
+    },
     Survey,
     /// An indicator row (id, name, measure).
     Indicator {
@@ -198,8 +201,7 @@ pub fn gap(
         let theirs = assessed_sheet.indicators.get(&ind.id).cloned();
         let claimed_item = claimed.and_then(|r| r.item_at(n));
         let assessed_item = assessed.and_then(|r| r.item_at(n));
-        if mine.is_none() && theirs.is_none() && claimed_item.is_none() && assessed_item.is_none()
-        {
+        if mine.is_none() && theirs.is_none() && claimed_item.is_none() && assessed_item.is_none() {
             continue;
         }
         rows.push(GapRow {

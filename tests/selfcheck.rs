@@ -268,7 +268,10 @@ fn gaps_on_the_worked_example_by_hand() {
     assert_eq!(dibao.assessed_earned, Some(d("3.20")));
     assert!(matches!(
         dibao.selfcheck,
-        GapValue::Row(Some(kaoping::project::Row::Qualitative { complete: true, .. }))
+        GapValue::Row(Some(kaoping::project::Row::Qualitative {
+            complete: true,
+            ..
+        }))
     ));
 }
 
@@ -277,11 +280,10 @@ fn bonuses_are_relative_to_the_best_among_the_selfcheck_figures() {
     // Only the zone sends a self-check, its figures as assessed: among the self-check
     // figures its o = 0.05 is the best, so new-jobs earns 4 + 20% × 4 = 4.80 there against
     // 4.20 assessed (甲县's 0.20 the best): a row entered alike, listed for its score.
-    let zone_only = SELFCHECK
-        .split("[selfcheck.zone]")
-        .nth(1)
-        .unwrap()
-        .replace("dibao = { status = \"complete\" }", "dibao = { status = \"incomplete\", deduction = 0.8 }");
+    let zone_only = SELFCHECK.split("[selfcheck.zone]").nth(1).unwrap().replace(
+        "dibao = { status = \"complete\" }",
+        "dibao = { status = \"incomplete\", deduction = 0.8 }",
+    );
     let all = all_gaps(&worked_with(&format!("[selfcheck.zone]{zone_only}")));
     assert_eq!(all.len(), 1);
     let zone = &all[0];
@@ -419,4 +421,261 @@ fn explain_ends_with_the_units_selfcheck_differences() {
     // A department that sent none, and the worked example (no self-check at all): nothing.
     assert!(!explain(DEMO_FILE, "civil", "zh").contains("总结自查"));
     assert!(!explain(common::WORKED_FILE, "jia", "zh").contains("总结自查"));
+}
+
+// ---- the exports ----------------------------------------------------------------------
+
+use calamine::{Data, Reader, Xlsx};
+
+fn export(args: &[&str], dir: &std::path::Path) {
+    let out = common::kaoping()
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("run kaoping");
+    assert!(out.status.success(), "{out:?}");
+}
+
+fn cell_text(c: &Data) -> String {
+    match c {
+        Data::String(s) => s.clone(),
+        Data::Float(f) => format!("{f:.2}"),
+        Data::Int(i) => i.to_string(),
+        Data::Empty => String::new(),
+        other => format!("{other:?}"),
+    }
+}
+
+#[test]
+fn the_workbook_has_a_sheet_of_selfcheck_against_assessed() {
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("out.xlsx");
+    export(
+        &[
+            "export",
+            DEMO_FILE,
+            "--format",
+            "xlsx",
+            "-o",
+            xlsx.to_str().unwrap(),
+            "--lang",
+            "zh",
+        ],
+        dir.path(),
+    );
+    let mut book: Xlsx<_> = calamine::open_workbook(&xlsx).unwrap();
+    let range = book.worksheet_range("自查与考评差异").expect("the sheet");
+    let rows: Vec<Vec<String>> = range
+        .rows()
+        .map(|r| r.iter().map(cell_text).collect())
+        .collect();
+    assert_eq!(
+        rows[0],
+        ["单位", "项目", "自查", "自查得分", "考评", "考评得分", "差"]
+    );
+    // Every unit's totals, then the rows behind its gap (numbers as numbers).
+    let expected: Vec<Vec<&str>> = vec![
+        vec!["东城县", "总分", "", "131.30", "", "131.30", "0.00"],
+        vec!["北岭县", "总分", "", "130.01", "", "129.51", "-0.50"],
+        vec![
+            "北岭县",
+            "城镇新增就业人数（人）",
+            "目标 5000、实际 5000",
+            "4.00",
+            "目标 5000、实际 4750",
+            "3.50",
+            "-0.50",
+        ],
+        vec!["南湖县", "总分", "", "126.18", "", "125.78", "-0.40"],
+        vec!["南湖县", "群众测评", "5.9", "5.90", "5.5", "5.50", "-0.40"],
+        vec!["西山县", "总分", "", "128.91", "", "128.91", "0.00"],
+        vec!["青阳县", "总分", "", "127.97", "", "127.97", "0.00"],
+        vec!["经济开发区", "总分", "", "122.31", "", "121.51", "-0.80"],
+        vec![
+            "经济开发区",
+            "农村居民最低生活保障应保尽保",
+            "已完成",
+            "6.00",
+            "未完成（扣 0.8）",
+            "5.20",
+            "-0.80",
+        ],
+        vec!["市人社局", "总分", "", "97.10", "", "97.10", "0.00"],
+        vec![
+            "市人社局",
+            "城镇新增就业人数（人）",
+            "目标 26700、实际 28600",
+            "4.00",
+            "目标 26700、实际 28329",
+            "4.00",
+            "0.00",
+        ],
+    ];
+    assert_eq!(rows[1..], expected);
+    assert!(matches!(range.get((2, 3)), Some(Data::Float(_))));
+
+    // The worked example has no self-check: no such sheet.
+    let plain = dir.path().join("plain.xlsx");
+    export(
+        &[
+            "export",
+            common::WORKED_FILE,
+            "--format",
+            "xlsx",
+            "-o",
+            plain.to_str().unwrap(),
+            "--lang",
+            "zh",
+        ],
+        dir.path(),
+    );
+    let book: Xlsx<_> = calamine::open_workbook(&plain).unwrap();
+    assert!(!book.sheet_names().iter().any(|n| n == "自查与考评差异"));
+}
+
+#[test]
+fn the_html_report_has_a_section_of_selfcheck_against_assessed() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("out.html");
+    export(
+        &[
+            "export",
+            DEMO_FILE,
+            "--format",
+            "html",
+            "-o",
+            html.to_str().unwrap(),
+            "--lang",
+            "en",
+        ],
+        dir.path(),
+    );
+    let text = std::fs::read_to_string(&html).unwrap();
+    let start = text
+        .find("<section id=\"selfcheck\">")
+        .expect("the section");
+    let section = &text[start..start + text[start..].find("</section>").unwrap()];
+    assert!(
+        section.contains("<h2>Self-check against assessed</h2>"),
+        "{section}"
+    );
+    assert!(section.contains("<td>经济开发区</td>"), "{section}");
+    assert!(section.contains("incomplete (−0.8)"), "{section}");
+    assert!(
+        section.contains("−0.80") || section.contains("-0.80"),
+        "{section}"
+    );
+    // Seven units and departments, four rows behind their gaps.
+    assert_eq!(section.matches("<tr>").count(), 1 + 7 + 4, "{section}");
+}
+
+// ---- the entry pane -------------------------------------------------------------------
+
+use crossterm::event::KeyCode;
+use kaoping::i18n::Lang;
+use kaoping::tui::model::{Model, Pane};
+
+/// The entry pane on the demo, `down` units down the list, in its sheet, the cursor
+/// `lines` lines down.
+fn entry(lang: Lang, down: usize, lines: usize) -> (Model, tempfile::TempDir) {
+    let (mut m, dir) = common::tui_model(DEMO, "demo.toml", lang);
+    m.ui.pane.0 = Pane::Entry;
+    for _ in 0..down {
+        common::key(&mut m, KeyCode::Down);
+    }
+    common::key(&mut m, KeyCode::Enter);
+    for _ in 0..lines {
+        common::key(&mut m, KeyCode::Down);
+    }
+    (m, dir)
+}
+
+#[test]
+fn snapshots_of_a_unit_with_selfcheck_differences() {
+    for (lang, l) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
+        for (w, h) in [(80u16, 24u16), (120, 40)] {
+            // 经济开发区: 农村低保 said complete, found incomplete (the cursor on it).
+            let (mut m, _dir) = entry(lang, 5, 16);
+            insta::assert_snapshot!(
+                format!("selfcheck_zone_{l}_{w}x{h}"),
+                common::screen(&mut m, w, h)
+            );
+            // 南湖县: the survey claimed higher.
+            let (mut m, _dir) = entry(lang, 2, 4);
+            insta::assert_snapshot!(
+                format!("selfcheck_bing_{l}_{w}x{h}"),
+                common::screen(&mut m, w, h)
+            );
+        }
+    }
+}
+
+/// The cells of a drawn screen, to read their colours.
+fn draw(m: &mut Model, w: u16, h: u16) -> ratatui::buffer::Buffer {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    common::step(m, kaoping::tui::msg::Msg::Resize(w, h));
+    terminal.draw(|f| kaoping::tui::view::draw(f, m)).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+/// The first cell holding `symbol` on the line that holds `text`.
+fn cell_of<'b>(
+    buffer: &'b ratatui::buffer::Buffer,
+    text: &str,
+    symbol: &str,
+) -> &'b ratatui::buffer::Cell {
+    let area = buffer.area;
+    for y in 0..area.height {
+        let line: String = (0..area.width).map(|x| buffer[(x, y)].symbol()).collect();
+        if line.contains(text) {
+            let x = (0..area.width)
+                .rev()
+                .find(|x| buffer[(*x, y)].symbol() == symbol)
+                .unwrap_or_else(|| panic!("no {symbol} on {line:?}"));
+            return &buffer[(x, y)];
+        }
+    }
+    panic!("no line with {text:?}")
+}
+
+#[test]
+fn differences_are_marked_by_a_symbol_and_by_colour_where_there_is_colour() {
+    use ratatui::style::Color;
+    // 北岭县's new-jobs: the self-check's 5000 is higher than the office's 4750: ▲.
+    let (mut m, _dir) = entry(Lang::Zh, 1, 0);
+    m.color = false;
+    let plain = draw(&mut m, 120, 40);
+    let mark = cell_of(&plain, "5000    4750", "▲");
+    assert_eq!(mark.fg, Color::Reset, "NO_COLOR: the symbol alone");
+    m.color = true;
+    let coloured = draw(&mut m, 120, 40);
+    assert_eq!(cell_of(&coloured, "5000    4750", "▲").fg, Color::Yellow);
+    // 80 columns: the self-check column is left out, the mark stays, the totals shorten.
+    let narrow = common::screen(&mut m, 80, 24);
+    let row = narrow.lines().find(|l| l.contains("新增就业(人)")).unwrap();
+    assert!(row.ends_with("3.50 ✗  ▲"), "{row}");
+    assert!(
+        narrow.contains("✗ 一票否决  自查 130.01 差 −0.50"),
+        "{narrow}"
+    );
+    for line in narrow.lines() {
+        assert!(kaoping::text::width(line) <= 80, "{line}");
+    }
+    // 东城县 agrees: no mark anywhere, the gap 0.00 in the heading.
+    let (mut m, _dir) = entry(Lang::En, 0, 0);
+    let wide = common::screen(&mut m, 120, 40);
+    assert!(!wide.contains('▲') && !wide.contains('▼') && !wide.contains('≠'));
+    assert!(
+        wide.contains("self-check 131.30 / assessed 131.30, gap 0.00"),
+        "{wide}"
+    );
+    // A department without a self-check is drawn as before: no column, no totals.
+    let (mut m, _dir) = entry(Lang::En, 8, 0);
+    let civil = common::screen(&mut m, 120, 40);
+    assert!(
+        civil.contains("市民政局") && !civil.contains("self-check"),
+        "{civil}"
+    );
 }

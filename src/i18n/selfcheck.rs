@@ -6,10 +6,10 @@
 //! than the unit claimed).
 
 use super::Lang;
-use super::numbers::{Scores, entered};
 use super::macros::sentences;
+use super::numbers::{Scores, entered};
 use crate::project::Row;
-use crate::selfcheck::{GapItem, GapRow, GapValue, Totals, UnitGap};
+use crate::selfcheck::{GapItem, GapRow, GapValue, UnitGap};
 use crate::text::sanitize;
 use rust_decimal::Decimal;
 
@@ -168,15 +168,24 @@ impl SelfcheckText {
             zh: "{TOTAL}",
             en: "{TOTAL}",
         }
+        /// The entry pane's narrow column heading.
+        pub fn col_short() {
+            zh: "{SELFCHECK_SHORT}",
+            en: "{SELFCHECK_SHORT}",
+        }
+        /// A qualitative row's status in the entry pane's narrow column.
+        pub fn met_short() {
+            zh: "{COMPLETE}",
+            en: "met",
+        }
+        pub fn not_met_short() {
+            zh: "{INCOMPLETE}",
+            en: "not met",
+        }
         /// The exports' sheet and section title.
         pub fn title() {
             zh: "自查与考评差异",
             en: "Self-check against assessed",
-        }
-        /// The exports' note when no unit has a self-check sheet.
-        pub fn none_sent() {
-            zh: "没有单位的{SELFCHECK}。",
-            en: "No unit has a {SELFCHECK} sheet.",
         }
     }
 
@@ -206,10 +215,9 @@ impl SelfcheckText {
                     let v = |x: &Option<Decimal>| x.map_or_else(|| self.not_entered(), entered);
                     self.quantitative(&v(target), &v(actual))
                 }
-                Row::Qualitative { complete: true, .. } => {
-                    l.pick(super::glossary::zh::COMPLETE, super::glossary::en::COMPLETE)
-                        .to_string()
-                }
+                Row::Qualitative { complete: true, .. } => l
+                    .pick(super::glossary::zh::COMPLETE, super::glossary::en::COMPLETE)
+                    .to_string(),
                 Row::Qualitative {
                     complete: false,
                     deduction,
@@ -252,14 +260,18 @@ pub fn gap_lines(gap: &UnitGap, decimals: u32, lang: Lang) -> Vec<String> {
         lines.push(t.agrees());
         return lines;
     }
-    let sections: [(String, fn(&Totals) -> Decimal); 4] = [
-        (t.organization_name(), |x| x.organization),
-        (t.survey_name(), |x| x.survey),
-        (t.task_name(), |x| x.task),
-        (t.penalties_name(), |x| -x.penalty),
+    let (own, assessed) = (&gap.selfcheck, &gap.assessed);
+    let sections = [
+        (
+            t.organization_name(),
+            own.organization,
+            assessed.organization,
+        ),
+        (t.survey_name(), own.survey, assessed.survey),
+        (t.task_name(), own.task, assessed.task),
+        (t.penalties_name(), -own.penalty, -assessed.penalty),
     ];
-    for (name, of) in sections {
-        let (own, assessed) = (of(&gap.selfcheck), of(&gap.assessed));
+    for (name, own, assessed) in sections {
         if own != assessed {
             lines.push(t.section(
                 &name,
