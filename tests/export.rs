@@ -319,10 +319,11 @@ fn xlsx_demo_matches_the_scoreboard_in_english() {
     ] {
         assert!(names.contains(&fixed.to_string()), "{fixed} in {names:?}");
     }
-    // One sheet per county, zone and scored department.
+    // One sheet per county, zone and scored department (and 自查与考评差异: the demo has
+    // self-checks).
     assert_eq!(
         names.len(),
-        6 + input.board.units.len() + input.board.departments.len()
+        6 + 1 + input.board.units.len() + input.board.departments.len()
     );
     // 先进个人: 北岭县 nominates 3 of its 4 places, the zone 3 for its 2.
     let people = sheet(&mut book, "Advanced individuals");

@@ -30,15 +30,15 @@ const EARNED_W: usize = 6;
 const ROW_FIXED: usize = 2 + (NUM_W + 1) * 2 + RATE_W + 1 + (SMALL_W + 1) * 2 + EARNED_W + 1 + 2;
 
 /// One piece of a sheet line: text of a fixed width, and the field it shows, if any.
-pub(super) struct Piece {
+struct Piece {
     text: String,
-    pub(super) width: usize,
+    width: usize,
     right: bool,
     style: Style,
     field: Option<Field>,
 }
 
-pub(super) fn piece(text: impl Into<String>, width: usize, right: bool, style: Style) -> Piece {
+fn piece(text: impl Into<String>, width: usize, right: bool, style: Style) -> Piece {
     Piece {
         text: text.into(),
         width,
@@ -239,7 +239,12 @@ fn sheet(frame: &mut Frame, model: &Model, t: Theme, unit: &EntryUnit, area: Rec
         let selected = e.in_sheet && i == e.line;
         let mut pieces = line_pieces(model, t, unit, *line, result, name_w);
         if let Some(own) = &own {
-            own.extend(model, t, *line, name_w, &mut pieces);
+            let used = pieces.iter().map(|p| p.width).sum::<usize>() + pieces.len().max(1) - 1;
+            pieces.extend(
+                own.extra(model, t, *line, name_w, used)
+                    .into_iter()
+                    .map(|x| piece(x.text, x.width, true, x.style)),
+            );
         }
         let fields = line_fields(p, &unit.id, *line);
         let cursor_field = if selected {
@@ -316,7 +321,7 @@ struct Sheet<'a> {
 }
 
 /// A value as a cell shows it; `—` for none.
-pub(super) fn dec(d: Option<Decimal>) -> String {
+fn dec(d: Option<Decimal>) -> String {
     d.map_or("—".to_string(), |d| d.to_string())
 }
 

@@ -11,12 +11,11 @@
 //! is drawn exactly as before.
 
 use super::Theme;
-use super::entry::{Piece, dec, piece};
 use crate::i18n::{Lang, SelfcheckText, selfcheck::delta};
 use crate::project::{Row, UnitScores};
 use crate::scoring::{penalty_points, score_text};
 use crate::tui::model::{Line as SheetLine, Model};
-use ratatui::style::Modifier;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::Span;
 use rust_decimal::Decimal;
 
@@ -101,33 +100,46 @@ impl<'m> Own<'m> {
         .unwrap_or_default()
     }
 
-    /// Adds the self-check column and the mark to a line's pieces (aligned after the
-    /// earned score's flag), where the line has something to compare.
-    pub(super) fn extend(
+    /// The pieces to add to a line whose pieces take `used` columns (a blank to align
+    /// them after the earned score's flag, the self-check column, the mark), where the
+    /// line has something to compare.
+    pub(super) fn extra(
         &self,
         model: &Model,
         t: Theme,
         line: SheetLine,
         name_w: usize,
-        pieces: &mut Vec<Piece>,
-    ) {
+        used: usize,
+    ) -> Vec<Extra> {
         let Some((text, mark)) = self.compare(model, line) else {
-            return;
+            return Vec::new();
         };
-        let used: usize =
-            pieces.iter().map(|p| p.width).sum::<usize>() + pieces.len().saturating_sub(1);
+        let mut out = Vec::new();
         let end = name_w + ROW_AFTER_NAME;
         if used + 1 < end {
-            pieces.push(piece("", end - used - 1, false, t.plain()));
+            out.push(Extra {
+                text: String::new(),
+                width: end - used - 1,
+                style: t.plain(),
+            });
         }
         let (value_style, mark_style) = match mark {
             Mark::Same => (t.dim(), t.plain()),
             _ => (t.warn(), t.warn().add_modifier(Modifier::BOLD)),
         };
         if self.column {
-            pieces.push(piece(text, SELF_W, true, value_style));
+            out.push(Extra {
+                text,
+                width: SELF_W,
+                style: value_style,
+            });
         }
-        pieces.push(piece(mark.symbol(), 1, false, mark_style));
+        out.push(Extra {
+            text: mark.symbol().to_string(),
+            width: 1,
+            style: mark_style,
+        });
+        out
     }
 
     /// The self-check's value of a line as the column shows it, and how it compares.
@@ -215,6 +227,18 @@ impl<'m> Own<'m> {
             SheetLine::Penalty(_) | SheetLine::Area(_) => None,
         }
     }
+}
+
+/// A piece the self-check adds to a sheet line: text right-aligned in its width.
+pub(super) struct Extra {
+    pub text: String,
+    pub width: usize,
+    pub style: Style,
+}
+
+/// A value as a cell shows it; `—` for none (as the sheet's own cells).
+fn dec(d: Option<Decimal>) -> String {
+    d.map_or("—".to_string(), |d| d.to_string())
 }
 
 /// How the self-check compares with the assessed value of a line.
