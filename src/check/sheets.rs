@@ -1,4 +1,5 @@
-//! The checks of the score sheets: every value in its range and of its kind, rows and
+//! The checks of the score sheets, assessed (`[scores.<id>]`) and self-check
+//! (`[selfcheck.<id>]`) alike: every value in its range and of its kind, rows and
 //! organisation items that apply.
 
 use super::{Checker, path};
