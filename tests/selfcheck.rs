@@ -679,3 +679,49 @@ fn differences_are_marked_by_a_symbol_and_by_colour_where_there_is_colour() {
         "{civil}"
     );
 }
+
+// ---- the session ----------------------------------------------------------------------
+
+#[test]
+fn the_session_keeps_the_selfcheck_board_up_to_date() {
+    use kaoping::edit::Edit;
+    use kaoping::session::Session;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.toml");
+    std::fs::write(&path, worked_with(SELFCHECK)).unwrap();
+    let mut s = Session::open(&path, false).unwrap();
+    let total = |s: &Session, id: &str| {
+        s.selfcheck_board
+            .as_ref()
+            .and_then(|b| b.find(id))
+            .map(|r| r.total)
+    };
+    assert_eq!(total(&s, "bing"), Some(d("20.84")));
+    // 丙县's self-check survey 5.8 → 5.0: 20.84 − 0.80 = 20.04.
+    let survey = |v: &str| Edit::SetSurvey {
+        unit: "bing".into(),
+        value: Some(d(v)),
+    };
+    s.commit(survey("5.0").in_sheets(SheetKind::Selfcheck))
+        .unwrap();
+    assert_eq!(total(&s, "bing"), Some(d("20.04")));
+    // An assessed value changes the assessed board only.
+    s.commit(survey("6")).unwrap();
+    assert_eq!(total(&s, "bing"), Some(d("20.04")));
+    assert_eq!(s.board.find("bing").unwrap().total, d("20.50"));
+    // Out of range in the self-check: refused, at its own path.
+    let refused = s
+        .commit(survey("7").in_sheets(SheetKind::Selfcheck))
+        .unwrap_err();
+    assert_eq!(
+        refused.problems[0].path.to_string(),
+        "selfcheck.bing.survey"
+    );
+    assert!(s.undo() && s.undo());
+    assert_eq!(total(&s, "bing"), Some(d("20.84")));
+
+    // A project without a self-check has no board for it.
+    std::fs::write(dir.path().join("w.toml"), WORKED).unwrap();
+    let w = Session::open(&dir.path().join("w.toml"), false).unwrap();
+    assert!(w.selfcheck_board.is_none());
+}
