@@ -53,6 +53,7 @@ fn pipeline(text: &str) -> usize {
     let json = rank_json(&RankInput {
         project,
         board,
+        selfcheck: None,
         warnings: &analysis.problems,
         lang: Lang::En,
     });
@@ -97,6 +98,7 @@ fn stages(text: &str, runs: usize) {
         std::hint::black_box(rank_json(&RankInput {
             project: &p,
             board: &board,
+            selfcheck: None,
             warnings: &[],
             lang: Lang::En,
         }));

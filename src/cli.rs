@@ -361,9 +361,18 @@ fn explain(
             })?;
             crate::i18n::explain::item_lines(&item, lang)
         }
-        None => crate::explain::unit(&s.project, &s.board, &id)
-            .map(|u| crate::i18n::explain::unit_lines(&u, lang))
-            .unwrap_or_else(|| not_scored_lines(&s, &id, lang)),
+        None => {
+            let mut lines = crate::explain::unit(&s.project, &s.board, &id)
+                .map(|u| crate::i18n::explain::unit_lines(&u, lang))
+                .unwrap_or_else(|| not_scored_lines(&s, &id, lang));
+            // Its self-check beside the assessed figures, when it sent one.
+            if let Some(gap) = s.selfcheck_gap(&id) {
+                let decimals = s.project.policy.score_decimals;
+                lines.push(String::new());
+                lines.extend(crate::i18n::selfcheck::gap_lines(&gap, decimals, lang));
+            }
+            lines
+        }
     };
     print_lines(out, &lines)
 }

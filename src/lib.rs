@@ -8,9 +8,10 @@
 //! - [`scoring`]: the regulation's rules, pure functions from a project to a scoreboard;
 //! - [`check`]: every error and warning of a project, and [`check::analyze`] for all of it;
 //! - [`edit`]: every change to a project, applied to the typed project and to the document;
-//! - [`explain`], [`whatif`], [`diff`]: what a scoreboard means — how a number came about,
-//!   what a unit lacks, what changed between two files — as data; [`status`]: who has
-//!   sent which return and who is late (SPEC §7), as data;
+//! - [`explain`], [`whatif`], [`diff`], [`selfcheck`]: what a scoreboard means — how a
+//!   number came about, what a unit lacks, what changed between two files, where a unit's
+//!   self-check and the assessed figures part — as data; [`status`]: who has sent which
+//!   return and who is late (SPEC §7), as data;
 //! - [`i18n`]: every sentence and word, in Chinese and English;
 //! - [`report`]: the ranking and the exports, rendered from a scoreboard; [`returns`]: the
 //!   request workbooks sent out and the filled returns read back in (SPEC §7);
@@ -30,6 +31,7 @@ pub mod project;
 pub mod report;
 pub mod returns;
 pub mod scoring;
+pub mod selfcheck;
 pub mod session;
 pub mod status;
 pub mod store;

@@ -8,7 +8,7 @@ use crate::check;
 use crate::edit::{Edit, apply_to_document, apply_to_project};
 use crate::i18n::{Lang, problem_message};
 use crate::project::problem::Problem;
-use crate::project::{self, Project, UnitScores};
+use crate::project::{self, Project, SheetKind, UnitScores};
 use crate::scoring::Scoreboard;
 use crate::store::{Denied, SaveError, Store};
 use chrono::{DateTime, Local};
@@ -118,6 +118,10 @@ pub struct Session {
     /// Warnings (a session never holds a project with errors).
     pub problems: Vec<Problem>,
     pub board: Scoreboard,
+    /// The self-check figures scored like the assessed ones (`crate::selfcheck`), kept
+    /// up to date with the project; `None` while it has no `[selfcheck.<id>]` sheet (a
+    /// project without one pays nothing for it).
+    pub selfcheck_board: Option<Scoreboard>,
     undo: Vec<String>,
     redo: Vec<String>,
     /// A committed edit not yet written.
@@ -165,6 +169,7 @@ impl Session {
             }
             Err(e) => return Err(e),
         };
+        let selfcheck_board = selfcheck_board(&project);
         Ok(Session {
             store,
             read_only: reason,
@@ -175,6 +180,7 @@ impl Session {
             project,
             problems,
             board,
+            selfcheck_board,
             undo: Vec::new(),
             redo: Vec::new(),
             dirty: false,
@@ -226,6 +232,11 @@ impl Session {
             }
             _ => self.apply_checked(&edit)?,
         }
+        // The self-check figures depend on the scheme and the self-check sheets, not on
+        // the assessed sheets: typing an assessed value costs nothing here.
+        if !matches!(edit.sheet_edit(), Some((SheetKind::Scores, _))) {
+            self.rescore_selfcheck();
+        }
         apply_to_document(&mut self.doc, &edit);
         self.text = None;
         // An edit that leaves the file as it was (the same value typed again) is no step
@@ -275,6 +286,12 @@ impl Session {
             },
         }
         self.preview = None;
+        if edits
+            .iter()
+            .any(|e| !matches!(e.sheet_edit(), Some((SheetKind::Scores, _))))
+        {
+            self.rescore_selfcheck();
+        }
         for edit in &edits {
             apply_to_document(&mut self.doc, edit);
         }
@@ -399,8 +416,14 @@ impl Session {
         self.project = project;
         self.problems = problems;
         self.board = board;
+        self.rescore_selfcheck();
         self.changed();
         true
+    }
+
+    /// Scores the self-check figures again (after a change that may touch them).
+    fn rescore_selfcheck(&mut self) {
+        self.selfcheck_board = selfcheck_board(&self.project);
     }
 
     fn changed(&mut self) {
@@ -491,6 +514,7 @@ impl Session {
         self.project = project;
         self.problems = problems;
         self.board = board;
+        self.rescore_selfcheck();
         self.text = Some(text);
         self.undo.clear();
         self.redo.clear();
@@ -686,6 +710,12 @@ impl Session {
             problems: vec![Problem::new(kind, crate::project::TomlPath::root())],
         })
     }
+}
+
+/// The self-check figures of a project without errors, scored (`None` without a
+/// self-check sheet; a project that checked has no overflow there).
+fn selfcheck_board(project: &Project) -> Option<Scoreboard> {
+    crate::scoring::score_selfcheck(project).and_then(Result::ok)
 }
 
 /// The unit whose score sheet an edit changes, when that is all it changes.

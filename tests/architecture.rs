@@ -16,7 +16,7 @@ const LAYERS: &[&[&str]] = &[
     &["project"],
     &["scoring"],
     &["check", "edit"],
-    &["explain", "whatif", "diff", "status"],
+    &["explain", "whatif", "diff", "selfcheck", "status"],
     &["i18n"],
     &["report", "returns"],
     &["store"],

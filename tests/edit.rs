@@ -1072,7 +1072,7 @@ fn golden_a_new_sheet_goes_at_the_end() {
         ],
     );
     assert!(after.ends_with(
-        "disabled-aid = { target = 7980, actual = 8202 }\n\n[scores.construction]\nsurvey = 5.1\n\n\
+        "urban-medical = { target = 854000, actual = 910030 }\n\n[scores.construction]\nsurvey = 5.1\n\n\
          [scores.construction.indicators]\nschool-renovation = { target = 100, actual = 110 }\n"
     ));
 }
@@ -1295,6 +1295,13 @@ fn golden_removing_an_indicator_hands_the_group_heading_down() {
             "-wubao           = { target = 760, actual = 851 }",
             "-wubao           = { target = 120, actual = 120 }",
             "-wubao             = { target = 5110, actual = 5502 }",
+            // … and from every self-check sheet.
+            "-wubao = { target = 1220, actual = 1318 }",
+            "-wubao = { target = 1000, actual = 1100 }",
+            "-wubao = { target = 870, actual = 905 }",
+            "-wubao = { target = 1140, actual = 1208 }",
+            "-wubao = { target = 760, actual = 851 }",
+            "-wubao = { target = 120, actual = 120 }",
         ],
     );
     // The first indicator of an area carries the area's heading; removing it hands the

@@ -30,10 +30,11 @@ fn worked_text() -> String {
     common::WORKED.to_string()
 }
 
-/// A project that loads without errors, and its warnings.
+/// A project that loads without errors, its warnings, and its self-check scored.
 struct Scored {
     analysis: Analysis,
     warnings: Vec<Problem>,
+    selfcheck: Option<kaoping::scoring::Scoreboard>,
 }
 
 fn scored(text: &str) -> Scored {
@@ -49,7 +50,13 @@ fn scored(text: &str) -> Scored {
         .filter(|p| !p.is_error())
         .cloned()
         .collect();
-    Scored { analysis, warnings }
+    let selfcheck = kaoping::scoring::score_selfcheck(analysis.project.as_ref().unwrap())
+        .map(|scored| scored.expect("the self-check figures score"));
+    Scored {
+        analysis,
+        warnings,
+        selfcheck,
+    }
 }
 
 impl Scored {
@@ -57,6 +64,7 @@ impl Scored {
         RankInput {
             project: self.analysis.project.as_ref().unwrap(),
             board: self.analysis.board.as_ref().unwrap(),
+            selfcheck: self.selfcheck.as_ref(),
             warnings: &self.warnings,
             lang,
         }
@@ -311,10 +319,11 @@ fn xlsx_demo_matches_the_scoreboard_in_english() {
     ] {
         assert!(names.contains(&fixed.to_string()), "{fixed} in {names:?}");
     }
-    // One sheet per county, zone and scored department.
+    // One sheet per county, zone and scored department (and 自查与考评差异: the demo has
+    // self-checks).
     assert_eq!(
         names.len(),
-        6 + input.board.units.len() + input.board.departments.len()
+        6 + 1 + input.board.units.len() + input.board.departments.len()
     );
     // 先进个人: 北岭县 nominates 3 of its 4 places, the zone 3 for its 2.
     let people = sheet(&mut book, "Advanced individuals");

@@ -413,8 +413,10 @@ fn a_units_workbook_is_its_whole_self_check_from_the_selfcheck_sheets() {
 
 #[test]
 fn a_self_check_is_filled_from_selfcheck_never_from_scores() {
-    // The demo has assessed scores and no self-check: every value cell is empty.
-    let p = demo();
+    // The demo without its self-check sheets: assessed scores only, and every value cell
+    // of a self-check workbook is empty.
+    let mut p = demo();
+    p.selfcheck.clear();
     let all = request_workbooks(&p, Recipients::Units, Lang::Zh).unwrap();
     let s = &read(&workbook(&all, "jia").bytes)[0];
     for r in s.rows() {

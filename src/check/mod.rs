@@ -3,7 +3,7 @@
 //! (load, these checks, scoring) on the text of a file.
 
 use crate::project::problem::{ImplausibleRow, Problem, ProblemKind, RefKind, has_errors};
-use crate::project::{self, Project, Row, TomlPath};
+use crate::project::{self, Project, Row, SheetKind, TomlPath};
 use crate::scoring::{self, Scoreboard};
 use rust_decimal::Decimal;
 use std::collections::{HashMap, HashSet};
@@ -62,13 +62,21 @@ pub fn check_and_score(project: &Project) -> (Vec<Problem>, Option<Scoreboard>) 
     if has_errors(&problems) {
         return (problems, None);
     }
+    // The self-check figures are scored like the assessed ones: a number too large to
+    // score there is the same error (its warnings — pending, plausibility — are not
+    // raised: who has not sent a return is `kaoping status`'s to say).
+    if let Some(Err(overflow)) = scoring::score_selfcheck(project) {
+        let (path, value) = too_large_to_score(project, SheetKind::Selfcheck, &overflow);
+        problems.push(Problem::new(ProblemKind::TooLargeToScore { value }, path));
+        return (problems, None);
+    }
     match scoring::score(project) {
         Ok(board) => {
             problems.extend(board_problems(project, &board));
             (problems, Some(board))
         }
         Err(overflow) => {
-            let (path, value) = too_large_to_score(project, &overflow);
+            let (path, value) = too_large_to_score(project, SheetKind::Scores, &overflow);
             problems.push(Problem::new(ProblemKind::TooLargeToScore { value }, path));
             (problems, None)
         }
@@ -79,16 +87,20 @@ pub fn check_and_score(project: &Project) -> (Vec<Problem>, Option<Scoreboard>) 
 /// not always where the number was typed (an actual a thousand times too large makes
 /// every other unit's bonus on that indicator overflow), so the largest number entered
 /// on the failing indicator — or, when a unit's totals failed, in that unit's sheet — is
-/// named.
-fn too_large_to_score(project: &Project, overflow: &scoring::Overflow) -> (TomlPath, Decimal) {
+/// named. `kind`: the sheets that were scored.
+fn too_large_to_score(
+    project: &Project,
+    kind: SheetKind,
+    overflow: &scoring::Overflow,
+) -> (TomlPath, Decimal) {
     let mut best: Option<(Decimal, TomlPath)> = None;
     let mut consider = |value: Decimal, path: TomlPath| {
         if best.as_ref().is_none_or(|(b, _)| value.abs() > b.abs()) {
             best = Some((value, path));
         }
     };
-    for (unit, sheet) in &project.scores {
-        let sheet_path = TomlPath::keys(&["scores", unit]);
+    for (unit, sheet) in project.sheets(kind) {
+        let sheet_path = TomlPath::keys(&[kind.key(), unit]);
         for (indicator, row) in &sheet.indicators {
             let wanted = match &overflow.indicator {
                 Some(failed) => failed == indicator,
@@ -124,7 +136,7 @@ fn too_large_to_score(project: &Project, overflow: &scoring::Overflow) -> (TomlP
     }
     match best {
         Some((value, path)) => (path, value),
-        None => (TomlPath::keys(&["scores", &overflow.unit]), Decimal::MAX),
+        None => (TomlPath::keys(&[kind.key(), &overflow.unit]), Decimal::MAX),
     }
 }
 
@@ -305,11 +317,17 @@ fn quota_path(project: &Project, id: &str) -> TomlPath {
 /// The errors in one unit's score sheet (what an edit of that sheet alone can cause):
 /// the same checks as [`check`], on that sheet only.
 pub fn sheet_errors(project: &Project, unit: &str) -> Vec<Problem> {
+    sheet_errors_in(project, SheetKind::Scores, unit)
+}
+
+/// [`sheet_errors`] of one unit's sheet of either kind (its assessed `[scores.<id>]` or
+/// its self-check `[selfcheck.<id>]`).
+pub fn sheet_errors_in(project: &Project, kind: SheetKind, unit: &str) -> Vec<Problem> {
     let mut c = Checker {
         project,
         problems: Vec::new(),
     };
-    c.score_sheets(Some(unit));
+    c.score_sheets(kind, Some(unit));
     c.problems.retain(Problem::is_error);
     c.problems
 }
@@ -331,7 +349,8 @@ pub fn check(project: &Project) -> Vec<Problem> {
     c.duplicate_ids();
     c.names();
     c.references();
-    c.score_sheets(None);
+    c.score_sheets(SheetKind::Scores, None);
+    c.score_sheets(SheetKind::Selfcheck, None);
     c.scheme_sums();
     c.responsibilities();
     c.procedure_order();
@@ -513,15 +532,17 @@ impl Checker<'_> {
                 );
             }
         }
-        for id in p.scores.keys() {
-            if !units.contains(id.as_str()) && !departments.contains(id.as_str()) {
-                self.report(
-                    ProblemKind::UnknownRef {
-                        kind: RefKind::Scored,
-                        id: id.clone(),
-                    },
-                    path(&["scores", id]),
-                );
+        for kind in [SheetKind::Scores, SheetKind::Selfcheck] {
+            for id in p.sheets(kind).keys() {
+                if !units.contains(id.as_str()) && !departments.contains(id.as_str()) {
+                    self.report(
+                        ProblemKind::UnknownRef {
+                            kind: RefKind::Scored,
+                            id: id.clone(),
+                        },
+                        path(&[kind.key(), id]),
+                    );
+                }
             }
         }
     }

@@ -1,16 +1,18 @@
-//! The checks of the score sheets: every value in its range and of its kind, rows and
+//! The checks of the score sheets, assessed (`[scores.<id>]`) and self-check
+//! (`[selfcheck.<id>]`) alike: every value in its range and of its kind, rows and
 //! organisation items that apply.
 
 use super::{Checker, path};
 use crate::project::problem::{ProblemKind, RefKind};
-use crate::project::{self, Row, TomlPath, UnitKind};
+use crate::project::{self, Row, SheetKind, TomlPath, UnitKind};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 
 impl Checker<'_> {
-    /// Every value of every `[scores.<id>]`: known ids, ranges, which rows the unit may have.
-    /// Every sheet's values, or only `only`'s.
-    pub(super) fn score_sheets(&mut self, only: Option<&str>) {
+    /// Every value of every sheet of `kind` (`[scores.<id>]` or `[selfcheck.<id>]`, checked
+    /// alike, at paths under their own root): known ids, ranges, which rows the unit may
+    /// have. Every sheet's values, or only `only`'s.
+    pub(super) fn score_sheets(&mut self, kind: SheetKind, only: Option<&str>) {
         let p = self.project;
         let policy = &p.policy;
         let indicators: HashMap<&str, &project::Indicator> =
@@ -25,21 +27,21 @@ impl Checker<'_> {
                     .map(|d| (d.id.as_str(), UnitKind::Department)),
             )
             .collect();
-        for (id, sheet) in &p.scores {
+        for (id, sheet) in p.sheets(kind) {
             if only.is_some_and(|only| only != id) {
                 continue;
             }
-            let Some(&kind) = kinds.get(id.as_str()) else {
+            let Some(&unit_kind) = kinds.get(id.as_str()) else {
                 continue;
             };
-            let base = path(&["scores", id]);
+            let base = path(&[kind.key(), id]);
             if let Some(survey) = sheet.survey {
                 self.in_range(survey, p.sections.survey, base.key("survey"));
             }
             for (item, value) in &sheet.organization {
                 let at = base.key("organization").key(item);
                 match p.org_item(item) {
-                    Some(org) if !org.applies(kind) => self.report(
+                    Some(org) if !org.applies(unit_kind) => self.report(
                         ProblemKind::OrgItemNotApplicable {
                             item: org.name.clone(),
                             unit: p.name_of(id).to_string(),
@@ -80,7 +82,7 @@ impl Checker<'_> {
                     );
                     continue;
                 };
-                let is_department = kind == UnitKind::Department;
+                let is_department = unit_kind == UnitKind::Department;
                 if !is_department && !ind.applies_to(id) {
                     self.report(
                         ProblemKind::RowNotApplicable {

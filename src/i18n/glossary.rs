@@ -161,6 +161,15 @@ terms! {
         ROLE_LEAD = "牵头", "lead";
         ROLE_RESPONSIBLE = "责任", "responsible";
         ROLE_CO = "协办", "co";
+
+        // ---- self-check beside assessed (SPEC §7) ----
+        /// 总结自查: what a unit says of itself before it is assessed.
+        SELFCHECK = "总结自查", "self-check";
+        SELFCHECK_SHORT = "自查", "Self";
+        /// 考评: what the office assessed (the figures that are ranked).
+        ASSESSED = "考评", "assessed";
+        /// 差: assessed less self-check.
+        GAP = "差", "gap";
     }
 
     // The Chinese terms English text cites: `vetoed (一票否决)`.

@@ -404,6 +404,9 @@ pub struct Scored {
     pub text: String,
     pub project: Project,
     pub board: Scoreboard,
+    /// The self-check figures scored alike (`crate::selfcheck`); `None` without any
+    /// `[selfcheck.<id>]` sheet.
+    pub selfcheck: Option<Scoreboard>,
     /// Warnings only (a scored project has no errors).
     pub warnings: Vec<Problem>,
 }
@@ -414,9 +417,16 @@ impl Scored {
         RankInput {
             project: &self.project,
             board: &self.board,
+            selfcheck: self.selfcheck.as_ref(),
             warnings: &self.warnings,
             lang,
         }
+    }
+
+    /// A unit's self-check beside its assessed figures, when it has a self-check sheet.
+    pub fn selfcheck_gap(&self, unit: &str) -> Option<crate::selfcheck::UnitGap> {
+        let own = self.selfcheck.as_ref()?;
+        crate::selfcheck::gap(&self.project, &self.board, own, unit)
     }
 }
 
@@ -435,6 +445,9 @@ pub fn load_scored(path: &Path) -> Result<Scored, OpsError> {
         } => Ok(Scored {
             path,
             text,
+            // A file without errors scores its self-check figures too (an overflow there
+            // is an error of the file).
+            selfcheck: crate::scoring::score_selfcheck(&project).and_then(Result::ok),
             project,
             board,
             warnings: problems,

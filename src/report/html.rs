@@ -539,6 +539,16 @@ pub fn export_html(input: &RankInput, date: &str) -> String {
     }
     out.push_str("</section>\n");
 
+    // Self-check against assessed, when any unit sent a self-check.
+    if let Some(table) = tables::selfcheck_gaps(input) {
+        let _ = writeln!(
+            out,
+            "<section id=\"selfcheck\"><h2>{}</h2>{}</section>",
+            esc(&crate::i18n::SelfcheckText(lang).title()),
+            plain_table(input, &table, "selfcheck")
+        );
+    }
+
     // The responsibility matrix.
     let _ = writeln!(
         out,

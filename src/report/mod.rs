@@ -30,6 +30,9 @@ use rust_decimal::Decimal;
 pub struct RankInput<'a> {
     pub project: &'a Project,
     pub board: &'a Scoreboard,
+    /// The self-check figures scored alike (`None`: no `[selfcheck.<id>]` sheet), for the
+    /// exports' list of each unit's self-check against the assessed figures.
+    pub selfcheck: Option<&'a Scoreboard>,
     /// The warnings to list (errors stop a ranking before it is drawn).
     pub warnings: &'a [Problem],
     pub lang: Lang,

@@ -1,5 +1,6 @@
 //! The workbook for the office: the two rankings, the awards, the responsibility
-//! matrix, the problems, then one score sheet per unit.
+//! matrix, the problems, self-check against assessed (自查与考评差异, when any unit sent a
+//! self-check), then one score sheet per unit.
 //!
 //! One sheet per unit (rather than one long sheet with a unit column): the office prints
 //! and hands each county its own 考评得分表, and a sheet per unit is what it prints on
@@ -319,6 +320,21 @@ fn build(input: &RankInput) -> Result<Vec<u8>, XlsxError> {
     for (name, table, layout) in fixed {
         let sheet = workbook.add_worksheet();
         sheet.set_name(sheet_name(name.get(lang), &mut used))?;
+        write_table(sheet, &table, layout, &formats, places, lang)?;
+        sheet.set_header(&page_header);
+        sheet.set_footer(page_footer);
+    }
+
+    // Self-check against assessed, when any unit sent a self-check.
+    if let Some(table) = tables::selfcheck_gaps(input) {
+        let sheet = workbook.add_worksheet();
+        let name = crate::i18n::SelfcheckText(lang).title();
+        sheet.set_name(sheet_name(&name, &mut used))?;
+        let layout = Layout {
+            frozen_columns: 2,
+            landscape: true,
+            autofilter: true,
+        };
         write_table(sheet, &table, layout, &formats, places, lang)?;
         sheet.set_header(&page_header);
         sheet.set_footer(page_footer);

@@ -17,9 +17,11 @@
 
 mod board;
 mod score;
+mod selfcheck;
 
 pub use board::*;
 pub use score::score;
+pub use selfcheck::{score_selfcheck, selfcheck_project};
 
 use crate::project::TomlPath;
 use crate::project::problem::Cut;

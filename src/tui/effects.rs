@@ -75,6 +75,7 @@ fn export(session: &Session, lang: Lang, typed: &str) -> Result<PathBuf, String>
     let input = crate::report::RankInput {
         project: &session.project,
         board: &session.board,
+        selfcheck: session.selfcheck_board.as_ref(),
         warnings: &session.problems,
         lang,
     };

@@ -7,6 +7,7 @@
 
 mod lists;
 mod ranking;
+mod selfcheck;
 mod sheet;
 
 pub(crate) use lists::{awards, individuals, matrix, problems};
@@ -14,6 +15,7 @@ pub(crate) use ranking::{
     Audience, PROGRAM_RANKING, RankCol, SHORT_RANKING, UNIT_RANKING, csv_ranking,
     department_ranking, ranking, ranking_for,
 };
+pub(crate) use selfcheck::selfcheck_gaps;
 pub(crate) use sheet::{all_sheets, scored_units, unit_sheet};
 
 use super::RankInput;

@@ -2,7 +2,7 @@
 //! organisation items, survey, every indicator row with its completion, bonus,
 //! deduction and earned score (recomputed as you type), and the penalties.
 
-use super::{Theme, cell, theme};
+use super::{Theme, cell, selfcheck, theme};
 use crate::i18n::{self, Lang, T};
 use crate::project::{PenaltyKind, Project, Row};
 use crate::scoring::score_text;
@@ -26,6 +26,8 @@ const NUM_W: usize = 7;
 const RATE_W: usize = 6;
 const SMALL_W: usize = 5;
 const EARNED_W: usize = 6;
+/// Everything of an indicator row but its name: the columns and the spaces between.
+const ROW_FIXED: usize = 2 + (NUM_W + 1) * 2 + RATE_W + 1 + (SMALL_W + 1) * 2 + EARNED_W + 1 + 2;
 
 /// One piece of a sheet line: text of a fixed width, and the field it shows, if any.
 struct Piece {
@@ -113,8 +115,31 @@ fn unit_list(frame: &mut Frame, model: &Model, t: Theme, units: &[EntryUnit], ar
     frame.render_widget(Paragraph::new(lines), area);
 }
 
+/// The unit's standing: total, rank, veto — and, while typing, before → after; for a
+/// unit with a self-check, both totals and the gap where they fit in `width`.
+fn summary(
+    model: &Model,
+    t: Theme,
+    unit: &EntryUnit,
+    width: usize,
+    own: Option<&selfcheck::Own>,
+) -> Line<'static> {
+    let mut line = standing(model, t, unit);
+    if let Some(own) = own {
+        let used: usize = line
+            .spans
+            .iter()
+            .map(|s| crate::text::width(&s.content))
+            .sum();
+        let assessed = model.board().find(&unit.id).map(|r| r.total);
+        line.spans
+            .extend(own.totals(model, t, assessed, width.saturating_sub(used)));
+    }
+    line
+}
+
 /// The unit's standing: total, rank, veto — and, while typing, before → after.
-fn summary(model: &Model, t: Theme, unit: &EntryUnit) -> Line<'static> {
+fn standing(model: &Model, t: Theme, unit: &EntryUnit) -> Line<'static> {
     let l = model.lang;
     let dp = model.project().policy.score_decimals;
     let now = model.session.board.find(&unit.id);
@@ -181,11 +206,12 @@ fn sheet(frame: &mut Frame, model: &Model, t: Theme, unit: &EntryUnit, area: Rec
     let p = model.project();
     let e = &model.ui.entry;
     let total_w = usize::from(area.width);
+    let own = selfcheck::Own::of(model, &unit.id, total_w.saturating_sub(ROW_FIXED));
     let name_w = total_w
-        .saturating_sub(2 + (NUM_W + 1) * 2 + RATE_W + 1 + (SMALL_W + 1) * 2 + EARNED_W + 1 + 2)
+        .saturating_sub(ROW_FIXED + own.as_ref().map_or(0, selfcheck::Own::width))
         .max(6);
-    let mut lines = vec![summary(model, t, unit)];
-    let head = [
+    let mut lines = vec![summary(model, t, unit, total_w, own.as_ref())];
+    let mut head = vec![
         cell(T::Indicator.get(l), name_w, false),
         cell(T::TargetCol.get(l), NUM_W, true),
         cell(T::ActualCol.get(l), NUM_W, true),
@@ -193,8 +219,12 @@ fn sheet(frame: &mut Frame, model: &Model, t: Theme, unit: &EntryUnit, area: Rec
         cell(T::BonusCol.get(l), SMALL_W, true),
         cell(T::DeductionCol.get(l), SMALL_W, true),
         cell(T::EarnedCol.get(l), EARNED_W, true),
-    ]
-    .join(" ");
+    ];
+    if let Some(own) = &own {
+        // After the earned score's flag (two columns), the self-check column.
+        head.push(format!(" {}", own.heading(l)));
+    }
+    let head = head.join(" ");
     lines.push(Line::from(Span::styled(format!("  {head}"), t.heading())));
     let sheet_lines = sheet_lines(p, &unit.id);
     let board = model.board();
@@ -207,7 +237,15 @@ fn sheet(frame: &mut Frame, model: &Model, t: Theme, unit: &EntryUnit, area: Rec
     let height = usize::from(area.height.saturating_sub(layout::SHEET_HEADER));
     for (i, line) in sheet_lines.iter().enumerate().skip(e.top).take(height) {
         let selected = e.in_sheet && i == e.line;
-        let pieces = line_pieces(model, t, unit, *line, result, name_w);
+        let mut pieces = line_pieces(model, t, unit, *line, result, name_w);
+        if let Some(own) = &own {
+            let used = pieces.iter().map(|p| p.width).sum::<usize>() + pieces.len().max(1) - 1;
+            pieces.extend(
+                own.extra(model, t, *line, name_w, used)
+                    .into_iter()
+                    .map(|x| piece(x.text, x.width, true, x.style)),
+            );
+        }
         let fields = line_fields(p, &unit.id, *line);
         let cursor_field = if selected {
             fields

@@ -11,6 +11,7 @@ pub mod overlay;
 pub mod presentation;
 mod problems;
 mod ranking;
+mod selfcheck;
 mod totals;
 
 use super::keymap::{self, Context, Mention};
