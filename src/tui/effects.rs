@@ -46,8 +46,10 @@ fn plan_import(
     lang: Lang,
     typed: &str,
     today: crate::project::Date,
-) -> Result<super::msg::Planned, Vec<String>> {
-    let prompt = ops::ImportPrompt::parse(typed).map_err(|e| e.lines(lang))?;
+) -> Result<super::msg::Planned, super::msg::ImportRefused> {
+    use super::msg::ImportRefused;
+    let prompt =
+        ops::ImportPrompt::parse(typed).map_err(|e| ImportRefused::Prompt(e.message(lang)))?;
     ops::plan_return(
         &session.project,
         &session.board,
@@ -57,7 +59,12 @@ fn plan_import(
         today,
     )
     .map(|imported| super::msg::Planned(Box::new(imported)))
-    .map_err(|e| e.lines(lang))
+    .map_err(|e| match e {
+        ops::OpsError::Return(_) | ops::OpsError::FileHasErrors { .. } => {
+            ImportRefused::Return(e.lines(lang))
+        }
+        other => ImportRefused::Prompt(other.message(lang)),
+    })
 }
 
 /// Writes the request workbooks of the project as it stands into the folder the prompt

@@ -181,9 +181,19 @@ pub enum Msg {
     /// [`Effect::Sheets`] ran: how many workbooks were written into which folder, or why
     /// none was.
     SheetsWritten(Result<(usize, PathBuf), String>),
-    /// [`Effect::PlanImport`] ran: what taking the return in would change, or every
-    /// reason it cannot go in (each a line).
-    ImportPlanned(Result<Planned, Vec<String>>),
+    /// [`Effect::PlanImport`] ran: what taking the return in would change, or why it
+    /// cannot go in.
+    ImportPlanned(Result<Planned, ImportRefused>),
+}
+
+/// Why a return named at `I`'s prompt cannot go in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportRefused {
+    /// The prompt itself (no such file, a bad option): said under it, to be corrected.
+    Prompt(String),
+    /// What the return holds (its cells, another project's workbook, a damaged file):
+    /// every reason, a line each.
+    Return(Vec<String>),
 }
 
 /// A return read and planned (what [`Msg::ImportPlanned`] carries); two are the same

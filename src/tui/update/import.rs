@@ -4,8 +4,8 @@
 //! commits every value and its `[[returns]]` entry as one undo step.
 
 use super::super::keymap::{self, Mention};
-use super::super::model::{Model, Overlay};
-use super::super::msg::{Action, Planned};
+use super::super::model::{Mode, Model, Overlay};
+use super::super::msg::{Action, ImportRefused, Planned};
 use super::nav::scroll_by;
 use super::{error, info, refused_read_only};
 use crate::edit::Edit;
@@ -19,11 +19,14 @@ type Preview = (String, Vec<String>, Vec<Edit>, String, usize);
 
 /// The return was read: its preview and question, or — when it changes nothing, having
 /// been taken in before — a line that says so; every reason it cannot go in, in a window.
-pub(super) fn planned(model: &mut Model, result: Result<Planned, Vec<String>>) {
+pub(super) fn planned(model: &mut Model, result: Result<Planned, ImportRefused>) {
     let l = model.lang;
     let imported = match result {
         Ok(Planned(imported)) => imported,
-        Err(lines) => {
+        // The prompt stays open with the reason, to correct the name.
+        Err(ImportRefused::Prompt(reason)) => return super::typing::refuse_prompt(model, reason),
+        Err(ImportRefused::Return(lines)) => {
+            model.ui.mode = Mode::Normal;
             let lines = lines.iter().map(|s| sanitize(s)).collect();
             model.ui.overlay = Some(Overlay::Explain {
                 title: T::ImportRefusedTitle.get(l).to_string(),
@@ -33,6 +36,7 @@ pub(super) fn planned(model: &mut Model, result: Result<Planned, Vec<String>>) {
             return;
         }
     };
+    model.ui.mode = Mode::Normal;
     let Imported {
         file, notes, plan, ..
     } = *imported;

@@ -413,6 +413,11 @@ pub(super) fn exported(model: &mut Model, result: Result<PathBuf, String>) {
     }
 }
 
+/// A file name typed at a prompt that cannot be used: the prompt stays open, saying why.
+pub(super) fn refuse_prompt(model: &mut Model, reason: String) {
+    set_edit_error(model, reason);
+}
+
 /// The request workbooks were written: says how many, and where.
 pub(super) fn sheets_written(model: &mut Model, result: Result<(usize, PathBuf), String>) {
     match result {
