@@ -481,7 +481,7 @@ fn import(
     }
     let t = crate::i18n::ReturnsText(lang);
     let mut lines = Vec::new();
-    if !done.plan.already {
+    if done.plan.changes_values() {
         lines.extend(crate::i18n::diff::lines(&done.plan.diff, lang));
     }
     lines.push(done.plan.summary(lang));

@@ -45,6 +45,12 @@ impl ReturnsText {
             en: "{values} values for {units} units from {file}, into {into}",
         }
 
+        /// A return whose every value is what the project holds already.
+        pub fn receipt_only(file: &str, into: &str) {
+            zh: "{file}：所有值与{into}中现有的相同，只记下已收到",
+            en: "{file}: every value is what {into} already hold; only its receipt is recorded",
+        }
+
         /// The same file a second time.
         pub fn already(file: &str, date: &str) {
             zh: "{file} 已于 {date} 导入，本次未作修改",

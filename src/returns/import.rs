@@ -84,6 +84,11 @@ pub struct ImportPlan {
 }
 
 impl ImportPlan {
+    /// Whether taking it in changes a value (else it only records the return).
+    pub fn changes_values(&self) -> bool {
+        !self.already && self.entry.rows > 0
+    }
+
     /// The one line that says what the import does.
     pub fn summary(&self, lang: Lang) -> String {
         let t = ReturnsText(lang);
@@ -91,6 +96,9 @@ impl ImportPlan {
             return t.already(&self.entry.file, &date_text(self.entry.received));
         }
         let into = t.sheets(self.entry.into);
+        if self.entry.rows == 0 {
+            return t.receipt_only(&self.entry.file, &into);
+        }
         t.summary(self.entry.rows, self.units, &self.entry.file, &into)
     }
 }

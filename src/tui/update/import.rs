@@ -49,12 +49,14 @@ pub(super) fn planned(model: &mut Model, result: Result<Planned, ImportRefused>)
         .iter()
         .map(|note| sanitize(&note.line(&file, l)))
         .collect();
-    lines.extend(
-        crate::i18n::diff::lines(&plan.diff, l)
-            .iter()
-            .map(|s| sanitize(s)),
-    );
-    lines.push(String::new());
+    if plan.changes_values() {
+        lines.extend(
+            crate::i18n::diff::lines(&plan.diff, l)
+                .iter()
+                .map(|s| sanitize(s)),
+        );
+        lines.push(String::new());
+    }
     lines.push(summary.clone());
     let undo = keymap::mention(Mention::Undo, l);
     model.ui.overlay = Some(Overlay::Import {
