@@ -183,8 +183,8 @@ fn a_return_changes_exactly_its_values_and_is_recorded() {
     );
     let expected = kaoping::project::load(&expected_text).project.unwrap();
     let mut got = load(&project);
-    assert_eq!(got.returns.len(), 1);
-    let entry = got.returns.remove(0);
+    assert_eq!(got.returns.len(), expected.returns.len() + 1);
+    let entry = got.returns.pop().unwrap();
     assert_eq!(got, expected);
     assert_eq!(entry.file, "人社局考核表.xlsx");
     assert_eq!(entry.sha256, kaoping::returns::sha256_hex(&ret));

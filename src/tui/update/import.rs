@@ -23,8 +23,8 @@ pub(super) fn planned(model: &mut Model, result: Result<Planned, ImportRefused>)
     let l = model.lang;
     let imported = match result {
         Ok(Planned(imported)) => imported,
-        // The prompt stays open with the reason, to correct the name.
-        Err(ImportRefused::Prompt(reason)) => return super::typing::refuse_prompt(model, reason),
+        // Handled with the prompt (`typing`), where the name can be corrected.
+        Err(ImportRefused::Prompt(_)) => return,
         Err(ImportRefused::Return(lines)) => {
             model.ui.mode = Mode::Normal;
             let lines = lines.iter().map(|s| sanitize(s)).collect();

@@ -115,6 +115,11 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             typing::sheets_written(model, result);
             None
         }
+        Msg::ImportPlanned(Err(crate::tui::msg::ImportRefused::Prompt(reason))) => {
+            // The prompt stays open with the reason, to correct the name.
+            typing::refuse_prompt(model, reason);
+            None
+        }
         Msg::ImportPlanned(result) => {
             import::planned(model, result);
             None
