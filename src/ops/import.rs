@@ -145,14 +145,7 @@ impl ImportPrompt {
                 from: None,
             }
         } else {
-            <PromptArgs as clap::Parser>::try_parse_from(super::split_words(text)).map_err(|e| {
-                OpsError::Options {
-                    kind: e.kind(),
-                    arg: e
-                        .get(clap::error::ContextKind::InvalidArg)
-                        .map(|a| a.to_string()),
-                }
-            })?
+            super::parse_prompt(text)?
         };
         Ok(ImportPrompt {
             path: args.path.ok_or(OpsError::NoReturn)?,

@@ -596,15 +596,7 @@ impl ExportOptions {
                 no_bom: false,
             });
         }
-        let words = split_words(text);
-        let parsed = <PromptOptions as clap::Parser>::try_parse_from(words).map_err(|e| {
-            OpsError::Options {
-                kind: e.kind(),
-                arg: e
-                    .get(clap::error::ContextKind::InvalidArg)
-                    .map(|a| a.to_string()),
-            }
-        })?;
+        let parsed: PromptOptions = parse_prompt(text)?;
         let mut options = parsed.options;
         options.output = options.output.or(parsed.file);
         if options.output.is_none() {
@@ -615,6 +607,18 @@ impl ExportOptions {
 }
 
 /// Words separated by spaces; `"…"` or `'…'` keep spaces inside one word.
+/// A prompt of the terminal program read with the command line's options (`P`, a clap
+/// parser with `no_binary_name`): clap's reason and the argument it concerns when it
+/// cannot be.
+fn parse_prompt<P: clap::Parser>(text: &str) -> Result<P, OpsError> {
+    P::try_parse_from(split_words(text)).map_err(|e| OpsError::Options {
+        kind: e.kind(),
+        arg: e
+            .get(clap::error::ContextKind::InvalidArg)
+            .map(|a| a.to_string()),
+    })
+}
+
 fn split_words(text: &str) -> Vec<String> {
     let mut words = Vec::new();
     let mut word = String::new();

@@ -9,7 +9,7 @@
 //! is kaoping's own file. Each workbook is then written atomically (a temporary file
 //! renamed over), one after another.
 
-use super::{OpsError, split_words};
+use super::OpsError;
 use crate::i18n::Lang;
 use crate::project::Project;
 use crate::returns::{Recipients, request_workbooks};
@@ -53,15 +53,7 @@ impl SheetsOptions {
                 ..SheetsOptions::default()
             });
         }
-        let parsed =
-            <PromptOptions as clap::Parser>::try_parse_from(split_words(text)).map_err(|e| {
-                OpsError::Options {
-                    kind: e.kind(),
-                    arg: e
-                        .get(clap::error::ContextKind::InvalidArg)
-                        .map(|a| a.to_string()),
-                }
-            })?;
+        let parsed: PromptOptions = super::parse_prompt(text)?;
         let mut options = parsed.options;
         options.dir = options.dir.or(parsed.folder);
         Ok(options)

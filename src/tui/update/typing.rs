@@ -41,14 +41,19 @@ pub(super) fn start_export(model: &mut Model) {
 /// Types the folder to write the request workbooks into, starting from the project's
 /// folder (`kaoping sheets`'s options may follow: `--for units`).
 pub(super) fn start_sheets(model: &mut Model) {
-    let folder = model
+    let folder = project_folder(model);
+    start_editing(model, Target::SheetsTo, &folder);
+}
+
+/// The project's folder as a prompt starts from it (`dir/`; empty for the current one).
+fn project_folder(model: &Model) -> String {
+    model
         .session
         .path()
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .map(|p| format!("{}{}", p.display(), std::path::MAIN_SEPARATOR))
-        .unwrap_or_default();
-    start_editing(model, Target::SheetsTo, &folder);
+        .unwrap_or_default()
 }
 
 /// Types the name of a filled return to import, starting from the project's folder
@@ -57,13 +62,7 @@ pub(super) fn start_import(model: &mut Model) {
     if super::refused_read_only(model) {
         return;
     }
-    let folder = model
-        .session
-        .path()
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .map(|p| format!("{}{}", p.display(), std::path::MAIN_SEPARATOR))
-        .unwrap_or_default();
+    let folder = project_folder(model);
     start_editing(model, Target::ImportFrom, &folder);
 }
 

@@ -211,25 +211,53 @@ fn explain(
     lines: &[String],
     scroll: usize,
 ) {
-    let box_w = 78.min(area.width);
-    // Long lines wrap at the box's width (by display width), continuing indented.
+    let (inner, shown) = scrolled_box(frame, model, area, (78, 0), title, lines, scroll);
+    frame.render_widget(Paragraph::new(shown), inner);
+}
+
+/// A box of at most `width` columns over the panes holding `lines` wrapped at its width
+/// (by display width, continuing indented) and scrolled, with `below` lines kept free
+/// under them (the last of those says how far it has scrolled): the box's inside and the
+/// lines shown there.
+fn scrolled_box(
+    frame: &mut Frame,
+    model: &Model,
+    area: Rect,
+    (width, below): (u16, u16),
+    title: &str,
+    lines: &[String],
+    scroll: usize,
+) -> (Rect, Vec<Line<'static>>) {
+    let box_w = width.min(area.width);
     let w = usize::from(box_w).saturating_sub(3);
     let wrapped: Vec<String> = lines
         .iter()
         .flat_map(|line| wrap(&sanitize(line), w))
         .collect();
-    let box_h = (wrapped.len() as u16 + 2).min(area.height.saturating_sub(2));
+    let box_h = (wrapped.len() as u16 + 2 + below).min(area.height.saturating_sub(2));
     let outer = centered(area, box_w, box_h);
     let inner = boxed(frame, model, outer, title);
-    let height = usize::from(inner.height);
+    let height = usize::from(inner.height.saturating_sub(below));
     let scroll = scroll.min(wrapped.len().saturating_sub(height));
-    let shown: Vec<Line> = wrapped
+    let mut shown: Vec<Line> = wrapped
         .iter()
         .skip(scroll)
         .take(height)
         .map(|s| Line::from(format!(" {s}")))
         .collect();
-    frame.render_widget(Paragraph::new(shown), inner);
+    if below > 0 {
+        shown.resize(height, Line::default());
+        shown.push(if wrapped.len() > height {
+            Line::from(format!(
+                " {}/{}",
+                (scroll + height).min(wrapped.len()),
+                wrapped.len()
+            ))
+        } else {
+            Line::default()
+        });
+    }
+    (inner, shown)
 }
 
 /// A return's preview (`I`): what it changes, wrapped and scrolled like an explanation,
@@ -242,35 +270,8 @@ fn import_preview(
     lines: &[String],
     scroll: usize,
 ) {
-    let box_w = 96.min(area.width);
-    let w = usize::from(box_w).saturating_sub(3);
-    let wrapped: Vec<String> = lines
-        .iter()
-        .flat_map(|line| wrap(&sanitize(line), w))
-        .collect();
-    // Two more lines: a blank one and the keys.
-    let box_h = (wrapped.len() as u16 + 4).min(area.height.saturating_sub(2));
-    let outer = centered(area, box_w, box_h);
-    let inner = boxed(frame, model, outer, title);
-    let height = usize::from(inner.height).saturating_sub(2);
-    let scroll = scroll.min(wrapped.len().saturating_sub(height));
-    let mut shown: Vec<Line> = wrapped
-        .iter()
-        .skip(scroll)
-        .take(height)
-        .map(|s| Line::from(format!(" {s}")))
-        .collect();
-    let more = wrapped.len() > height;
-    shown.resize(height, Line::default());
-    shown.push(if more {
-        Line::from(format!(
-            " {}/{}",
-            (scroll + height).min(wrapped.len()),
-            wrapped.len()
-        ))
-    } else {
-        Line::default()
-    });
+    // Two lines kept under the text: how far it has scrolled, and the keys.
+    let (inner, mut shown) = scrolled_box(frame, model, area, (96, 2), title, lines, scroll);
     shown.push(question_keys(model, T::KeyImportTake, T::KeyImportCancel));
     frame.render_widget(Paragraph::new(shown), inner);
 }
