@@ -31,7 +31,7 @@
 //!
 //! This module produces data ([`Diff`]); the sentences are `crate::i18n::diff::lines`.
 
-use crate::project::{PenaltyKind, Project, Row, UnitScores};
+use crate::project::{PenaltyKind, Project, Row, SheetKind, UnitScores};
 use crate::scoring::score_text;
 use crate::scoring::{Scoreboard, UnitResult};
 use indexmap::IndexMap;
@@ -128,24 +128,24 @@ fn compare(
     out
 }
 
-/// Every entered value of a score sheet, by TOML path.
-fn sheet_values(id: &str, sheet: Option<&UnitScores>) -> IndexMap<String, String> {
+/// Every entered value of a score sheet (assessed or self-check: `kind`), by TOML path.
+fn sheet_values(kind: SheetKind, id: &str, sheet: Option<&UnitScores>) -> IndexMap<String, String> {
+    let table = kind.key();
     let mut out = IndexMap::new();
     let Some(sheet) = sheet else {
         return out;
     };
-    let path = |rest: &str| format!("{}.{rest}", crate::project::TomlPath::keys(&["scores", id]));
+    let path = |rest: &str| format!("{}.{rest}", crate::project::TomlPath::keys(&[table, id]));
     if let Some(survey) = sheet.survey {
         out.insert(path("survey"), entered(survey));
     }
     for (item, value) in &sheet.organization {
-        let key = crate::project::TomlPath::keys(&["scores", id, "organization", item]);
+        let key = crate::project::TomlPath::keys(&[table, id, "organization", item]);
         out.insert(key.to_string(), entered(*value));
     }
     for (indicator, row) in &sheet.indicators {
         let key = |field: &str| {
-            crate::project::TomlPath::keys(&["scores", id, "indicators", indicator, field])
-                .to_string()
+            crate::project::TomlPath::keys(&[table, id, "indicators", indicator, field]).to_string()
         };
         match row {
             Row::Quantitative { target, actual } => {
@@ -173,7 +173,7 @@ fn sheet_values(id: &str, sheet: Option<&UnitScores>) -> IndexMap<String, String
     }
     for (n, penalty) in sheet.penalties.iter().enumerate() {
         let key = |field: &str| {
-            crate::project::TomlPath::keys(&["scores", id, "penalties"])
+            crate::project::TomlPath::keys(&[table, id, "penalties"])
                 .index(n)
                 .key(field)
                 .to_string()
@@ -476,10 +476,13 @@ pub fn diff(old: &Project, old_board: &Scoreboard, new: &Project, new_board: &Sc
     for (id, department) in ids {
         let (a, b) = (old_board.find(id), new_board.find(id));
         let results = result_diff(&unit_values(old, a), &unit_values(new, b));
-        let inputs = compare(
-            &sheet_values(id, old.scores.get(id)),
-            &sheet_values(id, new.scores.get(id)),
-        );
+        let mut inputs = Vec::new();
+        for kind in [SheetKind::Scores, SheetKind::Selfcheck] {
+            inputs.extend(compare(
+                &sheet_values(kind, id, old.sheets(kind).get(id)),
+                &sheet_values(kind, id, new.sheets(kind).get(id)),
+            ));
+        }
         if results.is_empty() && inputs.is_empty() {
             continue;
         }

@@ -262,7 +262,7 @@ fn a_dry_run_prints_the_change_and_writes_nothing() {
     assert_eq!(std::fs::read_to_string(&project).unwrap(), DEMO);
     assert!(!project.with_file_name("demo.toml.bak").exists());
     assert!(out.contains("4750 → 5100"), "{out}");
-    assert!(out.contains("1 values for 1 units from r.xlsx"), "{out}");
+    assert!(out.contains("1 value for 1 unit from r.xlsx"), "{out}");
     assert!(
         out.contains("preview (--dry-run): nothing written"),
         "{out}"
@@ -323,7 +323,7 @@ fn a_sheet_typed_by_hand_is_matched_by_names_with_suggestions() {
     let (_dir, project, ret_path) = setup("东城县.xlsx", &ret);
     let (code, out, err) = import(&project, &ret_path, &[]);
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("1 values for 1 units"), "{out}");
+    assert!(out.contains("1 value for 1 unit"), "{out}");
     let p = load(&project);
     assert_eq!(p.returns[0].from, "jia");
     assert_eq!(p.returns[0].step, "self-check");
@@ -417,7 +417,7 @@ fn a_merged_unit_name_is_read_on_every_row() {
     let (_dir, project, ret_path) = setup("r.xlsx", &ret);
     let (code, out, err) = import(&project, &ret_path, &[]);
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("2 values for 1 units"), "{out}");
+    assert!(out.contains("2 values for 1 unit"), "{out}");
 }
 
 #[test]

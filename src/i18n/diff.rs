@@ -102,6 +102,11 @@ pub fn lines(diff: &Diff, lang: Lang) -> Vec<String> {
 /// `None` for a path of another shape (it is shown as it is).
 fn input_label(names: &crate::diff::Names, path: &str) -> Option<String> {
     use super::glossary::zh;
+    // A self-check's value: the same words, after 自查.
+    if let Some(rest) = path.strip_prefix("selfcheck.") {
+        return input_label(names, &format!("scores.{rest}"))
+            .map(|label| format!("{} {label}", zh::SELFCHECK_SHORT));
+    }
     let parts: Vec<&str> = path.split('.').collect();
     match parts.as_slice() {
         ["scores", _, "indicators", indicator, field] => {

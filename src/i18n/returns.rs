@@ -19,6 +19,19 @@ impl ReturnsText {
         }
     }
 
+    /// What an import does, in one line: how many values for how many units, from which
+    /// file, into which sheets.
+    pub fn summary(self, values: u32, units: usize, file: &str, into: &str) -> String {
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let counted = format!(
+            "{} for {}",
+            plural(values as usize, "value", "values"),
+            plural(units, "unit", "units")
+        );
+        self.summary_counted(values, units, file, into, &counted)
+    }
+
     /// The end of every refusal: how many errors, and that nothing was written.
     pub fn nothing_written(self, errors: usize) -> String {
         if errors == 1 {
@@ -39,10 +52,10 @@ impl ReturnsText {
             en: "the self-check",
         }
 
-        /// What an import does, in one line.
-        pub fn summary(values: u32, units: usize, file: &str, into: &str) {
+        /// What an import does, in one line (English counts made by [`Self::summary`]).
+        pub(super) fn summary_counted(values: u32, units: usize, file: &str, into: &str, counted: &str) {
             zh: "{file}：{units} 个单位的 {values} 个值，记入{into}",
-            en: "{values} values for {units} units from {file}, into {into}",
+            en: "{counted} from {file}, into {into}",
         }
 
         /// A return whose every value is what the project holds already.

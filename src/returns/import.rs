@@ -475,8 +475,14 @@ pub fn plan(
     let (Some(from), Some(step), true) = (from, step, errors.is_empty()) else {
         return Err(refuse(errors));
     };
+    // What the file will hold: a self-check changes its values, never the ranking.
     let diff = match (kind, &old_board, &new_board) {
-        (_, Some(old), Some(new)) => crate::diff::diff(&before_checked, old, &after_checked, new),
+        (SheetKind::Scores, Some(old), Some(new)) => {
+            crate::diff::diff(&before_checked, old, &after_checked, new)
+        }
+        (SheetKind::Selfcheck, Some(_), Some(_)) => {
+            crate::diff::diff(project, board, &after, board)
+        }
         _ => Diff::default(),
     };
     let board = match kind {
