@@ -475,3 +475,25 @@ fn the_command_line_prints_the_same_lines() {
     let d = compare(WORKED, &yi_fails_zone_completes());
     assert_eq!(lines, diff_text(&d, Lang::En));
 }
+
+/// A self-check's values are compared too: a change there is an entered value of its
+/// own (自查 before its words in Chinese), and moves no assessed total or rank.
+#[test]
+fn a_changed_self_check_is_listed_and_moves_nothing_assessed() {
+    let with_selfcheck = |actual: &str| {
+        format!(
+            "{WORKED}\n[selfcheck.jia]\nsurvey = 5.5\n[selfcheck.jia.indicators]\n\
+             new-jobs = {{ target = 1000, actual = {actual} }}\n"
+        )
+    };
+    let d = compare(&with_selfcheck("1200"), &with_selfcheck("1250"));
+    assert_eq!(d.units.len(), 1);
+    let u = &d.units[0];
+    assert!(u.results.is_empty(), "{:?}", u.results);
+    assert_eq!(
+        u.inputs,
+        triples(&[("selfcheck.jia.indicators.new-jobs.actual", "1200", "1250")])
+    );
+    let zh = diff_text(&d, Lang::Zh).join("\n");
+    assert!(zh.contains("自查 城镇新增就业 实际值：1200 → 1250"), "{zh}");
+}
