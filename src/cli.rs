@@ -136,6 +136,10 @@ pub enum Command {
         /// Who sent it (id or name), when the workbook does not say and its rows cannot
         #[arg(long)]
         from: Option<String>,
+        /// Record a return whose every value is what the project holds already (else it
+        /// is not recorded: it may be an unfilled request sheet)
+        #[arg(long)]
+        unchanged: bool,
     },
 }
 
@@ -198,7 +202,17 @@ pub fn run(command: &Command, lang: Lang, out: &mut dyn Write, err: &mut dyn Wri
             dry_run,
             into,
             from,
-        } => import(file, ret, *dry_run, *into, from.as_deref(), lang, out, err),
+            unchanged,
+        } => import(
+            file,
+            ret,
+            (*dry_run, *unchanged),
+            *into,
+            from.as_deref(),
+            lang,
+            out,
+            err,
+        ),
     };
     match result {
         Ok(()) => EXIT_OK,
@@ -457,7 +471,7 @@ fn status(
 fn import(
     file: &Path,
     ret: &Path,
-    dry_run: bool,
+    (dry_run, unchanged): (bool, bool),
     into: Option<IntoArg>,
     from: Option<&str>,
     lang: Lang,
@@ -473,6 +487,7 @@ fn import(
         into,
         from: from.map(str::to_string),
         dry_run,
+        unchanged,
         today: ops::today_date(),
     };
     let done = ops::import(file, ret, &options)?;
@@ -489,6 +504,8 @@ fn import(
         lines.push(t.dry_run());
     } else if done.saved {
         lines.push(t.saved(&file.display().to_string()));
+    } else if !done.plan.already && !done.plan.changes_values() {
+        lines.push(t.unchanged_not_recorded());
     }
     print_lines(out, &lines)
 }

@@ -130,6 +130,20 @@ fn input_label(names: &crate::diff::Names, path: &str) -> Option<String> {
         ["scores", _, "organization", item] => {
             Some(format!("{} {}", zh::ORGANIZATION, sanitize(item)))
         }
+        ["scores", _, penalty, field] if penalty.starts_with("penalties[") => {
+            let n = penalty
+                .trim_start_matches("penalties[")
+                .trim_end_matches(']')
+                .parse::<usize>()
+                .map_or_else(|_| penalty.to_string(), |i| (i + 1).to_string());
+            let field = match *field {
+                "level" => "级别",
+                "points" => "分数",
+                "note" => "说明",
+                other => other,
+            };
+            Some(format!("{}第 {n} 条 {field}", zh::PENALTY))
+        }
         ["scores", _, rest @ ..] if rest.first().is_some_and(|r| r.starts_with("penalties")) => {
             Some(format!("{} {}", zh::PENALTY, rest.join(".")))
         }
@@ -143,6 +157,8 @@ fn input_value_zh(value: &str) -> String {
     match value {
         "complete" => zh::COMPLETE.to_string(),
         "incomplete" => zh::INCOMPLETE.to_string(),
+        "provincial" => zh::PROVINCIAL.to_string(),
+        "municipal" => zh::MUNICIPAL.to_string(),
         other => sanitize(other),
     }
 }

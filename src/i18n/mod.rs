@@ -257,7 +257,7 @@ texts! {
     KeySheets => "写出填报表…（各部门或各县区）", "request workbooks… (departments or units)";
     PromptSheets => "填报表写到文件夹（后可加 --for units 写各县区自查表）", "write request workbooks to folder (add --for units for the self-check)";
     KeyImport => "导入填报表…（.xlsx .csv）", "import a return… (.xlsx .csv)";
-    PromptImport => "导入的填报表（后可加 --into selfcheck、--from 单位）", "return to import (add --into selfcheck, --from UNIT)";
+    PromptImport => "导入的填报表（相对于项目文件夹；后可加 --into selfcheck、--from 单位）", "return to import (relative to the project's folder; add --into selfcheck, --from UNIT)";
     ImportNoFile => "请写出要导入的填报表文件名", "name the return to import";
     ImportTitle => "导入填报表", "Import a return";
     ImportRefusedTitle => "填报表不能导入（未写入任何内容）", "The return cannot go in (nothing was written)";

@@ -64,6 +64,54 @@ impl ReturnsText {
             en: "{file}: every value is what {into} already hold; only its receipt is recorded",
         }
 
+        /// A row that is not the sender's to fill.
+        pub fn not_theirs(place: &str, sender: &str, unit: &str, item: &str) {
+            zh: "{place}：{sender}报来的表不能填写{unit}的“{item}”（只能填本单位的，或本部门负责的指标）",
+            en: "{place}: a return from {sender} cannot set {unit}'s “{item}” (only its own rows, or the indicators it is responsible for)",
+        }
+
+        /// `--into` against what the workbook was made for.
+        pub fn into_contradicts(file: &str, workbook: &str, asked: &str) {
+            zh: "{file}：这份工作簿是为{workbook}制作的，不能记入{asked}，未导入",
+            en: "{file}: this workbook was made for {workbook}; it cannot go into {asked}; not taken in",
+        }
+
+        /// `--from` against the workbook's sender.
+        pub fn from_contradicts(file: &str, workbook: &str, asked: &str) {
+            zh: "{file}：这份工作簿是发给 {workbook} 的，不是 {asked} 的，未导入",
+            en: "{file}: this workbook was made for {workbook}, not for {asked}; not taken in",
+        }
+
+        /// Not one value filled in.
+        pub fn empty(file: &str) {
+            zh: "{file}：没有填写任何值（是未填写的填报表？），未导入",
+            en: "{file}: not one value is filled in (an unfilled request sheet?); not taken in",
+        }
+
+        /// A completed row with a deduction.
+        pub fn deduction_when_complete(place: &str) {
+            zh: "{place}：已完成的指标不填扣分",
+            en: "{place}: a completed row takes no deduction",
+        }
+
+        /// A percentage stored as a fraction.
+        pub fn fraction(place: &str, value: &str, percent: &str) {
+            zh: "{place}：{value} 像是表格把 {percent}% 存成了小数；请按百分数填写 {percent}（不带 % 或设为文本）",
+            en: "{place}: {value} looks like {percent}% stored as a fraction; type {percent} (without %, or as text)",
+        }
+
+        /// A value the project file cannot hold.
+        pub fn not_writable(place: &str) {
+            zh: "{place}：这个值不能写入项目文件（不能为负数，或数值过大）",
+            en: "{place}: this value cannot be written to the project file (negative, or too large)",
+        }
+
+        /// An unchanged return, not recorded without `--unchanged`.
+        pub fn unchanged_not_recorded() {
+            zh: "未记为已收到：表中的值与项目完全相同，可能是未填写的填报表；确为报来的表请加 --unchanged",
+            en: "not recorded as received: its values are exactly the project's, so it may be an unfilled request sheet; add --unchanged if it really is a return",
+        }
+
         /// The same file a second time.
         pub fn already(file: &str, date: &str) {
             zh: "{file} 已于 {date} 导入，本次未作修改",
@@ -206,8 +254,10 @@ impl ReturnsText {
 
         // ---- reading the file ----
 
+        /// The reader's own words (`detail`) are English: the Chinese sentence leaves
+        /// them out.
         pub fn damaged(file: &str, detail: &str) {
-            zh: "{file}：不是可读的 xlsx 工作簿（可能已损坏）：{detail}",
+            zh: "{file}：不是可读的 xlsx 工作簿（可能已损坏，或不是用 Excel/WPS 保存的 .xlsx）",
             en: "{file}: not a readable xlsx workbook (damaged?): {detail}",
         }
 

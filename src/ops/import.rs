@@ -33,6 +33,9 @@ pub struct ImportOptions {
     pub from: Option<String>,
     /// Plan and show only.
     pub dry_run: bool,
+    /// Record a return that changes no value (else it is not recorded: an unfilled
+    /// request sheet taken for a return would count as sent).
+    pub unchanged: bool,
     /// The day recorded as `received`.
     pub today: Date,
 }
@@ -43,6 +46,7 @@ pub fn import(file: &Path, ret: &Path, options: &ImportOptions) -> Result<Import
         into,
         from,
         dry_run,
+        unchanged,
         today,
     } = options.clone();
     // The project first: a locked or broken project is said before the return is read.
@@ -64,6 +68,7 @@ pub fn import(file: &Path, ret: &Path, options: &ImportOptions) -> Result<Import
     let mut done = plan_return(&project, &board, ret, into, from.as_deref(), today)?;
     if let Some(Opened { store, text, .. }) = opened.as_mut()
         && !done.plan.edits.is_empty()
+        && (done.plan.changes_values() || unchanged)
     {
         let mut doc: toml_edit::DocumentMut = text
             .parse()
@@ -103,7 +108,17 @@ pub fn plan_return(
     let mut read = read(&name, &bytes)
         .map_err(|errors| refuse(errors.into_iter().map(ImportError::Read).collect()))?;
     if let Some(from) = from {
-        read.props.from = Some(super::find_unit(project, from)?);
+        let asked = super::find_unit(project, from)?;
+        match &read.props.from {
+            // The workbook says whom it was made for: another sender is refused.
+            Some(workbook) if *workbook != asked => {
+                return Err(refuse(vec![ImportError::FromContradicts {
+                    workbook: project.name_of(workbook).to_string(),
+                    asked: project.name_of(&asked).to_string(),
+                }]));
+            }
+            _ => read.props.from = Some(asked),
+        }
     }
     let sha = sha256_hex(&bytes);
     let plan = plan(project, board, &read, &name, &sha, into, today).map_err(OpsError::Return)?;

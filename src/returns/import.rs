@@ -10,7 +10,11 @@
 //! - **The same file twice** (same SHA-256 as a `[[returns]]` entry) changes nothing:
 //!   the plan holds no edit and says when it was taken in.
 //! - **Which sheets**: `into` (the command line's `--into`), else the workbook's
-//!   [`PROP_INTO`](super::PROP_INTO), else the assessed `[scores]`.
+//!   [`PROP_INTO`](super::PROP_INTO), else the assessed `[scores]`; `into` against the
+//!   workbook's is refused.
+//! - **Whose rows**: only the sender's: a county's or the zone's own rows; a
+//!   department's own rows and those of the indicators it is responsible for or leads.
+//! - **Not filled**: a return with no value cell filled is refused.
 //! - **Which row**: by the hidden `unit_id` and `item_id`; a row without them by the
 //!   unit's name (a county, the zone or a department) and the item's name (an indicator's
 //!   name or short name, an organisation item's name, 群众满意度 / 群众测评 / survey,
@@ -42,9 +46,8 @@
 //!   the sender's kind, else the first step), the sheets, the day, and `rows`: the number
 //!   of values the import changed. A return that changes no value is still recorded (it
 //!   was received), so that `kaoping status` knows it came in.
-//! - **The preview** is [`crate::diff::diff`] of before and after. For self-check sheets
-//!   it is the diff of the self-check sheets scored as if they were assessed (their
-//!   totals and ranks, which are not the evaluation's).
+//! - **The preview** is [`crate::diff::diff`] of before and after: for self-check sheets
+//!   the self-check values that change (the assessed scores, ranks and awards do not).
 
 use super::read::{Cell, CellRef, Raw, ReadError, ReadReturn, ReturnRow};
 use super::{
@@ -58,7 +61,7 @@ use crate::i18n::{Lang, ReturnsText};
 use crate::project::problem::Problem;
 use crate::project::{
     Date, NumberTextError, PathSeg, Penalty, PenaltyKind, Project, ReturnEntry, Returns, Row,
-    SheetKind, TomlPath, UnitKind, number_in_text,
+    RowKind, SheetKind, TomlPath, UnitKind, number_in_text,
 };
 use crate::scoring::Scoreboard;
 use rust_decimal::Decimal;
@@ -189,6 +192,43 @@ pub enum ImportError {
     },
     /// Who sent it cannot be told (a hand-made sheet for several units).
     NoSender,
+    /// A row the sender has no say in: another unit's (a county's or the zone's return
+    /// holds its own rows only), or an indicator the department is not responsible for
+    /// (nor leads).
+    NotTheirs {
+        at: CellRef,
+        sender: String,
+        unit: String,
+        item: String,
+    },
+    /// `--into` says other sheets than the workbook was made for.
+    IntoContradicts {
+        workbook: SheetKind,
+        asked: SheetKind,
+    },
+    /// `--from` names another sender than the workbook was made for.
+    FromContradicts {
+        workbook: String,
+        asked: String,
+    },
+    /// Not one value cell filled in: an unfilled sheet (a request sent out, not a return).
+    Empty,
+    /// A qualitative row said complete with a deduction.
+    DeductionWhenComplete {
+        at: CellRef,
+    },
+    /// A number cell on an indicator measured in % holding a fraction below 1 where the
+    /// target is 1 % or more: a percentage the spreadsheet stored as a fraction (3.9 %
+    /// typed into a cell it formats as a percentage is 0.039).
+    Fraction {
+        at: CellRef,
+        value: Decimal,
+    },
+    /// A value the file cannot hold (a negative penalty, a number beyond what a score
+    /// sheet takes).
+    NotWritable {
+        cells: Vec<CellRef>,
+    },
     /// The project has no `[[procedure]]` step to record it under.
     NoStep,
 }
@@ -295,6 +335,39 @@ impl ImportError {
             ImportError::UnknownSender { id } => t.unknown_sender(file, id),
             ImportError::UnknownStep { id } => t.unknown_step(file, id),
             ImportError::NoSender => t.no_sender(file),
+            ImportError::NotTheirs {
+                at,
+                sender,
+                unit,
+                item,
+            } => {
+                let item = match item.as_str() {
+                    ITEM_SURVEY => crate::i18n::T::SurveyShort.get(lang).to_string(),
+                    ITEM_PENALTY => crate::i18n::T::PenaltyShort.get(lang).to_string(),
+                    name => name.to_string(),
+                };
+                t.not_theirs(&place(at), sender, unit, &item)
+            }
+            ImportError::IntoContradicts { workbook, asked } => {
+                t.into_contradicts(file, &t.sheets(*workbook), &t.sheets(*asked))
+            }
+            ImportError::FromContradicts { workbook, asked } => {
+                t.from_contradicts(file, workbook, asked)
+            }
+            ImportError::Empty => t.empty(file),
+            ImportError::DeductionWhenComplete { at } => t.deduction_when_complete(&place(at)),
+            ImportError::Fraction { at, value } => {
+                let percent = (*value * Decimal::ONE_HUNDRED).normalize().to_string();
+                t.fraction(&place(at), &value.normalize().to_string(), &percent)
+            }
+            ImportError::NotWritable { cells } => {
+                let mut at = cells.first().map_or_else(|| file.to_string(), place);
+                for more in cells.iter().skip(1) {
+                    at.push(',');
+                    at.push_str(&more.a1());
+                }
+                t.not_writable(&at)
+            }
             ImportError::NoStep => t.no_step(file),
             ImportError::Read(e) => e.line(file, lang),
         }
@@ -317,6 +390,10 @@ struct Made {
     /// The values it changes.
     values: u32,
     unit: String,
+    item: Item,
+    /// The row's unit cell and item cell (the id's, else the name's).
+    at: CellRef,
+    item_at: CellRef,
 }
 
 /// Plans taking a return in: see the module's doc.
@@ -355,9 +432,32 @@ pub fn plan(
             units: 0,
         });
     }
-    let kind = into
-        .or_else(|| ret.props.into.as_deref().and_then(SheetKind::from_key))
-        .unwrap_or_default();
+    let made_for = ret.props.into.as_deref().and_then(SheetKind::from_key);
+    if let (Some(workbook), Some(asked)) = (made_for, into)
+        && workbook != asked
+    {
+        // A self-check is the unit's word, an assessment the department's: neither
+        // goes in as the other.
+        return Err(refuse(vec![ImportError::IntoContradicts {
+            workbook,
+            asked,
+        }]));
+    }
+    let kind = into.or(made_for).unwrap_or_default();
+    let filled = |row: &ReturnRow| {
+        [
+            Column::Target,
+            Column::Actual,
+            Column::Status,
+            Column::Deduction,
+            Column::Score,
+        ]
+        .into_iter()
+        .any(|c| row.cell(c).is_some())
+    };
+    if !ret.rows.iter().any(filled) {
+        return Err(refuse(vec![ImportError::Empty]));
+    }
 
     let mut errors = Vec::new();
     let mut made: Vec<Made> = Vec::new();
@@ -418,6 +518,43 @@ pub fn plan(
     };
     if from.is_none() && !row_errors && ret.props.from.is_none() {
         errors.push(ImportError::NoSender);
+    }
+    // Every row is the sender's to fill, and every value one the file can hold.
+    if let Some(sender) = &from {
+        let department = project.kind_of(sender) == Some(UnitKind::Department);
+        for m in &made {
+            let theirs = m.unit == *sender
+                || department
+                    && matches!(&m.item, Item::Indicator(i)
+                    if project.indicator(i).is_some_and(|ind| {
+                        ind.assesses(sender) || ind.lead.as_deref() == Some(sender)
+                    }));
+            if !theirs {
+                let item = match &m.item {
+                    Item::Indicator(id) => {
+                        project.indicator(id).map_or(id.clone(), |i| i.name.clone())
+                    }
+                    Item::Org(id) => project.org_item(id).map_or(id.clone(), |o| o.name.clone()),
+                    Item::Survey => ITEM_SURVEY.to_string(),
+                    Item::Penalty => ITEM_PENALTY.to_string(),
+                };
+                // A department's return: the indicator is not its; a unit's: the unit.
+                let at = if department { &m.item_at } else { &m.at };
+                errors.push(ImportError::NotTheirs {
+                    at: at.clone(),
+                    sender: project.name_of(sender).to_string(),
+                    unit: project.name_of(&m.unit).to_string(),
+                    item,
+                });
+            }
+        }
+    }
+    for m in &made {
+        if !m.edit.is_well_formed() {
+            errors.push(ImportError::NotWritable {
+                cells: m.cells.iter().map(|(_, at)| at.clone()).collect(),
+            });
+        }
     }
     let step = match &ret.props.step {
         Some(id) if project.procedure.iter().any(|s| s.id == *id) => Some(id.clone()),
@@ -902,6 +1039,17 @@ fn merge(
         cells: cells.clone(),
         values,
         unit: unit.to_string(),
+        item: item.clone(),
+        at: row.at(if row.cell(Column::UnitId).is_some() {
+            Column::UnitId
+        } else {
+            Column::Unit
+        }),
+        item_at: row.at(if row.cell(Column::ItemId).is_some() {
+            Column::ItemId
+        } else {
+            Column::Item
+        }),
     };
     let result = match item {
         Item::Survey => {
@@ -1005,6 +1153,74 @@ fn merge(
             if errors.len() > before {
                 return None;
             }
+            // The columns of the row's kind, when the scheme or the row the project holds
+            // says it: a value typed into another kind's (grey) cell is the one to name.
+            let ind = project.indicator(id);
+            let is_unit = project.unit(unit).is_some();
+            let kind_columns: Option<&[Column]> =
+                if is_unit && ind.is_some_and(|i| !i.is_pilot(unit)) {
+                    Some(&[Column::Score])
+                } else {
+                    match (ind.and_then(|i| i.kind), old) {
+                        (Some(RowKind::Quantitative), _)
+                        | (
+                            None,
+                            Some(
+                                Row::Quantitative {
+                                    target: Some(_), ..
+                                }
+                                | Row::Quantitative {
+                                    actual: Some(_), ..
+                                },
+                            ),
+                        ) => Some(&[Column::Target, Column::Actual]),
+                        (Some(RowKind::Qualitative), _) | (None, Some(Row::Qualitative { .. })) => {
+                            Some(&[Column::Status, Column::Deduction])
+                        }
+                        _ => None,
+                    }
+                };
+            if let Some(kind_columns) = kind_columns {
+                let strays: Vec<&(Column, CellRef)> = cells
+                    .iter()
+                    .filter(|(c, _)| !kind_columns.contains(c))
+                    .collect();
+                if !strays.is_empty() {
+                    for (c, at) in strays {
+                        errors.push(ImportError::NotTaken {
+                            at: at.clone(),
+                            column: *c,
+                            item: item_name.trim().to_string(),
+                        });
+                    }
+                    return None;
+                }
+            }
+            // A percentage the spreadsheet stored as a fraction (3.9% typed into a cell it
+            // formats as a percentage holds 0.039): never read as a rate below 1%.
+            if rate {
+                let old_target = match old {
+                    Some(Row::Quantitative { target, .. }) => *target,
+                    _ => None,
+                };
+                let target_now = target.or(old_target);
+                for (c, value) in [(Column::Target, target), (Column::Actual, actual)] {
+                    if let (Some(v), Some(cell)) = (value, row.cell(c))
+                        && matches!(cell.raw, Raw::Number(_))
+                        && v > Decimal::ZERO
+                        && v < Decimal::ONE
+                        && target_now.is_some_and(|t| t >= Decimal::ONE)
+                    {
+                        errors.push(ImportError::Fraction {
+                            at: cell.at.clone(),
+                            value: v,
+                        });
+                    }
+                }
+                if errors.len() > before {
+                    return None;
+                }
+            }
             let new = if let Some(prep) = prep {
                 if let Some((c, at)) = cells.iter().find(|(c, _)| *c != Column::Score) {
                     errors.push(ImportError::NotTaken {
@@ -1035,6 +1251,12 @@ fn merge(
                     _ => (None, None),
                 };
                 let complete = status.or(old_complete).unwrap_or(deduction.is_none());
+                if complete && deduction.is_some() {
+                    if let Some((_, at)) = cells.iter().find(|(c, _)| *c == Column::Deduction) {
+                        errors.push(ImportError::DeductionWhenComplete { at: at.clone() });
+                    }
+                    return None;
+                }
                 let deduction = match (deduction, complete) {
                     (Some(d), _) => Some(d),
                     (None, false) => old_deduction,

@@ -50,10 +50,15 @@ fn plan_import(
     use super::msg::ImportRefused;
     let prompt =
         ops::ImportPrompt::parse(typed).map_err(|e| ImportRefused::Prompt(e.message(lang)))?;
+    // A relative name is the project's folder's.
+    let path = match session.path().parent() {
+        Some(folder) if prompt.path.is_relative() => folder.join(&prompt.path),
+        _ => prompt.path.clone(),
+    };
     ops::plan_return(
         &session.project,
         &session.board,
-        &prompt.path,
+        &path,
         prompt.into,
         prompt.from.as_deref(),
         today,

@@ -56,14 +56,14 @@ fn project_folder(model: &Model) -> String {
         .unwrap_or_default()
 }
 
-/// Types the name of a filled return to import, starting from the project's folder
-/// (`kaoping import`'s options may follow: `--into selfcheck`).
+/// Types the name of a filled return to import (`kaoping import`'s options may follow:
+/// `--into selfcheck`). The prompt starts empty, so that a path pasted in is the whole
+/// path; a relative one is read from the project's folder.
 pub(super) fn start_import(model: &mut Model) {
     if super::refused_read_only(model) {
         return;
     }
-    let folder = project_folder(model);
-    start_editing(model, Target::ImportFrom, &folder);
+    start_editing(model, Target::ImportFrom, "");
 }
 
 /// Starts a search for a unit or an indicator by name or id.
