@@ -285,7 +285,7 @@ fn a_workbook_of_another_project_or_year_is_refused() {
     let (_dir, project, ret_path) = setup("去年.xlsx", &ret);
     let err = refused(&project, &ret_path, &[]);
     assert!(
-        err.contains("去年.xlsx: this workbook was made for “2025年度民生工程目标管理考评 (2026)”, not for this project “2026年度民生工程目标管理考评 (2027)”"),
+        err.contains("去年.xlsx: this workbook was made for “2025年度民生工程目标管理考评” (procedure dated 2026), not for this project “2026年度民生工程目标管理考评” (procedure dated 2027)"),
         "{err}"
     );
 }

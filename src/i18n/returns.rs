@@ -152,10 +152,16 @@ impl ReturnsText {
             en: "1 error; nothing was written",
         }
 
+        /// A project's title and the year of its procedure's dates.
+        pub fn title_and_procedure_year(title: &str, year: &str) {
+            zh: "“{title}”（考评程序在 {year} 年）",
+            en: "“{title}” (procedure dated {year})",
+        }
+
         /// A workbook made for another project or year.
         pub fn other_project(file: &str, theirs: &str, ours: &str) {
-            zh: "{file}：这份工作簿是为“{theirs}”制作的，不是本项目“{ours}”的，未导入",
-            en: "{file}: this workbook was made for “{theirs}”, not for this project “{ours}”; not taken in",
+            zh: "{file}：这份工作簿是为{theirs}制作的，不是本项目{ours}的，未导入",
+            en: "{file}: this workbook was made for {theirs}, not for this project {ours}; not taken in",
         }
 
         /// A cell that cannot go in: where, which column, what it holds, why.

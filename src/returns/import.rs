@@ -257,15 +257,18 @@ impl ImportError {
                 project_title,
                 project_year,
             } => {
+                // The year is the procedure's (its returns fall due in the January after
+                // the year a title like 2026年度… evaluates): said as such.
+                let with_year = |title: &str, year: &str| t.title_and_procedure_year(title, year);
                 let theirs = match (title, year) {
-                    (Some(t), Some(y)) => format!("{t} ({y})"),
-                    (Some(t), None) => t.clone(),
-                    (None, Some(y)) => y.clone(),
+                    (Some(t), Some(y)) => with_year(t, y),
+                    (Some(t), None) => format!("“{t}”"),
+                    (None, Some(y)) => with_year("?", y),
                     (None, None) => "?".to_string(),
                 };
                 let ours = match project_year {
-                    Some(y) => format!("{project_title} ({y})"),
-                    None => project_title.clone(),
+                    Some(y) => with_year(project_title, &y.to_string()),
+                    None => format!("“{project_title}”"),
                 };
                 t.other_project(file, &theirs, &ours)
             }
