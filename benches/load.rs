@@ -10,11 +10,45 @@
 
 use kaoping::check::analyze;
 use kaoping::project;
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::path::Path;
 use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 mod generate;
+
+/// Counts live and peak heap bytes (for the in-process peaks).
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc(layout) };
+        if !p.is_null() {
+            let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+            PEAK.fetch_max(live, Ordering::Relaxed);
+        }
+        p
+    }
+    unsafe fn dealloc(&self, p: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(p, layout) };
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+}
+
+#[global_allocator]
+static ALLOC: Counting = Counting;
+
+/// The peak heap `f` takes beyond what was live before it, in MB.
+fn peak_mb(f: impl FnOnce()) -> f64 {
+    let before = LIVE.load(Ordering::Relaxed);
+    PEAK.store(before, Ordering::Relaxed);
+    f();
+    (PEAK.load(Ordering::Relaxed) - before) as f64 / 1e6
+}
 
 use generate::generate;
 
@@ -115,6 +149,20 @@ fn main() {
         ];
         for (name, d) in rows {
             println!("    {name:<28} {}", ms(d));
+        }
+        println!(
+            "    peak heap: Document parse {:.0} MB, DeTable parse {:.0} MB, load (read-only) {:.0} MB, analyze {:.0} MB; read-only tree used: {}",
+            peak_mb(|| drop(toml_edit::Document::parse(text.as_str()))),
+            peak_mb(|| drop(toml::de::DeTable::parse(&text))),
+            peak_mb(|| drop(project::load(&text))),
+            peak_mb(|| drop(analyze(&text))),
+            project::parse_read_only(&text).is_ok_and(|t| t.is_light()),
+        );
+        if let Some(keep) = std::env::var_os("KAOPING_BENCH_KEEP") {
+            let _ = std::fs::write(
+                Path::new(&keep).join(format!("p{units}x{indicators}.toml")),
+                &text,
+            );
         }
         let file = dir.path().join(format!("p{units}x{indicators}.toml"));
         std::fs::write(&file, &text).expect("write the generated file");
