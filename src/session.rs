@@ -106,7 +106,10 @@ pub struct Session {
     pub store: Store,
     /// Why no edit can be made, if none can.
     pub read_only: Option<ReadOnlyReason>,
-    doc: DocumentMut,
+    /// The document edits are applied to and saved from; `None` in a session opened
+    /// read-only, which reads its file without one (built from `text` should an edit
+    /// ever need it).
+    doc: Option<DocumentMut>,
     /// The text of the last committed state (what is, or is about to be, on disk); `None`
     /// until it is needed (it is written out after the frame that shows the edit).
     text: Option<String>,
@@ -157,12 +160,13 @@ impl Session {
             (Some(Denied::FolderReadOnly), _) => Some(ReadOnlyReason::FolderReadOnly),
             (None, false) => None,
         };
-        let (doc, project, problems, board) = match analyse(&text, false) {
+        let keep_document = reason.is_none();
+        let (doc, project, problems, board) = match analyse(&text, false, keep_document) {
             Ok(parts) => parts,
             Err(OpenError::Invalid { problems, .. }) if newer_format(&problems).is_some() => {
                 // A newer format: show what this version can read, without writing.
                 let found = newer_format(&problems).unwrap_or_default();
-                let parts = analyse(&text, true)?;
+                let parts = analyse(&text, true, false)?;
                 store.make_read_only();
                 reason = Some(ReadOnlyReason::Newer(found));
                 parts
@@ -204,7 +208,21 @@ impl Session {
 
     /// The text of the current state.
     pub fn text(&mut self) -> &str {
-        self.text.get_or_insert_with(|| self.doc.to_string())
+        if self.text.is_none() {
+            self.text = Some(self.doc_mut().to_string());
+        }
+        self.text.as_deref().unwrap_or_default()
+    }
+
+    /// The document (made from the text in a session opened read-only).
+    fn doc_mut(&mut self) -> &mut DocumentMut {
+        let text = &self.text;
+        self.doc.get_or_insert_with(|| {
+            text.as_deref()
+                .unwrap_or_default()
+                .parse()
+                .unwrap_or_default()
+        })
     }
 
     pub fn can_undo(&self) -> bool {
@@ -237,7 +255,7 @@ impl Session {
         if !matches!(edit.sheet_edit(), Some((SheetKind::Scores, _))) {
             self.rescore_selfcheck();
         }
-        apply_to_document(&mut self.doc, &edit);
+        apply_to_document(self.doc_mut(), &edit);
         self.text = None;
         // An edit that leaves the file as it was (the same value typed again) is no step
         // to undo and nothing to write. The text is needed for the save anyway.
@@ -293,7 +311,7 @@ impl Session {
             self.rescore_selfcheck();
         }
         for edit in &edits {
-            apply_to_document(&mut self.doc, edit);
+            apply_to_document(self.doc_mut(), edit);
         }
         self.text = None;
         if self.text() == previous {
@@ -400,7 +418,7 @@ impl Session {
             return false;
         };
         // Every text in the history was committed, so it loads without errors.
-        let Ok((doc, project, problems, board)) = analyse(&text, false) else {
+        let Ok((doc, project, problems, board)) = analyse(&text, false, self.doc.is_some()) else {
             return false;
         };
         // The unsaved changes are no longer a list of edits on the file's version.
@@ -506,7 +524,7 @@ impl Session {
         })?;
         // Only a file that loads is taken as the file: one that does not stays "changed
         // on disk", so that the next save asks instead of writing over it.
-        let (doc, project, problems, board) = analyse(&text, false)?;
+        let (doc, project, problems, board) = analyse(&text, false, self.doc.is_some())?;
         self.store.accept(seen);
         let was_dirty = self.dirty;
         let pending = std::mem::take(&mut self.unsaved);
@@ -793,30 +811,51 @@ fn newer_format(problems: &[Problem]) -> Option<String> {
     }
 }
 
-type Analysed = (DocumentMut, Project, Vec<Problem>, Scoreboard);
+type Analysed = (Option<DocumentMut>, Project, Vec<Problem>, Scoreboard);
 
-/// Parses, loads, checks and scores a text, keeping the document for saving; `newer`
-/// reads a newer format as this one.
-fn analyse(text: &str, newer: bool) -> Result<Analysed, OpenError> {
+/// Parses, loads, checks and scores a text; `newer` reads a newer format as this one.
+/// With `keep_document`, through toml_edit's document, kept for saving; without, through
+/// the lighter read-only tree ([`project::parse_read_only`]).
+fn analyse(text: &str, newer: bool, keep_document: bool) -> Result<Analysed, OpenError> {
     let invalid = |problems| OpenError::Invalid {
         text: text.to_string(),
         problems,
     };
-    let doc = project::parse(text).map_err(|p| invalid(vec![p]))?;
-    let loaded = project::load_document_as(&doc, newer);
+    if keep_document {
+        let doc = project::parse(text).map_err(|p| invalid(vec![p]))?;
+        let (project, problems, board) =
+            checked(text, project::load_document_as(&doc, newer), &doc)?;
+        Ok((Some(doc.into_mut()), project, problems, board))
+    } else {
+        let tree = project::parse_read_only(text).map_err(|p| invalid(vec![p]))?;
+        let (project, problems, board) = checked(text, tree.load_as(newer), &tree)?;
+        Ok((None, project, problems, board))
+    }
+}
+
+/// The checks and scores of a loaded text (its problems placed in `doc`).
+fn checked(
+    text: &str,
+    loaded: project::LoadOutcome,
+    doc: &impl project::Locate,
+) -> Result<(Project, Vec<Problem>, Scoreboard), OpenError> {
+    let invalid = |problems| OpenError::Invalid {
+        text: text.to_string(),
+        problems,
+    };
     let mut problems = loaded.problems;
     let project = match loaded.project {
         Some(p) if !crate::project::problem::has_errors(&problems) => p,
         _ => {
-            check::locate_all(&doc, &mut problems);
+            check::locate_all(doc, &mut problems);
             return Err(invalid(problems));
         }
     };
     let (more, board) = check::check_and_score(&project);
     problems.extend(more);
-    check::locate_all(&doc, &mut problems);
+    check::locate_all(doc, &mut problems);
     let Some(board) = board else {
         return Err(invalid(problems));
     };
-    Ok((doc.into_mut(), project, problems, board))
+    Ok((project, problems, board))
 }

@@ -23,9 +23,10 @@ impl Analysis {
     }
 }
 
-/// Loads, checks and (when there are no errors) scores the text of a project file.
+/// Loads, checks and (when there are no errors) scores the text of a project file, read
+/// without building an edit document ([`project::parse_read_only`]).
 pub fn analyze(text: &str) -> Analysis {
-    let doc = match project::parse(text) {
+    let doc = match project::parse_read_only(text) {
         Ok(doc) => doc,
         Err(problem) => {
             return Analysis {
@@ -35,7 +36,7 @@ pub fn analyze(text: &str) -> Analysis {
             };
         }
     };
-    let loaded = project::load_document(&doc);
+    let loaded = doc.load();
     let mut problems = loaded.problems;
     // Shape errors first: the cross-checks of a half-read project would only add noise.
     let project = loaded.project.filter(|_| !has_errors(&problems));
@@ -333,9 +334,9 @@ pub fn sheet_errors_in(project: &Project, kind: SheetKind, unit: &str) -> Vec<Pr
 }
 
 /// Fills in the place of every problem that has none, from its TOML path.
-pub fn locate_all(doc: &toml_edit::Document<&str>, problems: &mut [Problem]) {
+pub fn locate_all(doc: &impl project::Locate, problems: &mut [Problem]) {
     for problem in problems.iter_mut().filter(|p| p.at.is_none()) {
-        problem.at = project::locate(doc, &problem.path);
+        problem.at = doc.locate(&problem.path);
     }
 }
 

@@ -2,7 +2,7 @@
 //! accepts, how it is read and written, and what of it can be edited (see
 //! [`super::scheme`]).
 
-use super::load::reader::{Loader, Obj};
+use super::load::reader::{Loader, Node, Obj};
 use super::scheme::{
     Field, FormKey, InputKind, Scheme, Written, decimal, field, form, opt_text, text,
 };
@@ -21,7 +21,7 @@ pub struct Area {
 impl Scheme for Area {
     const KEYS: &'static [&'static str] = &["id", "name", "short", "max"];
 
-    fn read(l: &mut Loader, o: &Obj) -> Self {
+    fn read<N: Node>(l: &mut Loader, o: &Obj<N>) -> Self {
         Area {
             id: l.id(o, "id"),
             name: l.name(o),

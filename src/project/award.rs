@@ -2,7 +2,7 @@
 //! is read and written (see [`super::scheme`]). No edit changes an award yet.
 
 use super::Indicator;
-use super::load::reader::{Loader, Obj};
+use super::load::reader::{Loader, Node, Obj};
 use super::scheme::{Scheme, Written, ids, opt_text, text, whole};
 
 /// A single-item award (单项先进) for counties and the zone.
@@ -50,7 +50,7 @@ impl Award {
 impl Scheme for Award {
     const KEYS: &'static [&'static str] = &["id", "name", "count", "areas", "lead", "organization"];
 
-    fn read(l: &mut Loader, o: &Obj) -> Self {
+    fn read<N: Node>(l: &mut Loader, o: &Obj<N>) -> Self {
         Award {
             id: l.id(o, "id"),
             name: l.name(o),

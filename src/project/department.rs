@@ -1,7 +1,7 @@
 //! `[[departments]]`: the city departments — the struct, the keys it accepts, how it is
 //! read and written, and what of it can be edited (see [`super::scheme`]).
 
-use super::load::reader::{Loader, Obj};
+use super::load::reader::{Loader, Node, Obj};
 use super::scheme::{Field, FormKey, InputKind, Scheme, Written, field, form, opt_whole, text};
 
 /// A city department (市直部门): a role-holder in the matrix and, with a score sheet, a
@@ -18,7 +18,7 @@ pub struct Department {
 impl Scheme for Department {
     const KEYS: &'static [&'static str] = &["id", "name", "quota"];
 
-    fn read(l: &mut Loader, o: &Obj) -> Self {
+    fn read<N: Node>(l: &mut Loader, o: &Obj<N>) -> Self {
         Department {
             id: l.id(o, "id"),
             name: l.name(o),

@@ -6,7 +6,7 @@
 //! [`crate::edit::Edit::SetRole`].
 
 use super::Area;
-use super::load::reader::{Loader, Obj};
+use super::load::reader::{Loader, Node, Obj};
 use super::scheme::{
     Field, FormKey, InputKind, Ref, Scheme, Written, decimal, field, flag, form, ids, opt_ids,
     opt_text, text,
@@ -207,7 +207,7 @@ impl Scheme for Indicator {
         "aggregate",
     ];
 
-    fn read(l: &mut Loader, o: &Obj) -> Self {
+    fn read<N: Node>(l: &mut Loader, o: &Obj<N>) -> Self {
         Indicator {
             id: l.id(o, "id"),
             area: l.id(o, "area"),

@@ -48,7 +48,10 @@ pub use decimal::{
 };
 pub use department::{Department, DepartmentField};
 pub use indicator::{Aggregate, Direction, Indicator, IndicatorField, Role, RowKind};
-pub use load::{LoadOutcome, load, load_document, load_document_as, locate, parse};
+pub use load::{
+    LoadOutcome, Locate, ReadOnly, load, load_document, load_document_as, locate, parse,
+    parse_read_only,
+};
 pub use nominee::Nominee;
 pub use org_item::{OrgItem, OrgItemField};
 pub use path::{PathSeg, TomlPath};

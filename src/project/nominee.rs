@@ -7,7 +7,7 @@
 //! [`Entry`](super::scheme::Entry); the loader and the writer walk the list by its key,
 //! [`Nominee::LIST`]. No edit changes a nominee yet.
 
-use super::load::reader::{Loader, Obj};
+use super::load::reader::{Loader, Node, Obj};
 use super::scheme::{Scheme, Written, opt_text, text};
 
 /// One advanced individual nominated (等额推荐: as many as the unit's quota).
@@ -28,7 +28,7 @@ impl Nominee {
 impl Scheme for Nominee {
     const KEYS: &'static [&'static str] = &["unit", "name", "post"];
 
-    fn read(l: &mut Loader, o: &Obj) -> Self {
+    fn read<N: Node>(l: &mut Loader, o: &Obj<N>) -> Self {
         Nominee {
             unit: l.id(o, "unit"),
             name: l.name(o),

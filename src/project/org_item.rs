@@ -3,7 +3,7 @@
 
 use super::Department;
 use super::UnitKind;
-use super::load::reader::{Loader, Obj};
+use super::load::reader::{Loader, Node, Obj};
 use super::scheme::{
     Field, FormKey, InputKind, Ref, Scheme, Written, decimal, field, form, opt_text, text,
 };
@@ -47,7 +47,7 @@ fn kind_of(name: &str) -> Option<UnitKind> {
 impl Scheme for OrgItem {
     const KEYS: &'static [&'static str] = &["id", "name", "max", "applies_to", "lead"];
 
-    fn read(l: &mut Loader, o: &Obj) -> Self {
+    fn read<N: Node>(l: &mut Loader, o: &Obj<N>) -> Self {
         OrgItem {
             id: l.id(o, "id"),
             name: l.name(o),

@@ -2,7 +2,7 @@
 //! struct, the keys it accepts, how it is read and written, and what of it can be edited
 //! (see [`super::scheme`]).
 
-use super::load::reader::{Loader, Obj, SCORE_RANGE};
+use super::load::reader::{Loader, Node, Obj, SCORE_RANGE};
 use super::scheme::{
     Field, FormKey, InputKind, Scheme, Single, Written, decimal, field, flag, form, text, whole,
 };
@@ -184,7 +184,7 @@ impl Scheme for Policy {
         "individual_quota_department",
     ];
 
-    fn read(l: &mut Loader, o: &Obj) -> Self {
+    fn read<N: Node>(l: &mut Loader, o: &Obj<N>) -> Self {
         let d = Policy::default();
         let share = |l: &mut Loader, key: &str, default: Decimal, positive: bool| {
             let range = if positive { "(0, 1]" } else { "[0, 1]" };

@@ -2,7 +2,7 @@
 //! it accepts, how it is read and written (see [`super::scheme`]). No edit changes a step
 //! yet.
 
-use super::load::reader::{Loader, Obj};
+use super::load::reader::{Loader, Node, Obj};
 use super::scheme::{Scheme, Written, opt_text, text};
 use toml_edit::{Date, Datetime, Value};
 
@@ -66,7 +66,7 @@ pub fn date_value(date: Date) -> Value {
 impl Scheme for Step {
     const KEYS: &'static [&'static str] = &["id", "name", "due", "returns"];
 
-    fn read(l: &mut Loader, o: &Obj) -> Self {
+    fn read<N: Node>(l: &mut Loader, o: &Obj<N>) -> Self {
         Step {
             id: l.id(o, "id"),
             name: l.name(o),

@@ -5,7 +5,7 @@
 //! Also [`SheetKind`]: which of a unit's two sheets a value belongs to, the assessed
 //! `[scores.<id>]` or the self-check `[selfcheck.<id>]` (same shape, scored alike).
 
-use super::load::reader::{Loader, Obj};
+use super::load::reader::{Loader, Node, Obj};
 use super::procedure::date_value;
 use super::scheme::{Scheme, Written, text};
 use toml_edit::{Date, Value};
@@ -82,7 +82,7 @@ impl Scheme for ReturnEntry {
     const KEYS: &'static [&'static str] =
         &["file", "sha256", "from", "step", "into", "received", "rows"];
 
-    fn read(l: &mut Loader, o: &Obj) -> Self {
+    fn read<N: Node>(l: &mut Loader, o: &Obj<N>) -> Self {
         let file = l.string(o, "file").unwrap_or_else(|| {
             l.missing(o, "file");
             String::new()

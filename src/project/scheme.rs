@@ -47,7 +47,7 @@
 //!
 //! [`to_toml`]: super::to_toml
 
-use super::load::reader::{self, Loader, Obj};
+use super::load::reader::{self, Loader, Node, Obj};
 use super::problem::{ProblemKind, RefKind};
 use super::{PathSeg, Project, decimal_value, parse_decimal_text, typed_digits};
 use rust_decimal::Decimal;
@@ -101,7 +101,7 @@ pub(crate) trait Scheme: Sized + Clone + PartialEq + Default {
     const KEYS: &'static [&'static str];
 
     /// Reads it from its table (the keys were already checked against [`Self::KEYS`]).
-    fn read(l: &mut Loader, o: &Obj) -> Self;
+    fn read<N: Node>(l: &mut Loader, o: &Obj<N>) -> Self;
 
     /// Its keys as written, in the order a new file writes them.
     fn pairs(&self) -> Vec<(&'static str, Written)>;

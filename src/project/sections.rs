@@ -3,7 +3,7 @@
 //! edited (see [`super::scheme`]).
 
 use super::Project;
-use super::load::reader::{Loader, Obj};
+use super::load::reader::{Loader, Node, Obj};
 use super::scheme::{
     Field, FormKey, InputKind, Scheme, Single, Written, decimal, field, form, opt_decimal,
 };
@@ -24,7 +24,7 @@ impl Scheme for Sections {
     /// part of, as a new file writes it.
     const KEYS: &'static [&'static str] = &["total", "organization", "survey", "task"];
 
-    fn read(l: &mut Loader, o: &Obj) -> Self {
+    fn read<N: Node>(l: &mut Loader, o: &Obj<N>) -> Self {
         Sections {
             total: l.non_negative(o, "total"),
             survey: l.non_negative(o, "survey"),

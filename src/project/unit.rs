@@ -1,7 +1,7 @@
 //! `[[units]]`: the counties and the zone — the struct, the keys it accepts, how it is read
 //! and written, and what of it can be edited (see [`super::scheme`]).
 
-use super::load::reader::{Loader, Obj};
+use super::load::reader::{Loader, Node, Obj};
 use super::scheme::{Field, FormKey, InputKind, Scheme, Written, field, form, text};
 
 /// What kind of body a unit is. Counties and the zone form one ranking group,
@@ -38,7 +38,7 @@ pub struct Unit {
 impl Scheme for Unit {
     const KEYS: &'static [&'static str] = &["id", "name", "kind"];
 
-    fn read(l: &mut Loader, o: &Obj) -> Self {
+    fn read<N: Node>(l: &mut Loader, o: &Obj<N>) -> Self {
         Unit {
             id: l.id(o, "id"),
             name: l.name(o),

@@ -9,11 +9,20 @@
 //! [`Scheme::read`] in its own file, then the score sheets, read here). The helpers that
 //! read one value and report what is wrong with it are in [`reader`].
 //!
+//! The walk and the helpers read either of two trees through one small trait
+//! ([`tree`]): toml_edit's document, which a writable session keeps to save through it
+//! ([`parse`], [`load_document`]), and the `toml` crate's borrowed `DeTable`, about 55–60%
+//! of the time and two thirds of the memory, for everything that only reads
+//! ([`parse_read_only`], [`load`]). Both give the same project and the same problems
+//! (`tests/loader.rs`); a text the light parser refuses (or whose numbers toml_edit would
+//! refuse) is read through toml_edit, so a syntax error is toml_edit's on either path.
+//!
 //! [`reader`] is a module of its own, below both this walk and the scheme's files, because
 //! those files use the helpers and this walk uses those files: modules never import each
 //! other (`tests/architecture.rs`).
 
 pub(crate) mod reader;
+mod tree;
 
 use super::keys::{PENALTY_KEYS, ROOT_KEYS, ROW_KEYS, SCORE_KEYS};
 use super::path::{PathSeg, TomlPath};
@@ -26,7 +35,10 @@ use crate::project::problem::{Expected, Problem, ProblemKind};
 use indexmap::IndexMap;
 use reader::{Loader, Obj, PathRef};
 use rust_decimal::Decimal;
+use toml::Spanned;
+use toml::de::DeTable;
 use toml_edit::Document;
+use tree::{DeNode, Node, Table};
 
 /// What loading a text gave: the project (unless the text is not TOML at all, or names
 /// another format) and the problems found on the way.
@@ -36,14 +48,100 @@ pub struct LoadOutcome {
     pub problems: Vec<Problem>,
 }
 
-/// Reads a project from the text of a file.
+/// Reads a project from the text of a file (through the read-only tree).
 pub fn load(text: &str) -> LoadOutcome {
-    match parse(text) {
-        Ok(doc) => load_document(&doc),
+    match parse_read_only(text) {
+        Ok(tree) => tree.load(),
         Err(problem) => LoadOutcome {
             project: None,
             problems: vec![problem],
         },
+    }
+}
+
+/// A parsed file to read, not to edit: the `toml` crate's borrowed tree with spans (or,
+/// for a text it does not take as toml_edit does, toml_edit's document).
+pub struct ReadOnly<'i> {
+    text: &'i str,
+    tree: Tree<'i>,
+}
+
+enum Tree<'i> {
+    Light(Spanned<DeTable<'i>>),
+    Document(Document<&'i str>),
+}
+
+/// Parses the text as TOML for reading only; a syntax error as a problem (toml_edit's,
+/// the same as [`parse`] gives).
+pub fn parse_read_only(text: &str) -> Result<ReadOnly<'_>, Problem> {
+    let tree = match DeTable::parse(text) {
+        Ok(table)
+            if table
+                .get_ref()
+                .values()
+                .all(|v| tree::numbers_are_valid(v.get_ref())) =>
+        {
+            Tree::Light(table)
+        }
+        // Read through toml_edit: its syntax error, or (should the two parsers disagree
+        // on a text) its reading.
+        _ => Tree::Document(parse(text)?),
+    };
+    Ok(ReadOnly { text, tree })
+}
+
+impl ReadOnly<'_> {
+    /// Whether it is the light tree (not toml_edit's document).
+    pub fn is_light(&self) -> bool {
+        matches!(self.tree, Tree::Light(_))
+    }
+
+    pub fn load(&self) -> LoadOutcome {
+        self.load_as(false)
+    }
+
+    /// As [`load_document_as`].
+    pub fn load_as(&self, newer: bool) -> LoadOutcome {
+        match &self.tree {
+            Tree::Light(table) => {
+                let mut loader = Loader::new(self.text, newer);
+                let project = loader.project::<DeNode>(table.get_ref());
+                // The one thing the light tree does not tell: whether a table made by a
+                // dotted key sits in an inline table (toml_edit's "inline table") or
+                // not ("table"). A value of the wrong type that is such a table is rare
+                // (and an error): the text is read again through toml_edit to name it.
+                if loader.problems.iter().any(tree::names_a_dotted_table)
+                    && let Ok(doc) = parse(self.text)
+                {
+                    return load_document_as(&doc, newer);
+                }
+                LoadOutcome {
+                    project,
+                    problems: loader.problems,
+                }
+            }
+            Tree::Document(doc) => load_document_as(doc, newer),
+        }
+    }
+}
+
+/// Finds where a TOML path is in a parsed file ([`locate`]).
+pub trait Locate {
+    fn locate(&self, path: &TomlPath) -> Option<usize>;
+}
+
+impl Locate for Document<&str> {
+    fn locate(&self, path: &TomlPath) -> Option<usize> {
+        locate(self, path)
+    }
+}
+
+impl Locate for ReadOnly<'_> {
+    fn locate(&self, path: &TomlPath) -> Option<usize> {
+        match &self.tree {
+            Tree::Light(table) => locate_in::<DeNode>(table.get_ref(), path),
+            Tree::Document(doc) => locate(doc, path),
+        }
     }
 }
 
@@ -66,7 +164,7 @@ pub fn load_document(doc: &Document<&str>) -> LoadOutcome {
 /// does not know still fails as unknown keys).
 pub fn load_document_as(doc: &Document<&str>, newer: bool) -> LoadOutcome {
     let mut loader = Loader::new(doc.raw(), newer);
-    let project = loader.project(doc.as_table());
+    let project = loader.project::<toml_edit::Item>(doc.as_table());
     LoadOutcome {
         project,
         problems: loader.problems,
@@ -76,26 +174,37 @@ pub fn load_document_as(doc: &Document<&str>, newer: bool) -> LoadOutcome {
 /// The byte offset of the value at `path` in `text` (or of the nearest enclosing table
 /// that exists), for problems found after loading.
 pub fn locate(doc: &Document<&str>, path: &TomlPath) -> Option<usize> {
-    let mut item = doc.as_item();
+    locate_in::<toml_edit::Item>(doc.as_table(), path)
+}
+
+/// [`locate`] in either tree, from its root table.
+fn locate_in<N: Node>(root: &N::Table, path: &TomlPath) -> Option<usize> {
+    let mut node: Option<&N> = None; // `None`: the root
     let mut best = None;
     for seg in &path.0 {
         let next = match seg {
             PathSeg::Key(k) => {
-                let Some(table) = item.as_table_like() else {
-                    break;
+                let table = match node {
+                    None => root,
+                    Some(node) => match node.as_table() {
+                        Some(table) => table,
+                        None => break,
+                    },
                 };
-                if let Some(key_at) = table.key(k).and_then(|key| key.span()) {
-                    best = Some(key_at.start);
+                if let Some(key_at) = table.key_start(k) {
+                    best = Some(key_at);
                 }
                 table.get(k)
             }
-            PathSeg::Index(n) => item.get(*n),
+            PathSeg::Index(n) => node
+                .and_then(Node::elements)
+                .and_then(|elements| elements.get(*n).copied()),
         };
         match next {
             Some(next) => {
-                item = next;
-                if let Some(span) = item.span() {
-                    best = Some(span.start);
+                node = Some(next);
+                if let Some(at) = next.start() {
+                    best = Some(at);
                 }
             }
             None => break,
@@ -107,9 +216,9 @@ pub fn locate(doc: &Document<&str>, path: &TomlPath) -> Option<usize> {
 const STATUSES: &[&str] = &["complete", "incomplete"];
 
 impl Loader<'_> {
-    fn project(&mut self, root: &toml_edit::Table) -> Option<Project> {
-        let root = Obj {
-            table: root,
+    fn project<N: Node>(&mut self, root: &N::Table) -> Option<Project> {
+        let root = Obj::<N> {
+            table: Some(root),
             path: PathRef::Owned(TomlPath::root()),
             at: Some(0),
         };
@@ -139,7 +248,7 @@ impl Loader<'_> {
     }
 
     /// Everything but `format`.
-    fn project_body(&mut self, root: &Obj) -> Option<Project> {
+    fn project_body<N: Node>(&mut self, root: &Obj<N>) -> Option<Project> {
         let title = self.string(root, "title").unwrap_or_default();
         let policy = match self.sub_table(root, "policy") {
             Some(obj) => self.scheme(&obj),
@@ -197,19 +306,19 @@ impl Loader<'_> {
     }
 
     /// `[policy]` or `[sections]`.
-    fn scheme<S: Scheme>(&mut self, obj: &Obj) -> S {
+    fn scheme<S: Scheme, N: Node>(&mut self, obj: &Obj<N>) -> S {
         self.check_keys(obj, S::KEYS);
         S::read(self, obj)
     }
 
     /// The entries of a root list, in file order.
-    fn entries<E: Entry>(&mut self, root: &Obj) -> Vec<E> {
+    fn entries<E: Entry>(&mut self, root: &Obj<impl Node>) -> Vec<E> {
         self.list(root, E::LIST, E::KEYS, E::read)
     }
 
-    fn scores(&mut self, obj: &Obj) -> IndexMap<String, UnitScores> {
+    fn scores<N: Node>(&mut self, obj: &Obj<N>) -> IndexMap<String, UnitScores> {
         let mut scores = IndexMap::new();
-        for (id, item) in obj.table.iter() {
+        for (id, item) in obj.entries() {
             let path = obj.path().key(id);
             if !is_valid_id(id) {
                 self.report(ProblemKind::BadId { id: id.into() }, path, obj.key_at(id));
@@ -223,12 +332,12 @@ impl Loader<'_> {
         scores
     }
 
-    fn unit_scores(&mut self, obj: &Obj) -> UnitScores {
+    fn unit_scores<N: Node>(&mut self, obj: &Obj<N>) -> UnitScores {
         self.check_keys(obj, SCORE_KEYS);
         let survey = obj.get("survey").and_then(|_| self.decimal(obj, "survey"));
         let mut organization = IndexMap::new();
         if let Some(org) = self.sub_table(obj, "organization") {
-            for (id, _) in org.table.iter() {
+            for (id, _) in org.entries() {
                 if !is_valid_id(id) {
                     let path = org.path().key(id);
                     self.report(ProblemKind::BadId { id: id.into() }, path, org.key_at(id));
@@ -241,18 +350,18 @@ impl Loader<'_> {
         let mut indicators = IndexMap::new();
         if let Some(rows) = self.sub_table(obj, "indicators") {
             let rows_path = rows.path();
-            for (id, item) in rows.table.iter() {
+            for (id, item) in rows.entries() {
                 if !is_valid_id(id) {
                     let path = rows_path.key(id);
                     self.report(ProblemKind::BadId { id: id.into() }, path, rows.key_at(id));
                     continue;
                 }
-                match item.as_table_like() {
+                match item.as_table() {
                     Some(table) => {
-                        let row = Obj {
-                            table,
+                        let row = Obj::<N> {
+                            table: Some(table),
                             path: PathRef::Child(&rows_path, id),
-                            at: item.span().map(|s| s.start).or(rows.key_at(id)),
+                            at: item.start().or(rows.key_at(id)),
                         };
                         indicators.insert(id.to_string(), self.row(&row));
                     }
@@ -270,7 +379,7 @@ impl Loader<'_> {
         }
     }
 
-    fn penalty(&mut self, obj: &Obj) -> Penalty {
+    fn penalty<N: Node>(&mut self, obj: &Obj<N>) -> Penalty {
         let note = self.string(obj, "note").unwrap_or_default();
         let level = self.choice(obj, "level", PenaltyKind::LEVELS, false);
         let has_points = obj.get("points").is_some();
@@ -293,10 +402,10 @@ impl Loader<'_> {
 
     /// One indicator row: its kind is given by its keys; keys of two kinds are an error.
     /// Read in one pass over its keys (a file can have hundreds of thousands of rows).
-    fn row(&mut self, obj: &Obj) -> Row {
+    fn row<N: Node>(&mut self, obj: &Obj<N>) -> Row {
         let (mut target, mut actual, mut status, mut deduction, mut prep) =
             (None, None, None, None, None);
-        for (key, item) in obj.table.iter() {
+        for (key, item) in obj.entries() {
             let slot = match key {
                 "target" => &mut target,
                 "actual" => &mut actual,
@@ -317,8 +426,7 @@ impl Loader<'_> {
         ];
         if kinds.iter().filter(|k| **k).count() > 1 {
             let keys = obj
-                .table
-                .iter()
+                .entries()
                 .map(|(k, _)| k.to_string())
                 .filter(|k| ROW_KEYS.contains(&k.as_str()))
                 .collect();

@@ -3,9 +3,9 @@
 //! "base")`, …), each reporting what is wrong with the TOML path and the offset of the
 //! key or value; unknown keys, with the nearest known one as a suggestion.
 //!
-//! This is the only place that reads `toml_edit` items: the scheme's tables
-//! ([`crate::project::scheme`]) read their keys through these helpers alone, so that
-//! what the loader walks can change without them.
+//! The helpers read either tree through [`Node`] and [`Table`] ([`super::tree`]): the
+//! scheme's tables ([`crate::project::scheme`]) read their keys through these helpers
+//! alone, once for both trees (`fn read<N: Node>(l: &mut Loader, o: &Obj<N>)`).
 
 use crate::project::decimal::parse_decimal_text;
 use crate::project::path::TomlPath;
@@ -14,18 +14,22 @@ use crate::project::{MAX_SCORE, is_valid_id};
 use rust_decimal::Decimal;
 use toml_edit::{Date, Datetime, Item, TableLike, Value};
 
+pub(crate) use super::tree::Node;
+use super::tree::{Number, Table};
+
 /// Reads values, collecting the problems it finds.
 pub(crate) struct Loader<'t> {
     /// The file's text, to read a float literal from its characters.
-    text: &'t str,
+    pub(super) text: &'t str,
     pub(super) problems: Vec<Problem>,
     /// Read a newer `kaoping/N` as if it were `kaoping/1`.
     pub(super) accept_newer: bool,
 }
 
 /// A table being read: remembers its path so that every problem can name it.
-pub(crate) struct Obj<'d, 'p> {
-    pub(super) table: &'d dyn TableLike,
+pub(crate) struct Obj<'d, 'p, N: Node> {
+    /// `None`: an element of a list that is not a table (read as an empty one).
+    pub(super) table: Option<&'d N::Table>,
     pub(super) path: PathRef<'p>,
     /// Where the table starts (or its key), for problems about the whole table.
     pub(super) at: Option<usize>,
@@ -39,7 +43,7 @@ pub(super) enum PathRef<'p> {
     Child(&'p TomlPath, &'p str),
 }
 
-impl<'d> Obj<'d, '_> {
+impl<'d, N: Node> Obj<'d, '_, N> {
     pub(super) fn path(&self) -> TomlPath {
         match &self.path {
             PathRef::Owned(path) => path.clone(),
@@ -47,15 +51,18 @@ impl<'d> Obj<'d, '_> {
         }
     }
 
-    pub(super) fn get(&self, key: &str) -> Option<&'d Item> {
-        self.table.get(key).filter(|item| !item.is_none())
+    pub(super) fn get(&self, key: &str) -> Option<&'d N> {
+        self.table?.get(key).filter(|item| !item.is_none())
+    }
+
+    /// Its keys and values, in file order.
+    pub(super) fn entries(&self) -> impl Iterator<Item = (&'d str, &'d N)> + use<'d, N> {
+        self.table.into_iter().flat_map(|table| table.entries())
     }
 
     pub(super) fn key_at(&self, key: &str) -> Option<usize> {
         self.table
-            .key(key)
-            .and_then(|k| k.span())
-            .map(|s| s.start)
+            .and_then(|table| table.key_start(key))
             .or(self.at)
     }
 
@@ -66,8 +73,7 @@ impl<'d> Obj<'d, '_> {
 
     pub(super) fn value_at(&self, key: &str) -> Option<usize> {
         self.get(key)
-            .and_then(Item::span)
-            .map(|s| s.start)
+            .and_then(Node::start)
             .or_else(|| self.key_at(key))
     }
 }
@@ -91,8 +97,8 @@ impl<'t> Loader<'t> {
     // ---- generic readers --------------------------------------------------------
 
     /// Reports every key of `obj` not in `allowed`, suggesting the nearest allowed one.
-    pub(crate) fn check_keys(&mut self, obj: &Obj, allowed: &[&'static str]) {
-        for (key, _) in obj.table.iter() {
+    pub(crate) fn check_keys<N: Node>(&mut self, obj: &Obj<N>, allowed: &[&'static str]) {
+        for (key, _) in obj.entries() {
             if !allowed.contains(&key) {
                 self.unknown_key(obj, key, allowed);
             }
@@ -100,7 +106,12 @@ impl<'t> Loader<'t> {
     }
 
     /// Reports `key` of `obj` as unknown, suggesting the nearest of `allowed`.
-    pub(crate) fn unknown_key(&mut self, obj: &Obj, key: &str, allowed: &[&'static str]) {
+    pub(crate) fn unknown_key<N: Node>(
+        &mut self,
+        obj: &Obj<N>,
+        key: &str,
+        allowed: &[&'static str],
+    ) {
         let suggestion = nearest(key, allowed);
         self.report(
             ProblemKind::UnknownKey {
@@ -112,17 +123,17 @@ impl<'t> Loader<'t> {
         );
     }
 
-    pub(super) fn as_obj<'d>(
+    pub(super) fn as_obj<'d, N: Node>(
         &mut self,
-        item: &'d Item,
+        item: &'d N,
         path: TomlPath,
         at: Option<usize>,
-    ) -> Option<Obj<'d, 'static>> {
-        match item.as_table_like() {
+    ) -> Option<Obj<'d, 'static, N>> {
+        match item.as_table() {
             Some(table) => Some(Obj {
-                table,
+                table: Some(table),
                 path: PathRef::Owned(path),
-                at: item.span().map(|s| s.start).or(at),
+                at: item.start().or(at),
             }),
             None => {
                 self.wrong_type(Expected::Table, item, path, at);
@@ -131,60 +142,53 @@ impl<'t> Loader<'t> {
         }
     }
 
-    pub(super) fn sub_table<'d>(
+    pub(super) fn sub_table<'d, N: Node + 'd>(
         &mut self,
-        obj: &Obj<'d, '_>,
+        obj: &Obj<'d, '_, N>,
         key: &str,
-    ) -> Option<Obj<'d, 'static>> {
+    ) -> Option<Obj<'d, 'static, N>> {
         let item = obj.get(key)?;
         self.as_obj(item, obj.path().key(key), obj.key_at(key))
     }
 
-    pub(super) fn wrong_type(
+    pub(super) fn wrong_type<N: Node>(
         &mut self,
         expected: Expected,
-        item: &Item,
+        item: &N,
         path: TomlPath,
         at: Option<usize>,
     ) {
-        let found = item.type_name();
-        let at = item.span().map(|s| s.start).or(at);
+        let found = item.type_name(self.text);
+        let at = item.start().or(at);
         self.report(ProblemKind::WrongType { expected, found }, path, at);
     }
 
     /// An array of tables (`[[key]]`, or an array of inline tables), each read by `read`.
     /// An element that is not a table still yields a (default) entry so that indices
     /// stay those of the file.
-    pub(super) fn list<T>(
+    pub(super) fn list<T, N: Node>(
         &mut self,
-        obj: &Obj,
+        obj: &Obj<N>,
         key: &str,
         allowed: &[&'static str],
-        mut read: impl FnMut(&mut Self, &Obj) -> T,
+        mut read: impl FnMut(&mut Self, &Obj<N>) -> T,
     ) -> Vec<T> {
         let Some(item) = obj.get(key) else {
             return Vec::new();
         };
         let path = obj.path().key(key);
-        let elements: Vec<&Item> = match item {
-            Item::ArrayOfTables(array) => (0..array.len()).filter_map(|i| item.get(i)).collect(),
-            Item::Value(Value::Array(array)) => {
-                (0..array.len()).filter_map(|i| item.get(i)).collect()
-            }
-            _ => {
-                self.wrong_type(Expected::ArrayOfTables, item, path, obj.key_at(key));
-                return Vec::new();
-            }
+        let Some(elements) = item.elements() else {
+            self.wrong_type(Expected::ArrayOfTables, item, path, obj.key_at(key));
+            return Vec::new();
         };
         let mut out = Vec::with_capacity(elements.len());
         for (i, element) in elements.into_iter().enumerate() {
             let element_path = path.index(i);
-            let empty = toml_edit::Table::new();
-            let element_obj = match element.as_table_like() {
+            let element_obj = match element.as_table() {
                 Some(table) => Obj {
-                    table,
+                    table: Some(table),
                     path: PathRef::Owned(element_path),
-                    at: element.span().map(|s| s.start).or(obj.key_at(key)),
+                    at: element.start().or(obj.key_at(key)),
                 },
                 None => {
                     self.wrong_type(
@@ -194,7 +198,7 @@ impl<'t> Loader<'t> {
                         obj.key_at(key),
                     );
                     Obj {
-                        table: &empty,
+                        table: None,
                         path: PathRef::Owned(element_path),
                         at: obj.key_at(key),
                     }
@@ -206,11 +210,11 @@ impl<'t> Loader<'t> {
         out
     }
 
-    pub(crate) fn missing(&mut self, obj: &Obj, key: &'static str) {
+    pub(crate) fn missing<N: Node>(&mut self, obj: &Obj<N>, key: &'static str) {
         self.report(ProblemKind::MissingKey { key }, obj.path(), obj.at);
     }
 
-    pub(crate) fn string(&mut self, obj: &Obj, key: &str) -> Option<String> {
+    pub(crate) fn string<N: Node>(&mut self, obj: &Obj<N>, key: &str) -> Option<String> {
         let item = obj.get(key)?;
         match item.as_str() {
             Some(s) => Some(s.to_string()),
@@ -222,7 +226,7 @@ impl<'t> Loader<'t> {
     }
 
     /// An optional short name (`short`, for narrow columns): a string that is not empty.
-    pub(crate) fn short(&mut self, obj: &Obj) -> Option<String> {
+    pub(crate) fn short<N: Node>(&mut self, obj: &Obj<N>) -> Option<String> {
         let s = self.string(obj, "short")?;
         if s.trim().is_empty() {
             let at = obj.value_at("short").or(obj.key_at("short"));
@@ -232,7 +236,7 @@ impl<'t> Loader<'t> {
         Some(s)
     }
 
-    pub(crate) fn name(&mut self, obj: &Obj) -> String {
+    pub(crate) fn name<N: Node>(&mut self, obj: &Obj<N>) -> String {
         match obj.get("name") {
             Some(_) => self.string(obj, "name").unwrap_or_default(),
             None => {
@@ -242,7 +246,7 @@ impl<'t> Loader<'t> {
         }
     }
 
-    pub(crate) fn bool(&mut self, obj: &Obj, key: &str) -> Option<bool> {
+    pub(crate) fn bool<N: Node>(&mut self, obj: &Obj<N>, key: &str) -> Option<bool> {
         let item = obj.get(key)?;
         match item.as_bool() {
             Some(b) => Some(b),
@@ -254,9 +258,9 @@ impl<'t> Loader<'t> {
     }
 
     /// A string that must be one of `allowed`.
-    pub(crate) fn choice(
+    pub(crate) fn choice<N: Node>(
         &mut self,
-        obj: &Obj,
+        obj: &Obj<N>,
         key: &'static str,
         allowed: &'static [&'static str],
         required: bool,
@@ -281,7 +285,7 @@ impl<'t> Loader<'t> {
     }
 
     /// A required id: a missing or bad one is reported and read as "".
-    pub(crate) fn id(&mut self, obj: &Obj, key: &'static str) -> String {
+    pub(crate) fn id<N: Node>(&mut self, obj: &Obj<N>, key: &'static str) -> String {
         if obj.get(key).is_none() {
             self.missing(obj, key);
             return String::new();
@@ -289,7 +293,7 @@ impl<'t> Loader<'t> {
         self.opt_id(obj, key).unwrap_or_default()
     }
 
-    pub(crate) fn opt_id(&mut self, obj: &Obj, key: &str) -> Option<String> {
+    pub(crate) fn opt_id<N: Node>(&mut self, obj: &Obj<N>, key: &str) -> Option<String> {
         let id = self.string(obj, key)?;
         if is_valid_id(&id) {
             Some(id)
@@ -304,23 +308,23 @@ impl<'t> Loader<'t> {
     }
 
     /// An array of ids; `None` when the key is absent (or not an array).
-    pub(crate) fn id_list(&mut self, obj: &Obj, key: &str) -> Option<Vec<String>> {
+    pub(crate) fn id_list<N: Node>(&mut self, obj: &Obj<N>, key: &str) -> Option<Vec<String>> {
         let item = obj.get(key)?;
         let path = obj.path().key(key);
-        let Some(array) = item.as_array() else {
+        let Some(array) = item.inline_array() else {
             self.wrong_type(Expected::ArrayOfStrings, item, path, obj.key_at(key));
             return None;
         };
         let mut ids = Vec::with_capacity(array.len());
-        for (i, value) in array.iter().enumerate() {
-            let at = value.span().map(|s| s.start);
+        for (i, value) in array.into_iter().enumerate() {
+            let at = value.start();
             match value.as_str() {
                 Some(id) if is_valid_id(id) => ids.push(id.to_string()),
                 Some(id) => self.report(ProblemKind::BadId { id: id.into() }, path.index(i), at),
                 None => self.report(
                     ProblemKind::WrongType {
                         expected: Expected::String,
-                        found: value.type_name(),
+                        found: value.type_name(self.text),
                     },
                     path.index(i),
                     at,
@@ -332,21 +336,21 @@ impl<'t> Loader<'t> {
 
     /// An array of strings each one of `allowed`; `None` when the key is absent (or not an
     /// array). A string that is not one of them is reported at its index and left out.
-    pub(crate) fn choice_list(
+    pub(crate) fn choice_list<N: Node>(
         &mut self,
-        obj: &Obj,
+        obj: &Obj<N>,
         key: &str,
         allowed: &'static [&'static str],
     ) -> Option<Vec<String>> {
         let item = obj.get(key)?;
         let path = obj.path().key(key);
-        let Some(array) = item.as_array() else {
+        let Some(array) = item.inline_array() else {
             self.wrong_type(Expected::ArrayOfStrings, item, path, obj.key_at(key));
             return None;
         };
         let mut out = Vec::with_capacity(array.len());
-        for (i, value) in array.iter().enumerate() {
-            let at = value.span().map(|s| s.start);
+        for (i, value) in array.into_iter().enumerate() {
+            let at = value.start();
             match value.as_str() {
                 Some(v) if allowed.contains(&v) => out.push(v.to_string()),
                 Some(v) => self.report(
@@ -360,7 +364,7 @@ impl<'t> Loader<'t> {
                 None => self.report(
                     ProblemKind::WrongType {
                         expected: Expected::String,
-                        found: value.type_name(),
+                        found: value.type_name(self.text),
                     },
                     path.index(i),
                     at,
@@ -372,7 +376,7 @@ impl<'t> Loader<'t> {
 
     /// A required TOML local date (`2027-01-10`, no time, no offset): a missing one, or a
     /// value of another type (a string, a date with a time), is reported.
-    pub(crate) fn date(&mut self, obj: &Obj, key: &'static str) -> Option<Date> {
+    pub(crate) fn date<N: Node>(&mut self, obj: &Obj<N>, key: &'static str) -> Option<Date> {
         let Some(item) = obj.get(key) else {
             self.missing(obj, key);
             return None;
@@ -392,7 +396,12 @@ impl<'t> Loader<'t> {
 
     /// Reports `old` as an older spelling of `new` when a table has both (the older one
     /// is read only when it is alone).
-    pub(crate) fn both_keys(&mut self, obj: &Obj, old: &'static str, new: &'static str) {
+    pub(crate) fn both_keys<N: Node>(
+        &mut self,
+        obj: &Obj<N>,
+        old: &'static str,
+        new: &'static str,
+    ) {
         if obj.has(old) && obj.has(new) {
             self.report(
                 ProblemKind::OldKeyWithNew { old, new },
@@ -403,29 +412,29 @@ impl<'t> Loader<'t> {
     }
 
     /// A decimal from an integer, a float (read from its text) or a string.
-    pub(crate) fn decimal(&mut self, obj: &Obj, key: &str) -> Option<Decimal> {
+    pub(crate) fn decimal<N: Node>(&mut self, obj: &Obj<N>, key: &str) -> Option<Decimal> {
         let item = obj.get(key)?;
         self.decimal_of(obj, key, item)
     }
 
     /// [`Self::decimal`] of an item already found under `key`.
-    pub(super) fn decimal_of(&mut self, obj: &Obj, key: &str, item: &Item) -> Option<Decimal> {
+    pub(super) fn decimal_of<N: Node>(
+        &mut self,
+        obj: &Obj<N>,
+        key: &str,
+        item: &N,
+    ) -> Option<Decimal> {
         let path = || obj.path().key(key);
-        let at = item.span().map(|s| s.start).or_else(|| obj.key_at(key));
-        let parsed = match item.as_value() {
-            Some(Value::Integer(i)) => Ok(Decimal::from(*i.value())),
-            Some(Value::Float(f)) => {
-                let text = f
-                    .span()
-                    .and_then(|s| self.text.get(s))
-                    .map(str::to_string)
-                    .unwrap_or_else(|| f.display_repr().into_owned());
-                parse_decimal_text(&text).map_err(|reason| (text, reason))
+        let at = item.start().or_else(|| obj.key_at(key));
+        let parsed = match item.number(self.text) {
+            Some(Number::Integer(i)) => Ok(Decimal::from(i)),
+            Some(Number::Float(text)) => {
+                parse_decimal_text(&text).map_err(|reason| (text.into_owned(), reason))
             }
-            Some(Value::String(s)) => {
-                parse_decimal_text(s.value()).map_err(|reason| (s.value().clone(), reason))
+            Some(Number::String(s)) => {
+                parse_decimal_text(s).map_err(|reason| (s.to_string(), reason))
             }
-            _ => {
+            None => {
                 self.wrong_type(Expected::Decimal, item, path(), at);
                 return None;
             }
@@ -441,7 +450,7 @@ impl<'t> Loader<'t> {
 
     /// A required decimal in `[0, MAX_SCORE]` (a maximum, a base, points): 0 when
     /// missing or bad.
-    pub(crate) fn non_negative(&mut self, obj: &Obj, key: &'static str) -> Decimal {
+    pub(crate) fn non_negative<N: Node>(&mut self, obj: &Obj<N>, key: &'static str) -> Decimal {
         if obj.get(key).is_none() {
             self.missing(obj, key);
             return Decimal::ZERO;
@@ -472,9 +481,9 @@ impl<'t> Loader<'t> {
     }
 
     /// An optional policy decimal that must satisfy `ok` (its range shown as `range`).
-    pub(crate) fn ranged(
+    pub(crate) fn ranged<N: Node>(
         &mut self,
-        obj: &Obj,
+        obj: &Obj<N>,
         key: &str,
         default: Decimal,
         range: &'static str,
@@ -498,15 +507,20 @@ impl<'t> Loader<'t> {
     }
 
     /// An optional whole number in `[min, max]`.
-    pub(crate) fn whole(&mut self, obj: &Obj, key: &str, min: u32, max: u32) -> Option<u32> {
+    pub(crate) fn whole<N: Node>(
+        &mut self,
+        obj: &Obj<N>,
+        key: &str,
+        min: u32,
+        max: u32,
+    ) -> Option<u32> {
         let item = obj.get(key)?;
         let path = obj.path().key(key);
         let at = obj.value_at(key);
         let Some(value) = item.as_integer() else {
-            let text = match item.as_value() {
-                Some(v) => v.to_string().trim().to_string(),
-                None => item.type_name().to_string(),
-            };
+            let text = item
+                .written(self.text)
+                .unwrap_or_else(|| item.type_name(self.text).to_string());
             self.report(ProblemKind::NotWholeNumber { text }, path, at);
             return None;
         };
@@ -538,14 +552,14 @@ impl<'t> Loader<'t> {
 pub(crate) fn read_back<T>(
     pairs: Vec<(&str, Value)>,
     keys: &[&'static str],
-    read: impl FnOnce(&mut Loader, &Obj) -> T,
+    read: impl FnOnce(&mut Loader, &Obj<Item>) -> T,
 ) -> (T, Vec<Problem>) {
     let mut table = toml_edit::Table::new();
     for (key, value) in pairs {
         table.insert(key, Item::Value(value));
     }
     let obj = Obj {
-        table: &table,
+        table: Some(&table as &dyn TableLike),
         path: PathRef::Owned(TomlPath::root()),
         at: None,
     };
