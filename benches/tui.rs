@@ -206,6 +206,62 @@ fn main() {
     }
     long_text(&mut model);
     paste_block(&mut model);
+    drop(model);
+    for (units, indicators, rounds) in [(100, 100, 21), (2000, 300, 7)] {
+        commit_to_saved(units, indicators, rounds);
+    }
+}
+
+/// Issue 13: a committed edit on its way to disk, as the loop runs it — the commit
+/// keystroke and its frame, the work after the frame (the save, or handing it over), the
+/// frame that says so. "UI blocked" is that whole time: the next key waits for it.
+/// "commit → saved" is the wall time from the commit's frame to the outcome taken in.
+fn commit_to_saved(units: usize, indicators: usize, rounds: usize) {
+    let text = generate::generate(units, indicators);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bench.toml");
+    std::fs::write(&path, &text).unwrap();
+    let session = Session::open(&path, false).unwrap();
+    let mut model = Model::new(session, Lang::En);
+    let (mut term, counter) = terminal(120, 40);
+    step(&mut model, kaoping::tui::msg::Msg::Resize(120, 40));
+    press(&mut model, KeyCode::Char('2'));
+    let (mut blocked, mut saved) = (Vec::new(), Vec::new());
+    for i in 0..rounds {
+        model.ui.entry.unit = (i * 7) % units.min(100);
+        model.ui.entry.in_sheet = true;
+        model.ui.entry.line = 3;
+        model.ui.entry.field = 1;
+        stroke(&mut model, &mut term, &counter, KeyCode::Enter);
+        for _ in 0..6 {
+            stroke(&mut model, &mut term, &counter, KeyCode::Backspace);
+        }
+        for c in format!("{}", 5000 + i * 131).chars() {
+            stroke(&mut model, &mut term, &counter, KeyCode::Char(c));
+        }
+        let generation = model.session.generation;
+        let t = Instant::now();
+        press(&mut model, KeyCode::Enter);
+        if model.ui.overlay.is_some() {
+            press(&mut model, KeyCode::Char('y'));
+        }
+        term.draw(|f| view::draw(f, &model)).unwrap();
+        assert_ne!(model.session.generation, generation, "not committed");
+        let drawn = Instant::now();
+        kaoping::tui::write_committed(&mut model);
+        term.draw(|f| view::draw(f, &model)).unwrap();
+        blocked.push(t.elapsed());
+        saved.push(drawn.elapsed());
+        assert!(!model.session.is_dirty(), "not saved");
+    }
+    let (b_med, _) = stats(blocked);
+    let (s_med, _) = stats(saved);
+    println!(
+        "commit → saved, {units} units × {indicators} indicators ({:.1} MB), median of {rounds}:",
+        text.len() as f64 / 1e6
+    );
+    println!("  UI blocked per commit  {b_med:9.1} ms  (commit key → frame → ready for the next key)");
+    println!("  commit → saved         {s_med:9.1} ms  (the whole save, wall time)");
 }
 
 /// A block of 50 rows × target and actual (100 cells) pasted into the indicator grid, on
