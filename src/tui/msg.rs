@@ -164,6 +164,10 @@ pub enum Msg {
     Conflicted,
     /// [`Effect::Save`] ran: how the write went.
     Flushed(crate::session::Flushed),
+    /// The save running on another thread is done (its outcome still to take in).
+    SaveDone,
+    /// [`Effect::FinishSave`] ran: how the save that ran on another thread went.
+    Saved(crate::session::Flushed),
     /// [`Effect::CheckDisk`] ran: what the change on disk did to the session.
     DiskChecked(DiskChange),
     /// [`Effect::Reload`] ran: how many unsaved edits could not be applied again, or the
@@ -221,6 +225,8 @@ pub enum Effect {
     CheckDisk,
     /// Write the committed edits now (before quitting).
     Save,
+    /// Take in the outcome of the save that ran on another thread.
+    FinishSave,
     /// After a conflict: read the file again, applying unsaved edits on top.
     Reload,
     /// After a conflict: write kaoping's version over the file.
