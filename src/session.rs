@@ -1,8 +1,11 @@
 //! An open project: the document (for format-preserving saves), the typed project, its
 //! problems and scores, the undo history, and the file it is saved to. Every change goes
 //! through [`Session::commit`], which refuses an edit that would leave the project with
-//! an error, and every committed edit is written to the file ([`Session::flush`]) through
-//! the [`Store`], which never overwrites a file that changed behind its back.
+//! an error, and every committed edit is written to the file through the [`Store`], which
+//! never overwrites a file that changed behind its back: on another thread
+//! ([`Session::start_save`], one save at a time; the thread gets the text and a copy of
+//! the project, never the session, and its outcome is taken in here), or here and now
+//! ([`Session::flush`]).
 
 use crate::check;
 use crate::edit::{Edit, apply_to_document, apply_to_project};
@@ -108,7 +111,7 @@ pub struct Session {
     pub read_only: Option<ReadOnlyReason>,
     doc: DocumentMut,
     /// The text of the last committed state (what is, or is about to be, on disk); `None`
-    /// until it is needed (it is written out after the frame that shows the edit).
+    /// until it is needed (it is written out after the input that committed the edit).
     text: Option<String>,
     /// The last preview: the edit, at which generation, and the scores it gave.
     preview: Option<(Edit, u64, Scoreboard)>,
@@ -536,11 +539,12 @@ impl Session {
         let started = std::thread::Builder::new()
             .name("kaoping-save".into())
             .spawn(move || {
+                // The loop hears of the end however it ends (a bug's panic included).
+                let _wake = OnDrop(Some(wake));
                 let job = theirs.lock().ok().and_then(|mut j| j.take());
                 if let Some(job) = job {
                     let _ = tx.send(job.run());
                 }
-                wake();
             });
         if started.is_err() {
             let job = slot.lock().ok().and_then(|mut j| j.take());
@@ -587,8 +591,13 @@ impl Session {
         let saving = self.saving.take()?;
         let result = match done {
             Some(done) => self.store.finish(done),
-            // The save's thread ended without a word (it cannot, short of a bug).
-            None => Err(SaveError::Io(std::io::Error::other("the save stopped"))),
+            // The save's thread ended without a word (it cannot, short of a bug): what the
+            // store knew of the file (its backup, its line ends) went with it, so nothing
+            // more is written over the file; save as still can.
+            None => {
+                self.store.make_read_only();
+                Err(SaveError::Io(std::io::Error::other("the save stopped")))
+            }
         };
         Some(self.took(result, saving.generation, saving.edits))
     }
@@ -866,6 +875,17 @@ impl Session {
         Err(Rejected {
             problems: vec![Problem::new(kind, crate::project::TomlPath::root())],
         })
+    }
+}
+
+/// Calls its function when dropped.
+struct OnDrop<F: FnOnce()>(Option<F>);
+
+impl<F: FnOnce()> Drop for OnDrop<F> {
+    fn drop(&mut self) {
+        if let Some(f) = self.0.take() {
+            f();
+        }
     }
 }
 

@@ -19,6 +19,11 @@
 //!   never writes through it. Only the project file itself may be a link.
 //! - **Only regular files**: a FIFO, a device or a folder is refused before it is opened
 //!   for reading (it would block or never end), and every read has a hard byte limit.
+//! - **Off the owner's thread, with the same checks**: [`Store::prepare`] hands a save to
+//!   another thread as a [`SaveJob`] owning its text, the project it must load back as and
+//!   what the store knows of the file; [`SaveJob::run`] does every step above there, and
+//!   [`Store::finish`] takes the outcome back (the fingerprint of the bytes written). The
+//!   lock stays with the store, held; one save at a time.
 //! - **The file's own bytes**: a byte-order mark and CRLF line endings are kept as the
 //!   file had them (the text inside is parsed without them).
 

@@ -217,7 +217,8 @@ impl PartialEq for Planned {
 /// it, writing it elsewhere) are the session's own methods: running one changes the
 /// session's record of the file, never what the screen shows; `update` decides that
 /// when the outcome comes back. Commits, undo and redo stay in `update`: they change
-/// only the session's memory, and the loop writes them after each frame.
+/// only the session's memory, and the loop hands them to a save on another thread
+/// (`Session::start_save`), whose end comes back as [`Msg::SaveDone`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     /// See whether the project file changed on disk, and follow it if nothing waits to be
