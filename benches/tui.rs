@@ -206,6 +206,120 @@ fn main() {
     }
     long_text(&mut model);
     paste_block(&mut model);
+    drop(model);
+    for (units, indicators, rounds) in [(100, 100, 21), (2000, 300, 7)] {
+        commit_to_saved(units, indicators, rounds);
+    }
+}
+
+/// Issue 13: a committed edit on its way to disk, as the loop runs it — the commit
+/// keystroke, handing the save to its thread, the frame ("saving…"). "UI blocked" is that
+/// whole time: the next key waits for it (before issue 13 it also held the whole save and
+/// a second frame). "commit → saved" is the wall time from handing the save over to its
+/// outcome taken in; the keys pressed meanwhile (cursor moves) are timed too.
+fn commit_to_saved(units: usize, indicators: usize, rounds: usize) {
+    let text = generate::generate(units, indicators);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bench.toml");
+    std::fs::write(&path, &text).unwrap();
+    let session = Session::open(&path, false).unwrap();
+    let mut model = Model::new(session, Lang::En);
+    let (mut term, counter) = terminal(120, 40);
+    step(&mut model, kaoping::tui::msg::Msg::Resize(120, 40));
+    press(&mut model, KeyCode::Char('2'));
+    let (mut blocked, mut saved, mut during) = (Vec::new(), Vec::new(), Vec::new());
+    let mut saved_typing = Vec::new();
+    for i in 0..rounds {
+        model.ui.entry.unit = (i * 7) % units.min(100);
+        model.ui.entry.in_sheet = true;
+        model.ui.entry.line = 3;
+        model.ui.entry.field = 1;
+        stroke(&mut model, &mut term, &counter, KeyCode::Enter);
+        for _ in 0..6 {
+            stroke(&mut model, &mut term, &counter, KeyCode::Backspace);
+        }
+        for c in format!("{}", 5000 + i * 131).chars() {
+            stroke(&mut model, &mut term, &counter, KeyCode::Char(c));
+        }
+        let generation = model.session.generation;
+        let t = Instant::now();
+        press(&mut model, KeyCode::Enter);
+        if model.ui.overlay.is_some() {
+            press(&mut model, KeyCode::Char('y'));
+        }
+        assert_ne!(model.session.generation, generation, "not committed");
+        // As the loop does: hand the save over, then draw ("saving…").
+        let started = Instant::now();
+        let (tx, rx) = std::sync::mpsc::channel();
+        assert!(model.session.start_save(move || {
+            let _ = tx.send(());
+        }));
+        term.draw(|f| view::draw(f, &model)).unwrap();
+        blocked.push(t.elapsed());
+        if i % 2 == 0 {
+            // Nothing else happens meanwhile.
+            rx.recv().unwrap();
+            step(&mut model, kaoping::tui::msg::Msg::SaveDone);
+            saved.push(started.elapsed());
+        } else {
+            // Keys while it runs, a cursor move every 50 ms (a fast typist), up to its end.
+            let mut n = 0;
+            while rx.recv_timeout(Duration::from_millis(50)).is_err() {
+                let code = if n % 2 == 0 {
+                    KeyCode::Down
+                } else {
+                    KeyCode::Up
+                };
+                during.push(stroke(&mut model, &mut term, &counter, code).0);
+                n += 1;
+            }
+            step(&mut model, kaoping::tui::msg::Msg::SaveDone);
+            saved_typing.push(started.elapsed());
+        }
+        assert!(
+            !model.session.is_dirty(),
+            "not saved: {:?}",
+            model.session.save_error
+        );
+        term.draw(|f| view::draw(f, &model)).unwrap();
+    }
+    let (b_med, _) = stats(blocked);
+    let (s_med, _) = stats(saved);
+    println!(
+        "commit → saved, {units} units × {indicators} indicators ({:.1} MB), median of {rounds}:",
+        text.len() as f64 / 1e6
+    );
+    println!(
+        "  UI blocked per commit  {b_med:9.1} ms  (commit key → frame → ready for the next key)"
+    );
+    println!("  commit → saved         {s_med:9.1} ms  (the whole save, wall time)");
+    if !during.is_empty() {
+        let count = during.len();
+        let (d_med, d_p99) = stats(during);
+        let (t_med, _) = stats(saved_typing);
+        println!(
+            "  commit → saved         {t_med:9.1} ms  (with a cursor move every 50 ms meanwhile)"
+        );
+        println!(
+            "  cursor move during a save  median {d_med:7.2} ms  p99 {d_p99:7.2} ms  ({count} keys)"
+        );
+    }
+    // Where a save's time goes (each once, on this thread).
+    let took = |f: &mut dyn FnMut()| {
+        let t = Instant::now();
+        f();
+        t.elapsed().as_secs_f64() * 1e3
+    };
+    let text_now = model.session.text().to_string();
+    let clone_text = took(&mut || drop(std::hint::black_box(text_now.clone())));
+    let clone_project = took(&mut || drop(std::hint::black_box(model.session.project.clone())));
+    let parse_back = took(&mut || drop(std::hint::black_box(kaoping::check::analyze(&text_now))));
+    let parse_only = took(&mut || drop(std::hint::black_box(kaoping::project::parse(&text_now))));
+    let load_only = took(&mut || drop(std::hint::black_box(kaoping::project::load(&text_now))));
+    println!(
+        "  parts: copy of the text {clone_text:.1} ms, of the project {clone_project:.1} ms (UI thread); \
+         parse-back {parse_back:.0} ms (parse {parse_only:.0}, parse + load {load_only:.0}) (save thread)"
+    );
 }
 
 /// A block of 50 rows × target and actual (100 cells) pasted into the indicator grid, on

@@ -1,8 +1,11 @@
 //! An open project: the document (for format-preserving saves), the typed project, its
 //! problems and scores, the undo history, and the file it is saved to. Every change goes
 //! through [`Session::commit`], which refuses an edit that would leave the project with
-//! an error, and every committed edit is written to the file ([`Session::flush`]) through
-//! the [`Store`], which never overwrites a file that changed behind its back.
+//! an error, and every committed edit is written to the file through the [`Store`], which
+//! never overwrites a file that changed behind its back: on another thread
+//! ([`Session::start_save`], one save at a time; the thread gets the text and a copy of
+//! the project, never the session, and its outcome is taken in here), or here and now
+//! ([`Session::flush`]).
 
 use crate::check;
 use crate::edit::{Edit, apply_to_document, apply_to_project};
@@ -111,7 +114,7 @@ pub struct Session {
     /// ever need it).
     doc: Option<DocumentMut>,
     /// The text of the last committed state (what is, or is about to be, on disk); `None`
-    /// until it is needed (it is written out after the frame that shows the edit).
+    /// until it is needed (it is written out after the input that committed the edit).
     text: Option<String>,
     /// The last preview: the edit, at which generation, and the scores it gave.
     preview: Option<(Edit, u64, Scoreboard)>,
@@ -142,6 +145,19 @@ pub struct Session {
     unsaved: Option<Vec<Unsaved>>,
     /// Counts committed changes (views may cache on it).
     pub generation: u64,
+    /// The save running on another thread, if one is ([`Session::start_save`]).
+    saving: Option<Saving>,
+    /// The file changed on disk while a save was running: to look again once it is done
+    /// ([`Session::take_disk_check`]).
+    disk_check_waits: bool,
+}
+
+/// A save running on another thread: where its outcome comes, and what it wrote (the
+/// state at this generation, with this many of the unsaved edits).
+struct Saving {
+    done: std::sync::mpsc::Receiver<crate::store::SaveDone>,
+    generation: u64,
+    edits: Option<usize>,
 }
 
 impl Session {
@@ -194,6 +210,8 @@ impl Session {
             conflict: false,
             unsaved: Some(Vec::new()),
             generation: 0,
+            saving: None,
+            disk_check_waits: false,
         })
     }
 
@@ -464,15 +482,39 @@ impl Session {
     /// memory (and `save_error` says why); the next flush tries again. If the file changed
     /// on disk, nothing is written until the user chooses: kaoping's version is put beside
     /// it (`NAME.toml.mine`) meanwhile, so that nothing is lost whatever happens.
+    /// A save running on another thread is waited for first.
     pub fn flush(&mut self) -> Flushed {
+        let waited = self.wait_for_save();
+        match self.flush_now() {
+            Flushed::Nothing => waited.unwrap_or(Flushed::Nothing),
+            now => now,
+        }
+    }
+
+    /// [`Session::flush`] on this thread, once no save runs on another.
+    fn flush_now(&mut self) -> Flushed {
         if !self.dirty || self.is_read_only() || self.conflict {
             return Flushed::Nothing;
         }
         self.text();
         let text = self.text.as_deref().unwrap_or_default();
-        match self.store.save(text, &self.project) {
+        let result = self.store.save(text, &self.project);
+        let generation = self.generation;
+        let edits = self.unsaved.as_ref().map(Vec::len);
+        self.took(result, generation, edits)
+    }
+
+    /// Takes in how a write of the state at `generation` (with the first `edits` unsaved
+    /// edits) went: as [`Session::flush`] says it.
+    fn took(
+        &mut self,
+        result: Result<(), SaveError>,
+        generation: u64,
+        edits: Option<usize>,
+    ) -> Flushed {
+        match result {
             Ok(()) => {
-                self.saved();
+                self.saved_upto(generation, edits);
                 Flushed::Saved
             }
             Err(SaveError::ChangedOnDisk) => {
@@ -486,6 +528,102 @@ impl Session {
                 Flushed::Failed
             }
         }
+    }
+
+    /// Starts writing the committed state on another thread, when it waits to be written
+    /// and may be (not read-only, no conflict waiting for the user) and no save runs
+    /// already: only the text and a copy of the project are made here; the parse-back
+    /// and the write, with every check of [`Store::save`], run there. `wake` is called
+    /// there once it is done; [`Session::finish_save`] then takes the outcome in. Edits
+    /// committed meanwhile are written by the next save. Returns whether one started.
+    pub fn start_save(&mut self, wake: impl FnOnce() + Send + 'static) -> bool {
+        if !self.dirty || self.is_read_only() || self.conflict || self.saving.is_some() {
+            return false;
+        }
+        let text = self.text().to_string();
+        let job = match self.store.prepare(text, self.project.clone()) {
+            Ok(job) => job,
+            Err(e) => {
+                self.save_error = Some(e);
+                return false;
+            }
+        };
+        let (tx, rx) = std::sync::mpsc::channel();
+        // Handed over through a slot, so that a thread that cannot be started gives the
+        // job back (it holds the store's knowledge of the file) to be run here instead.
+        let slot = std::sync::Arc::new(std::sync::Mutex::new(Some(job)));
+        let theirs = slot.clone();
+        let here = tx.clone();
+        let started = std::thread::Builder::new()
+            .name("kaoping-save".into())
+            .spawn(move || {
+                // The loop hears of the end however it ends (a bug's panic included).
+                let _wake = OnDrop(Some(wake));
+                let job = theirs.lock().ok().and_then(|mut j| j.take());
+                if let Some(job) = job {
+                    let _ = tx.send(job.run());
+                }
+            });
+        if started.is_err() {
+            let job = slot.lock().ok().and_then(|mut j| j.take());
+            if let Some(job) = job {
+                let _ = here.send(job.run());
+            }
+        }
+        self.saving = Some(Saving {
+            done: rx,
+            generation: self.generation,
+            edits: self.unsaved.as_ref().map(Vec::len),
+        });
+        true
+    }
+
+    /// Whether a save runs on another thread.
+    pub fn is_saving(&self) -> bool {
+        self.saving.is_some()
+    }
+
+    /// Takes in the outcome of the save running on another thread, if it is done:
+    /// `None` while it runs (or when none does).
+    pub fn finish_save(&mut self) -> Option<Flushed> {
+        self.take_save(false)
+    }
+
+    /// Waits for the save running on another thread, if one does, and takes its outcome in.
+    pub fn wait_for_save(&mut self) -> Option<Flushed> {
+        self.take_save(true)
+    }
+
+    fn take_save(&mut self, wait: bool) -> Option<Flushed> {
+        use std::sync::mpsc::TryRecvError;
+        let saving = self.saving.as_ref()?;
+        let done = if wait {
+            saving.done.recv().ok()
+        } else {
+            match saving.done.try_recv() {
+                Ok(done) => Some(done),
+                Err(TryRecvError::Empty) => return None,
+                Err(TryRecvError::Disconnected) => None,
+            }
+        };
+        let saving = self.saving.take()?;
+        let result = match done {
+            Some(done) => self.store.finish(done),
+            // The save's thread ended without a word (it cannot, short of a bug): what the
+            // store knew of the file (its backup, its line ends) went with it, so nothing
+            // more is written over the file; save as still can.
+            None => {
+                self.store.make_read_only();
+                Err(SaveError::Io(std::io::Error::other("the save stopped")))
+            }
+        };
+        Some(self.took(result, saving.generation, saving.edits))
+    }
+
+    /// Whether the file changed on disk while a save was running: the caller looks again
+    /// ([`Session::disk_changed`]) now that it is done.
+    pub fn take_disk_check(&mut self) -> bool {
+        !self.is_saving() && std::mem::take(&mut self.disk_check_waits)
     }
 
     /// Puts kaoping's version beside the file (`NAME.toml.mine`), and remembers it only
@@ -513,10 +651,31 @@ impl Session {
         self.unsaved = Some(Vec::new());
     }
 
+    /// The state at `generation` is on disk, with the first `edits` of the unsaved edits:
+    /// those committed since wait for the next save.
+    fn saved_upto(&mut self, generation: u64, edits: Option<usize>) {
+        if generation == self.generation {
+            return self.saved();
+        }
+        let unsaved = self.unsaved.take();
+        self.saved();
+        self.dirty = true;
+        self.unsaved = match (unsaved, edits) {
+            (Some(mut later), Some(written)) if written <= later.len() => {
+                later.drain(..written);
+                Some(later)
+            }
+            // An undo or redo made them no simple list on the file's version.
+            _ => None,
+        };
+    }
+
     /// After the file changed on disk: read it again. Edits not yet written are applied
     /// again on top when they can be (the list of those that could not is returned); the
     /// file as kaoping had it stays in `NAME.toml.mine`.
     pub fn reload(&mut self) -> Result<Reloaded, OpenError> {
+        // Never under a save running: its outcome first.
+        self.wait_for_save();
         let (bytes, seen) = self.store.read_again().map_err(OpenError::Io)?;
         let text = crate::store::decode(bytes).map_err(|bad| OpenError::Invalid {
             text: bad.0,
@@ -610,6 +769,7 @@ impl Session {
 
     /// Writes kaoping's version over a file that changed on disk (the user chose to).
     pub fn overwrite(&mut self) {
+        self.wait_for_save();
         self.text();
         let text = self.text.as_deref().unwrap_or_default();
         match self.store.overwrite(text, &self.project) {
@@ -620,6 +780,7 @@ impl Session {
 
     /// Writes kaoping's version to another file and goes on there.
     pub fn save_as(&mut self, path: &Path) -> Result<(), SaveError> {
+        self.wait_for_save();
         self.text();
         let text = self.text.as_deref().unwrap_or_default();
         match self.store.save_as(path, text, &self.project) {
@@ -635,6 +796,11 @@ impl Session {
     /// one reloads if it has nothing unsaved, and otherwise stops writing until the user
     /// chooses. Returns what happened (a read error in `lang`'s words).
     pub fn disk_changed(&mut self, lang: Lang) -> DiskChange {
+        if self.is_saving() {
+            // Our own write may be under way: looked at once it is done.
+            self.disk_check_waits = true;
+            return DiskChange::Nothing;
+        }
         if !self.store.changed_on_disk() {
             return DiskChange::Nothing;
         }
@@ -727,6 +893,17 @@ impl Session {
         Err(Rejected {
             problems: vec![Problem::new(kind, crate::project::TomlPath::root())],
         })
+    }
+}
+
+/// Calls its function when dropped.
+struct OnDrop<F: FnOnce()>(Option<F>);
+
+impl<F: FnOnce()> Drop for OnDrop<F> {
+    fn drop(&mut self) {
+        if let Some(f) = self.0.take() {
+            f();
+        }
     }
 }
 

@@ -151,6 +151,8 @@ texts! {
     ReadOnly => "只读", "read-only";
     ReadOnlyRefused => "只读打开：不能修改", "opened read-only: no changes can be made";
     Saved => "已保存", "saved";
+    Saving => "保存中…", "saving…";
+    QuitAfterSave => "正在保存，写完即退出…", "saving… kaoping quits once it is written";
     NotSaved => "未保存！", "NOT SAVED:";
     NoChanges => "未修改", "no changes yet";
     Undone => "已撤销", "undone";

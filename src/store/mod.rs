@@ -19,6 +19,11 @@
 //!   never writes through it. Only the project file itself may be a link.
 //! - **Only regular files**: a FIFO, a device or a folder is refused before it is opened
 //!   for reading (it would block or never end), and every read has a hard byte limit.
+//! - **Off the owner's thread, with the same checks**: [`Store::prepare`] hands a save to
+//!   another thread as a [`SaveJob`] owning its text, the project it must load back as and
+//!   what the store knows of the file; [`SaveJob::run`] does every step above there, and
+//!   [`Store::finish`] takes the outcome back (the fingerprint of the bytes written). The
+//!   lock stays with the store, held; one save at a time.
 //! - **The file's own bytes**: a byte-order mark and CRLF line endings are kept as the
 //!   file had them (the text inside is parsed without them).
 
@@ -237,85 +242,57 @@ impl Store {
     /// Writes `text` if the file is still as we last saw it — checked again just before
     /// the new file takes its place — and the text loads back as `expected`.
     pub fn save(&mut self, text: &str, expected: &Project) -> Result<(), SaveError> {
-        if self.read_only() {
-            return Err(SaveError::ReadOnly);
-        }
-        if self.changed_on_disk() {
-            return Err(SaveError::ChangedOnDisk);
-        }
-        self.write(text, expected, true)
+        let plan = self.plan(true)?;
+        let done = plan.run(text, expected);
+        self.finish(done)
     }
 
     /// Writes `text` whatever is on disk now (the user chose to overwrite).
     pub fn overwrite(&mut self, text: &str, expected: &Project) -> Result<(), SaveError> {
+        let plan = self.plan(false)?;
+        let done = plan.run(text, expected);
+        self.finish(done)
+    }
+
+    /// A save of `text` (which must load back as `expected`) to run on another thread:
+    /// [`SaveJob::run`] does everything [`Store::save`] does — the look at the file, the
+    /// parse-back, the backup, the atomic write with its last look just before the rename
+    /// — with what it owns, and [`Store::finish`] takes the outcome back. The lock stays
+    /// here, held. Until then the store must not write (one save at a time): what it knows
+    /// of the file's line ends and its backup went with the job.
+    pub fn prepare(&mut self, text: String, expected: Project) -> Result<SaveJob, SaveError> {
+        let plan = self.plan(true)?;
+        Ok(SaveJob {
+            plan,
+            text,
+            expected,
+        })
+    }
+
+    /// What a save needs to know of the file, taken from the store until [`Store::finish`].
+    fn plan(&mut self, check_disk: bool) -> Result<Plan, SaveError> {
         if self.read_only() {
             return Err(SaveError::ReadOnly);
         }
-        self.write(text, expected, false)
+        Ok(Plan {
+            target: self.target.clone(),
+            seen: self.disk.clone(),
+            check_disk,
+            encoding: std::mem::take(&mut self.encoding),
+            opened: self.opened.take(),
+            backed_up: self.backed_up,
+        })
     }
 
-    fn write(&mut self, text: &str, expected: &Project, check_disk: bool) -> Result<(), SaveError> {
-        verify(text, expected)?;
-        // A file made read-only since it was opened is not replaced either.
-        if let Ok(meta) = std::fs::metadata(&self.target)
-            && !writable(&self.target, &meta)
-        {
-            return Err(SaveError::NotWritable);
-        }
-        self.back_up()?;
-        let bytes = self.encoding.encode(text);
-        let seen = self.disk.clone();
-        let last_look = |target: &Path| {
-            if check_disk && fingerprint_now(target)? != seen {
-                return Err(std::io::Error::other(ChangedJustNow));
-            }
-            Ok(())
-        };
-        let target = self.target.clone();
-        let written = match replace_file(&target, &bytes, Some(&target), last_look) {
-            // A group or an ACL a new file cannot be given: written in place, keeping
-            // them (the backup is on disk already).
-            Err(e) if e.get_ref().is_some_and(|i| i.is::<CannotKeepAttributes>()) => {
-                write_in_place(&target, &bytes, |target| {
-                    if check_disk && fingerprint_now(target)? != self.disk {
-                        return Err(std::io::Error::other(ChangedJustNow));
-                    }
-                    Ok(())
-                })
-            }
-            other => other,
-        }
-        .map_err(|e| {
-            if e.get_ref()
-                .is_some_and(|inner| inner.is::<ChangedJustNow>())
-            {
-                SaveError::ChangedOnDisk
-            } else {
-                SaveError::Io(at(&target)(e))
-            }
-        })?;
-        // What we wrote, not a re-read: a write by someone else after the rename is
-        // theirs, and the next save sees it.
+    /// Takes back what a save took and learnt: on success, the fingerprint of the bytes it
+    /// wrote (not a re-read: a write by someone else after the rename is theirs, and the
+    /// next save sees it) and their line ends; whether the backup is written.
+    pub fn finish(&mut self, done: SaveDone) -> Result<(), SaveError> {
+        self.encoding = done.encoding;
+        self.opened = done.opened;
+        self.backed_up = done.backed_up;
+        let written = done.result?;
         self.disk = Some(written);
-        self.encoding = Encoding::of(&bytes);
-        Ok(())
-    }
-
-    /// Writes `NAME.toml.bak`, the file as the session opened it, before the first write.
-    fn back_up(&mut self) -> Result<(), SaveError> {
-        if self.backed_up {
-            return Ok(());
-        }
-        if let Some(bytes) = &self.opened {
-            let backup = backup_path(&self.target);
-            write_side_file(&backup, bytes, &self.target).map_err(SaveError::Io)?;
-            // The backup may be read by whoever may read the file.
-            if let Ok(meta) = std::fs::metadata(&self.target) {
-                let _ = std::fs::set_permissions(&backup, meta.permissions());
-            }
-        }
-        self.backed_up = true;
-        self.opened = None;
         Ok(())
     }
 
@@ -349,6 +326,130 @@ impl Store {
         self.target = target;
         self.lock = Some(lock);
         self.denied = None;
+        self.backed_up = true;
+        self.opened = None;
+        Ok(())
+    }
+}
+
+/// What a save needs of the store, owned (see [`Store::prepare`]).
+#[derive(Debug)]
+struct Plan {
+    /// The real file (a symlink followed).
+    target: PathBuf,
+    /// The file as we last read or wrote it.
+    seen: Option<Fingerprint>,
+    /// Whether the file must still be as `seen` (false: the user chose to overwrite).
+    check_disk: bool,
+    encoding: Encoding,
+    /// The file as the session opened it, until the backup is written.
+    opened: Option<Vec<u8>>,
+    backed_up: bool,
+}
+
+/// A save that owns everything it needs, to run on any thread ([`Store::prepare`]).
+#[derive(Debug)]
+pub struct SaveJob {
+    plan: Plan,
+    text: String,
+    expected: Project,
+}
+
+impl SaveJob {
+    /// Runs the save (the slow part: the parse-back, the write, the flushes).
+    pub fn run(self) -> SaveDone {
+        self.plan.run(&self.text, &self.expected)
+    }
+}
+
+/// How a save went, and what it gives back to the store ([`Store::finish`]).
+#[derive(Debug)]
+pub struct SaveDone {
+    /// The fingerprint of the bytes written.
+    result: Result<Fingerprint, SaveError>,
+    /// The line ends of the file from now on (as it was when nothing was written).
+    encoding: Encoding,
+    opened: Option<Vec<u8>>,
+    backed_up: bool,
+}
+
+impl Plan {
+    /// The save itself: the file still as we saw it, the text loads back as `expected`,
+    /// the file still writable, the backup, then the atomic replacement, the file looked
+    /// at again just before the rename.
+    fn run(mut self, text: &str, expected: &Project) -> SaveDone {
+        let result = self.write(text, expected);
+        let encoding = match &result {
+            Ok((_, bytes)) => Encoding::of(bytes),
+            Err(_) => std::mem::take(&mut self.encoding),
+        };
+        SaveDone {
+            result: result.map(|(written, _)| written),
+            encoding,
+            opened: self.opened,
+            backed_up: self.backed_up,
+        }
+    }
+
+    fn write(
+        &mut self,
+        text: &str,
+        expected: &Project,
+    ) -> Result<(Fingerprint, Vec<u8>), SaveError> {
+        let check_disk = self.check_disk;
+        if check_disk && fingerprint_now(&self.target).map_or(true, |now| now != self.seen) {
+            return Err(SaveError::ChangedOnDisk);
+        }
+        verify(text, expected)?;
+        // A file made read-only since it was opened is not replaced either.
+        if let Ok(meta) = std::fs::metadata(&self.target)
+            && !writable(&self.target, &meta)
+        {
+            return Err(SaveError::NotWritable);
+        }
+        self.back_up()?;
+        let bytes = self.encoding.encode(text);
+        let seen = &self.seen;
+        let last_look = |target: &Path| {
+            if check_disk && fingerprint_now(target)? != *seen {
+                return Err(std::io::Error::other(ChangedJustNow));
+            }
+            Ok(())
+        };
+        let target = &self.target;
+        let written = match replace_file(target, &bytes, Some(target), last_look) {
+            // A group or an ACL a new file cannot be given: written in place, keeping
+            // them (the backup is on disk already).
+            Err(e) if e.get_ref().is_some_and(|i| i.is::<CannotKeepAttributes>()) => {
+                write_in_place(target, &bytes, last_look)
+            }
+            other => other,
+        }
+        .map_err(|e| {
+            if e.get_ref()
+                .is_some_and(|inner| inner.is::<ChangedJustNow>())
+            {
+                SaveError::ChangedOnDisk
+            } else {
+                SaveError::Io(at(target)(e))
+            }
+        })?;
+        Ok((written, bytes))
+    }
+
+    /// Writes `NAME.toml.bak`, the file as the session opened it, before the first write.
+    fn back_up(&mut self) -> Result<(), SaveError> {
+        if self.backed_up {
+            return Ok(());
+        }
+        if let Some(bytes) = &self.opened {
+            let backup = backup_path(&self.target);
+            write_side_file(&backup, bytes, &self.target).map_err(SaveError::Io)?;
+            // The backup may be read by whoever may read the file.
+            if let Ok(meta) = std::fs::metadata(&self.target) {
+                let _ = std::fs::set_permissions(&backup, meta.permissions());
+            }
+        }
         self.backed_up = true;
         self.opened = None;
         Ok(())

@@ -17,6 +17,11 @@ use std::path::PathBuf;
 pub fn run(session: &mut Session, lang: Lang, effect: Effect) -> Msg {
     match effect {
         Effect::Save => Msg::Flushed(session.flush()),
+        Effect::FinishSave => Msg::Saved(
+            session
+                .finish_save()
+                .unwrap_or(crate::session::Flushed::Nothing),
+        ),
         Effect::CheckDisk => Msg::DiskChecked(session.disk_changed(lang)),
         Effect::Reload => Msg::Reloaded(session.reload().map_err(|e| e.first_line(lang))),
         Effect::Overwrite => {

@@ -23,11 +23,16 @@ pub enum Input {
     Signal(i32),
     /// Something happened to the project file's folder entry.
     FileChanged,
+    /// The save running on another thread is done
+    /// ([`crate::session::Session::finish_save`] takes its outcome in).
+    Saved,
 }
 
 /// The running input sources; dropping it stops the file watcher.
 pub struct Inputs {
     pub rx: Receiver<Input>,
+    /// For the save's thread to say it is done.
+    tx: Sender<Input>,
     _watcher: Option<notify::RecommendedWatcher>,
     reader: Arc<Gate>,
 }
@@ -70,6 +75,17 @@ impl Inputs {
         }
     }
 
+    /// What the save's thread calls once it is done: an [`Input::Saved`] for the loop.
+    pub fn saved_waker(&self) -> impl Fn() -> Box<dyn FnOnce() + Send> + use<> {
+        let tx = self.tx.clone();
+        move || {
+            let tx = tx.clone();
+            Box::new(move || {
+                let _ = tx.send(Input::Saved);
+            })
+        }
+    }
+
     /// Reads the terminal again.
     pub fn resume_reading(&self) {
         let mut state = self.reader.state.lock().unwrap_or_else(|e| e.into_inner());
@@ -88,9 +104,10 @@ pub fn start(file: &Path) -> Inputs {
     spawn_terminal_reader(tx.clone(), reader.clone());
     spawn_hangup_watch(tx.clone());
     spawn_signals(tx.clone());
-    let watcher = watch(file, tx);
+    let watcher = watch(file, tx.clone());
     Inputs {
         rx,
+        tx,
         _watcher: watcher,
         reader,
     }

@@ -1,7 +1,9 @@
 //! The terminal program: read an event → the keymap makes it a message → `update` changes
 //! the model and returns effects → [`effects`] runs them (reading, writing files) and
-//! their outcomes go back through `update` ([`step`]) → the views draw the model →
-//! committed edits are written. It redraws only on events, so an idle kaoping uses no CPU
+//! their outcomes go back through `update` ([`step`]) → committed edits are handed to a
+//! save on another thread (the parse-back and the write never hold up a frame; its
+//! outcome comes back as an input, then a message) → the views draw the model. It
+//! redraws only on events, so an idle kaoping uses no CPU
 //! and writes nothing to the terminal.
 
 pub mod effects;
@@ -26,7 +28,6 @@ use msg::Msg;
 use ratatui::{Terminal, backend::Backend};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::Receiver;
 
 /// How the program was started.
 pub struct Options {
@@ -151,7 +152,7 @@ pub fn run(options: Options) -> i32 {
         Opened::Session(session) => {
             let mut model = Model::new(*session, l);
             greet(&mut model, target.note.clone());
-            match event_loop(&mut terminal, &mut model, &inputs.rx) {
+            match event_loop(&mut terminal, &mut model, &inputs) {
                 Ok(exit) => finish(&mut model, exit, target.scratch.is_some()),
                 Err(e) => {
                     recovery::write_now();
@@ -211,7 +212,8 @@ fn silence_gone_terminal() {
     }
 }
 
-/// Ends the program: committed edits are on disk already (written after each frame);
+/// Ends the program: committed edits are on disk already (a save still running is waited
+/// for, and what it left is written here);
 /// what was being typed goes to the recovery file when kaoping did not end by choice.
 /// Edits that still could not be written (the terminal went away, a signal) are put in
 /// `NAME.toml.mine`, and the message names that file only when it was written. The
@@ -328,6 +330,8 @@ fn open(
                 }
                 // Fixed in another window: try again at once.
                 Ok(events::Input::FileChanged) => break,
+                // No save runs before a session is open.
+                Ok(events::Input::Saved) => {}
                 Ok(events::Input::Terminal(_)) => {}
                 Ok(events::Input::Hangup) | Ok(events::Input::Signal(_)) | Err(_) => {
                     restore();
@@ -365,12 +369,13 @@ fn edit_in_editor(path: &Path, line: usize) {
     );
 }
 
-/// The loop: draw, write what was committed, wait for the next input. Returns why it
+/// The loop: start writing what was committed (on another thread), draw, wait for the
+/// next input (the save's end is one). Returns why it
 /// ended.
 pub fn event_loop<B: Backend>(
     terminal: &mut Terminal<B>,
     model: &mut Model,
-    inputs: &Receiver<events::Input>,
+    sources: &events::Inputs,
 ) -> std::io::Result<Exit>
 where
     std::io::Error: From<B::Error>,
@@ -381,14 +386,18 @@ where
     let panic_key = std::env::var("KAOPING_TEST_PANIC_KEY")
         .ok()
         .and_then(|k| k.chars().next());
+    let inputs = &sources.rx;
+    let waker = sources.saved_waker();
     let mut waiting = std::collections::VecDeque::new();
+    // False right after a save failed: it is tried again at the next input, not at once.
+    let mut retry = true;
     loop {
-        terminal.draw(|f| view::draw(f, model))?;
-        if model.session.is_dirty() {
-            write_committed(model);
-            // The header says when the file was written (or why it was not).
-            terminal.draw(|f| view::draw(f, model))?;
+        // What was committed is written on another thread (the header says "saving…"),
+        // one save at a time; edits committed meanwhile go with the next one.
+        if retry && !model.quit {
+            model.session.start_save(waker());
         }
+        terminal.draw(|f| view::draw(f, model))?;
         if model.quit {
             return Ok(Exit::Quit);
         }
@@ -396,6 +405,7 @@ where
             Some(input) => input,
             None => inputs.recv().unwrap_or(events::Input::Hangup),
         };
+        retry = true;
         match input {
             events::Input::Terminal(event) => {
                 if let (Some(k), Event::Key(key)) = (panic_key, &event)
@@ -418,6 +428,10 @@ where
                 }
                 step(model, Msg::FileChanged);
             }
+            events::Input::Saved => {
+                step(model, Msg::SaveDone);
+                retry = model.session.save_error.is_none();
+            }
             events::Input::Hangup => return Ok(Exit::Hangup),
             events::Input::Signal(signal) => return Ok(Exit::Signal(signal)),
         }
@@ -425,8 +439,8 @@ where
     }
 }
 
-/// Writes what was committed (after the frame that shows it); a write that finds the file
-/// changed on disk asks what to do.
+/// Writes what was committed, here and now (what the loop does on another thread, for
+/// tests and scripts); a write that finds the file changed on disk asks what to do.
 pub fn write_committed(model: &mut Model) {
     if model.session.flush() == crate::session::Flushed::Conflict {
         step(model, Msg::Conflicted);

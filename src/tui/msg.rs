@@ -164,6 +164,10 @@ pub enum Msg {
     Conflicted,
     /// [`Effect::Save`] ran: how the write went.
     Flushed(crate::session::Flushed),
+    /// The save running on another thread is done (its outcome still to take in).
+    SaveDone,
+    /// [`Effect::FinishSave`] ran: how the save that ran on another thread went.
+    Saved(crate::session::Flushed),
     /// [`Effect::CheckDisk`] ran: what the change on disk did to the session.
     DiskChecked(DiskChange),
     /// [`Effect::Reload`] ran: how many unsaved edits could not be applied again, or the
@@ -213,7 +217,8 @@ impl PartialEq for Planned {
 /// it, writing it elsewhere) are the session's own methods: running one changes the
 /// session's record of the file, never what the screen shows; `update` decides that
 /// when the outcome comes back. Commits, undo and redo stay in `update`: they change
-/// only the session's memory, and the loop writes them after each frame.
+/// only the session's memory, and the loop hands them to a save on another thread
+/// (`Session::start_save`), whose end comes back as [`Msg::SaveDone`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     /// See whether the project file changed on disk, and follow it if nothing waits to be
@@ -221,6 +226,8 @@ pub enum Effect {
     CheckDisk,
     /// Write the committed edits now (before quitting).
     Save,
+    /// Take in the outcome of the save that ran on another thread.
+    FinishSave,
     /// After a conflict: read the file again, applying unsaved edits on top.
     Reload,
     /// After a conflict: write kaoping's version over the file.

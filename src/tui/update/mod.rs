@@ -87,6 +87,8 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             overlay::flushed(model, flushed);
             None
         }
+        Msg::SaveDone => Some(Effect::FinishSave),
+        Msg::Saved(flushed) => saved(model, flushed),
         Msg::DiskChecked(change) => {
             disk_checked(model, change);
             None
@@ -234,15 +236,37 @@ fn act(model: &mut Model, action: Action) -> Option<Effect> {
     None
 }
 
-/// Ends the program — committed edits are on disk already; when some could not be
-/// written, asks first (save elsewhere, try again, or discard).
+/// Ends the program — committed edits are on disk already, or once the save running is
+/// done (the status line says so meanwhile); when some could not be written, asks first
+/// (save elsewhere, try again, or discard).
 fn quit(model: &mut Model) {
-    if model.session.is_dirty() && !model.session.is_read_only() {
+    if model.session.is_saving() {
+        model.ui.quitting = true;
+        info(model, T::QuitAfterSave.get(model.lang).to_string());
+    } else if model.session.is_dirty() && !model.session.is_read_only() {
         model.ui.quitting = true;
         model.ui.overlay = Some(Overlay::QuitUnsaved);
     } else {
         model.quit = true;
     }
+}
+
+/// The save that ran on another thread is done: a conflict asks what to do, as a write
+/// after the frame does; a quit waiting for it goes on (or asks, when it failed). A change
+/// on disk seen meanwhile is looked at now.
+fn saved(model: &mut Model, flushed: crate::session::Flushed) -> Option<Effect> {
+    use crate::session::Flushed;
+    match flushed {
+        // More edits wait: the next save writes them, then the quit goes on.
+        Flushed::Saved if model.ui.quitting && model.session.is_dirty() => {}
+        _ if model.ui.quitting => overlay::flushed(model, flushed),
+        Flushed::Conflict => conflicted(model),
+        _ => {}
+    }
+    if model.session.take_disk_check() {
+        return file_changed(model);
+    }
+    None
 }
 
 /// A write found the file changed on disk: asks what to do, unless something is being

@@ -245,6 +245,8 @@ fn header(frame: &mut Frame, model: &Model, area: Rect) {
         .unwrap_or_default();
     let right = if s.is_read_only() {
         (T::ReadOnly.get(l).to_string(), t.warn())
+    } else if s.is_saving() {
+        (T::Saving.get(l).to_string(), t.dim())
     } else if let Some(err) = &s.save_error {
         // The conflict key is never cut off: a long message gives way to it.
         let key = if s.conflict {
