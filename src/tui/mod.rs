@@ -397,7 +397,14 @@ where
         if retry && !model.quit {
             model.session.start_save(waker());
         }
-        terminal.draw(|f| view::draw(f, model))?;
+        if let Err(e) = terminal.draw(|f| view::draw(f, model)) {
+            // A terminal that went away fails the frame drawn after its hang-up (a save
+            // ending meanwhile asks for one): the hang-up, not an I/O error, ends kaoping.
+            return match gone(inputs, &mut waiting) {
+                Some(exit) => Ok(exit),
+                None => Err(e.into()),
+            };
+        }
         if model.quit {
             return Ok(Exit::Quit);
         }
@@ -436,6 +443,35 @@ where
             events::Input::Signal(signal) => return Ok(Exit::Signal(signal)),
         }
         recovery::remember(model);
+    }
+}
+
+/// After a frame could not be drawn: the hang-up or signal that explains it, among the
+/// inputs waiting or arriving within half a second.
+fn gone(
+    inputs: &std::sync::mpsc::Receiver<events::Input>,
+    waiting: &mut std::collections::VecDeque<events::Input>,
+) -> Option<Exit> {
+    let ended = |input: &events::Input| match input {
+        events::Input::Hangup => Some(Exit::Hangup),
+        events::Input::Signal(signal) => Some(Exit::Signal(*signal)),
+        _ => None,
+    };
+    if let Some(exit) = waiting.iter().find_map(ended) {
+        return Some(exit);
+    }
+    let until = std::time::Instant::now() + std::time::Duration::from_millis(500);
+    loop {
+        let left = until.saturating_duration_since(std::time::Instant::now());
+        match inputs.recv_timeout(left) {
+            Ok(input) => {
+                if let Some(exit) = ended(&input) {
+                    return Some(exit);
+                }
+            }
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return Some(Exit::Hangup),
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => return None,
+        }
     }
 }
 
