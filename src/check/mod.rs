@@ -83,6 +83,34 @@ pub fn check_and_score(project: &Project) -> (Vec<Problem>, Option<Scoreboard>) 
     }
 }
 
+/// [`check_and_score`] of a project after one edit of `unit`'s assessed score sheet
+/// (`change`), from what [`check`] and scoring gave before it: `checks`, the problems
+/// [`check`] found then (warnings only), and `before`, the scores. Such an edit can only
+/// cause errors in that sheet, and leaves every other check as it was: the sheet is
+/// checked, the scores follow the edit ([`scoring::rescore`]), and the warnings read
+/// from them are read again — the same problems, in the same order, as a full
+/// [`check_and_score`], which runs instead when the sheet has an error or a number is
+/// too large to score (to name it as it does).
+pub fn check_and_rescore(
+    project: &Project,
+    checks: &[Problem],
+    before: &Scoreboard,
+    unit: &str,
+    change: scoring::SheetChange,
+) -> (Vec<Problem>, Option<Scoreboard>) {
+    if has_errors(checks) || !sheet_errors(project, unit).is_empty() {
+        return check_and_score(project);
+    }
+    match scoring::rescore(project, before, unit, change) {
+        Ok(board) => {
+            let mut problems = checks.to_vec();
+            problems.extend(board_problems(project, &board));
+            (problems, Some(board))
+        }
+        Err(_) => check_and_score(project),
+    }
+}
+
 /// The entered number behind an overflow, and its path: where the arithmetic failed is
 /// not always where the number was typed (an actual a thousand times too large makes
 /// every other unit's bonus on that indicator overflow), so the largest number entered

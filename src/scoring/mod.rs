@@ -16,10 +16,12 @@
 //! both groups and gives out the awards. When the regulation changes, this file changes.
 
 mod board;
+mod incremental;
 mod score;
 mod selfcheck;
 
 pub use board::*;
+pub use incremental::{SheetChange, rescore};
 pub use score::score;
 pub use selfcheck::{score_selfcheck, selfcheck_project};
 
