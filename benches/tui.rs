@@ -83,6 +83,39 @@ fn median_bytes(mut v: Vec<usize>) -> usize {
 }
 
 fn main() {
+    // `KAOPING_BENCH_ONLY=small` or `=large`: one of the two projects.
+    let only = std::env::var("KAOPING_BENCH_ONLY").unwrap_or_default();
+    if only == "rescore" {
+        // For a profiler: the rescore of one row, again and again.
+        let p = kaoping::project::load(&generate::generate(2_000, 300))
+            .project
+            .unwrap();
+        let board = kaoping::scoring::score(&p).unwrap();
+        let mut times = Vec::new();
+        for _ in 0..40 {
+            let t = Instant::now();
+            let again = kaoping::scoring::rescore(
+                &p,
+                &board,
+                "u7",
+                kaoping::scoring::SheetChange::Row("i1"),
+            );
+            times.push(t.elapsed());
+            drop(again);
+        }
+        println!("rescore of one row: median {:.2} ms", stats(times).0);
+        return;
+    }
+    if only != "large" {
+        small();
+    }
+    if only != "small" {
+        large(2_000, 300, 15);
+    }
+}
+
+/// 100 units × 100 indicators: every figure of issue #3 and #11.
+fn small() {
     let text = generate::generate(100, 100);
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("bench.toml");
@@ -206,10 +239,6 @@ fn main() {
     }
     long_text(&mut model);
     paste_block(&mut model);
-    drop(model);
-    if std::env::var_os("KAOPING_BENCH_SMALL").is_none() {
-        large(2_000, 300, 15);
-    }
 }
 
 /// Issue #13: on 2,000 units × 300 indicators, keystroke → frame while a value is typed
@@ -287,6 +316,41 @@ fn large(units: usize, indicators: usize, rounds: usize) {
         model.session.commit(edit).unwrap();
         cold.push(t.elapsed());
     }
+    // The scoring stages apart, on the project as it now is.
+    let (mut full, mut rescored, mut cloned, mut read, mut checked, mut sheet) = (
+        Vec::new(),
+        Vec::new(),
+        Vec::new(),
+        Vec::new(),
+        Vec::new(),
+        Vec::new(),
+    );
+    for i in 0..rounds.min(5) {
+        let p = model.project();
+        let board = &model.session.board;
+        let unit = &p.units[(i * 53) % units].id;
+        let t = Instant::now();
+        let whole = kaoping::scoring::score(p).unwrap();
+        full.push(t.elapsed());
+        let t = Instant::now();
+        let again =
+            kaoping::scoring::rescore(p, board, unit, kaoping::scoring::SheetChange::Row("i1"))
+                .unwrap();
+        rescored.push(t.elapsed());
+        let t = Instant::now();
+        let copy = board.clone();
+        cloned.push(t.elapsed());
+        let t = Instant::now();
+        let problems = kaoping::check::board_problems(p, &again);
+        read.push(t.elapsed());
+        let t = Instant::now();
+        let all = kaoping::check::check(p);
+        checked.push(t.elapsed());
+        let t = Instant::now();
+        let errors = kaoping::check::sheet_errors(p, unit);
+        sheet.push(t.elapsed());
+        drop((whole, again, copy, problems, all, errors));
+    }
     let (t_med, t_p99) = stats(typing);
     let (c_med, c_p99) = stats(commits);
     println!(
@@ -308,6 +372,17 @@ fn large(units: usize, indicators: usize, rounds: usize) {
         ms(commits_alone),
         ms(cold),
         ms(frames)
+    );
+    println!(
+        "  scoring, median: full score {:.2} ms, rescore of one row {:.2} ms (of which a copy \
+         of the scoreboard {:.2} ms), warnings read from the scores {:.2} ms, full check {:.2} ms, \
+         one sheet's check {:.2} ms",
+        ms(full),
+        ms(rescored),
+        ms(cloned),
+        ms(read),
+        ms(checked),
+        ms(sheet)
     );
 }
 

@@ -117,6 +117,9 @@ pub struct Session {
     pub project: Project,
     /// Warnings (a session never holds a project with errors).
     pub problems: Vec<Problem>,
+    /// The problems of [`check::check`] among them (those not read from the scores):
+    /// what an edit of a score sheet leaves as they were ([`check::check_and_rescore`]).
+    checks: Vec<Problem>,
     pub board: Scoreboard,
     /// The self-check figures scored like the assessed ones (`crate::selfcheck`), kept
     /// up to date with the project; `None` while it has no `[selfcheck.<id>]` sheet (a
@@ -157,7 +160,7 @@ impl Session {
             (Some(Denied::FolderReadOnly), _) => Some(ReadOnlyReason::FolderReadOnly),
             (None, false) => None,
         };
-        let (doc, project, problems, board) = match analyse(&text, false) {
+        let (doc, project, (checks, problems), board) = match analyse(&text, false) {
             Ok(parts) => parts,
             Err(OpenError::Invalid { problems, .. }) if newer_format(&problems).is_some() => {
                 // A newer format: show what this version can read, without writing.
@@ -179,6 +182,7 @@ impl Session {
             batch: None,
             project,
             problems,
+            checks,
             board,
             selfcheck_board,
             undo: Vec::new(),
@@ -225,7 +229,12 @@ impl Session {
             // Just previewed (the value being typed): its scores are already known.
             Some((seen, generation, board)) if seen == edit && generation == self.generation => {
                 apply_to_project(&mut self.project, &edit);
-                let mut problems = check::check(&self.project);
+                // An edit of one score sheet that previewed has no error and leaves the
+                // checks that do not read the scores as they were.
+                if sheet_change(&edit).is_none() {
+                    self.checks = check::check(&self.project);
+                }
+                let mut problems = self.checks.clone();
                 problems.extend(check::board_problems(&self.project, &board));
                 self.problems = problems;
                 self.board = board;
@@ -269,13 +278,15 @@ impl Session {
         match self.batch.take() {
             // Just previewed (the question before a paste): its scores are known.
             Some((seen, generation, board)) if seen == edits && generation == self.generation => {
-                let mut problems = check::check(&self.project);
+                self.checks = check::check(&self.project);
+                let mut problems = self.checks.clone();
                 problems.extend(check::board_problems(&self.project, &board));
                 self.problems = problems;
                 self.board = board;
             }
             _ => match self.validate() {
-                Ok((problems, board)) => {
+                Ok((checks, problems, board)) => {
+                    self.checks = checks;
                     self.problems = problems;
                     self.board = board;
                 }
@@ -352,22 +363,25 @@ impl Session {
         self.applies(edit)?;
         let restore = self.snapshot(edit);
         apply_to_project(&mut self.project, edit);
-        let result = match sheet_of(edit) {
-            Some(unit) => {
+        let result = match sheet_change(edit) {
+            Some((unit, change)) => {
                 let errors = check::sheet_errors(&self.project, unit);
                 if errors.is_empty() {
-                    crate::scoring::score(&self.project).map_err(|_| Rejected {
-                        problems: check::check_and_score(&self.project)
-                            .0
-                            .into_iter()
-                            .filter(Problem::is_error)
-                            .collect(),
-                    })
+                    // Only what the edit touches is scored again.
+                    crate::scoring::rescore(&self.project, &self.board, unit, change).map_err(
+                        |_| Rejected {
+                            problems: check::check_and_score(&self.project)
+                                .0
+                                .into_iter()
+                                .filter(Problem::is_error)
+                                .collect(),
+                        },
+                    )
                 } else {
                     Err(Rejected { problems: errors })
                 }
             }
-            None => self.validate().map(|(_, board)| board),
+            None => self.validate().map(|(_, _, board)| board),
         };
         self.restore(restore);
         self.preview = None;
@@ -400,7 +414,7 @@ impl Session {
             return false;
         };
         // Every text in the history was committed, so it loads without errors.
-        let Ok((doc, project, problems, board)) = analyse(&text, false) else {
+        let Ok((doc, project, (checks, problems), board)) = analyse(&text, false) else {
             return false;
         };
         // The unsaved changes are no longer a list of edits on the file's version.
@@ -415,6 +429,7 @@ impl Session {
         self.doc = doc;
         self.project = project;
         self.problems = problems;
+        self.checks = checks;
         self.board = board;
         self.rescore_selfcheck();
         self.changed();
@@ -506,13 +521,14 @@ impl Session {
         })?;
         // Only a file that loads is taken as the file: one that does not stays "changed
         // on disk", so that the next save asks instead of writing over it.
-        let (doc, project, problems, board) = analyse(&text, false)?;
+        let (doc, project, (checks, problems), board) = analyse(&text, false)?;
         self.store.accept(seen);
         let was_dirty = self.dirty;
         let pending = std::mem::take(&mut self.unsaved);
         self.doc = doc;
         self.project = project;
         self.problems = problems;
+        self.checks = checks;
         self.board = board;
         self.rescore_selfcheck();
         self.text = Some(text);
@@ -644,8 +660,28 @@ impl Session {
     fn apply_checked(&mut self, edit: &Edit) -> Result<(), Rejected> {
         let restore = self.snapshot(edit);
         apply_to_project(&mut self.project, edit);
-        match self.validate() {
-            Ok((problems, board)) => {
+        let validated = match sheet_change(edit) {
+            // Only what an edit of one score sheet touches is checked and scored again.
+            Some((unit, change)) => {
+                let (problems, board) = check::check_and_rescore(
+                    &self.project,
+                    &self.checks,
+                    &self.board,
+                    unit,
+                    change,
+                );
+                match board {
+                    Some(board) => Ok((self.checks.clone(), problems, board)),
+                    None => Err(Rejected {
+                        problems: problems.into_iter().filter(Problem::is_error).collect(),
+                    }),
+                }
+            }
+            None => self.validate(),
+        };
+        match validated {
+            Ok((checks, problems, board)) => {
+                self.checks = checks;
                 self.problems = problems;
                 self.board = board;
                 Ok(())
@@ -657,11 +693,12 @@ impl Session {
         }
     }
 
-    /// Checks and scores the current project.
-    fn validate(&self) -> Result<(Vec<Problem>, Scoreboard), Rejected> {
-        let (problems, board) = check::check_and_score(&self.project);
+    /// Checks and scores the current project: the problems of [`check::check`], all of
+    /// them, and the scores.
+    fn validate(&self) -> Result<(Vec<Problem>, Vec<Problem>, Scoreboard), Rejected> {
+        let (checks, problems, board) = check::check_and_score_keeping(&self.project);
         match board {
-            Some(board) => Ok((problems, board)),
+            Some(board) => Ok((checks, problems, board)),
             None => Err(Rejected {
                 problems: problems.into_iter().filter(Problem::is_error).collect(),
             }),
@@ -731,6 +768,18 @@ fn sheet_of(edit: &Edit) -> Option<&str> {
     }
 }
 
+/// The unit whose assessed score sheet an edit changes, when that is all it changes, and
+/// what in it (what [`crate::scoring::rescore`] follows).
+fn sheet_change(edit: &Edit) -> Option<(&str, crate::scoring::SheetChange<'_>)> {
+    use crate::scoring::SheetChange;
+    match edit {
+        Edit::SetRow {
+            unit, indicator, ..
+        } => Some((unit, SheetChange::Row(indicator))),
+        _ => sheet_of(edit).map(|unit| (unit, SheetChange::Totals)),
+    }
+}
+
 /// An edit committed since the last write, kept to be applied again after a reload;
 /// with the penalty it addressed by index, as it was (to find it again).
 #[derive(Debug, Clone)]
@@ -793,7 +842,14 @@ fn newer_format(problems: &[Problem]) -> Option<String> {
     }
 }
 
-type Analysed = (DocumentMut, Project, Vec<Problem>, Scoreboard);
+/// The document, the project, the problems of [`check::check`] and all of them, the
+/// scores.
+type Analysed = (
+    DocumentMut,
+    Project,
+    (Vec<Problem>, Vec<Problem>),
+    Scoreboard,
+);
 
 /// Parses, loads, checks and scores a text, keeping the document for saving; `newer`
 /// reads a newer format as this one.
@@ -812,11 +868,11 @@ fn analyse(text: &str, newer: bool) -> Result<Analysed, OpenError> {
             return Err(invalid(problems));
         }
     };
-    let (more, board) = check::check_and_score(&project);
+    let (checks, more, board) = check::check_and_score_keeping(&project);
     problems.extend(more);
     check::locate_all(&doc, &mut problems);
     let Some(board) = board else {
         return Err(invalid(problems));
     };
-    Ok((doc.into_mut(), project, problems, board))
+    Ok((doc.into_mut(), project, (checks, problems), board))
 }

@@ -14,6 +14,7 @@ use super::score::{Lookup, consider_top, finish, unit_result};
 use super::*;
 use crate::project::{Indicator, Project, Row, UnitKind, UnitScores};
 use rust_decimal::Decimal;
+use std::collections::{HashMap, HashSet};
 
 /// What an edit of one unit's (or department's) score sheet changed in it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,6 +88,29 @@ pub fn rescore(
         }
     }
     r.totals()?;
+    // The award scores of the units whose rows and sheet are as they were are kept (the
+    // scores of an award are in the order of the units it was given among).
+    let kept: HashMap<&str, usize> = before
+        .units
+        .iter()
+        .enumerate()
+        .map(|(at, u)| (u.id.as_str(), at))
+        .collect();
+    let touched: HashSet<String> = r
+        .units
+        .iter()
+        .zip(&r.touched_units)
+        .filter(|(_, t)| **t)
+        .map(|(u, _)| u.id.clone())
+        .collect();
+    let reuse = |award: usize, unit: &UnitResult| {
+        if touched.contains(&unit.id) {
+            return None;
+        }
+        let at = *kept.get(unit.id.as_str())?;
+        let score = before.awards.get(award)?.scores.get(at)?;
+        (score.unit == unit.id).then_some(score)
+    };
     let Rescore {
         units,
         departments,
@@ -95,10 +119,10 @@ pub fn rescore(
     } = r;
     finish(
         project,
-        units,
-        departments,
+        (units, departments),
         tops,
         before.individuals.clone(),
+        &reuse,
     )
 }
 

@@ -245,18 +245,26 @@ pub fn score(project: &Project) -> Result<Scoreboard, Overflow> {
         units: top,
         departments: dept_top,
     };
-    finish(project, units, departments, tops, individuals(project))
+    finish(
+        project,
+        (units, departments),
+        tops,
+        individuals(project),
+        &|_, _| None,
+    )
 }
 
 /// Ranks both groups (their results in any order, standings not yet set), gives out
 /// comprehensive advanced, last place and the single-item awards, and puts the
 /// scoreboard together.
+/// `reuse`: the units' award scores kept from an earlier scoreboard
+/// ([`single_item_awards_reusing`]).
 pub(super) fn finish(
     project: &Project,
-    mut units: Vec<UnitResult>,
-    mut departments: Vec<UnitResult>,
+    (mut units, mut departments): (Vec<UnitResult>, Vec<UnitResult>),
     tops: Tops,
     individuals: Vec<Individuals>,
+    reuse: &Reuse,
 ) -> Result<Scoreboard, Overflow> {
     let policy = &project.policy;
     let mut cut_ties = Vec::new();
@@ -287,10 +295,11 @@ pub(super) fn finish(
         });
     }
     mark(&mut units, &last, |u| u.last_place = true);
-    let (awards, award_ties) = single_item_awards(project, &units).ok_or_else(|| Overflow {
-        unit: String::new(),
-        indicator: None,
-    })?;
+    let (awards, award_ties) =
+        single_item_awards_reusing(project, &units, reuse).ok_or_else(|| Overflow {
+            unit: String::new(),
+            indicator: None,
+        })?;
     cut_ties.extend(award_ties);
     for award in &awards {
         mark(&mut units, &award.winners, |u| {
