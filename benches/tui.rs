@@ -83,6 +83,39 @@ fn median_bytes(mut v: Vec<usize>) -> usize {
 }
 
 fn main() {
+    // `KAOPING_BENCH_ONLY=small` or `=large`: one of the two projects.
+    let only = std::env::var("KAOPING_BENCH_ONLY").unwrap_or_default();
+    if only == "rescore" {
+        // For a profiler: the rescore of one row, again and again.
+        let p = kaoping::project::load(&generate::generate(2_000, 300))
+            .project
+            .unwrap();
+        let board = kaoping::scoring::score(&p).unwrap();
+        let mut times = Vec::new();
+        for _ in 0..40 {
+            let t = Instant::now();
+            let again = kaoping::scoring::rescore(
+                &p,
+                &board,
+                "u7",
+                kaoping::scoring::SheetChange::Row("i1"),
+            );
+            times.push(t.elapsed());
+            drop(again);
+        }
+        println!("rescore of one row: median {:.2} ms", stats(times).0);
+        return;
+    }
+    if only != "large" {
+        small();
+    }
+    if only != "small" {
+        large(2_000, 300, 15);
+    }
+}
+
+/// 100 units × 100 indicators: every figure of issue #3 and #11.
+fn small() {
     let text = generate::generate(100, 100);
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("bench.toml");
@@ -319,6 +352,151 @@ fn commit_to_saved(units: usize, indicators: usize, rounds: usize) {
     println!(
         "  parts: copy of the text {clone_text:.1} ms, of the project {clone_project:.1} ms (UI thread); \
          parse-back {parse_back:.0} ms (parse {parse_only:.0}, parse + load {load_only:.0}) (save thread)"
+    );
+}
+
+/// Issue #13: on 2,000 units × 300 indicators, keystroke → frame while a value is typed
+/// (each digit previews the scores) and the commit (apply, check, score, the document) →
+/// frame, at 120×40; then the same stages timed apart, without the frame. The write to
+/// disk is left out (it is `cargo bench --bench scale`'s and the save's own figure).
+fn large(units: usize, indicators: usize, rounds: usize) {
+    let text = generate::generate(units, indicators);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("large.toml");
+    std::fs::write(&path, &text).unwrap();
+    let t = Instant::now();
+    let session = Session::open(&path, false).unwrap();
+    let opened = t.elapsed();
+    let mut model = Model::new(session, Lang::En);
+    let (w, h) = (120u16, 40u16);
+    let (mut term, counter) = terminal(w, h);
+    step(&mut model, kaoping::tui::msg::Msg::Resize(w, h));
+    press(&mut model, KeyCode::Char('2'));
+    press(&mut model, KeyCode::Right);
+    term.draw(|f| view::draw(f, &model)).unwrap();
+    let (mut typing, mut commits) = (Vec::new(), Vec::new());
+    for i in 0..rounds {
+        model.ui.entry.unit = (i * 97) % units;
+        model.ui.entry.in_sheet = true;
+        model.ui.entry.line = 3; // the first indicator row (i0, quantitative)
+        model.ui.entry.field = 1; // its actual
+        stroke(&mut model, &mut term, &counter, KeyCode::Enter);
+        for _ in 0..6 {
+            stroke(&mut model, &mut term, &counter, KeyCode::Backspace);
+        }
+        for c in format!("{}", 3000 + i * 137).chars() {
+            typing.push(stroke(&mut model, &mut term, &counter, KeyCode::Char(c)).0);
+        }
+        let generation = model.session.generation;
+        let mut took = stroke(&mut model, &mut term, &counter, KeyCode::Enter).0;
+        if model.ui.overlay.is_some() {
+            took += stroke(&mut model, &mut term, &counter, KeyCode::Char('y')).0;
+        }
+        assert_ne!(
+            model.session.generation, generation,
+            "round {i}: not committed"
+        );
+        commits.push(took);
+    }
+    // The stages apart: a preview, a commit, a frame.
+    let (mut previews, mut commits_alone, mut frames, mut cold) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for i in 0..rounds {
+        let unit = model.project().units[(i * 89) % units].id.clone();
+        let edit = kaoping::edit::Edit::SetRow {
+            unit,
+            indicator: "i1".into(),
+            row: Some(kaoping::project::Row::Quantitative {
+                target: Some(rust_decimal::Decimal::from(5000)),
+                actual: Some(rust_decimal::Decimal::from(5000 + i as i64 * 31)),
+            }),
+        };
+        let t = Instant::now();
+        model.session.preview(&edit).unwrap();
+        previews.push(t.elapsed());
+        let t = Instant::now();
+        model.session.commit(edit).unwrap();
+        commits_alone.push(t.elapsed());
+        let t = Instant::now();
+        term.draw(|f| view::draw(f, &model)).unwrap();
+        frames.push(t.elapsed());
+        // A survey score committed without a preview.
+        let unit = model.project().units[(i * 61) % units].id.clone();
+        let edit = kaoping::edit::Edit::SetSurvey {
+            unit,
+            value: Some(rust_decimal::Decimal::new(41 + i as i64, 1)),
+        };
+        let t = Instant::now();
+        model.session.commit(edit).unwrap();
+        cold.push(t.elapsed());
+    }
+    // The scoring stages apart, on the project as it now is.
+    let (mut full, mut rescored, mut cloned, mut read, mut checked, mut sheet) = (
+        Vec::new(),
+        Vec::new(),
+        Vec::new(),
+        Vec::new(),
+        Vec::new(),
+        Vec::new(),
+    );
+    for i in 0..rounds.min(5) {
+        let p = model.project();
+        let board = &model.session.board;
+        let unit = &p.units[(i * 53) % units].id;
+        let t = Instant::now();
+        let whole = kaoping::scoring::score(p).unwrap();
+        full.push(t.elapsed());
+        let t = Instant::now();
+        let again =
+            kaoping::scoring::rescore(p, board, unit, kaoping::scoring::SheetChange::Row("i1"))
+                .unwrap();
+        rescored.push(t.elapsed());
+        let t = Instant::now();
+        let copy = board.clone();
+        cloned.push(t.elapsed());
+        let t = Instant::now();
+        let problems = kaoping::check::board_problems(p, &again);
+        read.push(t.elapsed());
+        let t = Instant::now();
+        let all = kaoping::check::check(p);
+        checked.push(t.elapsed());
+        let t = Instant::now();
+        let errors = kaoping::check::sheet_errors(p, unit);
+        sheet.push(t.elapsed());
+        drop((whole, again, copy, problems, all, errors));
+    }
+    let (t_med, t_p99) = stats(typing);
+    let (c_med, c_p99) = stats(commits);
+    println!(
+        "{units} units × {indicators} indicators ({:.1} MB of TOML), {w}×{h}, opened in {:.2} s:",
+        text.len() as f64 / 1e6,
+        opened.as_secs_f64()
+    );
+    println!(
+        "  typing digit  median {t_med:8.2} ms  p99 {t_p99:8.2} ms  (keystroke → frame, preview)"
+    );
+    println!(
+        "  commit edit   median {c_med:8.2} ms  p99 {c_p99:8.2} ms  (Enter → frame: check + score + document)"
+    );
+    let ms = |v: Vec<Duration>| stats(v).0;
+    println!(
+        "  stages, median: preview {:.2} ms, commit after its preview {:.2} ms, \
+         commit without one {:.2} ms, frame {:.2} ms",
+        ms(previews),
+        ms(commits_alone),
+        ms(cold),
+        ms(frames)
+    );
+    println!(
+        "  scoring, median: full score {:.2} ms, rescore of one row {:.2} ms (of which a copy \
+         of the scoreboard {:.2} ms), warnings read from the scores {:.2} ms, full check {:.2} ms, \
+         one sheet's check {:.2} ms",
+        ms(full),
+        ms(rescored),
+        ms(cloned),
+        ms(read),
+        ms(checked),
+        ms(sheet)
     );
 }
 

@@ -123,6 +123,9 @@ pub struct Session {
     pub project: Project,
     /// Warnings (a session never holds a project with errors).
     pub problems: Vec<Problem>,
+    /// The problems of [`check::check`] among them (those not read from the scores):
+    /// what an edit of a score sheet leaves as they were ([`check::check_and_rescore`]).
+    checks: Vec<Problem>,
     pub board: Scoreboard,
     /// The self-check figures scored like the assessed ones (`crate::selfcheck`), kept
     /// up to date with the project; `None` while it has no `[selfcheck.<id>]` sheet (a
@@ -177,7 +180,7 @@ impl Session {
             (None, false) => None,
         };
         let keep_document = reason.is_none();
-        let (doc, project, problems, board) = match analyse(&text, false, keep_document) {
+        let (doc, project, (checks, problems), board) = match analyse(&text, false, keep_document) {
             Ok(parts) => parts,
             Err(OpenError::Invalid { problems, .. }) if newer_format(&problems).is_some() => {
                 // A newer format: show what this version can read, without writing.
@@ -199,6 +202,7 @@ impl Session {
             batch: None,
             project,
             problems,
+            checks,
             board,
             selfcheck_board,
             undo: Vec::new(),
@@ -261,7 +265,12 @@ impl Session {
             // Just previewed (the value being typed): its scores are already known.
             Some((seen, generation, board)) if seen == edit && generation == self.generation => {
                 apply_to_project(&mut self.project, &edit);
-                let mut problems = check::check(&self.project);
+                // An edit of one score sheet that previewed has no error and leaves the
+                // checks that do not read the scores as they were.
+                if sheet_change(&edit).is_none() {
+                    self.checks = check::check(&self.project);
+                }
+                let mut problems = self.checks.clone();
                 problems.extend(check::board_problems(&self.project, &board));
                 self.problems = problems;
                 self.board = board;
@@ -305,13 +314,15 @@ impl Session {
         match self.batch.take() {
             // Just previewed (the question before a paste): its scores are known.
             Some((seen, generation, board)) if seen == edits && generation == self.generation => {
-                let mut problems = check::check(&self.project);
+                self.checks = check::check(&self.project);
+                let mut problems = self.checks.clone();
                 problems.extend(check::board_problems(&self.project, &board));
                 self.problems = problems;
                 self.board = board;
             }
             _ => match self.validate() {
-                Ok((problems, board)) => {
+                Ok((checks, problems, board)) => {
+                    self.checks = checks;
                     self.problems = problems;
                     self.board = board;
                 }
@@ -388,22 +399,25 @@ impl Session {
         self.applies(edit)?;
         let restore = self.snapshot(edit);
         apply_to_project(&mut self.project, edit);
-        let result = match sheet_of(edit) {
-            Some(unit) => {
+        let result = match sheet_change(edit) {
+            Some((unit, change)) => {
                 let errors = check::sheet_errors(&self.project, unit);
                 if errors.is_empty() {
-                    crate::scoring::score(&self.project).map_err(|_| Rejected {
-                        problems: check::check_and_score(&self.project)
-                            .0
-                            .into_iter()
-                            .filter(Problem::is_error)
-                            .collect(),
-                    })
+                    // Only what the edit touches is scored again.
+                    crate::scoring::rescore(&self.project, &self.board, unit, change).map_err(
+                        |_| Rejected {
+                            problems: check::check_and_score(&self.project)
+                                .0
+                                .into_iter()
+                                .filter(Problem::is_error)
+                                .collect(),
+                        },
+                    )
                 } else {
                     Err(Rejected { problems: errors })
                 }
             }
-            None => self.validate().map(|(_, board)| board),
+            None => self.validate().map(|(_, _, board)| board),
         };
         self.restore(restore);
         self.preview = None;
@@ -436,7 +450,9 @@ impl Session {
             return false;
         };
         // Every text in the history was committed, so it loads without errors.
-        let Ok((doc, project, problems, board)) = analyse(&text, false, self.doc.is_some()) else {
+        let Ok((doc, project, (checks, problems), board)) =
+            analyse(&text, false, self.doc.is_some())
+        else {
             return false;
         };
         // The unsaved changes are no longer a list of edits on the file's version.
@@ -451,6 +467,7 @@ impl Session {
         self.doc = doc;
         self.project = project;
         self.problems = problems;
+        self.checks = checks;
         self.board = board;
         self.rescore_selfcheck();
         self.changed();
@@ -683,13 +700,14 @@ impl Session {
         })?;
         // Only a file that loads is taken as the file: one that does not stays "changed
         // on disk", so that the next save asks instead of writing over it.
-        let (doc, project, problems, board) = analyse(&text, false, self.doc.is_some())?;
+        let (doc, project, (checks, problems), board) = analyse(&text, false, self.doc.is_some())?;
         self.store.accept(seen);
         let was_dirty = self.dirty;
         let pending = std::mem::take(&mut self.unsaved);
         self.doc = doc;
         self.project = project;
         self.problems = problems;
+        self.checks = checks;
         self.board = board;
         self.rescore_selfcheck();
         self.text = Some(text);
@@ -828,8 +846,28 @@ impl Session {
     fn apply_checked(&mut self, edit: &Edit) -> Result<(), Rejected> {
         let restore = self.snapshot(edit);
         apply_to_project(&mut self.project, edit);
-        match self.validate() {
-            Ok((problems, board)) => {
+        let validated = match sheet_change(edit) {
+            // Only what an edit of one score sheet touches is checked and scored again.
+            Some((unit, change)) => {
+                let (problems, board) = check::check_and_rescore(
+                    &self.project,
+                    &self.checks,
+                    &self.board,
+                    unit,
+                    change,
+                );
+                match board {
+                    Some(board) => Ok((self.checks.clone(), problems, board)),
+                    None => Err(Rejected {
+                        problems: problems.into_iter().filter(Problem::is_error).collect(),
+                    }),
+                }
+            }
+            None => self.validate(),
+        };
+        match validated {
+            Ok((checks, problems, board)) => {
+                self.checks = checks;
                 self.problems = problems;
                 self.board = board;
                 Ok(())
@@ -841,11 +879,12 @@ impl Session {
         }
     }
 
-    /// Checks and scores the current project.
-    fn validate(&self) -> Result<(Vec<Problem>, Scoreboard), Rejected> {
-        let (problems, board) = check::check_and_score(&self.project);
+    /// Checks and scores the current project: the problems of [`check::check`], all of
+    /// them, and the scores.
+    fn validate(&self) -> Result<(Vec<Problem>, Vec<Problem>, Scoreboard), Rejected> {
+        let (checks, problems, board) = check::check_and_score_keeping(&self.project);
         match board {
-            Some(board) => Ok((problems, board)),
+            Some(board) => Ok((checks, problems, board)),
             None => Err(Rejected {
                 problems: problems.into_iter().filter(Problem::is_error).collect(),
             }),
@@ -926,6 +965,18 @@ fn sheet_of(edit: &Edit) -> Option<&str> {
     }
 }
 
+/// The unit whose assessed score sheet an edit changes, when that is all it changes, and
+/// what in it (what [`crate::scoring::rescore`] follows).
+fn sheet_change(edit: &Edit) -> Option<(&str, crate::scoring::SheetChange<'_>)> {
+    use crate::scoring::SheetChange;
+    match edit {
+        Edit::SetRow {
+            unit, indicator, ..
+        } => Some((unit, SheetChange::Row(indicator))),
+        _ => sheet_of(edit).map(|unit| (unit, SheetChange::Totals)),
+    }
+}
+
 /// An edit committed since the last write, kept to be applied again after a reload;
 /// with the penalty it addressed by index, as it was (to find it again).
 #[derive(Debug, Clone)]
@@ -988,7 +1039,11 @@ fn newer_format(problems: &[Problem]) -> Option<String> {
     }
 }
 
-type Analysed = (Option<DocumentMut>, Project, Vec<Problem>, Scoreboard);
+/// The problems of [`check::check`] (kept for an incremental rescore), and all of them.
+type Problems = (Vec<Problem>, Vec<Problem>);
+
+/// The document (`None` on the light path), the project, its problems, the scores.
+type Analysed = (Option<DocumentMut>, Project, Problems, Scoreboard);
 
 /// Parses, loads, checks and scores a text; `newer` reads a newer format as this one.
 /// With `keep_document`, through toml_edit's document, kept for saving; without, through
@@ -1015,7 +1070,7 @@ fn checked(
     text: &str,
     loaded: project::LoadOutcome,
     doc: &impl project::Locate,
-) -> Result<(Project, Vec<Problem>, Scoreboard), OpenError> {
+) -> Result<(Project, Problems, Scoreboard), OpenError> {
     let invalid = |problems| OpenError::Invalid {
         text: text.to_string(),
         problems,
@@ -1028,11 +1083,11 @@ fn checked(
             return Err(invalid(problems));
         }
     };
-    let (more, board) = check::check_and_score(&project);
+    let (checks, more, board) = check::check_and_score_keeping(&project);
     problems.extend(more);
     check::locate_all(doc, &mut problems);
     let Some(board) = board else {
         return Err(invalid(problems));
     };
-    Ok((project, problems, board))
+    Ok((project, (checks, problems), board))
 }

@@ -59,7 +59,25 @@ pub fn analyze(text: &str) -> Analysis {
 /// The checks of a typed project plus scoring: the problems found, and the scoreboard
 /// unless there is an error (the loader's errors are the caller's to add).
 pub fn check_and_score(project: &Project) -> (Vec<Problem>, Option<Scoreboard>) {
-    let mut problems = check(project);
+    let (_, problems, board) = check_and_score_keeping(project);
+    (problems, board)
+}
+
+/// [`check_and_score`], and the problems of [`check`] apart (what [`check_and_rescore`]
+/// starts from after an edit of a score sheet): `(checks, problems, board)`.
+pub fn check_and_score_keeping(
+    project: &Project,
+) -> (Vec<Problem>, Vec<Problem>, Option<Scoreboard>) {
+    let checks = check(project);
+    let (problems, board) = score_checked(project, checks.clone());
+    (checks, problems, board)
+}
+
+/// The rest of [`check_and_score`] after [`check`] found `problems`.
+fn score_checked(
+    project: &Project,
+    mut problems: Vec<Problem>,
+) -> (Vec<Problem>, Option<Scoreboard>) {
     if has_errors(&problems) {
         return (problems, None);
     }
@@ -81,6 +99,42 @@ pub fn check_and_score(project: &Project) -> (Vec<Problem>, Option<Scoreboard>) 
             problems.push(Problem::new(ProblemKind::TooLargeToScore { value }, path));
             (problems, None)
         }
+    }
+}
+
+/// [`check_and_score`] of a project after one edit of `unit`'s assessed score sheet
+/// (`change`), from what [`check`] and scoring gave before it: `checks`, the problems
+/// [`check`] found then (warnings only), and `before`, the scores. Such an edit can only
+/// cause errors in that sheet, and leaves every other check as it was: the sheet is
+/// checked, the scores follow the edit ([`scoring::rescore`]), and the warnings read
+/// from them are read again — the same problems, in the same order, as a full
+/// [`check_and_score`] (the sheet's errors and the same warnings when the sheet has an
+/// error; a full [`check_and_score`] when a number is too large to score, to name it as
+/// it does).
+pub fn check_and_rescore(
+    project: &Project,
+    checks: &[Problem],
+    before: &Scoreboard,
+    unit: &str,
+    change: scoring::SheetChange,
+) -> (Vec<Problem>, Option<Scoreboard>) {
+    if has_errors(checks) {
+        return check_and_score(project);
+    }
+    let errors = sheet_errors(project, unit);
+    if !errors.is_empty() {
+        // Errors first, then the warnings, as `check` sorts them; nothing is scored.
+        let mut problems = errors;
+        problems.extend_from_slice(checks);
+        return (problems, None);
+    }
+    match scoring::rescore(project, before, unit, change) {
+        Ok(board) => {
+            let mut problems = checks.to_vec();
+            problems.extend(board_problems(project, &board));
+            (problems, Some(board))
+        }
+        Err(_) => check_and_score(project),
     }
 }
 

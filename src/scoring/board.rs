@@ -26,6 +26,55 @@ pub struct Scoreboard {
     pub department_rules: GroupRules,
     /// Every unit's and department's 先进个人 places and nominees ([`individuals`](super::individuals)).
     pub individuals: Vec<Individuals>,
+    /// What a rescore of one edited sheet starts from ([`rescore`](super::rescore)).
+    pub(crate) tops: Tops,
+}
+
+/// The best over-completion on each indicator (by position) in each group, as the
+/// scores were computed with (`o_max`, [`score`](fn@super::score)): what a rescore of one
+/// edited row compares against to know whether the other units' rows change.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct Tops {
+    pub(super) units: Vec<Option<Fraction>>,
+    pub(super) departments: Vec<Option<Fraction>>,
+}
+
+/// A unit's scored rows, in the project's indicator order; shared between the copies of
+/// a scoreboard (a rescore of one edited row copies only the rows of the units it
+/// changes). Reads as a slice.
+#[derive(Clone, PartialEq, Default)]
+pub struct Items(Arc<Vec<ItemResult>>);
+
+impl Items {
+    pub(super) fn new(items: Vec<ItemResult>) -> Self {
+        Items(Arc::new(items))
+    }
+
+    /// The rows to change (copied first if another scoreboard shares them).
+    pub(super) fn make_mut(&mut self) -> &mut Vec<ItemResult> {
+        Arc::make_mut(&mut self.0)
+    }
+}
+
+impl std::ops::Deref for Items {
+    type Target = [ItemResult];
+    fn deref(&self) -> &[ItemResult] {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Items {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl<'a> IntoIterator for &'a Items {
+    type Item = &'a ItemResult;
+    type IntoIter = std::slice::Iter<'a, ItemResult>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
 }
 
 /// A unit's (or department's) 先进个人 places and the names it nominates.
@@ -143,7 +192,7 @@ pub struct UnitResult {
     /// Σ earned per area, in the project's area order (areas it has no rows in: 0).
     pub areas: IndexMap<String, Decimal>,
     /// Every indicator it is scored on, in the project's indicator order.
-    pub items: Vec<ItemResult>,
+    pub items: Items,
     /// Departments: Σ earned and Σ base behind the scaled task score.
     pub task_earned: Decimal,
     pub task_base: Decimal,
@@ -182,10 +231,22 @@ impl UnitResult {
     /// Its row of the indicator at `position` in `Project::indicators` (rows are kept in
     /// that order).
     pub fn item_at(&self, position: usize) -> Option<&ItemResult> {
+        self.index_of(position).map(|at| &self.items[at])
+    }
+
+    /// Where its row of the indicator at `position` is in `items`.
+    pub(super) fn index_of(&self, position: usize) -> Option<usize> {
+        // Most units are scored on every indicator: the row is at its own position.
+        if self
+            .items
+            .get(position)
+            .is_some_and(|i| i.position == position)
+        {
+            return Some(position);
+        }
         self.items
             .binary_search_by_key(&position, |i| i.position)
             .ok()
-            .map(|at| &self.items[at])
     }
 }
 

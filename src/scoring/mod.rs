@@ -16,10 +16,12 @@
 //! both groups and gives out the awards. When the regulation changes, this file changes.
 
 mod board;
+mod incremental;
 mod score;
 mod selfcheck;
 
 pub use board::*;
+pub use incremental::{SheetChange, rescore};
 pub use score::score;
 pub use selfcheck::{score_selfcheck, selfcheck_project};
 
@@ -471,20 +473,19 @@ pub fn last_place(group: &[UnitResult], enabled: bool, among: LastPlaceAmong) ->
 }
 
 /// A unit's score for a single-item award: its earned scores on the indicators the award
-/// selects (`selected`, by indicator position), plus the organisation items it names,
-/// term by term.
+/// selects (`selected`: their positions in `Project::indicators`, ascending), plus the
+/// organisation items it names, term by term.
 pub fn award_score(
     project: &Project,
     award: &Award,
-    selected: &[bool],
+    selected: &[usize],
     unit: &UnitResult,
     scores: Option<&UnitScores>,
 ) -> Option<(Decimal, Vec<Decimal>)> {
-    let mut terms = Vec::new();
-    for item in &unit.items {
-        if selected.get(item.position).copied().unwrap_or(false) {
-            terms.push(item.earned);
-        }
+    let mut terms = Vec::with_capacity(selected.len() + award.organization.len());
+    // Only the rows selected are read (a unit has a row per indicator it is scored on).
+    for item in selected.iter().filter_map(|at| unit.item_at(*at)) {
+        terms.push(item.earned);
     }
     for org in &award.organization {
         if let Some(value) = scores.and_then(|s| s.organization.get(org)) {
@@ -497,15 +498,19 @@ pub fn award_score(
     Some((sum, terms))
 }
 
-/// Whether a unit is left out of a single-item award (`selected`: the indicators the
-/// award counts, by position), and why.
+/// Whether a unit is left out of a single-item award (`selected`: the positions of the
+/// indicators the award counts, ascending), and why.
 ///
 /// Regulation: "**a unit that is already comprehensive advanced is not also given a
 /// single-item award — the next unit moves up**" (名次顺移). SPEC §3: "A vetoed unit is
 /// left out of an award under `single_item_veto = "all"`; under the default
 /// `"failed_area"`, when the award's score counts an indicator the unit failed (no unit
 /// is named advanced for the work it failed); under `"none"`, never."
-pub fn left_out_of_award(policy: &Policy, selected: &[bool], unit: &UnitResult) -> Option<LeftOut> {
+pub fn left_out_of_award(
+    policy: &Policy,
+    selected: &[usize],
+    unit: &UnitResult,
+) -> Option<LeftOut> {
     if unit.comprehensive {
         return Some(LeftOut::Comprehensive);
     }
@@ -516,10 +521,10 @@ pub fn left_out_of_award(policy: &Policy, selected: &[bool], unit: &UnitResult) 
         SingleItemVeto::Off => None,
         SingleItemVeto::All => Some(LeftOut::Vetoed),
         SingleItemVeto::FailedArea => {
-            let failed: Vec<String> = unit
-                .items
+            let failed: Vec<String> = selected
                 .iter()
-                .filter(|i| i.outcome.fails() && selected.get(i.position).copied().unwrap_or(false))
+                .filter_map(|at| unit.item_at(*at))
+                .filter(|i| i.outcome.fails())
                 .map(|i| i.indicator.to_string())
                 .collect();
             (!failed.is_empty()).then_some(LeftOut::FailedArea(failed))
@@ -538,25 +543,56 @@ pub fn single_item_awards(
     project: &Project,
     group: &[UnitResult],
 ) -> Option<(Vec<AwardResult>, Vec<CutTie>)> {
+    single_item_awards_reusing(project, group, &|_, _| None)
+}
+
+/// A unit's award score as an earlier scoreboard had it, for the award at this index,
+/// when its rows and organisation items are the same (`None`: compute it).
+pub(crate) type Reuse<'a> = dyn Fn(usize, &UnitResult) -> Option<&'a AwardScore> + 'a;
+
+/// [`single_item_awards`], taking each unit's award score (its terms and sum, and why it
+/// is left out unless it is comprehensive advanced now) from `reuse` where it gives one.
+pub(crate) fn single_item_awards_reusing(
+    project: &Project,
+    group: &[UnitResult],
+    reuse: &Reuse,
+) -> Option<(Vec<AwardResult>, Vec<CutTie>)> {
     let mut results = Vec::with_capacity(project.awards.len());
     let mut ties = Vec::new();
     for (index, award) in project.awards.iter().enumerate() {
-        let selected: Vec<bool> = project
+        let selected: Vec<usize> = project
             .indicators
             .iter()
-            .map(|i| award.selects(i))
+            .enumerate()
+            .filter(|(_, i)| award.selects(i))
+            .map(|(at, _)| at)
             .collect();
         let mut standings = Vec::new();
         let mut scores = Vec::with_capacity(group.len());
         for unit in group {
-            let left_out = left_out_of_award(&project.policy, &selected, unit);
-            let (score, terms) = award_score(
-                project,
-                award,
-                &selected,
-                unit,
-                project.scores.get(&unit.id),
-            )?;
+            let (left_out, (score, terms)) = match reuse(index, unit) {
+                Some(before) => {
+                    // Only being comprehensive advanced can have changed.
+                    let left_out = match (&before.left_out, unit.comprehensive) {
+                        (_, true) => Some(LeftOut::Comprehensive),
+                        (Some(LeftOut::Comprehensive), false) => {
+                            left_out_of_award(&project.policy, &selected, unit)
+                        }
+                        (kept, false) => kept.clone(),
+                    };
+                    (left_out, (before.score, before.terms.clone()))
+                }
+                None => (
+                    left_out_of_award(&project.policy, &selected, unit),
+                    award_score(
+                        project,
+                        award,
+                        &selected,
+                        unit,
+                        project.scores.get(&unit.id),
+                    )?,
+                ),
+            };
             if left_out.is_none() {
                 standings.push((unit.id.clone(), score));
             }

@@ -23,31 +23,43 @@ fn top_over_completions(
     let mut top: Vec<Option<Fraction>> = vec![None; project.indicators.len()];
     for sheet in sheets {
         for ((best, indicator), row) in top.iter_mut().zip(&project.indicators).zip(&sheet.rows) {
-            let Some(Row::Quantitative {
-                target: Some(t),
-                actual: Some(a),
-            }) = row
-            else {
-                continue;
-            };
-            if *t <= Decimal::ZERO || *a < Decimal::ZERO {
-                continue;
-            }
-            let overflow = || Overflow {
-                unit: sheet.id.to_string(),
-                indicator: Some(indicator.id.clone()),
-            };
-            let d = deviation(indicator.direction, *t, *a).ok_or_else(overflow)?;
-            let better = match best {
-                None => true,
-                Some(b) => d.greater(*b).ok_or_else(overflow)?,
-            };
-            if better {
-                *best = Some(d);
-            }
+            consider_top(best, indicator, *row, sheet.id)?;
         }
     }
     Ok(top)
+}
+
+/// One row's part in [`top_over_completions`]: `best` becomes its over-completion if that
+/// is higher (the first of equal ones stays, as the file orders them).
+pub(super) fn consider_top(
+    best: &mut Option<Fraction>,
+    indicator: &Indicator,
+    row: Option<&Row>,
+    unit: &str,
+) -> Result<(), Overflow> {
+    let Some(Row::Quantitative {
+        target: Some(t),
+        actual: Some(a),
+    }) = row
+    else {
+        return Ok(());
+    };
+    if *t <= Decimal::ZERO || *a < Decimal::ZERO {
+        return Ok(());
+    }
+    let overflow = || Overflow {
+        unit: unit.to_string(),
+        indicator: Some(indicator.id.clone()),
+    };
+    let d = deviation(indicator.direction, *t, *a).ok_or_else(overflow)?;
+    let better = match best {
+        None => true,
+        Some(b) => d.greater(*b).ok_or_else(overflow)?,
+    };
+    if better {
+        *best = Some(d);
+    }
+    Ok(())
 }
 
 /// A unit's score sheet with its rows laid out by indicator position (looked up once);
@@ -105,38 +117,43 @@ impl<'p> Sheet<'p> {
 }
 
 /// What scoring one group needs to look up, built once per project.
-struct Lookup<'p> {
-    project: &'p Project,
+pub(super) struct Lookup<'p> {
+    pub(super) project: &'p Project,
     /// The area (its position in `Project::areas`) of each indicator, by position.
     area_of: Vec<Option<usize>>,
     /// Each indicator's id, shared by every row that names it.
     ids: Vec<Arc<str>>,
 }
 
+impl<'p> Lookup<'p> {
+    pub(super) fn new(project: &'p Project) -> Self {
+        let areas: HashMap<&str, usize> = project
+            .areas
+            .iter()
+            .enumerate()
+            .map(|(n, a)| (a.id.as_str(), n))
+            .collect();
+        Lookup {
+            project,
+            area_of: project
+                .indicators
+                .iter()
+                .map(|i| areas.get(i.area.as_str()).copied())
+                .collect(),
+            ids: project
+                .indicators
+                .iter()
+                .map(|i| Arc::from(i.id.as_str()))
+                .collect(),
+        }
+    }
+}
+
 /// Scores every unit and department of a project, ranks both groups and gives out the
 /// awards.
 pub fn score(project: &Project) -> Result<Scoreboard, Overflow> {
     let empty = UnitScores::default();
-    let policy = &project.policy;
-    let areas: HashMap<&str, usize> = project
-        .areas
-        .iter()
-        .enumerate()
-        .map(|(n, a)| (a.id.as_str(), n))
-        .collect();
-    let lookup = Lookup {
-        project,
-        area_of: project
-            .indicators
-            .iter()
-            .map(|i| areas.get(i.area.as_str()).copied())
-            .collect(),
-        ids: project
-            .indicators
-            .iter()
-            .map(|i| Arc::from(i.id.as_str()))
-            .collect(),
-    };
+    let lookup = Lookup::new(project);
 
     // Counties and the zone: every indicator that applies to them; a row missing is pending.
     let position: HashMap<&str, usize> = project
@@ -224,6 +241,32 @@ pub fn score(project: &Project) -> Result<Scoreboard, Overflow> {
         )?);
     }
 
+    let tops = Tops {
+        units: top,
+        departments: dept_top,
+    };
+    finish(
+        project,
+        (units, departments),
+        tops,
+        individuals(project),
+        &|_, _| None,
+    )
+}
+
+/// Ranks both groups (their results in any order, standings not yet set), gives out
+/// comprehensive advanced, last place and the single-item awards, and puts the
+/// scoreboard together.
+/// `reuse`: the units' award scores kept from an earlier scoreboard
+/// ([`single_item_awards_reusing`]).
+pub(super) fn finish(
+    project: &Project,
+    (mut units, mut departments): (Vec<UnitResult>, Vec<UnitResult>),
+    tops: Tops,
+    individuals: Vec<Individuals>,
+    reuse: &Reuse,
+) -> Result<Scoreboard, Overflow> {
+    let policy = &project.policy;
     let mut cut_ties = Vec::new();
     rank_group(&mut units);
     let unit_places = places_of(policy, UnitKind::County);
@@ -252,10 +295,11 @@ pub fn score(project: &Project) -> Result<Scoreboard, Overflow> {
         });
     }
     mark(&mut units, &last, |u| u.last_place = true);
-    let (awards, award_ties) = single_item_awards(project, &units).ok_or_else(|| Overflow {
-        unit: String::new(),
-        indicator: None,
-    })?;
+    let (awards, award_ties) =
+        single_item_awards_reusing(project, &units, reuse).ok_or_else(|| Overflow {
+            unit: String::new(),
+            indicator: None,
+        })?;
     cut_ties.extend(award_ties);
     for award in &awards {
         mark(&mut units, &award.winners, |u| {
@@ -291,13 +335,13 @@ pub fn score(project: &Project) -> Result<Scoreboard, Overflow> {
             bonus: earns_bonus(policy, UnitKind::Department),
             last_place: LastPlace::NoneForDepartments,
         },
-        individuals: individuals(project),
+        individuals,
+        tops,
     })
 }
 
-/// Scores one sheet on the given indicators: every row, then organisation, survey,
-/// task, penalty and total. A county's task is the sum of its rows; a department's is
-/// scaled to the section.
+/// Scores one sheet on the given indicators: every row, then ([`unit_result`])
+/// organisation, survey, task, penalty and total.
 fn score_sheet<'a>(
     lookup: &Lookup,
     name: &str,
@@ -331,10 +375,31 @@ fn score_sheet<'a>(
         base = base.checked_add(item.base).ok_or_else(|| overflow(None))?;
         items.push(item);
     }
+    unit_result(
+        lookup,
+        (id, name, kind),
+        sheet.scores,
+        Items::new(items),
+        (earned, base),
+    )
+    .ok_or_else(|| overflow(None))
+}
+
+/// A unit's result from its scored rows (`items`, with Σ earned and Σ base): the task
+/// section (a county's is the sum of its rows; a department's is scaled to the section),
+/// then organisation, survey, penalty and total.
+pub(super) fn unit_result(
+    lookup: &Lookup,
+    (id, name, kind): (&str, &str, UnitKind),
+    scores: &UnitScores,
+    items: Items,
+    (earned, base): (Decimal, Decimal),
+) -> Option<UnitResult> {
+    let project = lookup.project;
     let (task, task_exact) = if kind == UnitKind::Department {
-        let task = department_task(policy, project.sections.task, earned, base);
+        let task = department_task(&project.policy, project.sections.task, earned, base);
         let exact = department_task_exact(project.sections.task, earned, base);
-        task.zip(exact).ok_or_else(|| overflow(None))?
+        task.zip(exact)?
     } else {
         (earned, earned)
     };
@@ -343,11 +408,10 @@ fn score_sheet<'a>(
         id,
         name,
         kind,
-        sheet.scores,
+        scores,
         items,
         (task, task_exact, earned, base),
     )
-    .ok_or_else(|| overflow(None))
 }
 
 /// Organisation, survey, penalty and total around an already scored task section
@@ -358,7 +422,7 @@ fn sheet_result(
     name: &str,
     kind: UnitKind,
     sheet: &UnitScores,
-    items: Vec<ItemResult>,
+    items: Items,
     (task, task_exact, task_earned, task_base): (Decimal, Decimal, Decimal, Decimal),
 ) -> Option<UnitResult> {
     let project = lookup.project;
