@@ -109,10 +109,13 @@ pub struct Session {
     pub store: Store,
     /// Why no edit can be made, if none can.
     pub read_only: Option<ReadOnlyReason>,
-    /// The document edits are applied to and saved from; `None` in a session opened
-    /// read-only, which reads its file without one (built from `text` should an edit
-    /// ever need it).
+    /// The document edits are applied to and saved from; `None` until an edit needs it
+    /// (a session reads its file through the light tree, so that the first frame does
+    /// not wait for the document): then it is `doc_parsing`'s, or made from `text`.
     doc: Option<DocumentMut>,
+    /// A writable session's document, being parsed on another thread from the text read
+    /// at open (dropped, unused, when the text is replaced before it is needed).
+    doc_parsing: Option<std::thread::JoinHandle<Option<DocumentMut>>>,
     /// The text of the last committed state (what is, or is about to be, on disk); `None`
     /// until it is needed (it is written out after the input that committed the edit).
     text: Option<String>,
@@ -179,8 +182,9 @@ impl Session {
             (Some(Denied::FolderReadOnly), _) => Some(ReadOnlyReason::FolderReadOnly),
             (None, false) => None,
         };
-        let keep_document = reason.is_none();
-        let (doc, project, (checks, problems), board) = match analyse(&text, false, keep_document) {
+        // The light tree for the first frame; a writable session's document is parsed
+        // meanwhile on another thread (the first edit waits for it if it must).
+        let (doc, project, (checks, problems), board) = match analyse(&text, false, false) {
             Ok(parts) => parts,
             Err(OpenError::Invalid { problems, .. }) if newer_format(&problems).is_some() => {
                 // A newer format: show what this version can read, without writing.
@@ -193,10 +197,15 @@ impl Session {
             Err(e) => return Err(e),
         };
         let selfcheck_board = selfcheck_board(&project);
+        let doc_parsing = reason.is_none().then(|| {
+            let text = text.clone();
+            std::thread::spawn(move || text.parse::<DocumentMut>().ok())
+        });
         Ok(Session {
             store,
             read_only: reason,
             doc,
+            doc_parsing,
             text: Some(text),
             preview: None,
             batch: None,
@@ -236,8 +245,13 @@ impl Session {
         self.text.as_deref().unwrap_or_default()
     }
 
-    /// The document (made from the text in a session opened read-only).
+    /// The document: the one parsed since the session opened, else made from the text.
     fn doc_mut(&mut self) -> &mut DocumentMut {
+        if self.doc.is_none()
+            && let Some(parsing) = self.doc_parsing.take()
+        {
+            self.doc = parsing.join().ok().flatten();
+        }
         let text = &self.text;
         self.doc.get_or_insert_with(|| {
             text.as_deref()
@@ -465,6 +479,7 @@ impl Session {
         }
         self.text = Some(text);
         self.doc = doc;
+        self.doc_parsing = None;
         self.project = project;
         self.problems = problems;
         self.checks = checks;
@@ -705,6 +720,7 @@ impl Session {
         let was_dirty = self.dirty;
         let pending = std::mem::take(&mut self.unsaved);
         self.doc = doc;
+        self.doc_parsing = None;
         self.project = project;
         self.problems = problems;
         self.checks = checks;
