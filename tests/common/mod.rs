@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod generated;
+
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use std::io::Write;
 use std::sync::{Arc, Mutex};
