@@ -177,3 +177,58 @@ fn the_preview_fits_80x24_and_scrolls() {
     assert!(later.contains("y/Enter"), "the keys stay in sight: {later}");
     insta::assert_snapshot!("import_preview_zh_80x24", first);
 }
+
+#[test]
+fn a_self_check_return_goes_in_and_comes_out_in_words() {
+    let (mut m, dir) = tui_model(DEMO, "demo.toml", Lang::Zh);
+    let mut p = load(DEMO).project.unwrap();
+    let row = p
+        .selfcheck
+        .get_mut("jia")
+        .unwrap()
+        .indicators
+        .get_mut("new-jobs")
+        .unwrap();
+    *row = Row::Quantitative {
+        target: Some(Decimal::from(6000)),
+        actual: Some(Decimal::from(7100)),
+    };
+    let all = request_workbooks(&p, Recipients::Units, Lang::Zh).unwrap();
+    let jia = all.into_iter().find(|w| w.from == "jia").unwrap();
+    let file = dir.path().join("东城县自查表.xlsx");
+    std::fs::write(&file, jia.bytes).unwrap();
+    import(&mut m, "东城县自查表.xlsx");
+    let shown = screen(&mut m, 100, 30);
+    assert!(shown.contains("自查 城镇新增就业"), "{shown}");
+    let Some(Overlay::Import { lines, .. }) = &m.ui.overlay else {
+        panic!("the preview");
+    };
+    // The self-check's value, and nothing of the ranking: no total, no rank moved.
+    assert!(
+        lines
+            .iter()
+            .all(|l| !l.contains("总分") && !l.contains("→ 第")),
+        "{lines:?}"
+    );
+    key(&mut m, KeyCode::Char('y'));
+    let selfcheck = |m: &Model| match m.session.project.selfcheck["jia"]
+        .indicators
+        .get("new-jobs")
+    {
+        Some(Row::Quantitative { actual, .. }) => *actual,
+        _ => None,
+    };
+    assert_eq!(selfcheck(&m), Some(Decimal::from(7100)));
+    assert_eq!(
+        new_jobs_actual(&m),
+        Some(Decimal::from(6720)),
+        "assessed untouched"
+    );
+    key(&mut m, KeyCode::Char('u'));
+    assert_eq!(selfcheck(&m), Some(Decimal::from(6720)));
+    let said = status(&m);
+    assert!(
+        said.contains("自查") && !said.contains("selfcheck."),
+        "{said}"
+    );
+}

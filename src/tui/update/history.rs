@@ -169,6 +169,13 @@ fn value(v: &str, l: Lang) -> String {
 /// A sheet value's path (`scores.jia.indicators.new-jobs.actual`) as the field's name
 /// (`城镇新增就业人数 实际值`) and its place.
 fn sheet_place(p: &Project, unit: &str, path: &str, l: Lang) -> (String, Option<Place>) {
+    // A self-check's value (`selfcheck.jia.…`): the same words after 自查, at the same place.
+    if let Some(rest) = path.strip_prefix(&format!("selfcheck.{unit}.")) {
+        use crate::i18n::glossary::{en, zh};
+        let (label, place) = sheet_place(p, unit, &format!("scores.{unit}.{rest}"), l);
+        let short = l.pick(zh::SELFCHECK_SHORT, en::SELFCHECK_SHORT);
+        return (format!("{short} {label}"), place);
+    }
     let t = EntryText(l);
     let prefix = format!("scores.{unit}.");
     let rest = path.strip_prefix(&prefix).unwrap_or(path);
