@@ -15,7 +15,7 @@
 //! | A (hidden) | `unit_id` | the id of the unit (or department) the row scores |
 //! | B (hidden) | `item_id` | what the row is: an indicator id, `organization.<id>`, `survey` or `penalty` |
 //! | C | `unit` | the unit's name |
-//! | D | `item` | the indicator's / organisation item's name, 群众满意度, or 处分扣分 |
+//! | D | `item` | the indicator's / organisation item's name, 群众测评 (the survey; a hand-made sheet may write 群众满意度), or 处分扣分 |
 //! | E | `target` | 目标值 (quantitative rows) |
 //! | F | `actual` | 实际完成值 (quantitative rows) |
 //! | G | `status` | 已完成 / 未完成 (qualitative rows); 省级通报 / 市级通报 (penalty rows) |
