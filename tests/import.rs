@@ -243,7 +243,7 @@ fn the_same_file_twice_changes_nothing_and_says_so() {
     let once = std::fs::read(&project).unwrap();
     let (code, out, err) = import(&project, &ret_path, &[]);
     assert_eq!(code, 0, "{err}");
-    let today = kaoping::returns::import::date_text(kaoping::ops::today_date());
+    let today = kaoping::ops::today_date().to_string();
     assert!(
         out.contains(&format!(
             "人社局考核表.xlsx was already taken in on {today}; nothing was changed"

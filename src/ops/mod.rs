@@ -748,7 +748,7 @@ pub fn today_date() -> crate::project::Date {
 
 /// Today's date as exports print it.
 pub fn today() -> String {
-    chrono::Local::now().format("%Y-%m-%d").to_string()
+    today_date().to_string()
 }
 
 // ---- comparing and setting ----------------------------------------------------------

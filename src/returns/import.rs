@@ -96,7 +96,7 @@ impl ImportPlan {
     pub fn summary(&self, lang: Lang) -> String {
         let t = ReturnsText(lang);
         if self.already {
-            return t.already(&self.entry.file, &date_text(self.entry.received));
+            return t.already(&self.entry.file, &self.entry.received.to_string());
         }
         let into = t.sheets(self.entry.into);
         if self.entry.rows == 0 {
@@ -104,11 +104,6 @@ impl ImportPlan {
         }
         t.summary(self.entry.rows, self.units, &self.entry.file, &into)
     }
-}
-
-/// `2027-01-18`.
-pub fn date_text(d: Date) -> String {
-    format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)
 }
 
 /// Why a return cannot go in: every cell that cannot, each said once.
