@@ -34,10 +34,10 @@
 //!   the paste rules ([`crate::project::number_in_text`]: `1,800`, `1，800`, full-width
 //!   digits; `95%` only on an indicator measured in `%`); a date is refused.
 //! - **Checks**: every edit is applied to a copy of the project, which is checked and
-//!   scored exactly as after an edit in kaoping ([`check_and_score`]); each error it did
-//!   not have before is said at the cell(s) whose edit caused it. Self-check sheets are
-//!   checked by the same checks, as if they were the assessed sheets. Every error of the
-//!   return is said, not only the first.
+//!   scored exactly as after an edit in kaoping ([`check_and_score`], which checks the
+//!   self-check sheets at their `selfcheck.` paths too); the project had no error, so each
+//!   error is said at the cell(s) whose edit caused it. Every error of the return is said,
+//!   not only the first.
 //! - **What it records**: one [`Edit::AddReturn`] after the value edits: the file's name
 //!   (no folder), its SHA-256, the sender ([`PROP_FROM`](super::PROP_FROM); for a sheet
 //!   typed by hand, the one unit all its rows are for, else the one department
@@ -587,47 +587,29 @@ pub fn plan(
     for e in &edits {
         apply_to_project(&mut after, e);
     }
-    let as_assessed = |p: &Project| {
-        let mut p = p.clone();
-        if kind == SheetKind::Selfcheck {
-            std::mem::swap(&mut p.scores, &mut p.selfcheck);
-        }
-        p
-    };
-    let (before_checked, after_checked) = (as_assessed(project), as_assessed(&after));
-    let (old_problems, old_board) = match kind {
-        SheetKind::Scores => (Vec::new(), Some(board.clone())),
-        SheetKind::Selfcheck => check_and_score(&before_checked),
-    };
-    let (new_problems, new_board) = check_and_score(&after_checked);
-    let caused = new_problems
-        .into_iter()
-        .filter(|p| p.is_error() && !old_problems.contains(p));
-    errors.extend(caused.map(|problem| ImportError::Check {
-        cells: cells_of(&made, &problem.path),
-        problem,
-    }));
+    // The checks and scores of every edit, self-check sheets included (at their
+    // `selfcheck.` paths). A scored project has no error of its own (`board` is its
+    // scores), so every error is the return's.
+    let (problems, new_board) = check_and_score(&after);
+    errors.extend(
+        problems
+            .into_iter()
+            .filter(Problem::is_error)
+            .map(|problem| ImportError::Check {
+                cells: cells_of(&made, kind, &problem.path),
+                problem,
+            }),
+    );
     let (Some(from), Some(step), true) = (from, step, errors.is_empty()) else {
         return Err(refuse(errors));
     };
-    // What the file will hold: a self-check changes its values, never the ranking.
-    let diff = match (kind, &old_board, &new_board) {
-        (SheetKind::Scores, Some(old), Some(new)) => {
-            crate::diff::diff(&before_checked, old, &after_checked, new)
-        }
-        (SheetKind::Selfcheck, Some(_), Some(_)) => {
-            crate::diff::diff(project, board, &after, board)
-        }
-        _ => Diff::default(),
-    };
-    let board = match kind {
-        SheetKind::Scores => new_board,
-        SheetKind::Selfcheck => check_and_score(&after).1,
-    };
-    let Some(board) = board else {
-        // The checks found no new error; a board is there unless the project had errors.
+    let Some(new_board) = new_board else {
+        // No error was found, so the project scores.
         return Err(refuse(Vec::new()));
     };
+    // What the file will hold (a self-check changes its values, never the ranking).
+    let diff = crate::diff::diff(project, board, &after, &new_board);
+    let board = new_board;
     let mut units: Vec<&str> = made.iter().map(|m| m.unit.as_str()).collect();
     units.sort_unstable();
     units.dedup();
@@ -660,10 +642,10 @@ pub fn plan(
 /// The cells behind a problem: those of the edits whose path holds the problem's (the
 /// cell of the very field when the problem names one), else those of the edits under
 /// the problem's path (a problem of the whole sheet).
-fn cells_of(made: &[Made], path: &TomlPath) -> Vec<CellRef> {
+fn cells_of(made: &[Made], kind: SheetKind, path: &TomlPath) -> Vec<CellRef> {
     let mut out: Vec<CellRef> = Vec::new();
     for m in made {
-        let Some(prefix) = edit_path(&m.edit) else {
+        let Some(prefix) = edit_path(kind, &m.edit) else {
             continue;
         };
         if path.0.starts_with(&prefix.0) {
@@ -679,7 +661,7 @@ fn cells_of(made: &[Made], path: &TomlPath) -> Vec<CellRef> {
     }
     if out.is_empty() {
         for m in made {
-            if edit_path(&m.edit).is_some_and(|p| p.0.starts_with(&path.0)) {
+            if edit_path(kind, &m.edit).is_some_and(|p| p.0.starts_with(&path.0)) {
                 out.extend(m.cells.iter().map(|(_, at)| at.clone()));
             }
         }
@@ -701,9 +683,9 @@ fn field_column(key: &str) -> Option<Column> {
     }
 }
 
-/// Where a (score-sheet) edit writes, under `scores`.
-fn edit_path(edit: &Edit) -> Option<TomlPath> {
-    let sheet = |unit: &str| TomlPath::keys(&["scores", unit]);
+/// Where a (score-sheet) edit writes, in the sheets of `kind`.
+fn edit_path(kind: SheetKind, edit: &Edit) -> Option<TomlPath> {
+    let sheet = |unit: &str| TomlPath::keys(&[kind.key(), unit]);
     Some(match edit {
         Edit::SetSurvey { unit, .. } => sheet(unit).key("survey"),
         Edit::SetOrg { unit, item, .. } => sheet(unit).key("organization").key(item),
