@@ -9,35 +9,12 @@ use kaoping::check::analyze;
 use kaoping::i18n::Lang;
 use kaoping::project;
 use kaoping::report::{RankInput, rank_json};
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-/// Counts live and peak heap bytes.
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let p = unsafe { System.alloc(layout) };
-        if !p.is_null() {
-            let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
-            PEAK.fetch_max(live, Ordering::Relaxed);
-        }
-        p
-    }
-    unsafe fn dealloc(&self, p: *mut u8, layout: Layout) {
-        unsafe { System.dealloc(p, layout) };
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-    }
-}
-
-#[global_allocator]
-static ALLOC: Counting = Counting;
-
 mod generate;
+mod heap;
+
+use heap::median;
 
 use generate::generate;
 
@@ -58,11 +35,6 @@ fn pipeline(text: &str) -> usize {
         lang: Lang::En,
     });
     json.len()
-}
-
-fn median(mut v: Vec<Duration>) -> Duration {
-    v.sort();
-    v[v.len() / 2]
 }
 
 fn time(runs: usize, mut f: impl FnMut()) -> (Duration, Duration, Duration) {
@@ -136,10 +108,9 @@ fn main() {
     let mut previous: Option<(usize, usize)> = None;
     for units in [250, 500, 1000, 2000] {
         let text = generate(units, 300);
-        let before = LIVE.load(Ordering::Relaxed);
-        PEAK.store(before, Ordering::Relaxed);
-        pipeline(&text);
-        let peak = PEAK.load(Ordering::Relaxed) - before;
+        let peak = heap::peak_bytes(|| {
+            pipeline(&text);
+        });
         let ratio = previous.map_or(String::new(), |(u, p)| {
             format!(
                 "  ×{:.2} for ×{:.1} units",
